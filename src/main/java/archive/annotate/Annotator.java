@@ -1,0 +1,124 @@
+package archive.annotate;
+
+import archive.model.AnnotatedArticle;
+import archive.model.Article;
+import archive.model.ArticleNotes;
+import archive.model.ArticleOverrides;
+import archive.model.Dateline;
+import archive.model.EditorialData;
+import archive.model.GlossaryEntry;
+import archive.model.Mention;
+import archive.model.Mention.Target;
+import archive.model.Paragraph;
+import archive.model.Place;
+import archive.model.Row;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds glossary terms and places in both languages of an article, applies the gazetteer's
+ * context rules and the editors' overrides, resolves datelines and assigns industries.
+ * Built once from the editorial data; safe to use from several threads.
+ */
+public final class Annotator {
+    private final PhraseMatcher<Target> zhMatcher;
+    private final PhraseMatcher<Target> enMatcher;
+    private final Map<String, Place> places;
+    private final Map<String, String> placeByForm = new HashMap<>();
+    private final IndustryClassifier industries;
+
+    public Annotator(EditorialData data) {
+        PhraseMatcher.Builder<Target> zh = PhraseMatcher.chinese(), en = PhraseMatcher.english();
+        for (GlossaryEntry g : data.glossary()) {
+            Target t = new Target(Mention.Kind.GLOSSARY, g.slug());
+            g.zh().forEach(f -> zh.add(f, t));
+            g.en().forEach(f -> en.add(f, t));
+            for (GlossaryEntry.Part p : g.parts()) {
+                zh.add(p.zh(), t);
+                p.en().forEach(f -> en.add(f, t));
+            }
+        }
+        for (Place p : data.places()) {
+            Target t = new Target(Mention.Kind.PLACE, p.slug());
+            p.zhForms().forEach(f -> zh.add(f, t));
+            p.englishForms().forEach(f -> en.add(f, t));
+            p.notWithin().forEach(f -> zh.add(f, null));
+            p.zhForms().forEach(f -> placeByForm.putIfAbsent(f, p.slug()));
+            p.englishForms().forEach(f -> placeByForm.putIfAbsent(f.toLowerCase(Locale.ROOT), p.slug()));
+        }
+        this.zhMatcher = zh.build();
+        this.enMatcher = en.build();
+        this.places = data.placesBySlug();
+        this.industries = new IndustryClassifier(data.industries());
+    }
+
+    public AnnotatedArticle annotate(Article a, List<Row> rows, ArticleOverrides overrides, ArticleNotes notes) {
+        List<List<Mention>> en = new ArrayList<>();
+        for (Paragraph p : a.enParagraphs()) en.add(find(enMatcher, p.text()));
+        List<Mention> title = find(enMatcher, a.title());
+        Set<String> englishPlaces = new LinkedHashSet<>();
+        collect(title, Mention.Kind.PLACE, englishPlaces);
+        en.forEach(ms -> collect(ms, Mention.Kind.PLACE, englishPlaces));
+
+        List<List<Mention>> zh = new ArrayList<>();
+        for (Paragraph p : a.zhParagraphs()) zh.add(confirmed(find(zhMatcher, p.text()), englishPlaces));
+        List<List<Mention>> deck = new ArrayList<>();
+        if (a.chinese() != null) for (String d : a.chinese().deck()) deck.add(confirmed(find(zhMatcher, d), englishPlaces));
+
+        Set<String> glossary = new LinkedHashSet<>(), placeSet = new LinkedHashSet<>();
+        for (List<List<Mention>> group : List.of(deck, zh, List.of(title), en)) {
+            for (List<Mention> ms : group) {
+                collect(ms, Mention.Kind.GLOSSARY, glossary);
+                collect(ms, Mention.Kind.PLACE, placeSet);
+            }
+        }
+        Set<String> datelines = new LinkedHashSet<>();
+        for (Dateline d : a.datelines()) {
+            if (d.place() == null) continue;
+            String slug = placeByForm.getOrDefault(d.place(), placeByForm.get(d.place().toLowerCase(Locale.ROOT)));
+            if (slug != null) datelines.add(slug);
+        }
+        placeSet.addAll(datelines);
+        placeSet.removeAll(overrides.removePlaces());
+        placeSet.addAll(overrides.addPlaces());
+
+        Set<String> industrySet = new LinkedHashSet<>(industries.classify(a));
+        industrySet.removeAll(overrides.removeIndustries());
+        industrySet.addAll(overrides.addIndustries());
+        List<String> orderedIndustries = industries.inDataOrder(industrySet);
+
+        return new AnnotatedArticle(a, rows, zh, en, title, deck, List.copyOf(glossary), List.copyOf(placeSet),
+                List.copyOf(datelines), orderedIndustries, notes);
+    }
+
+    private static List<Mention> find(PhraseMatcher<Target> m, String text) {
+        if (text == null || text.isEmpty()) return List.of();
+        List<Mention> out = new ArrayList<>();
+        for (PhraseMatcher.Match<Target> x : m.find(text)) out.add(new Mention(x.start(), x.end(), x.target()));
+        return out;
+    }
+
+    /** Drops Chinese mentions of places that need the English side to agree, where it does not. */
+    private List<Mention> confirmed(List<Mention> ms, Set<String> englishPlaces) {
+        if (ms.isEmpty()) return ms;
+        List<Mention> out = new ArrayList<>(ms.size());
+        for (Mention m : ms) {
+            if (m.kind() == Mention.Kind.PLACE) {
+                Place p = places.get(m.slug());
+                if (p != null && p.confirmEnglish() && !englishPlaces.contains(p.slug())) continue;
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static void collect(List<Mention> ms, Mention.Kind kind, Set<String> into) {
+        for (Mention m : ms) if (m.kind() == kind) into.add(m.slug());
+    }
+}

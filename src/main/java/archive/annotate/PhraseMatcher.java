@@ -1,0 +1,136 @@
+package archive.annotate;
+
+import archive.source.EditorialDataLoader;
+import org.ahocorasick.trie.PayloadEmit;
+import org.ahocorasick.trie.PayloadTrie;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Finds many phrases at once (Aho–Corasick) in one language's text and returns matches that
+ * never overlap, the longest winning. Chinese matching is by characters; English matching is
+ * case-insensitive and keeps only whole words (the library's own whole-word option drops every
+ * CJK match, so the boundary test is done here).
+ *
+ * <p>A phrase added with a null target is a <em>blocker</em>: a longer word that merely
+ * contains a name (平安无事 is not the 平安 mine). It hides the shorter phrases inside it and
+ * produces no match; phrases that only overlap it are unaffected.
+ *
+ * @param <T> what a phrase stands for
+ */
+public final class PhraseMatcher<T> {
+    /** A match of {@code text[start, end)}; {@code target} is never null. */
+    public record Match<T>(int start, int end, T target) {}
+
+    private static final Object BLOCKER = new Object();
+    private static final String[] JOINERS = {"", "\u3000", "、", "，", " ", ","};
+
+    private final PayloadTrie<Object> trie;
+    private final boolean english;
+    private final boolean empty;
+
+    private PhraseMatcher(PayloadTrie<Object> trie, boolean english, boolean empty) {
+        this.trie = trie;
+        this.english = english;
+        this.empty = empty;
+    }
+
+    public static <T> Builder<T> chinese() { return new Builder<>(false); }
+    public static <T> Builder<T> english() { return new Builder<>(true); }
+
+    /** Non-overlapping matches in text order. */
+    @SuppressWarnings("unchecked")
+    public List<Match<T>> find(String text) {
+        if (empty || text.isEmpty()) return List.of();
+        String haystack = english ? normaliseEnglish(text) : text;
+        List<PayloadEmit<Object>> emits = new ArrayList<>(trie.parseText(haystack));
+        emits.removeIf(e -> english && !wholeWord(haystack, e.getStart(), e.getEnd() + 1));
+        // A blocker only hides the shorter phrases inside it; it never competes with its neighbours.
+        List<PayloadEmit<Object>> blockers = emits.stream().filter(e -> e.getPayload() == BLOCKER).toList();
+        emits.removeIf(e -> e.getPayload() == BLOCKER || blockers.stream().anyMatch(b -> contains(b, e)));
+        // Longest first, then leftmost: a longer phrase always beats the shorter ones it overlaps.
+        emits.sort(Comparator.<PayloadEmit<Object>>comparingInt(e -> -(e.getEnd() - e.getStart()))
+                .thenComparingInt(PayloadEmit::getStart));
+        TreeMap<Integer, Integer> taken = new TreeMap<>();
+        List<Match<T>> out = new ArrayList<>();
+        for (PayloadEmit<Object> e : emits) {
+            int start = e.getStart(), end = e.getEnd() + 1;
+            Map.Entry<Integer, Integer> before = taken.floorEntry(end - 1);
+            if (before != null && before.getValue() > start) continue;
+            taken.put(start, end);
+            out.add(new Match<>(start, end, (T) e.getPayload()));
+        }
+        out.sort(Comparator.comparingInt(Match::start));
+        return out;
+    }
+
+    private static boolean contains(PayloadEmit<Object> outer, PayloadEmit<Object> inner) {
+        return outer.getStart() <= inner.getStart() && inner.getEnd() <= outer.getEnd()
+                && outer.getEnd() - outer.getStart() > inner.getEnd() - inner.getStart();
+    }
+
+    /** Same length as the input, so offsets carry over: curly apostrophes and dashes made plain. */
+    private static String normaliseEnglish(String s) {
+        return s.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u2010', '-').replace('\u2011', '-');
+    }
+
+    private static boolean wholeWord(String s, int start, int end) {
+        return (start == 0 || !isWordChar(s.charAt(start - 1))) && (end >= s.length() || !isWordChar(s.charAt(end)));
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    public static final class Builder<T> {
+        private final boolean english;
+        private final Map<String, Object> phrases = new LinkedHashMap<>();
+
+        private Builder(boolean english) { this.english = english; }
+
+        /**
+         * Adds a phrase for {@code target} (null: a blocker). The first target given for a phrase keeps it.
+         * A Chinese phrase written in parts (separated by an ideographic space, 、，or a space) is also
+         * found with any one of those separators, or none, between its parts. An English phrase is also
+         * found with hyphens for spaces and the other way round.
+         */
+        public Builder<T> add(String phrase, T target) {
+            Object payload = target == null ? BLOCKER : target;
+            for (String variant : variants(phrase)) {
+                String key = english ? variant.toLowerCase(Locale.ROOT) : variant;
+                if (!key.isBlank()) phrases.putIfAbsent(key, payload);
+            }
+            return this;
+        }
+
+        private List<String> variants(String phrase) {
+            String p = phrase.strip();
+            List<String> out = new ArrayList<>();
+            if (english) {
+                String norm = normaliseEnglish(p).replaceAll("\\s+", " ");
+                out.add(norm);
+                if (norm.contains(" ")) out.add(norm.replace(' ', '-'));
+                if (norm.contains("-")) out.add(norm.replace('-', ' '));
+                return out;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String s : p.split("[" + EditorialDataLoader.FORM_SEPARATORS + "]+")) if (!s.isEmpty()) parts.add(s);
+            if (parts.size() <= 1) { out.add(p); return out; }
+            for (String joiner : JOINERS) out.add(String.join(joiner, parts));
+            return out;
+        }
+
+        public PhraseMatcher<T> build() {
+            PayloadTrie.PayloadTrieBuilder<Object> b = PayloadTrie.builder();
+            if (english) b.ignoreCase();
+            phrases.forEach(b::addKeyword);
+            return new PhraseMatcher<>(b.build(), english, phrases.isEmpty());
+        }
+    }
+}

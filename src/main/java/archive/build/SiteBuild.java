@@ -1,0 +1,227 @@
+package archive.build;
+
+import archive.align.RowBuilder;
+import archive.annotate.Annotator;
+import archive.config.BuildConfig;
+import archive.diag.BuildFailedException;
+import archive.diag.Diagnostics;
+import archive.index.ArchiveIndex;
+import archive.model.AnnotatedArticle;
+import archive.model.Article;
+import archive.model.ArticleNotes;
+import archive.model.ArticleOverrides;
+import archive.model.EditorialData;
+import archive.model.SitePage;
+import archive.render.ArticlePages;
+import archive.render.DatePages;
+import archive.render.EditorialPages;
+import archive.render.GlossaryPages;
+import archive.render.IndustryPages;
+import archive.render.Links;
+import archive.render.Markdown;
+import archive.render.PageSink;
+import archive.render.PlacePages;
+import archive.render.RenderContext;
+import archive.render.Templates;
+import archive.render.Views;
+import archive.site.SiteWriter;
+import archive.source.EditorialDataLoader;
+import archive.source.NotesParser;
+import archive.source.OverridesLoader;
+import archive.source.SeedReader;
+import archive.source.SitePagesReader;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The build, stage by stage: read the editorial data and the seeds, align and annotate each
+ * article, index the archive, render every page into a staging folder, and publish it only if
+ * nothing went wrong. Each stage reports all its problems before the build stops.
+ */
+public final class SiteBuild {
+    /** Templates every site needs; checked before any page is made. */
+    static final List<String> TEMPLATES = List.of("base", "article", "articles", "home", "glossary-index", "glossary-entry",
+            "dates-index", "dates-year", "dates-month", "dates-day", "places-index", "place", "industries-index", "industry",
+            "notes-index", "page");
+
+    private final BuildConfig config;
+    private final PrintStream progress;
+    private final long started = System.nanoTime();
+
+    public SiteBuild(BuildConfig config, PrintStream progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    /** What a finished build did. */
+    public record Result(int articles, int pages, int filesWritten, int filesReused, Diagnostics diagnostics) {}
+
+    /** What the read stages produce: enough to check or to render. */
+    public record Corpus(EditorialData data, List<AnnotatedArticle> articles, ArchiveIndex index, List<SitePage> pages) {}
+
+    /** Builds the site and publishes it into the output folder. */
+    public Result build() {
+        Diagnostics diags = new Diagnostics();
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) throw new BuildFailedException("checking the folders", problems.stream()
+                .map(p -> new archive.diag.Diagnostic(archive.diag.Diagnostic.Severity.ERROR, null, 0, p)).toList());
+        Corpus corpus = read(diags);
+        try (SiteWriter writer = SiteWriter.open(config.out())) {
+            int pages = render(corpus, diags, writer);
+            copyAssets(writer);
+            diags.throwIfErrors("rendering pages");
+            writer.publish();
+            say("Published %d pages to %s (%d files written, %d unchanged)", pages, config.out(),
+                    writer.filesWritten(), writer.filesReused());
+            return new Result(corpus.articles().size(), pages, writer.filesWritten(), writer.filesReused(), diags);
+        }
+    }
+
+    /** Reads, annotates and renders everything without writing: the `check` command. */
+    public Result check() {
+        Diagnostics diags = new Diagnostics();
+        Corpus corpus = read(diags);
+        int pages = render(corpus, diags, (file, content) -> { });
+        diags.throwIfErrors("rendering pages");
+        return new Result(corpus.articles().size(), pages, 0, 0, diags);
+    }
+
+    /** The read, annotate and index stages. Throws with every error found. */
+    public Corpus read(Diagnostics diags) {
+        EditorialData data = new EditorialDataLoader().load(config.data(), diags);
+        List<Article> articles = new SeedReader().readAll(config.seeds(), diags);
+        say("Read %d articles and %d glossary entries, %d places, %d industries", articles.size(),
+                data.glossary().size(), data.places().size(), data.industries().size());
+        Map<String, ArticleNotes> notes = readNotes(articles, diags);
+        Map<String, ArticleOverrides> overrides = readOverrides(articles, data, diags);
+        List<SitePage> pages = new SitePagesReader().read(config.pages(), diags);
+        diags.throwIfErrors("reading seeds and data");
+
+        Annotator annotator = new Annotator(data);
+        RowBuilder rows = new RowBuilder();
+        List<AnnotatedArticle> annotated = articles.parallelStream()
+                .map(a -> annotator.annotate(a, rows.rows(a), overrides.getOrDefault(a.id(), ArticleOverrides.NONE),
+                        notes.get(a.id())))
+                .toList();
+        new EditorFeedback(data).report(annotated, diags);
+        ArchiveIndex index = new ArchiveIndex(annotated, data.placesBySlug());
+        say("Aligned and annotated %d articles", annotated.size());
+        return new Corpus(data, annotated, index, pages);
+    }
+
+    private int render(Corpus corpus, Diagnostics diags, PageSink sink) {
+        Links links = new Links(config.offline(), config.siteUrl());
+        Templates templates = new Templates(config.templates(), links);
+        templates.precompile(TEMPLATES);
+        List<Views.NavItem> footer = new ArrayList<>();
+        SitePage home = null;
+        for (SitePage p : corpus.pages()) {
+            if (p.name().equals("home")) home = p;
+            else footer.add(new Views.NavItem(p.name() + "/", p.title(), ""));
+        }
+        Views.SiteInfo site = new Views.SiteInfo(BuildConfig.TITLE_EN, BuildConfig.TITLE_ZH, List.of(
+                new Views.NavItem("dates/", "Dates", "日期"),
+                new Views.NavItem("places/", "Places", "地点"),
+                new Views.NavItem("industries/", "Industries", "行业"),
+                new Views.NavItem("glossary/", "Glossary", "术语"),
+                new Views.NavItem("notes/", "Notes", "注释"),
+                new Views.NavItem("articles/", "Articles", "文章")), footer);
+        RenderContext ctx = new RenderContext(templates, links, corpus.data(), corpus.index(), new Markdown(),
+                new IndexCrossRefs(corpus.index(), corpus.data()), diags, sink, site);
+
+        ArticlePages articlePages = new ArticlePages(ctx);
+        Map<String, String> introductions = new ConcurrentHashMap<>();
+        corpus.index().articles().parallelStream().forEach(a -> {
+            String intro = articlePages.render(a);
+            if (!intro.isEmpty()) introductions.put(a.id(), intro);
+        });
+        say("Rendered %d article pages", corpus.articles().size());
+        EditorialPages editorial = new EditorialPages(ctx);
+        editorial.home(home);
+        editorial.articleList();
+        editorial.notesIndex(new HashMap<>(introductions));
+        corpus.pages().stream().filter(p -> !p.name().equals("home")).forEach(editorial::sitePage);
+        new GlossaryPages(ctx).renderAll();
+        new DatePages(ctx).renderAll();
+        new PlacePages(ctx).renderAll();
+        new IndustryPages(ctx).renderAll();
+        say("Rendered %d pages in all", ctx.pagesWritten.get());
+        return ctx.pagesWritten.get();
+    }
+
+    private Map<String, ArticleNotes> readNotes(List<Article> articles, Diagnostics diags) {
+        Map<String, ArticleNotes> out = new HashMap<>();
+        Map<String, Path> seedOf = new HashMap<>();
+        articles.forEach(a -> seedOf.put(baseName(a.source()), a.source()));
+        NotesParser parser = new NotesParser();
+        for (Path f : sidecars(".notes.md")) {
+            String base = f.getFileName().toString().replaceFirst("\\.notes\\.md$", "");
+            Path seed = seedOf.get(base);
+            if (seed == null) {
+                diags.error(f, 1, "notes file without a seed: there is no " + base + ".txt beside it (or it failed to "
+                        + "parse); rename the notes to match their article's file");
+                continue;
+            }
+            ArticleNotes n = parser.read(f, diags);
+            if (n != null) out.put(SeedReader.idOf(seed), n);
+        }
+        return out;
+    }
+
+    private Map<String, ArticleOverrides> readOverrides(List<Article> articles, EditorialData data, Diagnostics diags) {
+        Map<String, ArticleOverrides> out = new HashMap<>();
+        Map<String, Path> seedOf = new HashMap<>();
+        articles.forEach(a -> seedOf.put(baseName(a.source()), a.source()));
+        for (Path f : sidecars(".meta.yaml")) {
+            String base = f.getFileName().toString().replaceFirst("\\.meta\\.yaml$", "");
+            Path seed = seedOf.get(base);
+            if (seed == null) {
+                diags.error(f, 1, "overrides file without a seed: there is no " + base + ".txt beside it; rename it to match its article");
+                continue;
+            }
+            out.put(SeedReader.idOf(seed), new OverridesLoader().read(f, data, diags));
+        }
+        return out;
+    }
+
+    private List<Path> sidecars(String suffix) {
+        if (!Files.isDirectory(config.seeds())) return List.of();
+        try (Stream<Path> s = Files.list(config.seeds())) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String baseName(Path seed) {
+        return seed.getFileName().toString().replaceFirst("\\.txt$", "");
+    }
+
+    private void copyAssets(SiteWriter writer) {
+        Path assets = config.templates().resolve("assets");
+        if (!Files.isDirectory(assets)) return;
+        try (Stream<Path> s = Files.walk(assets)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                writer.copy(p, "assets/" + assets.relativize(p).toString().replace('\\', '/'));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void say(String format, Object... args) {
+        if (progress == null) return;
+        double secs = (System.nanoTime() - started) / 1e9;
+        progress.printf("[%6.2f s] %s%n", secs, String.format(format, args));
+    }
+}

@@ -1,0 +1,55 @@
+package archive.cli;
+
+import archive.build.SiteBuild;
+import archive.diag.BuildFailedException;
+import archive.diag.Diagnostic;
+import archive.render.Templates;
+import archive.site.SiteWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** Builds the site from seeds, data, pages and templates; publishes it only if everything succeeded. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Build the site into --out. A failed build leaves the previous site untouched.")
+final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    FolderOptions folders;
+
+    @Override
+    public Integer call() {
+        return Outcome.run(() -> {
+            SiteBuild.Result r = new SiteBuild(folders.config(), System.err).build();
+            Outcome.printWarnings(r.diagnostics().warnings());
+            System.err.printf("Built %d articles, %d pages into %s%n", r.articles(), r.pages(), folders.out);
+        });
+    }
+}
+
+/** Turns failures into messages and exit codes shared by the commands. */
+final class Outcome {
+    private Outcome() {}
+
+    static int run(Runnable action) {
+        try {
+            action.run();
+            return 0;
+        } catch (BuildFailedException e) {
+            System.err.println(e.getMessage());
+            System.err.println("The build failed; the previous site, if any, is unchanged.");
+            return 1;
+        } catch (SiteWriter.SiteException | Templates.TemplateException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        } catch (io.pebbletemplates.pebble.error.PebbleException e) {
+            System.err.println("template error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static void printWarnings(java.util.List<Diagnostic> warnings) {
+        for (Diagnostic d : warnings) System.err.println(d.format());
+        if (!warnings.isEmpty()) System.err.println(warnings.size() + (warnings.size() == 1 ? " warning" : " warnings"));
+    }
+}

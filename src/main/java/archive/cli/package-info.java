@@ -1,0 +1,2 @@
+/** The command line: build, check, new. */
+package archive.cli;

@@ -1,0 +1,58 @@
+package archive.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a build reads and writes, and how links are made.
+ *
+ * @param seeds     article files (and their notes and overrides)
+ * @param templates Pebble templates and assets/
+ * @param data      glossary.yaml, places.yaml, industries.yaml
+ * @param pages     the archive's own pages in Markdown
+ * @param out       the site folder to publish into
+ * @param siteUrl   absolute URL the site is published at, or null (relative links only)
+ * @param offline   links end in index.html so the site works from file://
+ */
+public record BuildConfig(Path seeds, Path templates, Path data, Path pages, Path out, String siteUrl, boolean offline) {
+    public static final String TITLE_EN = "People's Daily Archive, 1958–1960";
+    public static final String TITLE_ZH = "人民日报档案 1958–1960";
+
+    /** The folders of a project at {@code root}, as the README describes them. */
+    public static BuildConfig defaults(Path root) {
+        return new BuildConfig(root.resolve("seeds"), root.resolve("templates"), root.resolve("data"), root.resolve("pages"),
+                root.resolve("site"), null, false);
+    }
+
+    public BuildConfig withOut(Path newOut) { return new BuildConfig(seeds, templates, data, pages, newOut, siteUrl, offline); }
+
+    public BuildConfig withSiteUrl(String url) { return new BuildConfig(seeds, templates, data, pages, out, url, offline); }
+
+    public BuildConfig withOffline(boolean off) { return new BuildConfig(seeds, templates, data, pages, out, siteUrl, off); }
+
+    /**
+     * Problems with the folders themselves: the output must not be, or contain, an input folder
+     * or the project root, since publishing replaces it whole.
+     */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        Path o = this.out.toAbsolutePath().normalize();
+        for (Path in : List.of(seeds, templates, data, pages)) {
+            Path i = in.toAbsolutePath().normalize();
+            if (i.startsWith(o)) {
+                out.add("the output folder " + o + " would replace the input folder " + i + "; choose another --out (the default is site/)");
+            }
+        }
+        Path root = seeds.toAbsolutePath().normalize().getParent();
+        if (root != null && (o.equals(root) || Files.exists(o.resolve("pom.xml")) || Files.isDirectory(o.resolve(".git")))) {
+            out.add("the output folder " + o + " is a project folder; choose another --out (the default is site/)");
+        }
+        if (!Files.isDirectory(templates)) out.add("the templates folder " + templates + " does not exist; pass --templates FOLDER");
+        if (siteUrl != null && !siteUrl.isBlank() && !siteUrl.matches("https?://[^\\s\"'<>]+")) {
+            out.add("the site URL \"" + siteUrl + "\" must be an absolute http(s) URL, for example https://user.github.io/archive/");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,2 @@
+/** Build configuration: folders, site URL and link style. */
+package archive.config;

@@ -1,0 +1,2 @@
+/** Diagnostics: problems in editors' files, each with file, line and what to fix. */
+package archive.diag;

@@ -1,0 +1,2 @@
+/** Indexes by date, place, industry and glossary entry, built from the annotated articles. */
+package archive.index;

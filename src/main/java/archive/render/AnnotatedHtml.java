@@ -1,0 +1,58 @@
+package archive.render;
+
+import archive.model.GlossaryEntry;
+import archive.model.Mention;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes a paragraph's text as HTML with its mentions as links: a glossary term links to its
+ * entry and carries its gloss (shown on hover, focus or tap by the stylesheet; read inline
+ * without it); a place links to its page. Text is escaped; links never nest or overlap
+ * because the matcher never returns overlapping mentions.
+ */
+public final class AnnotatedHtml {
+    private final Map<String, GlossaryEntry> glossary;
+
+    public AnnotatedHtml(Map<String, GlossaryEntry> glossary) {
+        this.glossary = glossary;
+    }
+
+    /**
+     * @param lang          the language of the text ("zh-Hans" or "en"), to mark the gloss as the other one
+     * @param linkedPlaces  places that have a page to link to
+     * @param link          turns a site path into a link from the current page
+     */
+    public String render(String text, List<Mention> mentions, String lang, Set<String> linkedPlaces,
+                         UnaryOperator<String> link) {
+        StringBuilder sb = new StringBuilder(text.length() * 2);
+        int at = 0;
+        for (Mention m : mentions) {
+            if (m.start() < at) continue;
+            Html.escape(text, at, m.start(), sb);
+            if (m.kind() == Mention.Kind.GLOSSARY && glossary.containsKey(m.slug())) {
+                GlossaryEntry e = glossary.get(m.slug());
+                sb.append("<a class=\"term\" href=\"").append(Html.escape(link.apply(PagePaths.entry(e.slug())))).append("\">");
+                Html.escape(text, m.start(), m.end(), sb);
+                sb.append("<span class=\"gloss\" lang=\"en\">");
+                if (!lang.startsWith("zh")) {
+                    sb.append("<span lang=\"zh-Hans\">").append(Html.escape(e.headword())).append("</span> ");
+                }
+                sb.append("<i lang=\"zh-Latn-pinyin\">").append(Html.escape(e.pinyin())).append("</i> ");
+                sb.append(Html.escape(e.gloss())).append("</span></a>");
+            } else if (m.kind() == Mention.Kind.PLACE && linkedPlaces.contains(m.slug())) {
+                sb.append("<a class=\"place\" href=\"").append(Html.escape(link.apply(PagePaths.place(m.slug())))).append("\">");
+                Html.escape(text, m.start(), m.end(), sb);
+                sb.append("</a>");
+            } else {
+                Html.escape(text, m.start(), m.end(), sb);
+            }
+            at = m.end();
+        }
+        Html.escape(text, at, text.length(), sb);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package archive.render;
+
+import archive.model.AnnotatedArticle;
+import archive.model.Article;
+import archive.model.Mention;
+import archive.model.Paragraph;
+import archive.model.Row;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** The bilingual page of each article: headlines, source line, aligned rows, notes and cross-links. */
+public final class ArticlePages {
+    private final RenderContext ctx;
+
+    public ArticlePages(RenderContext ctx) { this.ctx = ctx; }
+
+    /** Renders the page and returns the introduction of its notes as plain text (empty without notes). */
+    public String render(AnnotatedArticle aa) {
+        Article a = aa.article();
+        String path = PagePaths.article(a.id());
+        UnaryOperator<String> link = ctx.linker(path);
+        Set<String> linked = ctx.placesWithPages(aa.places());
+
+        List<Views.RowView> rows = new ArrayList<>();
+        NotesHtml.Split notes = NotesHtml.render(aa, ctx, path);
+        for (Row r : aa.rows()) {
+            rows.add(new Views.RowView(r.anchor(), r.extraAnchors(), r.label(),
+                    paragraphs(r.zh(), aa.zhMentions(), "zh-Hans", linked, link),
+                    paragraphs(r.en(), aa.enMentions(), "en", linked, link),
+                    notes.byAnchor().getOrDefault(r.anchor(), "")));
+        }
+        List<String> deck = new ArrayList<>();
+        if (a.chinese() != null) {
+            for (int i = 0; i < a.chinese().deck().size(); i++) {
+                deck.add(ctx.annotatedHtml.render(a.chinese().deck().get(i), aa.deckMentions().get(i), "zh-Hans", linked, link));
+            }
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("article", ctx.summary(aa));
+        v.put("titleHtml", ctx.annotatedHtml.render(a.title(), aa.titleMentions(), "en", linked, link));
+        v.put("deck", deck);
+        v.put("author", a.author());
+        v.put("rows", rows);
+        v.put("translationPending", !a.hasEnglish());
+        v.put("originalMissing", !a.hasChinese());
+        v.put("bilingual", a.hasEnglish() && a.hasChinese());
+        v.put("datelines", aa.datelinePlaces().stream().filter(ctx.places::containsKey).map(s -> ctx.placeRef(s, 0)).toList());
+        v.put("places", aa.places().stream().filter(ctx.places::containsKey).map(s -> ctx.placeRef(s, 0)).toList());
+        v.put("industries", aa.industries().stream().filter(ctx.industries::containsKey).map(s -> ctx.industryRef(s, 0)).toList());
+        v.put("entries", entriesUsed(aa));
+        YearMonth month = YearMonth.from(a.date());
+        v.put("dayPath", PagePaths.day(a.date()));
+        v.put("monthPath", PagePaths.month(month));
+        v.put("monthEn", Dates.monthEn(month));
+        v.put("monthZh", Dates.monthZh(month));
+        v.put("yearPath", PagePaths.year(a.date().getYear()));
+        v.put("year", a.date().getYear());
+        AnnotatedArticle prev = ctx.index.previous(aa), next = ctx.index.next(aa);
+        v.put("prev", prev == null ? null : ctx.summary(prev));
+        v.put("next", next == null ? null : ctx.summary(next));
+        v.put("introduction", notes.introduction());
+        v.put("footnotes", notes.footnotes());
+        v.put("notesBy", aa.notes() == null ? "" : aa.notes().by());
+        v.put("notesWritten", aa.notes() == null || aa.notes().written() == null ? "" : aa.notes().written().toString());
+        String title = a.title().isEmpty() ? a.headline() : a.title();
+        ctx.page("article", path, title, "People's Daily, " + Dates.en(a.date()) + ", page " + a.page() + ". " + a.headline(),
+                "article", v);
+        return notes.introduction().isEmpty() ? "" : org.jsoup.Jsoup.parseBodyFragment(notes.introduction()).text();
+    }
+
+    private List<Views.Para> paragraphs(List<Paragraph> ps, List<List<Mention>> mentions, String lang,
+                                        Set<String> linked, UnaryOperator<String> link) {
+        List<Views.Para> out = new ArrayList<>(ps.size());
+        for (Paragraph p : ps) {
+            out.add(new Views.Para(ctx.annotatedHtml.render(p.text(), mentions.get(p.number() - 1), lang, linked, link),
+                    p.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return out;
+    }
+
+    /** The glossary entries the article uses, each with how often it occurs in it. */
+    private List<Views.Ref> entriesUsed(AnnotatedArticle aa) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String s : aa.glossary()) counts.put(s, 0);
+        List<List<Mention>> all = new ArrayList<>(aa.zhMentions());
+        all.addAll(aa.enMentions());
+        all.addAll(aa.deckMentions());
+        all.add(aa.titleMentions());
+        for (List<Mention> ms : all) for (Mention m : ms) if (m.kind() == Mention.Kind.GLOSSARY) counts.merge(m.slug(), 1, Integer::sum);
+        List<Views.Ref> out = new ArrayList<>();
+        counts.forEach((slug, n) -> { if (ctx.glossary.containsKey(slug)) out.add(ctx.entryRef(slug, n)); });
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package archive.render;
+
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Bar charts drawn at build time as inline SVG: no script, no external service. The SVG is
+ * decorative for screen readers; the same figures follow in a table that is the text alternative.
+ */
+public final class Charts {
+    private static final int BAR = 14, GAP = 3, HEIGHT = 120, LABEL = 28;
+
+    private Charts() {}
+
+    /**
+     * Articles per month.
+     *
+     * @param monthLink site path of a month's page, or null when it has none; turned into a link by {@code link}
+     */
+    public static String perMonth(String caption, TreeMap<YearMonth, Integer> counts,
+                                  Function<YearMonth, String> monthLink, Function<String, String> link) {
+        if (counts.isEmpty()) return "";
+        int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        int width = counts.size() * (BAR + GAP) + GAP;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<figure class=\"chart\"><svg class=\"bars\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 ")
+                .append(width).append(' ').append(HEIGHT + LABEL).append("\" width=\"").append(width)
+                .append("\" height=\"").append(HEIGHT + LABEL).append("\">");
+        int x = GAP;
+        for (Map.Entry<YearMonth, Integer> e : counts.entrySet()) {
+            int h = max == 0 ? 0 : Math.max(e.getValue() > 0 ? 2 : 0, Math.round((float) e.getValue() * (HEIGHT - 14) / max));
+            svg.append("<rect class=\"bar\" x=\"").append(x).append("\" y=\"").append(HEIGHT - h)
+                    .append("\" width=\"").append(BAR).append("\" height=\"").append(h).append("\"/>");
+            if (e.getValue() > 0) {
+                svg.append("<text class=\"value\" x=\"").append(x + BAR / 2).append("\" y=\"").append(HEIGHT - h - 3)
+                        .append("\">").append(e.getValue()).append("</text>");
+            }
+            if (e.getKey().getMonthValue() == 1 || x == GAP) {
+                svg.append("<text class=\"tick\" x=\"").append(x).append("\" y=\"").append(HEIGHT + 16).append("\">")
+                        .append(e.getKey().getYear()).append("</text>");
+            }
+            x += BAR + GAP;
+        }
+        svg.append("</svg><figcaption>").append(Html.escape(caption)).append("</figcaption>");
+        svg.append("<details class=\"chart-table\"><summary>Table · 表格</summary><table><thead><tr><th scope=\"col\">Month · 月份</th>")
+                .append("<th scope=\"col\">Articles · 文章</th></tr></thead><tbody>");
+        for (Map.Entry<YearMonth, Integer> e : counts.entrySet()) {
+            if (e.getValue() == 0) continue;
+            String label = Dates.monthEn(e.getKey());
+            String target = monthLink == null ? null : monthLink.apply(e.getKey());
+            svg.append("<tr><td>");
+            if (target != null) svg.append("<a href=\"").append(Html.escape(link.apply(target))).append("\">")
+                    .append(Html.escape(label)).append("</a>");
+            else svg.append(Html.escape(label));
+            svg.append("</td><td>").append(e.getValue()).append("</td></tr>");
+        }
+        svg.append("</tbody></table></details></figure>");
+        return svg.toString();
+    }
+}

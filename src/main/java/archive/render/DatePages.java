@@ -1,0 +1,131 @@
+package archive.render;
+
+import archive.index.ArchiveIndex;
+import archive.model.AnnotatedArticle;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The archive as a newspaper: years, a calendar per year, months, and each day's paper by page. */
+public final class DatePages {
+    private final RenderContext ctx;
+
+    public DatePages(RenderContext ctx) { this.ctx = ctx; }
+
+    /** A day cell of a calendar: the day number, and the path of its paper when it has articles. */
+    public record Day(int day, String path, int count) {}
+
+    /** One month of a year's calendar, as weeks of seven cells (null for padding). */
+    public record CalendarMonth(String path, String en, String zh, int count, List<List<Day>> weeks) {}
+
+    public void renderAll() {
+        TreeMap<Integer, List<AnnotatedArticle>> years = ctx.index.byYear();
+        List<Views.Ref> yearRefs = new ArrayList<>();
+        years.forEach((y, as) -> yearRefs.add(new Views.Ref(PagePaths.year(y), String.valueOf(y), y + "年", as.size(), "")));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("years", yearRefs);
+        v.put("chart", Charts.perMonth("Articles per month · 每月文章数", ArchiveIndex.perMonth(ctx.index.articles()),
+                PagePaths::month, ctx.linker(PagePaths.DATES)));
+        ctx.page("dates-index", PagePaths.DATES, "Dates · 日期", "The archive by year, month and day.", "dates", v);
+        years.forEach(this::year);
+        ctx.index.byMonth().forEach(this::month);
+        ctx.index.byDay().forEach(this::day);
+    }
+
+    private void year(int year, List<AnnotatedArticle> articles) {
+        String path = PagePaths.year(year);
+        List<CalendarMonth> months = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            YearMonth ym = YearMonth.of(year, m);
+            List<List<Day>> weeks = new ArrayList<>();
+            List<Day> week = new ArrayList<>();
+            int pad = ym.atDay(1).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
+            for (int i = 0; i < pad; i++) week.add(null);
+            int monthCount = 0;
+            for (int d = 1; d <= ym.lengthOfMonth(); d++) {
+                LocalDate date = ym.atDay(d);
+                int n = ctx.index.onDay(date).size();
+                monthCount += n;
+                week.add(new Day(d, n > 0 ? PagePaths.day(date) : null, n));
+                if (week.size() == 7) { weeks.add(week); week = new ArrayList<>(); }
+            }
+            if (!week.isEmpty()) { while (week.size() < 7) week.add(null); weeks.add(week); }
+            months.add(new CalendarMonth(monthCount > 0 ? PagePaths.month(ym) : null, Dates.monthEn(ym), Dates.monthZh(ym),
+                    monthCount, weeks));
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("year", year);
+        v.put("count", articles.size());
+        v.put("months", months);
+        v.put("prevYear", ctx.index.byYear().lowerKey(year));
+        v.put("nextYear", ctx.index.byYear().higherKey(year));
+        v.put("prevYearPath", ctx.index.byYear().lowerKey(year) == null ? "" : PagePaths.year(ctx.index.byYear().lowerKey(year)));
+        v.put("nextYearPath", ctx.index.byYear().higherKey(year) == null ? "" : PagePaths.year(ctx.index.byYear().higherKey(year)));
+        v.put("chart", Charts.perMonth("Articles per month in " + year + " · " + year + "年每月文章数",
+                fullYear(year, articles), PagePaths::month, ctx.linker(path)));
+        ctx.page("dates-year", path, year + " · " + year + "年", "The archive's articles of " + year + ", by day.", "dates", v);
+    }
+
+    private TreeMap<YearMonth, Integer> fullYear(int year, List<AnnotatedArticle> articles) {
+        TreeMap<YearMonth, Integer> counts = new TreeMap<>();
+        for (int m = 1; m <= 12; m++) counts.put(YearMonth.of(year, m), 0);
+        ArchiveIndex.perMonth(articles).forEach(counts::put);
+        return counts;
+    }
+
+    private void month(YearMonth month, List<AnnotatedArticle> articles) {
+        String path = PagePaths.month(month);
+        List<Views.Group> days = new ArrayList<>();
+        Map<LocalDate, List<AnnotatedArticle>> byDay = new TreeMap<>();
+        for (AnnotatedArticle a : articles) byDay.computeIfAbsent(a.article().date(), d -> new ArrayList<>()).add(a);
+        byDay.forEach((d, as) -> days.add(new Views.Group(PagePaths.day(d), Dates.en(d), Dates.zh(d), ctx.summaries(as))));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("monthEn", Dates.monthEn(month));
+        v.put("monthZh", Dates.monthZh(month));
+        v.put("yearPath", PagePaths.year(month.getYear()));
+        v.put("year", month.getYear());
+        v.put("days", days);
+        v.put("count", articles.size());
+        YearMonth prev = ctx.index.byMonth().lowerKey(month), next = ctx.index.byMonth().higherKey(month);
+        v.put("prev", prev == null ? null : new Views.Ref(PagePaths.month(prev), Dates.monthEn(prev), Dates.monthZh(prev), 0, ""));
+        v.put("next", next == null ? null : new Views.Ref(PagePaths.month(next), Dates.monthEn(next), Dates.monthZh(next), 0, ""));
+        ctx.page("dates-month", path, Dates.monthEn(month) + " · " + Dates.monthZh(month),
+                "The archive's articles of " + Dates.monthEn(month) + ".", "dates", v);
+    }
+
+    private void day(LocalDate date, List<AnnotatedArticle> articles) {
+        String path = PagePaths.day(date);
+        // The day's paper: articles grouped by page, then by column within the page.
+        Map<Integer, List<AnnotatedArticle>> byPage = new TreeMap<>();
+        for (AnnotatedArticle a : articles) byPage.computeIfAbsent(a.article().page(), p -> new ArrayList<>()).add(a);
+        List<Views.Group> pages = new ArrayList<>();
+        byPage.forEach((p, as) -> pages.add(new Views.Group("page-" + p, "Page " + p, "第" + p + "版", ctx.summaries(as))));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("dateEn", Dates.en(date));
+        v.put("dateZh", Dates.zh(date));
+        v.put("weekday", date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
+        v.put("pages", pages);
+        v.put("count", articles.size());
+        YearMonth m = YearMonth.from(date);
+        v.put("monthPath", PagePaths.month(m));
+        v.put("monthEn", Dates.monthEn(m));
+        v.put("monthZh", Dates.monthZh(m));
+        v.put("yearPath", PagePaths.year(date.getYear()));
+        v.put("year", date.getYear());
+        v.put("places", ArchiveIndex.tally(articles, AnnotatedArticle::places).stream()
+                .filter(e -> ctx.places.containsKey(e.getKey())).map(e -> ctx.placeRef(e.getKey(), e.getValue())).toList());
+        v.put("industries", ArchiveIndex.tally(articles, AnnotatedArticle::industries).stream()
+                .filter(e -> ctx.industries.containsKey(e.getKey())).map(e -> ctx.industryRef(e.getKey(), e.getValue())).toList());
+        LocalDate prev = ctx.index.byDay().lowerKey(date), next = ctx.index.byDay().higherKey(date);
+        v.put("prev", prev == null ? null : new Views.Ref(PagePaths.day(prev), Dates.en(prev), Dates.zh(prev), 0, ""));
+        v.put("next", next == null ? null : new Views.Ref(PagePaths.day(next), Dates.en(next), Dates.zh(next), 0, ""));
+        ctx.page("dates-day", path, "People's Daily, " + Dates.en(date) + " · " + Dates.zh(date) + "人民日报",
+                "The articles of People's Daily of " + Dates.en(date) + " in the archive, by page.", "dates", v);
+    }
+}

@@ -1,0 +1,76 @@
+package archive.render;
+
+import archive.index.ArchiveIndex;
+import archive.index.Occurrence;
+import archive.model.AnnotatedArticle;
+import archive.model.GlossaryEntry;
+
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The glossary index (entries by kind, sorted by pinyin) and one page per entry with its concordance. */
+public final class GlossaryPages {
+    private final RenderContext ctx;
+
+    public GlossaryPages(RenderContext ctx) { this.ctx = ctx; }
+
+    /** One concordance line: where, in which language, and the text around the term. */
+    public record Line(Views.ArticleSummary article, String path, String lang, String left, String match, String right) {}
+
+    public void renderAll() {
+        List<Views.RefGroup> groups = new ArrayList<>();
+        for (GlossaryEntry.Kind kind : GlossaryEntry.Kind.values()) {
+            List<Views.Ref> refs = ctx.data.glossary().stream().filter(g -> g.kind() == kind)
+                    .sorted(byPinyin())
+                    .map(g -> ctx.entryRef(g.slug(), ctx.index.usingEntry(g.slug()).size())).toList();
+            if (!refs.isEmpty()) groups.add(new Views.RefGroup(kind.key(), kind.labelEn(), kind.labelZh(), refs));
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("groups", groups);
+        v.put("entryCount", ctx.data.glossary().size());
+        ctx.page("glossary-index", PagePaths.GLOSSARY, "Glossary of slogans and terms · 术语", "Slogans and terms of the "
+                + "Great Leap Forward press, explained, with every occurrence in the archive.", "glossary", v);
+        for (GlossaryEntry g : ctx.data.glossary()) entry(g);
+    }
+
+    /** Pinyin without tone marks, then the characters, then the slug: a stable order for readers of either language. */
+    static Comparator<GlossaryEntry> byPinyin() {
+        Collator c = Collator.getInstance(Locale.ROOT);
+        c.setStrength(Collator.PRIMARY);
+        return Comparator.<GlossaryEntry, String>comparing(g -> g.pinyin().toLowerCase(Locale.ROOT), c)
+                .thenComparing(GlossaryEntry::headword).thenComparing(GlossaryEntry::slug);
+    }
+
+    private void entry(GlossaryEntry g) {
+        String path = PagePaths.entry(g.slug());
+        List<AnnotatedArticle> articles = ctx.index.usingEntry(g.slug());
+        List<Line> lines = new ArrayList<>();
+        for (Occurrence o : ctx.index.occurrences(g.slug())) {
+            lines.add(new Line(ctx.summary(o.article()), PagePaths.paragraph(o.article().id(), o.anchor()), o.lang(),
+                    o.left(), o.match(), o.right()));
+        }
+        String explanation = ctx.markdown.render(g.explanation(),
+                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(path), ctx.diags));
+        List<String> references = g.references().stream().map(r -> ctx.markdown.render(r,
+                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(path), ctx.diags))).toList();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("entry", g);
+        v.put("kindEn", g.kind().labelEn());
+        v.put("kindZh", g.kind().labelZh());
+        v.put("explanation", explanation);
+        v.put("references", references);
+        v.put("related", g.related().stream().filter(ctx.glossary::containsKey)
+                .map(s -> ctx.entryRef(s, ctx.index.usingEntry(s).size())).toList());
+        v.put("articles", ctx.summaries(articles));
+        v.put("lines", lines);
+        v.put("chart", Charts.perMonth("Articles using " + g.headword() + " per month · 每月使用该词的文章数",
+                ArchiveIndex.perMonth(articles), PagePaths::month, ctx.linker(path)));
+        String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
+        ctx.page("glossary-entry", path, title, g.gloss(), "glossary", v);
+    }
+}

@@ -1,0 +1,49 @@
+package archive.render;
+
+/**
+ * The archive's URL policy. Every page lives at a folder path ("articles/119a5904f4221201/")
+ * that never depends on titles or dates of other articles. Links between pages are relative, so
+ * the site works at a domain root, under a project path and from file:// ; with {@code offline}
+ * they end in index.html, which file:// needs. Absolute URLs (canonical, feeds, sitemap) are made
+ * only when the site URL is known.
+ */
+public final class Links {
+    private final boolean offline;
+    private final String siteUrl;
+
+    /** @param siteUrl absolute URL of the site root, or null */
+    public Links(boolean offline, String siteUrl) {
+        this.offline = offline;
+        this.siteUrl = siteUrl == null || siteUrl.isBlank() ? null : (siteUrl.endsWith("/") ? siteUrl : siteUrl + "/");
+    }
+
+    public boolean offline() { return offline; }
+
+    public String siteUrl() { return siteUrl; }
+
+    /**
+     * The link from the page written at {@code fromFile} (e.g. "articles/x/index.html") to the
+     * site path {@code to} (e.g. "places/taiyuan/#top", "assets/site.css", or "" for home).
+     */
+    public String relative(String fromFile, String to) {
+        int depth = 0;
+        for (int i = 0; i < fromFile.length(); i++) if (fromFile.charAt(i) == '/') depth++;
+        String prefix = "../".repeat(depth);
+        return prefix + finish(to, depth == 0);
+    }
+
+    /** The absolute URL of a site path, or null when no site URL is known. */
+    public String absolute(String to) {
+        return siteUrl == null ? null : siteUrl + to;
+    }
+
+    private String finish(String to, boolean atRoot) {
+        int hash = to.indexOf('#');
+        String path = hash < 0 ? to : to.substring(0, hash);
+        String fragment = hash < 0 ? "" : to.substring(hash);
+        if ((path.isEmpty() || path.endsWith("/")) && offline) path = path + "index.html";
+        if (path.isEmpty()) path = atRoot ? "./" : "";
+        if (path.isEmpty()) path = "./";
+        return path + fragment;
+    }
+}

@@ -1,0 +1,11 @@
+package archive.render;
+
+/** Where rendered files go (the site writer); must accept calls from several threads. */
+public interface PageSink {
+    /** Writes {@code content} at the site-relative {@code file} (e.g. "articles/x/index.html"). */
+    void write(String file, byte[] content);
+
+    default void write(String file, String content) {
+        write(file, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,73 @@
+package archive.render;
+
+import archive.index.ArchiveIndex;
+import archive.model.AnnotatedArticle;
+import archive.model.Place;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The gazetteer as a hierarchy with counts, and a page for each place that has articles. */
+public final class PlacePages {
+    private final RenderContext ctx;
+
+    public PlacePages(RenderContext ctx) { this.ctx = ctx; }
+
+    /** A place in the hierarchy; {@code path} is null when it has no articles (and so no page). */
+    public record Node(String slug, String path, String en, String zh, String typeEn, String typeZh, int count,
+                       List<Node> children) {}
+
+    public void renderAll() {
+        List<Node> top = ctx.data.places().stream().filter(p -> p.parent() == null || !ctx.places.containsKey(p.parent()))
+                .sorted(Comparator.comparing(Place::name).thenComparing(Place::slug)).map(this::node).toList();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("tree", top);
+        v.put("withArticles", ctx.data.places().stream().filter(p -> ctx.placeHasPage(p.slug())).count());
+        ctx.page("places-index", PagePaths.PLACES, "Places · 地点", "The places of the archive's articles, "
+                + "province by province.", "places", v);
+        for (Place p : ctx.data.places()) if (ctx.placeHasPage(p.slug())) place(p);
+    }
+
+    private Node node(Place p) {
+        List<Node> children = ctx.index.children(p.slug()).stream().map(ctx.places::get)
+                .sorted(Comparator.comparing(Place::name).thenComparing(Place::slug)).map(this::node).toList();
+        int count = ctx.index.totalFor(p.slug());
+        return new Node(p.slug(), count > 0 ? PagePaths.place(p.slug()) : null, p.name(), p.zh(), p.type().labelEn(),
+                p.type().labelZh(), count, children);
+    }
+
+    private void place(Place p) {
+        String path = PagePaths.place(p.slug());
+        List<AnnotatedArticle> own = ctx.index.mentioning(p.slug());
+        List<AnnotatedArticle> sub = ctx.index.viaSubPlaces(p.slug());
+        List<AnnotatedArticle> all = new ArrayList<>(own);
+        all.addAll(sub);
+        all.sort(Comparator.comparing((AnnotatedArticle a) -> a.article().date()).thenComparingInt(a -> a.article().page())
+                .thenComparing(AnnotatedArticle::id));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("place", p);
+        v.put("typeEn", p.type().labelEn());
+        v.put("typeZh", p.type().labelZh());
+        v.put("articles", ctx.summaries(own));
+        v.put("subArticles", ctx.summaries(sub));
+        Place parent = p.parent() == null ? null : ctx.places.get(p.parent());
+        v.put("parent", parent == null ? null : new Views.Ref(ctx.placeHasPage(parent.slug()) ? PagePaths.place(parent.slug())
+                : PagePaths.PLACES + "#" + parent.slug(), parent.name(), parent.zh(), ctx.index.totalFor(parent.slug()), ""));
+        v.put("children", ctx.index.children(p.slug()).stream().map(ctx.places::get)
+                .sorted(Comparator.comparing(Place::name)).filter(c -> ctx.placeHasPage(c.slug()))
+                .map(c -> ctx.placeRef(c.slug(), ctx.index.totalFor(c.slug()))).toList());
+        v.put("industries", ArchiveIndex.tally(all, AnnotatedArticle::industries).stream()
+                .filter(e -> ctx.industries.containsKey(e.getKey())).map(e -> ctx.industryRef(e.getKey(), e.getValue())).toList());
+        v.put("firstDate", all.isEmpty() ? "" : Dates.en(all.get(0).article().date()));
+        v.put("lastDate", all.isEmpty() ? "" : Dates.en(all.get(all.size() - 1).article().date()));
+        v.put("coordinates", p.hasCoordinates() ? String.format(java.util.Locale.ROOT, "%.2f° %s, %.2f° %s",
+                Math.abs(p.lat()), p.lat() >= 0 ? "N" : "S", Math.abs(p.lon()), p.lon() >= 0 ? "E" : "W") : "");
+        v.put("chart", Charts.perMonth("Articles about " + p.name() + " per month · 每月文章数", ArchiveIndex.perMonth(all),
+                PagePaths::month, ctx.linker(path)));
+        ctx.page("place", path, p.name() + " · " + p.zh(), "Articles of People's Daily about " + p.name() + ", 1958–1960.",
+                "places", v);
+    }
+}

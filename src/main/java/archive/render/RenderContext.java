@@ -1,0 +1,109 @@
+package archive.render;
+
+import archive.diag.Diagnostics;
+import archive.index.ArchiveIndex;
+import archive.model.AnnotatedArticle;
+import archive.model.EditorialData;
+import archive.model.GlossaryEntry;
+import archive.model.Industry;
+import archive.model.Place;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every page builder shares: templates, URL policy, data, indexes, and where pages go.
+ * Built once per build and passed down; nothing is static.
+ */
+public final class RenderContext {
+    public final Templates templates;
+    public final Links links;
+    public final EditorialData data;
+    public final ArchiveIndex index;
+    public final Markdown markdown;
+    public final CrossRefs refs;
+    public final Diagnostics diags;
+    public final PageSink sink;
+    public final Views.SiteInfo site;
+    public final Map<String, GlossaryEntry> glossary;
+    public final Map<String, Place> places;
+    public final Map<String, Industry> industries;
+    public final AnnotatedHtml annotatedHtml;
+    public final AtomicInteger pagesWritten = new AtomicInteger();
+    private final Map<String, Views.ArticleSummary> summaries = new HashMap<>();
+
+    public RenderContext(Templates templates, Links links, EditorialData data, ArchiveIndex index, Markdown markdown,
+                         CrossRefs refs, Diagnostics diags, PageSink sink, Views.SiteInfo site) {
+        this.templates = templates;
+        this.links = links;
+        this.data = data;
+        this.index = index;
+        this.markdown = markdown;
+        this.refs = refs;
+        this.diags = diags;
+        this.sink = sink;
+        this.site = site;
+        this.glossary = data.glossaryBySlug();
+        this.places = data.placesBySlug();
+        this.industries = data.industriesBySlug();
+        this.annotatedHtml = new AnnotatedHtml(glossary);
+        for (AnnotatedArticle a : index.articles()) summaries.put(a.id(), summarise(a));
+    }
+
+    public Views.ArticleSummary summary(AnnotatedArticle a) { return summaries.get(a.id()); }
+
+    public List<Views.ArticleSummary> summaries(List<AnnotatedArticle> as) {
+        return as.stream().map(this::summary).toList();
+    }
+
+    /** Renders {@code template} to the page at site path {@code path} with the common variables added. */
+    public void page(String template, String path, String title, String description, String kind, Map<String, Object> vars) {
+        String file = PagePaths.file(path);
+        Map<String, Object> all = new LinkedHashMap<>(vars);
+        all.put("site", site);
+        all.put("page", new Views.PageInfo(title, path, description, links.absolute(path), kind));
+        sink.write(file, templates.render(template, file, all));
+        pagesWritten.incrementAndGet();
+    }
+
+    /** A function turning site paths into links from the page at {@code path}. */
+    public java.util.function.UnaryOperator<String> linker(String path) {
+        String file = PagePaths.file(path);
+        return to -> links.relative(file, to);
+    }
+
+    public boolean placeHasPage(String slug) { return !index.mentioning(slug).isEmpty() || !index.viaSubPlaces(slug).isEmpty(); }
+
+    public boolean industryHasPage(String slug) { return !index.inIndustry(slug).isEmpty(); }
+
+    public Set<String> placesWithPages(List<String> slugs) {
+        return Set.copyOf(slugs.stream().filter(places::containsKey).toList());
+    }
+
+    public Views.Ref placeRef(String slug, int count) {
+        Place p = places.get(slug);
+        return new Views.Ref(PagePaths.place(slug), p.name(), p.zh(), count, p.type().labelEn());
+    }
+
+    public Views.Ref industryRef(String slug, int count) {
+        Industry i = industries.get(slug);
+        return new Views.Ref(PagePaths.industry(slug), i.name(), i.zh(), count, "");
+    }
+
+    public Views.Ref entryRef(String slug, int count) {
+        GlossaryEntry g = glossary.get(slug);
+        String en = g.en().isEmpty() ? g.gloss() : g.en().get(0);
+        return new Views.Ref(PagePaths.entry(slug), en, g.headword(), count, g.pinyin());
+    }
+
+    private static Views.ArticleSummary summarise(AnnotatedArticle aa) {
+        var a = aa.article();
+        return new Views.ArticleSummary(a.id(), PagePaths.article(a.id()), a.title(), a.headline(), a.date().toString(),
+                Dates.en(a.date()), Dates.zh(a.date()), a.page(), a.section(), a.column(), aa.annotated(),
+                a.hasEnglish(), a.hasChinese(), PagePaths.day(a.date()));
+    }
+}

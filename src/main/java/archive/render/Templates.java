@@ -1,0 +1,94 @@
+package archive.render;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Function;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Pebble templates of templates/, which editors may override. Autoescaping is on and
+ * variables are strict, so a typo in a template fails the build instead of printing nothing.
+ * Templates get one function, {@code url(path)}, that turns a site path into a link from the
+ * page being rendered; all other decisions are made in Java before the template runs.
+ */
+public final class Templates {
+    /** Name of the variable holding the file being rendered, read by {@code url()}. */
+    static final String CURRENT_FILE = "currentFile";
+
+    private final PebbleEngine engine;
+    private final Map<String, PebbleTemplate> cache = new ConcurrentHashMap<>();
+
+    public Templates(Path dir, Links links) {
+        FileLoader loader = new FileLoader(dir.toAbsolutePath().toString());
+        loader.setSuffix(".peb");
+        this.engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .strictVariables(true)
+                .autoEscaping(true)
+                .newLineTrimming(true)
+                .extension(new UrlExtension(links))
+                .build();
+    }
+
+    /** Renders {@code template} (name without .peb) for the page written at {@code file}. */
+    public String render(String template, String file, Map<String, Object> variables) {
+        PebbleTemplate t = cache.computeIfAbsent(template, engine::getTemplate);
+        Map<String, Object> vars = new java.util.HashMap<>(variables);
+        vars.put(CURRENT_FILE, file);
+        StringWriter out = new StringWriter(16 * 1024);
+        try {
+            t.evaluate(out, vars);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Checks that every template named exists and compiles, so a broken override fails before any page is made. */
+    public void precompile(List<String> names) {
+        for (String n : names) {
+            try {
+                cache.computeIfAbsent(n, engine::getTemplate);
+            } catch (PebbleException e) {
+                throw new TemplateException(n, e);
+            }
+        }
+    }
+
+    /** A template is missing or broken; the message names the template file and line. */
+    public static final class TemplateException extends RuntimeException {
+        public TemplateException(String name, PebbleException e) {
+            super("template " + name + ".peb: " + e.getMessage(), e);
+        }
+    }
+
+    private static final class UrlExtension extends AbstractExtension {
+        private final Links links;
+
+        UrlExtension(Links links) { this.links = links; }
+
+        @Override
+        public Map<String, Function> getFunctions() {
+            return Map.of("url", new Function() {
+                @Override public List<String> getArgumentNames() { return List.of("path"); }
+
+                @Override
+                public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext ctx, int line) {
+                    Object path = args.get("path");
+                    return links.relative((String) ctx.getVariable(CURRENT_FILE), path == null ? "" : path.toString());
+                }
+            });
+        }
+    }
+}

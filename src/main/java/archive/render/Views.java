@@ -1,0 +1,43 @@
+package archive.render;
+
+import java.util.List;
+
+/** The records handed to templates. They hold text and site paths only: templates make links with url(). */
+public final class Views {
+    private Views() {}
+
+    /** A link in the navigation or footer, labelled in both interface languages. */
+    public record NavItem(String path, String en, String zh) {
+        /** The kind of page this item leads to ("dates" for "dates/"), to mark the current section. */
+        public String kind() { return path.replace("/", ""); }
+    }
+
+    /** What every page knows about itself. {@code canonical} is absolute, or null without a site URL. */
+    public record PageInfo(String title, String path, String description, String canonical, String kind) {}
+
+    /** The site as a whole, for the layout. */
+    public record SiteInfo(String titleEn, String titleZh, List<NavItem> nav, List<NavItem> footer) {}
+
+    /** One article in a list. */
+    public record ArticleSummary(String id, String path, String title, String headline, String dateIso, String dateEn,
+                                 String dateZh, int page, String section, String column, boolean annotated,
+                                 boolean hasEnglish, boolean hasChinese, String dayPath) {}
+
+    /** A link to an index page with a count: a place, an industry, a glossary entry, a month. */
+    public record Ref(String path, String en, String zh, int count, String note) {}
+
+    /** One paragraph of one side of a row, as HTML, with its kind (text, caption, marker). */
+    public record Para(String html, String kind) {}
+
+    /** One aligned row of an article page. {@code note} is the editors' note HTML, or empty. */
+    public record RowView(String anchor, List<String> extraAnchors, String label, List<Para> zh, List<Para> en,
+                          String note) {
+        public boolean hasNote() { return !note.isEmpty(); }
+    }
+
+    /** A group of articles under a heading (a page of the paper, a month, a kind). */
+    public record Group(String id, String en, String zh, List<ArticleSummary> articles) {}
+
+    /** A group of index references under a heading. */
+    public record RefGroup(String id, String en, String zh, List<Ref> refs) {}
+}

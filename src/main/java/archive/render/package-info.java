@@ -1,0 +1,2 @@
+/** Rendering: URLs, Markdown, annotated text and the Pebble templates that make each page. */
+package archive.render;

@@ -1,0 +1,2 @@
+/** Publishing: the atomic, locked, confined writing of the site folder. */
+package archive.site;
