@@ -38,12 +38,13 @@ public final class ArticlePages {
         List<String> deck = new ArrayList<>();
         if (a.chinese() != null) {
             for (int i = 0; i < a.chinese().deck().size(); i++) {
-                deck.add(ctx.annotatedHtml.render(a.chinese().deck().get(i), aa.deckMentions().get(i), "zh-Hans", linked, link));
+                deck.add(Html.escape(a.chinese().deck().get(i)));
             }
         }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("article", ctx.summary(aa));
-        v.put("titleHtml", ctx.annotatedHtml.render(a.title(), aa.titleMentions(), "en", linked, link));
+        // Headlines stay plain text: a gloss inside <h1> would become part of the heading's name.
+        v.put("titleHtml", Html.escape(a.title()));
         v.put("deck", deck);
         v.put("author", a.author());
         v.put("rows", rows);

@@ -28,8 +28,8 @@ public final class Links {
     public String relative(String fromFile, String to) {
         int depth = 0;
         for (int i = 0; i < fromFile.length(); i++) if (fromFile.charAt(i) == '/') depth++;
-        String prefix = "../".repeat(depth);
-        return prefix + finish(to, depth == 0);
+        String link = "../".repeat(depth) + finish(to);
+        return link.isEmpty() ? "./" : (link.startsWith("#") && depth == 0 ? "./" + link : link);
     }
 
     /** The absolute URL of a site path, or null when no site URL is known. */
@@ -37,13 +37,11 @@ public final class Links {
         return siteUrl == null ? null : siteUrl + to;
     }
 
-    private String finish(String to, boolean atRoot) {
+    private String finish(String to) {
         int hash = to.indexOf('#');
         String path = hash < 0 ? to : to.substring(0, hash);
         String fragment = hash < 0 ? "" : to.substring(hash);
         if ((path.isEmpty() || path.endsWith("/")) && offline) path = path + "index.html";
-        if (path.isEmpty()) path = atRoot ? "./" : "";
-        if (path.isEmpty()) path = "./";
         return path + fragment;
     }
 }

@@ -43,8 +43,7 @@ public final class SeedReader {
                 .map(f -> read(f, diags))
                 .filter(Objects::nonNull)
                 .toList();
-        checkUniqueIds(articles, diags);
-        List<Article> sorted = new ArrayList<>(articles);
+        List<Article> sorted = new ArrayList<>(checkUniqueIds(articles, diags));
         sorted.sort(ORDER);
         return sorted;
     }
@@ -108,7 +107,8 @@ public final class SeedReader {
         return parser.parse(file, idOf(file), text, diags);
     }
 
-    private static void checkUniqueIds(List<Article> articles, Diagnostics diags) {
+    /** Reports every id used twice and keeps the first file (by name) that uses it. */
+    private static List<Article> checkUniqueIds(List<Article> articles, Diagnostics diags) {
         Map<String, Article> seen = new HashMap<>();
         for (Article a : articles.stream().sorted(Comparator.comparing(a -> a.source().toString())).toList()) {
             Article before = seen.putIfAbsent(a.id(), a);
@@ -117,5 +117,6 @@ public final class SeedReader {
                         + "; every article needs its own id (the `new` command makes a fresh one)");
             }
         }
+        return List.copyOf(seen.values());
     }
 }

@@ -1,0 +1,133 @@
+package archive.testing;
+
+import archive.build.SiteBuild;
+import archive.config.BuildConfig;
+import archive.diag.BuildFailedException;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away project folder for end-to-end tests: the real templates, plus whatever seeds,
+ * data and pages a test writes. {@link #seedProject()} copies the repository's own seeds, data
+ * and pages.
+ */
+public final class TestProject {
+    public static final Path REPO = Path.of("").toAbsolutePath();
+    public final Path root;
+
+    private TestProject(Path root) { this.root = root; }
+
+    public static TestProject empty() {
+        try {
+            Path root = Files.createTempDirectory("archive-test");
+            copyTree(REPO.resolve("templates"), root.resolve("templates"));
+            Files.createDirectories(root.resolve("seeds"));
+            Files.createDirectories(root.resolve("data"));
+            Files.createDirectories(root.resolve("pages"));
+            return new TestProject(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The repository's seeds, notes, data and pages, in a temporary project. */
+    public static TestProject seedProject() {
+        TestProject p = empty();
+        copyTree(REPO.resolve("seeds"), p.root.resolve("seeds"));
+        copyTree(REPO.resolve("data"), p.root.resolve("data"));
+        copyTree(REPO.resolve("pages"), p.root.resolve("pages"));
+        return p;
+    }
+
+    public TestProject write(String rel, String text) {
+        return write(rel, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public TestProject write(String rel, byte[] bytes) {
+        try {
+            Path f = root.resolve(rel);
+            Files.createDirectories(f.getParent());
+            Files.write(f, bytes);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String read(String rel) {
+        try {
+            return Files.readString(root.resolve(rel));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public BuildConfig config() { return BuildConfig.defaults(root); }
+
+    public SiteBuild.Result build() { return new SiteBuild(config(), null).build(); }
+
+    public SiteBuild.Result build(BuildConfig config) { return new SiteBuild(config, null).build(); }
+
+    /** Builds and returns the failure; fails the test if the build succeeded. */
+    public BuildFailedException buildFails() {
+        try {
+            build();
+        } catch (BuildFailedException e) {
+            return e;
+        }
+        throw new AssertionError("the build should have failed");
+    }
+
+    public Path site() { return root.resolve("site"); }
+
+    /** The page at a site path ("articles/x/"), parsed. */
+    public Document page(String sitePath) {
+        Path f = site().resolve(sitePath.endsWith("/") || sitePath.isEmpty() ? sitePath + "index.html" : sitePath);
+        try {
+            return Jsoup.parse(f.toFile(), "UTF-8", f.toUri().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void copyTree(Path from, Path to) {
+        if (!Files.exists(from)) return;
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void delete(Path root) {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A minimal valid seed, with the given date and English and Chinese paragraphs. */
+    public static String seed(String date, int page, String title, String headline, String[] en, String[] zh) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Title: ").append(title).append("\nAuthor:\nDate: ").append(date).append("\nPage: ").append(page).append("\n\n");
+        for (String p : en) sb.append(p).append("\n\n");
+        sb.append("<hr />\n\nOriginal:\n\n### ").append(headline).append("\n\n").append(date).append("\n第").append(page)
+                .append("版()\n专栏：\n\n    ").append(headline).append('\n');
+        for (String p : zh) sb.append("    ").append(p).append('\n');
+        return sb.toString();
+    }
+}
