@@ -91,7 +91,8 @@ public final class NumberAnchors {
         String digits = "零〇一二两三四五六七八九";
         int point = s.indexOf('点');
         if (point >= 0) {
-            Double whole = chineseNumeral(s.substring(0, point));
+            String w = s.substring(0, point);
+            Double whole = w.length() == 1 && digitValue(w.charAt(0)) >= 0 ? (double) digitValue(w.charAt(0)) : chineseNumeral(w);
             String frac = s.substring(point + 1);
             if (whole == null || frac.isEmpty()) return null;
             StringBuilder f = new StringBuilder("0.");

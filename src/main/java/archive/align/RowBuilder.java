@@ -23,7 +23,8 @@ public final class RowBuilder {
             for (Paragraph p : en) rows.add(new Row("p" + p.number(), List.of(), String.valueOf(p.number()), List.of(), List.of(p)));
             return rows;
         }
-        List<Bead> beads = aligner.align(zh.stream().map(Paragraph::text).toList(), en.stream().map(Paragraph::text).toList());
+        List<Bead> beads = aligner.align(zh.stream().map(Paragraph::text).toList(), en.stream().map(Paragraph::text).toList(),
+                asides(zh), asides(en));
         for (Bead b : beads) {
             List<Paragraph> z = zh.subList(b.zhFrom(), b.zhFrom() + b.zhCount());
             List<Paragraph> e = en.subList(b.enFrom(), b.enFrom() + b.enCount());
@@ -38,5 +39,11 @@ public final class RowBuilder {
             }
         }
         return rows;
+    }
+
+    private static boolean[] asides(List<Paragraph> ps) {
+        boolean[] out = new boolean[ps.size()];
+        for (int i = 0; i < out.length; i++) out[i] = ps.get(i).isCaption() || ps.get(i).isMarker();
+        return out;
     }
 }
