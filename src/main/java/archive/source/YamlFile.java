@@ -87,7 +87,9 @@ public final class YamlFile {
                 return null;
             });
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).orElse(-1) + 1;
+            // At the end of the file the problem mark says nothing useful; where the unclosed thing began does.
+            boolean atEnd = String.valueOf(e.getProblem()).contains("stream end") && e.getContextMark().isPresent();
+            int line = (atEnd ? e.getContextMark() : e.getProblemMark().or(e::getContextMark)).map(Mark::getLine).orElse(-1) + 1;
             diags.error(file, line, "invalid YAML: " + e.getProblem()
                     + (e.getContext() == null ? "" : " (" + e.getContext() + ")") + "; check indentation and quoting");
             return null;
