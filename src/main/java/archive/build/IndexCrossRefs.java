@@ -16,9 +16,12 @@ final class IndexCrossRefs implements CrossRefs {
     private final EditorialData data;
     private final Set<String> placesWithArticles;
 
-    IndexCrossRefs(ArchiveIndex index, EditorialData data) {
+    private final Set<String> pages;
+
+    IndexCrossRefs(ArchiveIndex index, EditorialData data, Set<String> pages) {
         this.index = index;
         this.data = data;
+        this.pages = pages;
         this.placesWithArticles = new java.util.HashSet<>();
         data.places().forEach(p -> { if (index.totalFor(p.slug()) > 0) placesWithArticles.add(p.slug()); });
     }
@@ -58,6 +61,11 @@ final class IndexCrossRefs implements CrossRefs {
                 }
                 if (index.onDay(d).isEmpty()) throw new Unknown("no article of the archive is dated " + target);
                 return PagePaths.day(d);
+            }
+            case "page" -> {
+                if (target.equals("home")) return PagePaths.HOME;
+                if (!pages.contains(target)) throw new Unknown("there is no pages/" + target + ".md");
+                return PagePaths.page(target);
             }
             default -> throw new Unknown("unknown scheme " + scheme);
         }

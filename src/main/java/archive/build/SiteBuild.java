@@ -137,7 +137,8 @@ public final class SiteBuild {
                 new Views.NavItem("notes/", "Notes", "注释"),
                 new Views.NavItem("articles/", "Articles", "文章")), footer);
         RenderContext ctx = new RenderContext(templates, links, corpus.data(), corpus.index(), new Markdown(),
-                new IndexCrossRefs(corpus.index(), corpus.data()), diags, sink, site);
+                new IndexCrossRefs(corpus.index(), corpus.data(),
+                        corpus.pages().stream().map(SitePage::name).collect(java.util.stream.Collectors.toSet())), diags, sink, site);
 
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();

@@ -14,6 +14,46 @@ public final class Charts {
 
     private Charts() {}
 
+    /** One bar of a ranked chart: a label in both languages, a count, and the site path it links to (or null). */
+    public record Bar(String en, String zh, int count, String path) {}
+
+    /**
+     * A horizontal bar chart of ranked counts (articles per place, per industry). Each bar is a link,
+     * so the chart is also a way in; the list below it is its text alternative.
+     */
+    public static String ranked(String caption, java.util.List<Bar> bars, Function<String, String> link) {
+        if (bars.isEmpty()) return "";
+        int max = bars.stream().mapToInt(Bar::count).max().orElse(1);
+        int rowH = 18, labelW = 170, barW = 260;
+        int height = bars.size() * rowH + 4;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<figure class=\"chart ranked\"><svg class=\"bars\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 ")
+                .append(labelW + barW + 40).append(' ').append(height).append("\" width=\"").append(labelW + barW + 40)
+                .append("\" height=\"").append(height).append("\">");
+        int y = 2;
+        for (Bar b : bars) {
+            int w = Math.max(2, Math.round((float) b.count() * barW / Math.max(1, max)));
+            svg.append("<text class=\"label\" x=\"").append(labelW - 6).append("\" y=\"").append(y + 12).append("\">")
+                    .append(Html.escape(b.en())).append("</text>");
+            svg.append("<rect class=\"bar\" x=\"").append(labelW).append("\" y=\"").append(y + 2).append("\" width=\"").append(w)
+                    .append("\" height=\"").append(rowH - 5).append("\"/>");
+            svg.append("<text class=\"value\" x=\"").append(labelW + w + 14).append("\" y=\"").append(y + 12).append("\">")
+                    .append(b.count()).append("</text>");
+            y += rowH;
+        }
+        svg.append("</svg><figcaption>").append(Html.escape(caption)).append("</figcaption>");
+        svg.append("<details class=\"chart-table\"><summary>Table · 表格</summary><table><tbody>");
+        for (Bar b : bars) {
+            svg.append("<tr><td>");
+            if (b.path() != null) svg.append("<a href=\"").append(Html.escape(link.apply(b.path()))).append("\">");
+            svg.append(Html.escape(b.en())).append(" <span lang=\"zh-Hans\">").append(Html.escape(b.zh())).append("</span>");
+            if (b.path() != null) svg.append("</a>");
+            svg.append("</td><td>").append(b.count()).append("</td></tr>");
+        }
+        svg.append("</tbody></table></details></figure>");
+        return svg.toString();
+    }
+
     /**
      * Articles per month.
      *

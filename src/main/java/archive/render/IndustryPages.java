@@ -20,6 +20,9 @@ public final class IndustryPages {
                         ctx.index.inIndustry(i.slug()).size(), i.slug())).toList();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("industries", refs);
+        v.put("chart", Charts.ranked("Articles per industry · 各行业文章数", refs.stream().filter(r -> r.count() > 0)
+                .sorted(java.util.Comparator.comparingInt(Views.Ref::count).reversed().thenComparing(Views.Ref::en))
+                .map(r -> new Charts.Bar(r.en(), r.zh(), r.count(), r.path())).toList(), ctx.linker(PagePaths.INDUSTRIES)));
         ctx.page("industries-index", PagePaths.INDUSTRIES, "Industries · 行业", "The archive's articles by industry.",
                 "industries", v);
         for (Industry i : ctx.data.industries()) if (ctx.industryHasPage(i.slug())) industry(i);

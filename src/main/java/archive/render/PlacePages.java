@@ -26,6 +26,12 @@ public final class PlacePages {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("tree", top);
         v.put("withArticles", ctx.data.places().stream().filter(p -> ctx.placeHasPage(p.slug())).count());
+        // The chart ranks the places articles name themselves (not via sub-places), the 20 most reported.
+        v.put("chart", Charts.ranked("Places most reported · 报道最多的地点", ctx.data.places().stream()
+                .filter(p -> !ctx.index.mentioning(p.slug()).isEmpty())
+                .sorted(Comparator.comparingInt((Place p) -> -ctx.index.mentioning(p.slug()).size()).thenComparing(Place::name))
+                .limit(20).map(p -> new Charts.Bar(p.name(), p.zh(), ctx.index.mentioning(p.slug()).size(), PagePaths.place(p.slug())))
+                .toList(), ctx.linker(PagePaths.PLACES)));
         ctx.page("places-index", PagePaths.PLACES, "Places · 地点", "The places of the archive's articles, "
                 + "province by province.", "places", v);
         for (Place p : ctx.data.places()) if (ctx.placeHasPage(p.slug())) place(p);
