@@ -21,6 +21,9 @@ public final class DatePages {
     /** A day cell of a calendar: the day number, and the path of its paper when it has articles. */
     public record Day(int day, String path, int count) {}
 
+    /** A page of the day's paper, its articles grouped by column (a column with an empty name comes first). */
+    public record PaperPage(String id, String en, String zh, List<Views.Group> columns) {}
+
     /** One month of a year's calendar, as weeks of seven cells (null for padding). */
     public record CalendarMonth(String path, String en, String zh, int count, List<List<Day>> weeks) {}
 
@@ -104,8 +107,14 @@ public final class DatePages {
         // The day's paper: articles grouped by page, then by column within the page.
         Map<Integer, List<AnnotatedArticle>> byPage = new TreeMap<>();
         for (AnnotatedArticle a : articles) byPage.computeIfAbsent(a.article().page(), p -> new ArrayList<>()).add(a);
-        List<Views.Group> pages = new ArrayList<>();
-        byPage.forEach((p, as) -> pages.add(new Views.Group("page-" + p, "Page " + p, "第" + p + "版", ctx.summaries(as))));
+        List<PaperPage> pages = new ArrayList<>();
+        byPage.forEach((p, as) -> {
+            Map<String, List<AnnotatedArticle>> byColumn = new TreeMap<>();
+            for (AnnotatedArticle a : as) byColumn.computeIfAbsent(a.article().column(), c -> new ArrayList<>()).add(a);
+            List<Views.Group> columns = new ArrayList<>();
+            byColumn.forEach((c, cas) -> columns.add(new Views.Group(c, c.isEmpty() ? "" : "Column", c, ctx.summaries(cas))));
+            pages.add(new PaperPage("page-" + p, "Page " + p, "第" + p + "版", columns));
+        });
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("dateEn", Dates.en(date));
         v.put("dateZh", Dates.zh(date));
