@@ -123,6 +123,17 @@ class BuildBehaviourTest {
     }
 
     @Test
+    void theDayPageGroupsAPageByColumn() {
+        withData()
+                .write("seeds/001_" + ID + ".txt", seed("1959-03-02", "Coal.", "煤炭。").replace("专栏：", "专栏：工业战线"))
+                .write("seeds/002_" + ID2 + ".txt", seed("1959-03-02", "More coal.", "更多煤炭。"));
+        p.build();
+        Document day = p.page("dates/1959/03/02/");
+        assertEquals(List.of("Column · 专栏：工业战线"), day.select("#page-1 h3.column").eachText());
+        assertEquals(2, day.select("#page-1 ul.article-list").size(), "the article without a column, then the column's");
+    }
+
+    @Test
     void textThatLooksLikeHtmlIsShownAsText() {
         withData().write("seeds/001_" + ID + ".txt", TestProject.seed("1959-03-02", 1, "<script>alert(1)</script> & co",
                 "<b>标题</b>", new String[]{"An <img src=x onerror=alert(1)> paragraph."}, new String[]{"<script>坏</script>段落。"}));
