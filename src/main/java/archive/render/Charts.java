@@ -24,7 +24,7 @@ public final class Charts {
     public static String ranked(String caption, java.util.List<Bar> bars, Function<String, String> link) {
         if (bars.isEmpty()) return "";
         int max = bars.stream().mapToInt(Bar::count).max().orElse(1);
-        int rowH = 18, labelW = 170, barW = 260;
+        int rowH = 18, labelW = 250, barW = 260;
         int height = bars.size() * rowH + 4;
         StringBuilder svg = new StringBuilder();
         svg.append("<figure class=\"chart ranked\"><svg class=\"bars\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 ")
@@ -34,7 +34,7 @@ public final class Charts {
         for (Bar b : bars) {
             int w = Math.max(2, Math.round((float) b.count() * barW / Math.max(1, max)));
             svg.append("<text class=\"label\" x=\"").append(labelW - 6).append("\" y=\"").append(y + 12).append("\">")
-                    .append(Html.escape(b.en())).append("</text>");
+                    .append(Html.escape(b.en().length() > 38 ? b.en().substring(0, 36) + "…" : b.en())).append("</text>");
             svg.append("<rect class=\"bar\" x=\"").append(labelW).append("\" y=\"").append(y + 2).append("\" width=\"").append(w)
                     .append("\" height=\"").append(rowH - 5).append("\"/>");
             svg.append("<text class=\"value\" x=\"").append(labelW + w + 14).append("\" y=\"").append(y + 12).append("\">")
