@@ -48,6 +48,7 @@ public final class Chromium implements AutoCloseable {
     /** A fresh context (own storage, own viewport) with a watched first page. */
     public WatchedPage open(Browser.NewContextOptions options) {
         BrowserContext context = browser.newContext(options);
+        context.setDefaultTimeout(10_000); // a static page answers in milliseconds: fail fast
         return new WatchedPage(context, context.newPage());
     }
 
