@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
@@ -173,6 +175,33 @@ class ReadingBrowserTest {
         page.waitForURL("**/glossary/**");
         assertTrue(page.url().endsWith(href.replaceFirst("^(\\.\\./)+", "")), page.url() + " should be " + href);
         assertThat(page.locator("h1")).isVisible();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"phone", "desktop"})
+    void anOpenGlossStaysOnTheScreen(String device) {
+        boolean phone = device.equals("phone");
+        Page page = open(phone ? Chromium.phone() : Chromium.desktop(), article);
+        int width = phone ? 375 : 1280;
+        Locator terms = page.locator(".rows a.term");
+        int checked = 0;
+        List<String> outside = new java.util.ArrayList<>();
+        for (int i = 0; i < terms.count() && checked < 8; i++) {
+            Locator term = terms.nth(i);
+            var box = term.boundingBox();
+            if (box == null || box.x + box.width < width * 0.6) continue; // terms near the right edge are the hard case
+            term.scrollIntoViewIfNeeded();
+            if (phone) term.tap();
+            else term.hover();
+            Locator gloss = term.locator(".gloss");
+            assertThat(gloss).isVisible();
+            var g = gloss.boundingBox();
+            if (g.x < 0 || g.x + g.width > width) outside.add(term.innerText() + " gloss at " + g.x + ".." + (g.x + g.width));
+            if (phone) page.locator("h1").first().tap(); // closes it
+            checked++;
+        }
+        assertTrue(checked > 0, "no term near the right edge");
+        assertEquals(List.of(), outside);
     }
 
     @Test
