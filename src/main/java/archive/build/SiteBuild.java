@@ -1,6 +1,8 @@
 package archive.build;
 
 import archive.align.RowBuilder;
+import archive.check.SiteChecker;
+import archive.check.SiteProblem;
 import archive.annotate.Annotator;
 import archive.config.BuildConfig;
 import archive.diag.BuildFailedException;
@@ -87,12 +89,19 @@ public final class SiteBuild {
         }
     }
 
-    /** Reads, annotates and renders everything without writing: the `check` command. */
+    /**
+     * Reads, annotates and renders everything without writing: the `check` command. The pages
+     * rendered in memory are checked for broken links, anchors and assets and for HTML errors.
+     */
     public Result check() {
         Diagnostics diags = new Diagnostics();
         Corpus corpus = read(diags);
-        int pages = render(corpus, diags, (file, content) -> { });
+        SiteChecker checker = new SiteChecker();
+        int pages = render(corpus, diags, checker);
         diags.throwIfErrors("rendering pages");
+        assetFiles().forEach(checker::addFile);
+        for (SiteProblem p : checker.problems()) diags.error(config.out().resolve(p.file()), p.line(), p.message());
+        diags.throwIfErrors("checking links and HTML");
         return new Result(corpus.articles().size(), pages, 0, 0, diags);
     }
 
@@ -215,6 +224,18 @@ public final class SiteBuild {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                 writer.copy(p, "assets/" + assets.relativize(p).toString().replace('\\', '/'));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The site paths of the assets ("assets/site.css"), which are also their paths under the templates folder. */
+    private List<String> assetFiles() {
+        Path assets = config.templates().resolve("assets");
+        if (!Files.isDirectory(assets)) return List.of();
+        try (Stream<Path> s = Files.walk(assets)) {
+            return s.filter(Files::isRegularFile).sorted()
+                    .map(p -> "assets/" + assets.relativize(p).toString().replace('\\', '/')).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

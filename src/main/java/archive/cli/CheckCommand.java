@@ -18,7 +18,7 @@ final class CheckCommand implements Callable<Integer> {
         return Outcome.run(() -> {
             SiteBuild.Result r = new SiteBuild(folders.config(), null).check();
             Outcome.printWarnings(r.diagnostics().warnings());
-            System.err.printf("Checked %d articles: no errors%n", r.articles());
+            System.err.printf("Checked %d articles and %d pages: no errors, no broken links%n", r.articles(), r.pages());
         });
     }
 }

@@ -42,7 +42,7 @@ public final class AnnotatedHtml {
                     sb.append("<span lang=\"zh-Hans\">").append(Html.escape(e.headword())).append("</span> ");
                 }
                 sb.append("<i lang=\"zh-Latn-pinyin\">").append(Html.escape(e.pinyin())).append("</i> ");
-                sb.append(Html.escape(e.gloss())).append("</span></a>");
+                sb.append(ChineseRuns.html(e.gloss())).append("</span></a>");
             } else if (m.kind() == Mention.Kind.PLACE && linkedPlaces.contains(m.slug())) {
                 sb.append("<a class=\"place\" href=\"").append(Html.escape(link.apply(PagePaths.place(m.slug())))).append("\">");
                 Html.escape(text, m.start(), m.end(), sb);

@@ -65,7 +65,8 @@ public final class Charts {
         int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         int width = counts.size() * (BAR + GAP) + GAP;
         StringBuilder svg = new StringBuilder();
-        svg.append("<figure class=\"chart\"><svg class=\"bars\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 ")
+        svg.append("<figure class=\"chart\"><figcaption>").append(ChineseRuns.html(caption)).append("</figcaption>")
+                .append("<svg class=\"bars\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 ")
                 .append(width).append(' ').append(HEIGHT + LABEL).append("\" width=\"").append(width)
                 .append("\" height=\"").append(HEIGHT + LABEL).append("\">");
         int x = GAP;
@@ -83,9 +84,10 @@ public final class Charts {
             }
             x += BAR + GAP;
         }
-        svg.append("</svg><figcaption>").append(Html.escape(caption)).append("</figcaption>");
-        svg.append("<details class=\"chart-table\"><summary>Table · 表格</summary><table><thead><tr><th scope=\"col\">Month · 月份</th>")
-                .append("<th scope=\"col\">Articles · 文章</th></tr></thead><tbody>");
+        svg.append("</svg>");
+        svg.append("<details class=\"chart-table\"><summary>Table · <span lang=\"zh-Hans\">表格</span></summary><table><thead><tr>")
+                .append("<th scope=\"col\">Month · <span lang=\"zh-Hans\">月份</span></th>")
+                .append("<th scope=\"col\">Articles · <span lang=\"zh-Hans\">文章</span></th></tr></thead><tbody>");
         for (Map.Entry<YearMonth, Integer> e : counts.entrySet()) {
             if (e.getValue() == 0) continue;
             String label = Dates.monthEn(e.getKey());

@@ -17,6 +17,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document.OutputSettings;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.nio.file.Path;
@@ -67,10 +68,13 @@ public final class Markdown {
         return clean(renderer.render(doc));
     }
 
-    /** Cleans HTML with the allow-list: what survives is safe to put in any page. */
+    /** Cleans HTML with the allow-list (what survives is safe to put in any page) and marks its Chinese runs. */
     public String clean(String html) {
         OutputSettings out = new OutputSettings().prettyPrint(false).charset("UTF-8");
-        return Jsoup.clean(html, "https://archive.invalid/base/path/", safelist, out);
+        org.jsoup.nodes.Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, "https://archive.invalid/base/path/"));
+        ChineseRuns.mark(clean.body()); // editors write Chinese inside English prose: give it its lang
+        clean.outputSettings(out);
+        return clean.body().html();
     }
 
     private static final class ResolverFactory implements LinkResolverFactory {

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Pebble templates of templates/, which editors may override. Autoescaping is on and
  * variables are strict, so a typo in a template fails the build instead of printing nothing.
  * Templates get one function, {@code url(path)}, that turns a site path into a link from the
- * page being rendered; all other decisions are made in Java before the template runs.
+ * page being rendered, and one filter, {@code markzh}, that marks the Chinese in English text;
+ * all other decisions are made in Java before the template runs.
  */
 public final class Templates {
     /** Name of the variable holding the file being rendered, read by {@code url()}. */
@@ -77,6 +78,20 @@ public final class Templates {
         private final Links links;
 
         UrlExtension(Links links) { this.links = links; }
+
+        /** {@code markzh}: escapes English text and marks the Chinese in it with its lang (see {@link ChineseRuns}). */
+        @Override
+        public Map<String, io.pebbletemplates.pebble.extension.Filter> getFilters() {
+            return Map.of("markzh", new io.pebbletemplates.pebble.extension.Filter() {
+                @Override public List<String> getArgumentNames() { return List.of(); }
+
+                @Override
+                public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext ctx, int line) {
+                    return new io.pebbletemplates.pebble.extension.escaper.SafeString(
+                            ChineseRuns.html(input == null ? "" : input.toString()));
+                }
+            });
+        }
 
         @Override
         public Map<String, Function> getFunctions() {

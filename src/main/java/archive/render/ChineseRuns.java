@@ -1,0 +1,104 @@
+package archive.render;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Marks runs of Chinese inside English text ("Li Qi (李琦)") with {@code <span lang="zh-Hans">},
+ * so screen readers switch voice and browsers choose Chinese fonts. A run starts at a Han
+ * character and goes on over Han characters and Chinese punctuation (、，。「」 and the
+ * ideographic space) and ends at a Han character, so a slogan in parts stays one span.
+ */
+public final class ChineseRuns {
+    private static final String OPEN = "<span lang=\"zh-Hans\">", CLOSE = "</span>";
+
+    private ChineseRuns() {}
+
+    /** Escapes plain English text for HTML and marks its Chinese runs. */
+    public static String html(String text) {
+        if (text == null) return "";
+        StringBuilder sb = new StringBuilder(text.length() + 32);
+        int at = 0;
+        for (int[] run : runs(text)) {
+            Html.escape(text, at, run[0], sb);
+            sb.append(OPEN);
+            Html.escape(text, run[0], run[1], sb);
+            sb.append(CLOSE);
+            at = run[1];
+        }
+        Html.escape(text, at, text.length(), sb);
+        return sb.toString();
+    }
+
+    /** Marks the Chinese runs of every text node under {@code root} that is not already inside a Chinese element. */
+    public static void mark(Element root) {
+        List<TextNode> texts = new ArrayList<>();
+        root.traverse((Node node, int depth) -> {
+            if (node instanceof TextNode t && !insideChinese(t)) texts.add(t);
+        });
+        for (TextNode t : texts) {
+            String s = t.getWholeText();
+            List<int[]> runs = runs(s);
+            if (runs.isEmpty()) continue;
+            int at = 0;
+            Node last = t;
+            List<Node> parts = new ArrayList<>();
+            for (int[] run : runs) {
+                if (run[0] > at) parts.add(new TextNode(s.substring(at, run[0])));
+                parts.add(new Element("span").attr("lang", "zh-Hans").appendText(s.substring(run[0], run[1])));
+                at = run[1];
+            }
+            if (at < s.length()) parts.add(new TextNode(s.substring(at)));
+            for (Node part : parts) {
+                last.after(part);
+                last = part;
+            }
+            t.remove();
+        }
+    }
+
+    private static boolean insideChinese(TextNode t) {
+        Node n = t.parent();
+        while (n instanceof Element e) {
+            if (e.hasAttr("lang")) return e.attr("lang").startsWith("zh");
+            n = e.parent();
+        }
+        return false;
+    }
+
+    /** [start, end) of each Chinese run. */
+    static List<int[]> runs(String s) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0, n = s.length();
+        while (i < n) {
+            int c = s.codePointAt(i);
+            if (!isHan(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int start = i, end = i;
+            while (i < n) {
+                int d = s.codePointAt(i);
+                if (isHan(d)) end = i + Character.charCount(d);
+                else if (!isChinesePunctuation(d)) break;
+                i += Character.charCount(d);
+            }
+            out.add(new int[] {start, end});
+            i = end;
+        }
+        return out;
+    }
+
+    private static boolean isHan(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** CJK punctuation, the ideographic space and full-width forms. */
+    private static boolean isChinesePunctuation(int c) {
+        return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF65);
+    }
+}
