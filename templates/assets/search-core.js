@@ -10,37 +10,24 @@
   "use strict";
 
   var HAN = /\p{Script=Han}/u;
-  var WORD_CHAR = /[\p{L}\p{Nd}]/u;
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  var DIGIT = {};
-  for (var i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charAt(i)] = i;
+  var DIGIT = new Int8Array(128);
+  for (var i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
   /** Below this many candidates, Chinese phrases are verified in every candidate, so the count is exact. */
   var VERIFY_ALL = 200;
 
-  function isHan(ch) { return HAN.test(ch); }
-  function isWordChar(ch) { return WORD_CHAR.test(ch) && !HAN.test(ch); }
 
   /**
    * Splits text into runs: {type: "han"|"word", text, start, end}, offsets in UTF-16 units.
-   * A run of Han characters is one run; a word is a run of letters and digits.
+   * A run of Han characters is one run; a word is a run of other letters and digits.
    */
+  var RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{Nd}])+)/gu;
   function runs(text) {
-    var out = [];
-    var chars = Array.from(text);
-    var pos = 0, cur = null;
-    for (var k = 0; k < chars.length; k++) {
-      var ch = chars[k];
-      var type = isHan(ch) ? "han" : (isWordChar(ch) ? "word" : null);
-      if (type && cur && cur.type === type) {
-        cur.text += ch;
-        cur.end = pos + ch.length;
-      } else {
-        if (cur) out.push(cur);
-        cur = type ? { type: type, text: ch, start: pos, end: pos + ch.length } : null;
-      }
-      pos += ch.length;
+    var out = [], m;
+    RUN.lastIndex = 0;
+    while ((m = RUN.exec(text)) !== null) {
+      out.push({ type: m[1] ? "han" : "word", text: m[0], start: m.index, end: m.index + m[0].length });
     }
-    if (cur) out.push(cur);
     return out;
   }
 
@@ -94,13 +81,13 @@
     while (k < str.length) {
       var gap = 0, shift = 0, d;
       do {
-        d = DIGIT[str.charAt(k++)];
+        d = DIGIT[str.charCodeAt(k++)];
         gap += (d & 31) * Math.pow(2, shift);
         shift += 5;
       } while (d & 32);
       doc += gap + 1;
       docs.push(doc);
-      weights.push(DIGIT[str.charAt(k++)]);
+      weights.push(DIGIT[str.charCodeAt(k++)]);
     }
     return { docs: docs, weights: weights };
   }
@@ -179,6 +166,8 @@
         at = text.indexOf(clause.text, at + 1);
       }
     } else {
+      // Every inflected form starts with the stem but for its last letter (cities: city).
+      if (text.toLowerCase().indexOf(clause.stem.slice(0, Math.max(1, clause.stem.length - 1))) < 0) return out;
       runs(text).forEach(function (r) {
         if (r.type === "word" && term(r.text) === clause.stem) out.push([r.start, r.end]);
       });
@@ -278,17 +267,17 @@
           if (!clauses.length && !filterLists.length) return resultSet(parsed, [], [], false);
           var all = intersect(clauseLists.concat(filterLists));
           // Score: the sum over clauses of idf × the stored BM25 tf weight.
-          var score = {};
-          all.docs.forEach(function (d) { score[d] = 0; });
+          var score = new Float64Array(m.docs), member = new Uint8Array(m.docs);
+          all.docs.forEach(function (d) { member[d] = 1; });
           clauseLists.forEach(function (list) {
             var df = list.docs.length;
             var idf = Math.log(1 + (m.docs - df + 0.5) / (df + 0.5));
             for (var k = 0; k < list.docs.length; k++) {
               var d = list.docs[k];
-              if (Object.prototype.hasOwnProperty.call(score, d)) score[d] += idf * list.weights[k];
+              if (member[d]) score[d] += idf * list.weights[k];
             }
           });
-          var order = all.docs.slice().sort(function (a, b) { return (score[b] - score[a]) || (a - b); });
+          var order = Array.from(Int32Array.from(all.docs).sort(function (a, b) { return (score[b] - score[a]) || (a - b); }));
           var verify = clauses.some(function (c) { return c.verify; });
           return resultSet(parsed, order, clauses, verify);
         });

@@ -6,8 +6,12 @@ final class Json {
 
     static StringBuilder quote(StringBuilder sb, String s) {
         sb.append('"');
+        int plain = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '\u2028' && c != '\u2029') continue;
+            sb.append(s, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -17,12 +21,10 @@ final class Json {
                 case '<' -> sb.append("\\u003c");
                 case '\u2028' -> sb.append("\\u2028");
                 case '\u2029' -> sb.append("\\u2029");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
+                default -> sb.append(String.format("\\u%04x", (int) c));
             }
         }
+        sb.append(s, plain, s.length());
         return sb.append('"');
     }
 }
