@@ -24,8 +24,10 @@ import archive.render.Markdown;
 import archive.render.PageSink;
 import archive.render.PlacePages;
 import archive.render.RenderContext;
+import archive.render.SearchPage;
 import archive.render.Templates;
 import archive.render.Views;
+import archive.search.SearchIndexBuilder;
 import archive.site.SiteWriter;
 import archive.source.EditorialDataLoader;
 import archive.source.NotesParser;
@@ -54,7 +56,7 @@ public final class SiteBuild {
     /** Templates every site needs; checked before any page is made. */
     static final List<String> TEMPLATES = List.of("base", "article", "articles", "home", "glossary-index", "glossary-entry",
             "dates-index", "dates-year", "dates-month", "dates-day", "places-index", "place", "industries-index", "industry",
-            "notes-index", "page");
+            "notes-index", "page", "search");
 
     private final BuildConfig config;
     private final PrintStream progress;
@@ -82,6 +84,9 @@ public final class SiteBuild {
             int pages = render(corpus, diags, writer);
             copyAssets(writer);
             diags.throwIfErrors("rendering pages");
+            SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(corpus.index().articles(), writer::write);
+            say("Indexed %d articles for search: %d terms, %d shards, %d files", search.documents(), search.terms(),
+                    search.shards(), search.files());
             writer.publish();
             say("Published %d pages to %s (%d files written, %d unchanged)", pages, config.out(),
                     writer.filesWritten(), writer.filesReused());
@@ -165,6 +170,7 @@ public final class SiteBuild {
         new DatePages(ctx).renderAll();
         new PlacePages(ctx).renderAll();
         new IndustryPages(ctx).renderAll();
+        new SearchPage(ctx).render();
         say("Rendered %d pages in all", ctx.pagesWritten.get());
         return ctx.pagesWritten.get();
     }

@@ -1,0 +1,82 @@
+package archive.search;
+
+import java.util.Arrays;
+
+/**
+ * The postings of one partition of the terms, built in document order: per term, a byte array
+ * of (document gap − 1, term frequency) as 7-bit varints. One thread owns a partition, so nothing
+ * is locked; memory is about two bytes a posting.
+ */
+final class PostingLists {
+    private final LongIntMap index = new LongIntMap(1 << 14);
+    long[] keys = new long[1 << 12];
+    byte[][] data = new byte[1 << 12][];
+    int[] lengths = new int[1 << 12];
+    int[] lastDoc = new int[1 << 12];
+    int[] df = new int[1 << 12];
+    int count;
+    long postings;
+
+    void add(long key, int doc, int tf) {
+        int t = index.putIfAbsent(key, count);
+        if (t == count) newTerm(key);
+        byte[] d = data[t];
+        int n = lengths[t];
+        if (n + 10 > d.length) data[t] = d = Arrays.copyOf(d, Math.max(n + 10, d.length + (d.length >> 1)));
+        n = putVarint(d, n, doc - lastDoc[t] - 1);
+        n = putVarint(d, n, tf);
+        lengths[t] = n;
+        lastDoc[t] = doc;
+        df[t]++;
+        postings++;
+    }
+
+    private void newTerm(long key) {
+        if (count == keys.length) {
+            int cap = count * 2;
+            keys = Arrays.copyOf(keys, cap);
+            data = Arrays.copyOf(data, cap);
+            lengths = Arrays.copyOf(lengths, cap);
+            lastDoc = Arrays.copyOf(lastDoc, cap);
+            df = Arrays.copyOf(df, cap);
+        }
+        keys[count] = key;
+        data[count] = new byte[6];
+        lastDoc[count] = -1;
+        count++;
+    }
+
+    private static int putVarint(byte[] d, int n, int v) {
+        while ((v & ~0x7F) != 0) {
+            d[n++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        d[n++] = (byte) v;
+        return n;
+    }
+
+    /** Reads the postings of term {@code t}: calls back with each document and frequency, in order. */
+    void read(int t, Posting p) {
+        byte[] d = data[t];
+        int n = lengths[t], i = 0, doc = -1;
+        while (i < n) {
+            int gap = 0, shift = 0, b;
+            do {
+                b = d[i++];
+                gap |= (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            int tf = 0;
+            shift = 0;
+            do {
+                b = d[i++];
+                tf |= (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            doc += gap + 1;
+            p.accept(doc, tf);
+        }
+    }
+
+    interface Posting { void accept(int doc, int tf); }
+}

@@ -1,0 +1,219 @@
+package archive.search;
+
+import archive.model.AnnotatedArticle;
+import archive.model.EditorialData;
+import archive.model.GlossaryEntry;
+import archive.model.Place;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Builds the search index into {@code search/data/}, streaming over the articles in reading order:
+ * <ul>
+ * <li>{@code d/<n/1000>/<n%1000>.js}: article n's titles, date, page and segments, for excerpts
+ *     and for verifying Chinese phrases of three characters or more;</li>
+ * <li>{@code s/<shard>.js}: the postings of the terms whose hash falls in the shard (very long
+ *     lists in a file of their own), so a query loads only the shards of its terms;</li>
+ * <li>{@code meta.js}: the shard count, the years' article ranges and the glossary's pinyin.</li>
+ * </ul>
+ * Terms: every Han character and every pair of adjacent Han characters within a paragraph, every
+ * word lower-cased and {@linkplain SearchText#stem stemmed}, and the facets place:, industry:,
+ * entry:. A posting is (article number, BM25 term-frequency weight quantised to 1–63), article
+ * numbers in reading order so a tie in score falls to the earlier article. Articles are read in
+ * batches, tokenised in parallel and appended per partition of terms without locks; the only
+ * whole-corpus state is the postings themselves (about two bytes a posting) and one int per article.
+ */
+public final class SearchIndexBuilder {
+    public static final String DIR = "search/data/";
+    /** BM25 parameters; the client reads them from meta.js. */
+    public static final double K1 = 1.2, B = 0.75;
+    private static final int BATCH = 256, PARTITIONS = 16;
+    /** A shard holds about this many characters of postings; longer lists get a file of their own. */
+    static final int TARGET_SHARD_CHARS = 48 * 1024, OWN_FILE_CHARS = 12 * 1024;
+
+    /** What was built. */
+    public record Stats(int documents, int terms, int shards, long postings, long bytes, int files) {}
+
+    private final EditorialData data;
+
+    public SearchIndexBuilder(EditorialData data) { this.data = data; }
+
+    /** Builds the index of {@code articles} (in reading order) and writes it through {@code sink}. */
+    public Stats build(List<AnnotatedArticle> articles, FileSink sink) {
+        Words words = new Words();
+        PostingLists[] parts = new PostingLists[PARTITIONS];
+        for (int p = 0; p < PARTITIONS; p++) parts[p] = new PostingLists();
+        int n = articles.size();
+        int[] lengths = new int[n];
+        AtomicLong bytes = new AtomicLong();
+        AtomicInteger files = new AtomicInteger();
+        FileSink counted = (file, content) -> {
+            bytes.addAndGet(content.length);
+            files.incrementAndGet();
+            sink.write(file, content);
+        };
+        Map<String, Place> places = data.placesBySlug();
+        ThreadLocal<Words.Cache> caches = ThreadLocal.withInitial(words::cache);
+        ThreadLocal<LongIntMap> scratch = ThreadLocal.withInitial(() -> new LongIntMap(4096));
+
+        for (int from = 0; from < n; from += BATCH) {
+            int start = from, end = Math.min(n, from + BATCH);
+            DocTerms[] batch = new DocTerms[end - start];
+            IntStream.range(start, end).parallel().forEach(i -> {
+                SearchDoc doc = SearchDoc.of(i, articles.get(i), places);
+                counted.write(DIR + SearchDoc.fileName(i) + ".js", doc.script());
+                batch[i - start] = DocTerms.of(doc, caches.get(), words, scratch.get(), PARTITIONS);
+            });
+            IntStream.range(0, PARTITIONS).parallel().forEach(p -> {
+                PostingLists pl = parts[p];
+                for (DocTerms d : batch) {
+                    for (int k = d.from()[p]; k < d.from()[p + 1]; k++) pl.add(d.keys()[k], d.number(), d.tfs()[k]);
+                }
+            });
+            for (DocTerms d : batch) lengths[d.number()] = d.length();
+        }
+        words.freeze();
+
+        double avg = Math.max(1, IntStream.of(lengths).average().orElse(1));
+        ShardWriter shards = new ShardWriter(parts, words, lengths, avg);
+        int shardCount = shards.write(counted);
+        counted.write(DIR + "meta.js", meta(articles, shardCount));
+        long postings = 0;
+        int terms = 0;
+        for (PostingLists p : parts) {
+            postings += p.postings;
+            terms += p.count;
+        }
+        return new Stats(n, terms, shardCount, postings, bytes.get(), files.get());
+    }
+
+    private byte[] meta(List<AnnotatedArticle> articles, int shards) {
+        StringBuilder sb = new StringBuilder("ArchiveSearch.add(\"meta\",{\"version\":1,\"docs\":").append(articles.size())
+                .append(",\"shards\":").append(shards).append(",\"k1\":").append(K1).append(",\"b\":").append(B)
+                .append(",\"years\":[");
+        int year = Integer.MIN_VALUE, first = 0;
+        boolean any = false;
+        for (int i = 0; i <= articles.size(); i++) {
+            int y = i < articles.size() ? articles.get(i).article().date().getYear() : Integer.MAX_VALUE;
+            if (y != year) {
+                if (year != Integer.MIN_VALUE) {
+                    if (any) sb.append(',');
+                    sb.append('[').append(year).append(',').append(first).append(',').append(i).append(']');
+                    any = true;
+                }
+                year = y;
+                first = i;
+            }
+        }
+        sb.append("],\"pinyin\":{");
+        Map<String, String> pinyin = new TreeMap<>();
+        for (GlossaryEntry g : data.glossary()) {
+            String key = g.pinyin() == null ? "" : SearchText.pinyinKey(g.pinyin());
+            if (key.length() >= 2) pinyin.putIfAbsent(key, g.headword());
+        }
+        boolean firstKey = true;
+        for (Map.Entry<String, String> e : pinyin.entrySet()) {
+            if (!firstKey) sb.append(',');
+            firstKey = false;
+            Json.quote(sb, e.getKey()).append(':');
+            Json.quote(sb, e.getValue());
+        }
+        sb.append("}});\n");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Groups the partitions' terms by shard and writes each shard's file. */
+    private static final class ShardWriter {
+        private final PostingLists[] parts;
+        private final Words words;
+        private final int[] lengths;
+        private final double avg;
+
+        ShardWriter(PostingLists[] parts, Words words, int[] lengths, double avg) {
+            this.parts = parts;
+            this.words = words;
+            this.lengths = lengths;
+            this.avg = avg;
+        }
+
+        int write(FileSink sink) {
+            long estimate = 0;
+            for (PostingLists p : parts) for (int t = 0; t < p.count; t++) estimate += p.lengths[t] * 5L / 4 + 12;
+            int shards = (int) Math.max(1, Math.min(1 << 16, (estimate + TARGET_SHARD_CHARS - 1) / TARGET_SHARD_CHARS));
+            int[] start = new int[shards + 1];
+            for (PostingLists p : parts) for (int t = 0; t < p.count; t++) start[shardOf(p.keys[t], shards) + 1]++;
+            for (int s = 0; s < shards; s++) start[s + 1] += start[s];
+            long[] entries = new long[start[shards]];
+            int[] fill = java.util.Arrays.copyOf(start, shards);
+            for (int pi = 0; pi < parts.length; pi++) {
+                PostingLists p = parts[pi];
+                for (int t = 0; t < p.count; t++) entries[fill[shardOf(p.keys[t], shards)]++] = ((long) pi << 32) | t;
+            }
+            IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, entries, start[s], start[s + 1], sink));
+            return shards;
+        }
+
+        private static int shardOf(long key, int shards) { return SearchText.shard(TermKeys.hash(key), shards); }
+
+        private record Term(String text, PostingLists list, int index) {}
+
+        private void writeShard(int shard, long[] entries, int from, int to, FileSink sink) {
+            List<Term> terms = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                PostingLists p = parts[(int) (entries[i] >>> 32)];
+                int t = (int) entries[i];
+                terms.add(new Term(TermKeys.text(p.keys[t], words), p, t));
+            }
+            terms.sort(Comparator.comparing(Term::text));
+            String name = "s/" + shard;
+            StringBuilder sb = new StringBuilder(TARGET_SHARD_CHARS * 2);
+            sb.append("ArchiveSearch.add(\"").append(name).append("\",{");
+            int own = 0;
+            for (int i = 0; i < terms.size(); i++) {
+                Term term = terms.get(i);
+                String postings = encode(term);
+                if (i > 0) sb.append(',');
+                Json.quote(sb, term.text()).append(':');
+                if (postings.length() > OWN_FILE_CHARS) {
+                    String file = name + "-" + own++;
+                    StringBuilder f = new StringBuilder(postings.length() + 64).append("ArchiveSearch.add(\"").append(file)
+                            .append("\",{");
+                    Json.quote(f, term.text()).append(':');
+                    Json.quote(f, postings).append("});\n");
+                    sink.write(DIR + file + ".js", f.toString().getBytes(StandardCharsets.UTF_8));
+                    Json.quote(sb, "=" + file);
+                } else {
+                    Json.quote(sb, postings);
+                }
+            }
+            sb.append("});\n");
+            sink.write(DIR + name + ".js", sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        private String encode(Term term) {
+            StringBuilder sb = new StringBuilder(term.list().lengths[term.index()] * 5 / 4 + 4);
+            int[] prev = {-1};
+            term.list().read(term.index(), (doc, tf) -> {
+                Vlq.append(sb, doc - prev[0] - 1);
+                prev[0] = doc;
+                Vlq.appendDigit(sb, weight(tf, lengths[doc]));
+            });
+            return sb.toString();
+        }
+
+        /** BM25's term-frequency part, tf·(k1+1)/(tf + k1·(1−b+b·len/avg)), scaled to 1–63; the client adds idf. */
+        private int weight(int tf, int length) {
+            double norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avg));
+            int q = 1 + (int) Math.round(norm / (K1 + 1) * 62);
+            return Math.max(1, Math.min(63, q));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package archive.search;
+
+import archive.testing.TestProject;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Search as a reader uses it, in headless Chromium: the seed site served over HTTP with the strict
+ * Content-Security-Policy, and the offline build opened from file://.
+ */
+class SearchBrowserTest {
+    static TestProject project;
+    static SiteServer server;
+    static Playwright playwright;
+    static Browser browser;
+    BrowserContext context;
+    Page page;
+    final List<String> errors = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        project = TestProject.seedProject();
+        project.build();
+        server = new SiteServer(project.site());
+        playwright = Playwright.create();
+        browser = Chromium.launch(playwright);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        playwright.close();
+        server.close();
+        TestProject.delete(project.root);
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext();
+        page = context.newPage();
+        // The site has no favicon (not this test's subject); Chromium asks for one anyway.
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") && !m.location().contains("/favicon.ico")) errors.add(m.text() + " at " + m.location());
+        });
+        page.onPageError(errors::add);
+        page.onResponse(r -> { if (r.status() >= 400) errors.add(r.status() + " " + r.url()); });
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+        assertEquals(List.of(), errors, "console errors");
+    }
+
+    private void waitForResults() {
+        page.waitForSelector("html[data-search]", new Page.WaitForSelectorOptions().setTimeout(30_000));
+        assertEquals("done", page.getAttribute("html", "data-search"), page.textContent("#search-status"));
+    }
+
+    @Test
+    void chineseTypedInTheBoxOfAnyPageLandsOnTheParagraph() {
+        page.navigate(server.url("glossary/"));
+        page.fill("#site-q", "钢铁");
+        page.press("#site-q", "Enter");
+        waitForResults();
+        assertTrue(page.url().contains("search/?q="), page.url());
+        Locator hits = page.locator(".search-hit");
+        assertEquals(3, hits.count());
+        assertTrue(page.textContent("#search-status").startsWith("3 articles"), page.textContent("#search-status"));
+        assertEquals("钢铁", hits.first().locator("mark").first().textContent());
+        assertEquals("钢铁", page.inputValue("#search-q"));
+        hits.first().locator("a.hit-link").click();
+        page.waitForLoadState();
+        String anchor = page.url().substring(page.url().indexOf('#') + 1);
+        assertTrue(anchor.matches("p\\d+"), page.url());
+        assertTrue(page.textContent("[id='" + anchor + "']").contains("钢铁"));
+    }
+
+    @Test
+    void englishWithAYearFilterAndThenAnotherFilter() {
+        page.navigate(server.url("search/?q=furnaces"));
+        waitForResults();
+        int all = page.locator(".search-hit").count();
+        assertTrue(all >= 2, "furnaces: " + all);
+        assertEquals("furnaces", page.locator(".search-hit mark").first().textContent().toLowerCase());
+        page.navigate(server.url("search/?q=steel&year=1958"));
+        waitForResults();
+        for (String meta : page.locator(".hit-meta").allTextContents()) assertTrue(meta.startsWith("1958-"), meta);
+        assertEquals("1958", page.inputValue("#search-year"));
+        page.selectOption("#search-year", "1959");
+        page.waitForURL("**year=1959**");
+        waitForResults();
+        for (String meta : page.locator(".hit-meta").allTextContents()) assertTrue(meta.startsWith("1959-"), meta);
+    }
+
+    @Test
+    void pinyinFindsTheGlossaryTerm() {
+        page.navigate(server.url("search/?q=da+yue+jin"));
+        waitForResults();
+        assertTrue(page.textContent("#search-status").contains("大跃进"), page.textContent("#search-status"));
+        assertTrue(page.locator(".search-hit").count() > 0);
+        assertEquals("大跃进", page.locator(".search-hit mark").first().textContent());
+    }
+
+    @Test
+    void offlineBuildSearchesFromFile() {
+        TestProject offline = TestProject.seedProject();
+        try {
+            offline.build(offline.config().withOffline(true));
+            page.navigate(offline.site().resolve("search/index.html").toUri() + "?q=%E9%92%A2%E9%93%81");
+            waitForResults();
+            assertEquals(3, page.locator(".search-hit").count());
+            String href = page.locator("a.hit-link").first().getAttribute("href");
+            assertTrue(href.matches("\\.\\./articles/[0-9a-f]{16}/index\\.html#p\\d+"), href);
+        } finally {
+            TestProject.delete(offline.root);
+        }
+    }
+}

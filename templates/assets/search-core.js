@@ -1,0 +1,344 @@
+// Archive search: the query engine, without the page. Used by search.js in the browser and by the
+// tests under node. The text rules (Han characters, words, stemmer, pinyin key, term hash) must
+// agree with the index builder, archive.search.SearchText in the generator.
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.ArchiveSearchCore = api;
+})(this, function () {
+  "use strict";
+
+  var HAN = /\p{Script=Han}/u;
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  var DIGIT = new Int8Array(128);
+  for (var i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
+  /** Below this many candidates, Chinese phrases are verified in every candidate, so the count is exact. */
+  var VERIFY_ALL = 200;
+
+
+  /**
+   * Splits text into runs: {type: "han"|"word", text, start, end}, offsets in UTF-16 units.
+   * A run of Han characters is one run; a word is a run of other letters and digits.
+   */
+  var RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{Nd}])+)/gu;
+  function runs(text) {
+    var out = [], m;
+    RUN.lastIndex = 0;
+    while ((m = RUN.exec(text)) !== null) {
+      out.push({ type: m[1] ? "han" : "word", text: m[0], start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
+
+  function stemmable(s, suffix) {
+    var n = s.length - suffix;
+    return n >= 3 && /[aeiouy]/.test(s.slice(0, n));
+  }
+
+  function finalE(s) { return s.length > 3 && s.charAt(s.length - 1) === "e" ? s.slice(0, -1) : s; }
+
+  /** The light inflectional stemmer of SearchText.stem; see there for the rules. */
+  function stem(w) {
+    if (w.length <= 3) return w;
+    var s = w;
+    if (/ies$/.test(s) && s.length > 4) return finalE(s.slice(0, -3) + "y");
+    if (/(sses|xes|ches|shes|zes)$/.test(s)) s = s.slice(0, -2);
+    else if (/s$/.test(s) && !/(ss|us|is)$/.test(s)) s = s.slice(0, -1);
+    var stripped = false;
+    if (/ied$/.test(s) && s.length > 4) s = s.slice(0, -3) + "y";
+    else if (/eed$/.test(s)) { /* need, speed: keep */ }
+    else if (/ed$/.test(s) && stemmable(s, 2)) { s = s.slice(0, -2); stripped = true; }
+    else if (/ing$/.test(s) && stemmable(s, 3)) { s = s.slice(0, -3); stripped = true; }
+    if (stripped && s.length >= 2) {
+      var a = s.charAt(s.length - 1), b = s.charAt(s.length - 2);
+      if (a === b && "aeiouylsz".indexOf(a) < 0 && /\p{L}/u.test(a)) s = s.slice(0, -1);
+    }
+    return finalE(s);
+  }
+
+  function term(word) { return stem(word.toLowerCase()); }
+
+  /** Pinyin reduced to a key: tone marks and everything but a-z removed. */
+  function pinyinKey(s) {
+    return s.normalize("NFD").toLowerCase().replace(/[^a-z]/g, "");
+  }
+
+  /** FNV-1a over UTF-16 code units, as SearchText.hash. */
+  function hash(s) {
+    var h = 0x811c9dc5;
+    for (var k = 0; k < s.length; k++) {
+      h ^= s.charCodeAt(k);
+      h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+  }
+
+  /** Decodes postings: gaps as base64 VLQ, each followed by one digit of weight. */
+  function decode(str) {
+    var docs = [], weights = [];
+    var doc = -1, k = 0;
+    while (k < str.length) {
+      var gap = 0, shift = 0, d;
+      do {
+        d = DIGIT[str.charCodeAt(k++)];
+        gap += (d & 31) * Math.pow(2, shift);
+        shift += 5;
+      } while (d & 32);
+      doc += gap + 1;
+      docs.push(doc);
+      weights.push(DIGIT[str.charCodeAt(k++)]);
+    }
+    return { docs: docs, weights: weights };
+  }
+
+  /**
+   * A query as clauses, all of which must match: a Han run is a phrase (its bigrams, or the
+   * character alone), a word its stem. A query that is wholly a glossary term's pinyin becomes the term.
+   */
+  function parse(query, meta) {
+    var q = (query || "").trim();
+    var pinyin = null;
+    var key = pinyinKey(q);
+    if (key && meta && meta.pinyin && Object.prototype.hasOwnProperty.call(meta.pinyin, key) && !HAN.test(q)) {
+      pinyin = { from: q, to: meta.pinyin[key] };
+      q = meta.pinyin[key];
+    }
+    var clauses = [], seen = {};
+    runs(q).forEach(function (r) {
+      var c;
+      if (r.type === "han") {
+        var chars = Array.from(r.text);
+        var terms = [];
+        if (chars.length === 1) terms.push(chars[0]);
+        for (var k = 0; k + 1 < chars.length; k++) terms.push(chars[k] + chars[k + 1]);
+        c = { kind: "han", text: r.text, terms: unique(terms), verify: chars.length > 2 };
+      } else {
+        var t = term(r.text);
+        c = { kind: "word", text: r.text, stem: t, terms: [t], verify: false };
+      }
+      var id = c.kind + ":" + (c.kind === "han" ? c.text : c.stem);
+      if (!seen[id]) { seen[id] = true; clauses.push(c); }
+    });
+    return { clauses: clauses, pinyin: pinyin };
+  }
+
+  function unique(xs) {
+    var out = [];
+    xs.forEach(function (x) { if (out.indexOf(x) < 0) out.push(x); });
+    return out;
+  }
+
+  /** Intersects postings; the weight of a doc is the smallest of its weights in the lists. */
+  function intersect(lists) {
+    if (!lists.length) return { docs: [], weights: [] };
+    lists = lists.slice().sort(function (a, b) { return a.docs.length - b.docs.length; });
+    var docs = lists[0].docs.slice(), weights = lists[0].weights.slice();
+    for (var l = 1; l < lists.length && docs.length; l++) {
+      var o = lists[l], nd = [], nw = [], j = 0;
+      for (var k = 0; k < docs.length; k++) {
+        while (j < o.docs.length && o.docs[j] < docs[k]) j++;
+        if (j < o.docs.length && o.docs[j] === docs[k]) {
+          nd.push(docs[k]);
+          nw.push(Math.min(weights[k], o.weights[j]));
+        }
+      }
+      docs = nd;
+      weights = nw;
+    }
+    return { docs: docs, weights: weights };
+  }
+
+  function range(from, to) {
+    var docs = [], weights = [];
+    for (var k = from; k < to; k++) { docs.push(k); weights.push(1); }
+    return { docs: docs, weights: weights };
+  }
+
+  /** Where a clause matches in a text: [start, end) pairs. */
+  function matches(clause, text) {
+    var out = [];
+    if (!text) return out;
+    if (clause.kind === "han") {
+      var at = text.indexOf(clause.text);
+      while (at >= 0) {
+        out.push([at, at + clause.text.length]);
+        at = text.indexOf(clause.text, at + 1);
+      }
+    } else {
+      // Every inflected form starts with the stem but for its last letter (cities: city).
+      if (text.toLowerCase().indexOf(clause.stem.slice(0, Math.max(1, clause.stem.length - 1))) < 0) return out;
+      runs(text).forEach(function (r) {
+        if (r.type === "word" && term(r.text) === clause.stem) out.push([r.start, r.end]);
+      });
+    }
+    return out;
+  }
+
+  /** Cuts an excerpt of about {@code width} characters around the first match, with the matches inside it. */
+  function excerpt(text, ranges, width) {
+    ranges = ranges.slice().sort(function (a, b) { return a[0] - b[0]; });
+    var first = ranges.length ? ranges[0][0] : 0;
+    var from = Math.max(0, first - Math.floor(width / 3));
+    var to = Math.min(text.length, from + width);
+    from = Math.max(0, Math.min(from, to - width));
+    // Start and end at a space when there is one near, so English words are not cut.
+    var space = text.indexOf(" ", from);
+    if (from > 0 && space >= 0 && space < first && space - from < 24) from = space + 1;
+    var last = ranges.length ? ranges[ranges.length - 1][1] : 0;
+    var end = text.lastIndexOf(" ", to);
+    if (to < text.length && end > Math.max(from, last) && to - end < 24) to = end;
+    var marks = [];
+    ranges.forEach(function (r) {
+      if (r[0] >= from && r[1] <= to && (!marks.length || r[0] >= marks[marks.length - 1][1])) marks.push([r[0] - from, r[1] - from]);
+    });
+    return { text: text.slice(from, to), marks: marks, before: from > 0, after: to < text.length };
+  }
+
+  /**
+   * Checks an article's text against the clauses and makes its hit: the first segment matching the
+   * most clauses, its anchor, and excerpts of each language that matches. Null when a phrase that
+   * needed verifying is not in the text.
+   */
+  function hit(docNumber, doc, clauses) {
+    var found = clauses.map(function () { return false; });
+    var best = null, bestCount = -1;
+    // Body paragraphs first: the headline is the best segment only when it matches more clauses.
+    var segs = doc.s.slice(1).concat(doc.s.slice(0, 1));
+    segs.forEach(function (seg) {
+      var count = 0, zh = [], en = [];
+      clauses.forEach(function (c, k) {
+        var mz = matches(c, seg[1]), me = matches(c, seg[2]);
+        if (mz.length || me.length) { count++; found[k] = true; }
+        zh = zh.concat(mz);
+        en = en.concat(me);
+      });
+      if (count > bestCount) { best = { seg: seg, zh: zh, en: en }; bestCount = count; }
+    });
+    for (var k = 0; k < clauses.length; k++) if (!found[k]) return null;
+    if (!best || bestCount === 0) {
+      var seg = doc.s.length > 1 ? doc.s[1] : doc.s[0];
+      best = { seg: seg || ["title", "", ""], zh: [], en: [] };
+    }
+    var excerpts = [];
+    if (best.seg[1] && (best.zh.length || !best.en.length)) excerpts.push({ lang: "zh-Hans", part: excerpt(best.seg[1], best.zh, 90) });
+    if (best.seg[2] && (best.en.length || !best.zh.length)) excerpts.push({ lang: "en", part: excerpt(best.seg[2], best.en, 220) });
+    return { doc: docNumber, id: doc.id, title: doc.t, headline: doc.h, date: doc.d, page: doc.p, anchor: best.seg[0], excerpts: excerpts };
+  }
+
+  /**
+   * The engine over a loader: load(name) returns a promise of the data a file registered
+   * ("meta", "s/12", "d/0/3").
+   */
+  function createEngine(load) {
+    var metaPromise = null;
+    function meta() { return metaPromise || (metaPromise = load("meta")); }
+
+    function postings(t, m) {
+      var shard = "s/" + (hash(t) % m.shards);
+      return load(shard).then(function (data) {
+        if (!Object.prototype.hasOwnProperty.call(data, t)) return { docs: [], weights: [] };
+        var v = data[t];
+        if (v.charAt(0) === "=") return load(v.slice(1)).then(function (own) { return decode(own[t]); });
+        return decode(v);
+      });
+    }
+
+    /**
+     * Runs a query: params {q, year, place, industry, entry}. Resolves to a result set whose
+     * next(n) gives the next n hits (verified), and whose count is exact when {@code exact}.
+     */
+    function search(params) {
+      return meta().then(function (m) {
+        var parsed = parse(params.q, m);
+        var clauses = parsed.clauses;
+        var filters = [];
+        ["place", "industry", "entry"].forEach(function (f) { if (params[f]) filters.push(f + ":" + params[f]); });
+        var jobs = clauses.map(function (c) {
+          return Promise.all(c.terms.map(function (t) { return postings(t, m); })).then(intersect);
+        });
+        var filterJobs = filters.map(function (f) { return postings(f, m); });
+        return Promise.all([Promise.all(jobs), Promise.all(filterJobs)]).then(function (got) {
+          var clauseLists = got[0], filterLists = got[1].slice();
+          if (params.year) {
+            var yr = (m.years || []).filter(function (y) { return String(y[0]) === String(params.year); })[0];
+            filterLists.push(yr ? range(yr[1], yr[2]) : { docs: [], weights: [] });
+          }
+          if (!clauses.length && !filterLists.length) return resultSet(parsed, [], [], false);
+          var all = intersect(clauseLists.concat(filterLists));
+          // Score: the sum over clauses of idf × the stored BM25 tf weight.
+          var score = new Float64Array(m.docs), member = new Uint8Array(m.docs);
+          all.docs.forEach(function (d) { member[d] = 1; });
+          clauseLists.forEach(function (list) {
+            var df = list.docs.length;
+            var idf = Math.log(1 + (m.docs - df + 0.5) / (df + 0.5));
+            for (var k = 0; k < list.docs.length; k++) {
+              var d = list.docs[k];
+              if (member[d]) score[d] += idf * list.weights[k];
+            }
+          });
+          var order = Array.from(Int32Array.from(all.docs).sort(function (a, b) { return (score[b] - score[a]) || (a - b); }));
+          var verify = clauses.some(function (c) { return c.verify; });
+          return resultSet(parsed, order, clauses, verify);
+        });
+      });
+    }
+
+    function resultSet(parsed, order, clauses, verify) {
+      var cursor = 0, rejected = 0;
+      var set = {
+        query: parsed,
+        candidates: order.length,
+        /** True when every candidate has been checked, so candidates - rejected is the count. */
+        exact: !verify,
+        count: function () { return order.length - rejected; },
+        next: function (n) {
+          var out = [];
+          function step() {
+            if (out.length >= n || cursor >= order.length) {
+              if (cursor >= order.length) set.exact = true;
+              return Promise.resolve(out);
+            }
+            var batch = order.slice(cursor, cursor + Math.max(n - out.length, 1));
+            cursor += batch.length;
+            return Promise.all(batch.map(function (d) { return load(docFile(d)); })).then(function (docs) {
+              docs.forEach(function (doc, k) {
+                var h = hit(batch[k], doc, clauses);
+                if (h) out.push(h); else rejected++;
+              });
+              return step();
+            });
+          }
+          return step();
+        },
+        /** Verifies every candidate (and so makes the count exact), keeping the hits for next(). */
+        verifyAll: function () {
+          if (!verify) return Promise.resolve(set);
+          return Promise.all(order.map(function (d) { return load(docFile(d)); })).then(function (docs) {
+            var kept = [];
+            docs.forEach(function (doc, k) { if (hit(order[k], doc, clauses)) kept.push(order[k]); });
+            rejected = order.length - kept.length;
+            order = kept;
+            verify = false;
+            set.exact = true;
+            set.count = function () { return order.length; };
+            return set;
+          });
+        },
+        order: function () { return order.slice(); }
+      };
+      if (verify && order.length <= VERIFY_ALL) return set.verifyAll();
+      return Promise.resolve(set);
+    }
+
+    return { meta: meta, search: search };
+  }
+
+  function docFile(n) { return "d/" + Math.floor(n / 1000) + "/" + (n % 1000); }
+
+  return {
+    runs: runs, stem: stem, term: term, pinyinKey: pinyinKey, hash: hash, decode: decode, parse: parse,
+    intersect: intersect, matches: matches, excerpt: excerpt, hit: hit, createEngine: createEngine, docFile: docFile,
+    VERIFY_ALL: VERIFY_ALL
+  };
+});
