@@ -24,6 +24,7 @@ import archive.render.PlacePages;
 import archive.render.RenderContext;
 import archive.render.Templates;
 import archive.render.Views;
+import archive.publish.Publishing;
 import archive.site.SiteWriter;
 import archive.source.EditorialDataLoader;
 import archive.source.NotesParser;
@@ -76,11 +77,13 @@ public final class SiteBuild {
         if (!problems.isEmpty()) throw new BuildFailedException("checking the folders", problems.stream()
                 .map(p -> new archive.diag.Diagnostic(archive.diag.Diagnostic.Severity.ERROR, null, 0, p)).toList());
         Corpus corpus = read(diags);
+        Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg));
         try (SiteWriter writer = SiteWriter.open(config.out())) {
-            int pages = render(corpus, diags, writer);
+            int pages = render(corpus, diags, publishing.recorder(writer), publishing);
             copyAssets(writer);
             diags.throwIfErrors("rendering pages");
             writer.publish();
+            publishing.recordPermalinks();
             say("Published %d pages to %s (%d files written, %d unchanged)", pages, config.out(),
                     writer.filesWritten(), writer.filesReused());
             return new Result(corpus.articles().size(), pages, writer.filesWritten(), writer.filesReused(), diags);
@@ -91,8 +94,10 @@ public final class SiteBuild {
     public Result check() {
         Diagnostics diags = new Diagnostics();
         Corpus corpus = read(diags);
-        int pages = render(corpus, diags, (file, content) -> { });
+        Publishing publishing = new Publishing(config, diags, msg -> { });
+        int pages = render(corpus, diags, publishing.recorder((file, content) -> { }), publishing);
         diags.throwIfErrors("rendering pages");
+        publishing.reportUnlisted();
         return new Result(corpus.articles().size(), pages, 0, 0, diags);
     }
 
@@ -119,7 +124,7 @@ public final class SiteBuild {
         return new Corpus(data, annotated, index, pages);
     }
 
-    private int render(Corpus corpus, Diagnostics diags, PageSink sink) {
+    private int render(Corpus corpus, Diagnostics diags, PageSink sink, Publishing publishing) {
         Links links = new Links(config.offline(), config.siteUrl());
         Templates templates = new Templates(config.templates(), links);
         templates.precompile(TEMPLATES);
@@ -138,6 +143,7 @@ public final class SiteBuild {
                 new Views.NavItem("articles/", "Articles", "文章")), footer);
         RenderContext ctx = new RenderContext(templates, links, corpus.data(), corpus.index(), new Markdown(),
                 new IndexCrossRefs(corpus.index(), corpus.data()), diags, sink, site);
+        publishing.prepare(ctx);
 
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
@@ -155,6 +161,7 @@ public final class SiteBuild {
         new DatePages(ctx).renderAll();
         new PlacePages(ctx).renderAll();
         new IndustryPages(ctx).renderAll();
+        publishing.finish(ctx, introductions);
         say("Rendered %d pages in all", ctx.pagesWritten.get());
         return ctx.pagesWritten.get();
     }
