@@ -63,28 +63,103 @@ public final class Citations {
     public record Formatted(Style style, String html, String text) {}
 
     private final ThreadLocal<Engines> engines = ThreadLocal.withInitial(Engines::new);
+    private final CitationCache cache;
     private final LongAdder nanos = new LongAdder();
     private final LongAdder loadNanos = new LongAdder();
     private final LongAdder items = new LongAdder();
+    private final LongAdder formatted = new LongAdder();
+    private volatile String fingerprint;
+
+    /** Formats every citation. */
+    public Citations() { this(CitationCache.none()); }
+
+    Citations(CitationCache cache) { this.cache = cache; }
 
     /** Every style's citation of the article, in {@link Style} order. */
     public List<Formatted> format(ArticleRecord r) {
-        long t0 = System.nanoTime();
-        Engines e = engines.get();
-        List<Formatted> out = new ArrayList<>(Style.values().length);
-        for (Style s : Style.values()) out.add(e.format(s, item(r)));
-        nanos.add(System.nanoTime() - t0);
+        long t0 = cpuNanos();
+        CSLItemData item = item(r);
+        String key = key(item);
+        List<String> raw = cache.get(key);
+        if (raw == null) {
+            Engines e = engines.get();
+            raw = new ArrayList<>(Style.values().length);
+            for (Style s : Style.values()) raw.add(e.format(s, item));
+            cache.put(key, raw);
+            formatted.increment();
+        }
+        List<Formatted> out = new ArrayList<>(raw.size());
+        for (Style s : Style.values()) out.add(clean(s, raw.get(s.ordinal())));
+        nanos.add(cpuNanos() - t0);
         items.increment();
         return out;
     }
 
-    /** Time spent formatting so far, style loading included, in nanoseconds (all threads). */
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time of this thread: unlike the clock, not inflated when other processes share the cores. */
+    private static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** CPU time spent so far, style loading included, in nanoseconds (all threads). */
     public long nanos() { return nanos.sum(); }
 
     /** Of which loading styles. */
     public long loadNanos() { return loadNanos.sum(); }
 
+    /** Articles asked about. */
     public long articles() { return items.sum(); }
+
+    /** Of which formatted by citeproc (the others came from the cache). */
+    public long formatted() { return formatted.sum(); }
+
+    /** Saves the cache of formatted citations, if there is one. */
+    void saveCache() { cache.save(); }
+
+    /** The cache key: a hash of the styles, the processor and every field of the item. */
+    private String key(CSLItemData item) {
+        StringBuilder sb = new StringBuilder(fingerprint()).append('\u0000').append(item.getId());
+        for (Object f : new Object[]{item.getType(), item.getTitle(), item.getContainerTitle(), item.getPage(), item.getLanguage(),
+                item.getURL(), item.getIssued() == null ? null : java.util.Arrays.deepToString(item.getIssued().getDateParts()),
+                item.getAuthor() == null ? null : item.getAuthor()[0].getLiteral()}) {
+            sb.append('\u0000').append(f);
+        }
+        return sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** What the output depends on besides the item: the style and locale files and the processor's jar. */
+    private String fingerprint() {
+        String f = fingerprint;
+        if (f != null) return f;
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        try {
+            for (Style s : Style.values()) all.write(resource("/" + s.csl + ".csl"));
+            all.write(resource("/locales-en-US.xml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var source = CSL.class.getProtectionDomain().getCodeSource();
+        all.writeBytes(String.valueOf(source == null ? "" : source.getLocation()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        f = sha256(all.toByteArray());
+        fingerprint = f;
+        return f;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (var in = CSL.class.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("the citation style resource " + name + " is missing from the class path");
+            return in.readAllBytes();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static CSLItemData item(ArticleRecord r) {
         CSLItemDataBuilder b = new CSLItemDataBuilder()
@@ -113,7 +188,8 @@ public final class Citations {
         @Override
         public Collection<String> getIds() { return current == null ? List.of() : List.of(current.getId()); }
 
-        Formatted format(Style style, CSLItemData item) {
+        /** citeproc's HTML for the item in one style. */
+        String format(Style style, CSLItemData item) {
             current = item;
             CSL csl = byStyle.computeIfAbsent(style, s -> load(s.csl));
             // reset() forgets the previous item; it must come before setOutputFormat, which it would undo.
@@ -126,17 +202,17 @@ public final class Citations {
                 csl.registerCitationItems(item.getId());
                 html = csl.makeBibliography().getEntries()[0];
             }
-            return clean(style, html);
+            return html;
         }
 
         private CSL load(String name) {
-            long t0 = System.nanoTime();
+            long t0 = cpuNanos();
             try {
                 return new CSL(this, name);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the citation style " + name, e);
             } finally {
-                loadNanos.add(System.nanoTime() - t0);
+                loadNanos.add(cpuNanos() - t0);
             }
         }
     }

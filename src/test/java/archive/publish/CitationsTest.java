@@ -79,6 +79,41 @@ class CitationsTest {
     }
 
     @Test
+    void aRebuildTakesItsCitationsFromTheCacheAndGetsTheSameOutput() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cite-cache");
+        try {
+            java.nio.file.Path file = dir.resolve(CitationCache.FILE);
+            Citations cold = new Citations(CitationCache.load(file));
+            List<Citations.Formatted> first = cold.format(ARTICLE);
+            assertEquals(1, cold.formatted());
+            cold.saveCache();
+
+            Citations warm = new Citations(CitationCache.load(file));
+            assertEquals(first, warm.format(ARTICLE));
+            assertEquals(0, warm.formatted(), "taken from the cache");
+            ArticleRecord changed = new ArticleRecord(ARTICLE.id(), ARTICLE.path(), ARTICLE.url(), ARTICLE.date(), 3,
+                    "", "", "", ARTICLE.titleEn(), ARTICLE.titleZh());
+            assertTrue(warm.format(changed).get(Citations.Style.MLA.ordinal()).text().contains("p. 3"));
+            assertEquals(1, warm.formatted(), "a changed article is formatted again");
+
+            java.nio.file.Files.write(file, new byte[]{1, 2, 3});
+            Citations damaged = new Citations(CitationCache.load(file));
+            assertEquals(first, damaged.format(ARTICLE));
+            assertEquals(1, damaged.formatted(), "a damaged cache is ignored");
+        } finally {
+            archive.testing.TestProject.delete(dir);
+        }
+    }
+
+    @Test
+    void cacheEscapesSurviveTheRoundTrip() {
+        String s = "a\tb\\n\nc\rd\te";
+        assertEquals(s, CitationCache.unescape(CitationCache.escape(s)));
+        String escaped = CitationCache.escape(s);
+        assertFalse(escaped.contains("\t") || escaped.contains("\n") || escaped.contains("\r"), escaped);
+    }
+
+    @Test
     void risIsANewspaperRecordWithSlashedDate() {
         String ris = Ris.record(ARTICLE);
         assertTrue(ris.endsWith("ER  - \r\n"));
