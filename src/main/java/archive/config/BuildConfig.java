@@ -21,15 +21,14 @@ public record BuildConfig(Path seeds, Path templates, Path data, Path pages, Pat
                           Path permalinks) {
     public static final String TITLE_EN = "People's Daily Archive, 1958–1960";
     public static final String TITLE_ZH = "人民日报档案 1958–1960";
+    /** The permalink registry's file name inside the data folder, its default place. */
+    public static final String PERMALINKS_FILE = "permalinks.txt";
 
     /** The folders of a project at {@code root}, as the README describes them. */
     public static BuildConfig defaults(Path root) {
         return new BuildConfig(root.resolve("seeds"), root.resolve("templates"), root.resolve("data"), root.resolve("pages"),
                 root.resolve("site"), null, false, root.resolve("data").resolve(PERMALINKS_FILE));
     }
-
-    /** The registry's file name inside the data folder, its default place. */
-    public static final String PERMALINKS_FILE = "permalinks.txt";
 
     public BuildConfig withOut(Path newOut) { return new BuildConfig(seeds, templates, data, pages, newOut, siteUrl, offline, permalinks); }
 
