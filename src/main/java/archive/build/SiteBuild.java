@@ -14,6 +14,7 @@ import archive.model.ArticleNotes;
 import archive.model.ArticleOverrides;
 import archive.model.EditorialData;
 import archive.model.SitePage;
+import archive.publish.Publishing;
 import archive.render.ArticlePages;
 import archive.render.DatePages;
 import archive.render.EditorialPages;
@@ -80,14 +81,16 @@ public final class SiteBuild {
         if (!problems.isEmpty()) throw new BuildFailedException("checking the folders", problems.stream()
                 .map(p -> new archive.diag.Diagnostic(archive.diag.Diagnostic.Severity.ERROR, null, 0, p)).toList());
         Corpus corpus = read(diags);
+        Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg));
         try (SiteWriter writer = SiteWriter.open(config.out())) {
-            int pages = render(corpus, diags, writer);
+            int pages = render(corpus, diags, publishing.recorder(writer), publishing);
             copyAssets(writer);
             diags.throwIfErrors("rendering pages");
             SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(corpus.index().articles(), writer::write);
             say("Indexed %d articles for search: %d terms, %d shards, %d files", search.documents(), search.terms(),
                     search.shards(), search.files());
             writer.publish();
+            publishing.recordPermalinks();
             say("Published %d pages to %s (%d files written, %d unchanged)", pages, config.out(),
                     writer.filesWritten(), writer.filesReused());
             return new Result(corpus.articles().size(), pages, writer.filesWritten(), writer.filesReused(), diags);
@@ -102,8 +105,10 @@ public final class SiteBuild {
         Diagnostics diags = new Diagnostics();
         Corpus corpus = read(diags);
         SiteChecker checker = new SiteChecker();
-        int pages = render(corpus, diags, checker);
+        Publishing publishing = new Publishing(config, diags, msg -> { });
+        int pages = render(corpus, diags, publishing.recorder(checker), publishing);
         diags.throwIfErrors("rendering pages");
+        publishing.reportUnlisted();
         assetFiles().forEach(checker::addFile);
         for (SiteProblem p : checker.problems()) diags.error(config.out().resolve(p.file()), p.line(), p.message());
         diags.throwIfErrors("checking links and HTML");
@@ -133,7 +138,7 @@ public final class SiteBuild {
         return new Corpus(data, annotated, index, pages);
     }
 
-    private int render(Corpus corpus, Diagnostics diags, PageSink sink) {
+    private int render(Corpus corpus, Diagnostics diags, PageSink sink, Publishing publishing) {
         Links links = new Links(config.offline(), config.siteUrl());
         Templates templates = new Templates(config.templates(), links);
         templates.precompile(TEMPLATES);
@@ -153,6 +158,7 @@ public final class SiteBuild {
         RenderContext ctx = new RenderContext(templates, links, corpus.data(), corpus.index(), new Markdown(),
                 new IndexCrossRefs(corpus.index(), corpus.data(),
                         corpus.pages().stream().map(SitePage::name).collect(java.util.stream.Collectors.toSet())), diags, sink, site);
+        publishing.prepare(ctx);
 
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
@@ -171,6 +177,7 @@ public final class SiteBuild {
         new PlacePages(ctx).renderAll();
         new IndustryPages(ctx).renderAll();
         new SearchPage(ctx).render();
+        publishing.finish(ctx, introductions);
         say("Rendered %d pages in all", ctx.pagesWritten.get());
         return ctx.pagesWritten.get();
     }

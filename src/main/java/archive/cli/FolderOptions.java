@@ -28,8 +28,15 @@ final class FolderOptions {
     @Option(names = "--offline", description = "end links in index.html so the site can be browsed from file://")
     boolean offline;
 
+    @Option(names = "--permalinks", paramLabel = "FILE|none",
+            description = "the permalink registry: every published path, checked and extended by each build "
+                    + "(default: DATA/permalinks.txt; `none` switches it off, for benchmarks and other corpora)")
+    String permalinks;
+
     BuildConfig config() {
         String url = siteUrl != null ? siteUrl : System.getenv("ARCHIVE_SITE_URL");
-        return new BuildConfig(seeds, templates, data, pages, out, url == null || url.isBlank() ? null : url, offline);
+        Path registry = permalinks == null ? data.resolve(BuildConfig.PERMALINKS_FILE)
+                : permalinks.equals("none") ? null : Path.of(permalinks);
+        return new BuildConfig(seeds, templates, data, pages, out, url == null || url.isBlank() ? null : url, offline, registry);
     }
 }

@@ -15,22 +15,31 @@ import java.util.List;
  * @param out       the site folder to publish into
  * @param siteUrl   absolute URL the site is published at, or null (relative links only)
  * @param offline   links end in index.html so the site works from file://
+ * @param permalinks the permalink registry (every published path), or null to switch it off
  */
-public record BuildConfig(Path seeds, Path templates, Path data, Path pages, Path out, String siteUrl, boolean offline) {
+public record BuildConfig(Path seeds, Path templates, Path data, Path pages, Path out, String siteUrl, boolean offline,
+                          Path permalinks) {
     public static final String TITLE_EN = "People's Daily Archive, 1958–1960";
     public static final String TITLE_ZH = "人民日报档案 1958–1960";
+    /** The permalink registry's file name inside the data folder, its default place. */
+    public static final String PERMALINKS_FILE = "permalinks.txt";
 
     /** The folders of a project at {@code root}, as the README describes them. */
     public static BuildConfig defaults(Path root) {
         return new BuildConfig(root.resolve("seeds"), root.resolve("templates"), root.resolve("data"), root.resolve("pages"),
-                root.resolve("site"), null, false);
+                root.resolve("site"), null, false, root.resolve("data").resolve(PERMALINKS_FILE));
     }
 
-    public BuildConfig withOut(Path newOut) { return new BuildConfig(seeds, templates, data, pages, newOut, siteUrl, offline); }
+    public BuildConfig withOut(Path newOut) { return new BuildConfig(seeds, templates, data, pages, newOut, siteUrl, offline, permalinks); }
 
-    public BuildConfig withSiteUrl(String url) { return new BuildConfig(seeds, templates, data, pages, out, url, offline); }
+    public BuildConfig withSiteUrl(String url) { return new BuildConfig(seeds, templates, data, pages, out, url, offline, permalinks); }
 
-    public BuildConfig withOffline(boolean off) { return new BuildConfig(seeds, templates, data, pages, out, siteUrl, off); }
+    public BuildConfig withOffline(boolean off) { return new BuildConfig(seeds, templates, data, pages, out, siteUrl, off, permalinks); }
+
+    /** @param registry the permalink registry to check and extend, or null for none */
+    public BuildConfig withPermalinks(Path registry) {
+        return new BuildConfig(seeds, templates, data, pages, out, siteUrl, offline, registry);
+    }
 
     /**
      * Problems with the folders themselves: the output must not be, or contain, an input folder
@@ -48,6 +57,9 @@ public record BuildConfig(Path seeds, Path templates, Path data, Path pages, Pat
         Path root = seeds.toAbsolutePath().normalize().getParent();
         if (root != null && (o.equals(root) || Files.exists(o.resolve("pom.xml")) || Files.isDirectory(o.resolve(".git")))) {
             out.add("the output folder " + o + " is a project folder; choose another --out (the default is site/)");
+        }
+        if (permalinks != null && permalinks.toAbsolutePath().normalize().startsWith(o)) {
+            out.add("the permalink registry " + permalinks + " is inside the output folder, which each build replaces; keep it in data/");
         }
         if (!Files.isDirectory(templates)) out.add("the templates folder " + templates + " does not exist; pass --templates FOLDER");
         if (siteUrl != null && !siteUrl.isBlank() && !siteUrl.matches("https?://[^\\s\"'<>]+")) {

@@ -69,6 +69,9 @@ public final class ArticlePages {
         v.put("footnotes", notes.footnotes());
         v.put("notesBy", aa.notes() == null ? "" : aa.notes().by());
         v.put("notesWritten", aa.notes() == null || aa.notes().written() == null ? "" : aa.notes().written().toString());
+        v.put("meta", null);
+        v.put("cite", null);
+        v.putAll(ctx.articleExtras().vars(aa, path));
         String title = a.title().isEmpty() ? a.headline() : a.title();
         ctx.page("article", path, title, "People's Daily, " + Dates.en(a.date()) + ", page " + a.page() + ". " + a.headline(),
                 "article", v);

@@ -10,11 +10,26 @@ package archive.render;
 public final class Links {
     private final boolean offline;
     private final String siteUrl;
+    /** When set, every link is this base plus the site path, whatever page it is on (see {@link #anchoredAt}). */
+    private final String anchor;
 
     /** @param siteUrl absolute URL of the site root, or null */
     public Links(boolean offline, String siteUrl) {
+        this(offline, siteUrl, null);
+    }
+
+    private Links(boolean offline, String siteUrl, String anchor) {
         this.offline = offline;
         this.siteUrl = siteUrl == null || siteUrl.isBlank() ? null : (siteUrl.endsWith("/") ? siteUrl : siteUrl + "/");
+        this.anchor = anchor;
+    }
+
+    /**
+     * Links that do not depend on where the page is read: {@code base} + site path. For pages a
+     * host serves at any URL, like 404.html, which GitHub Pages returns for every missing path.
+     */
+    public Links anchoredAt(String base) {
+        return new Links(offline, siteUrl, base.endsWith("/") ? base : base + "/");
     }
 
     public boolean offline() { return offline; }
@@ -26,6 +41,7 @@ public final class Links {
      * site path {@code to} (e.g. "places/taiyuan/#top", "assets/site.css", or "" for home).
      */
     public String relative(String fromFile, String to) {
+        if (anchor != null) return anchor + finish(to);
         int depth = 0;
         for (int i = 0; i < fromFile.length(); i++) if (fromFile.charAt(i) == '/') depth++;
         String link = "../".repeat(depth) + finish(to);

@@ -35,6 +35,7 @@ public final class RenderContext {
     public final AnnotatedHtml annotatedHtml;
     public final AtomicInteger pagesWritten = new AtomicInteger();
     private final Map<String, Views.ArticleSummary> summaries = new HashMap<>();
+    private volatile ArticleExtras articleExtras = ArticleExtras.NONE;
 
     public RenderContext(Templates templates, Links links, EditorialData data, ArchiveIndex index, Markdown markdown,
                          CrossRefs refs, Diagnostics diags, PageSink sink, Views.SiteInfo site) {
@@ -53,6 +54,11 @@ public final class RenderContext {
         this.annotatedHtml = new AnnotatedHtml(glossary);
         for (AnnotatedArticle a : index.articles()) summaries.put(a.id(), summarise(a));
     }
+
+    /** What another stage adds to each article page (metadata, citations); set before rendering. */
+    public void setArticleExtras(ArticleExtras extras) { this.articleExtras = extras; }
+
+    public ArticleExtras articleExtras() { return articleExtras; }
 
     public Views.ArticleSummary summary(AnnotatedArticle a) { return summaries.get(a.id()); }
 

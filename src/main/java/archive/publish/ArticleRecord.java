@@ -1,0 +1,49 @@
+package archive.publish;
+
+import archive.model.AnnotatedArticle;
+import archive.model.Article;
+import archive.render.Links;
+import archive.render.PagePaths;
+
+import java.time.LocalDate;
+
+/**
+ * The bibliographic facts of one article, gathered once and shared by the page metadata, the
+ * citations, the BibTeX and RIS files, the feed and the downloads.
+ *
+ * @param path    site path of the article page ("articles/&lt;id&gt;/")
+ * @param url     its absolute URL, or null when the site URL is not known
+ * @param titleEn English headline, or empty when the translation is pending
+ * @param titleZh Chinese headline on one line, or empty when the original is missing
+ * @param author  the byline, often empty
+ */
+public record ArticleRecord(String id, String path, String url, LocalDate date, int page, String section, String column,
+                            String author, String titleEn, String titleZh) {
+
+    public static ArticleRecord of(AnnotatedArticle aa, Links links) {
+        Article a = aa.article();
+        String path = PagePaths.article(a.id());
+        return new ArticleRecord(a.id(), path, links.absolute(path), a.date(), a.page(), a.section(), a.column(),
+                a.author().strip(), a.title().strip(), a.headline().strip());
+    }
+
+    /**
+     * The title a citation gives: the Chinese headline with the English translation in brackets
+     * ("干劲排山倒海 … [Overwhelming Enthusiasm …]"), or whichever exists alone.
+     */
+    public String citationTitle() {
+        if (titleZh.isEmpty()) return titleEn;
+        if (titleEn.isEmpty()) return titleZh;
+        return titleZh + " [" + titleEn + "]";
+    }
+
+    /** The headline readers of the English page see first. */
+    public String displayTitle() { return titleEn.isEmpty() ? titleZh : titleEn; }
+
+    public boolean hasAuthor() { return !author.isEmpty(); }
+
+    /** Highwire Press form of the date, 1959/03/02. */
+    public String slashedDate() {
+        return String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+}

@@ -1,0 +1,126 @@
+package archive.publish;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Citations formatted by earlier builds, so that a rebuild formats only new or changed articles
+ * (citeproc-java takes about a millisecond per style for a long bilingual title). An entry's key
+ * is a hash of everything its output depends on: the styles' and locale's bytes, the citeproc
+ * jar, and every field of the item; so a stale entry is never used, it is simply not found.
+ * The cache only saves time: the output is the same with or without it.
+ *
+ * <p>Kept beside the output folder ({@code .site.cache/citations.tsv.gz}), rewritten after a
+ * successful build with exactly the entries that build used, through a temporary file and an
+ * atomic rename. A damaged file is ignored.
+ */
+final class CitationCache {
+    static final String FILE = "citations.tsv.gz";
+    /** Bumped when the file layout changes. */
+    private static final String FORMAT = "archive-citations-1";
+
+    private final Path file;
+    private final Map<String, List<String>> previous;
+    private final Map<String, List<String>> used = new ConcurrentHashMap<>();
+
+    private CitationCache(Path file, Map<String, List<String>> previous) {
+        this.file = file;
+        this.previous = previous;
+    }
+
+    /** The cache at {@code file}, empty when it does not exist or cannot be read. */
+    static CitationCache load(Path file) {
+        Map<String, List<String>> entries = new HashMap<>();
+        if (file != null && Files.isRegularFile(file)) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
+                    StandardCharsets.UTF_8))) {
+                if (FORMAT.equals(in.readLine())) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        String[] f = line.split("\t", -1);
+                        List<String> values = new ArrayList<>(f.length - 1);
+                        for (int i = 1; i < f.length; i++) values.add(unescape(f[i]));
+                        entries.put(f[0], List.copyOf(values));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                entries.clear(); // a damaged cache costs time, never correctness
+            }
+        }
+        return new CitationCache(file, entries);
+    }
+
+    /** No cache: every citation is formatted. */
+    static CitationCache none() { return new CitationCache(null, Map.of()); }
+
+    List<String> get(String key) {
+        List<String> v = previous.get(key);
+        if (v != null) used.put(key, v);
+        return v;
+    }
+
+    void put(String key, List<String> values) { used.put(key, List.copyOf(values)); }
+
+    /** Writes the entries this build used, if they differ from the file's. */
+    void save() {
+        if (file == null || used.keySet().equals(previous.keySet())) return;
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(tmp)),
+                    StandardCharsets.UTF_8))) {
+                out.write(FORMAT);
+                out.write('\n');
+                for (var e : new TreeMap<>(used).entrySet()) {
+                    out.write(e.getKey());
+                    for (String v : e.getValue()) {
+                        out.write('\t');
+                        out.write(escape(v));
+                    }
+                    out.write('\n');
+                }
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the citation cache " + file + "; delete the folder and build again", e);
+        }
+    }
+
+    static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    static String unescape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(switch (n) { case 't' -> '\t'; case 'n' -> '\n'; case 'r' -> '\r'; default -> n; });
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

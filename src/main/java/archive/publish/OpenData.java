@@ -1,0 +1,110 @@
+package archive.publish;
+
+import archive.config.BuildConfig;
+import archive.model.AnnotatedArticle;
+import archive.model.GlossaryEntry;
+import archive.model.Industry;
+import archive.model.Place;
+import archive.render.RenderContext;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The archive's metadata as open data: downloads/articles.json and downloads/articles.csv, one
+ * record per article in date order (id, URL, date, page, both titles, places, industries,
+ * glossary entries, the editors' notes). URLs are absolute when the site URL is known and
+ * site-relative otherwise. The CSV is RFC 4180 (UTF-8, CRLF, quoted where needed); its list
+ * columns hold slugs separated by "; ", which the JSON spells out with names.
+ */
+final class OpenData {
+    static final String JSON = "downloads/articles.json";
+    static final String CSV = "downloads/articles.csv";
+    static final List<String> COLUMNS = List.of("id", "url", "date", "page", "section", "column", "author", "title_en",
+            "title_zh", "places", "dateline_places", "industries", "glossary", "notes_by", "notes_written", "notes_introduction");
+
+    private final RenderContext ctx;
+    private final Map<String, String> introductions;
+
+    OpenData(RenderContext ctx, Map<String, String> introductions) {
+        this.ctx = ctx;
+        this.introductions = introductions;
+    }
+
+    byte[] json() {
+        List<Object> records = new ArrayList<>();
+        for (AnnotatedArticle aa : ctx.index.articles()) {
+            ArticleRecord r = ArticleRecord.of(aa, ctx.links);
+            records.add(Json.object(
+                    "id", r.id(),
+                    "url", url(r),
+                    "date", r.date().toString(),
+                    "page", r.page(),
+                    "section", r.section(),
+                    "column", r.column(),
+                    "author", r.author(),
+                    "title_en", r.titleEn(),
+                    "title_zh", r.titleZh(),
+                    "places", aa.places().stream().map(ctx.places::get).filter(p -> p != null).map(OpenData::place).toList(),
+                    "dateline_places", aa.datelinePlaces(),
+                    "industries", aa.industries().stream().map(ctx.industries::get).filter(i -> i != null)
+                            .map(OpenData::industry).toList(),
+                    "glossary", aa.glossary().stream().map(ctx.glossary::get).filter(g -> g != null).map(OpenData::entry).toList(),
+                    "notes", aa.notes() == null ? null : Json.object(
+                            "by", aa.notes().by(),
+                            "written", aa.notes().written() == null ? null : aa.notes().written().toString(),
+                            "introduction", introductions.getOrDefault(aa.id(), ""))));
+        }
+        Object doc = Json.object(
+                "title", BuildConfig.TITLE_EN,
+                "source", Newspaper.CITATION_NAME,
+                "fields", "see the README of the archive, \"Open data\"",
+                "count", records.size(),
+                "articles", records);
+        return (Json.pretty(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] csv() {
+        StringBuilder sb = new StringBuilder(ctx.index.articles().size() * 400);
+        row(sb, COLUMNS);
+        for (AnnotatedArticle aa : ctx.index.articles()) {
+            ArticleRecord r = ArticleRecord.of(aa, ctx.links);
+            row(sb, List.of(r.id(), url(r), r.date().toString(), String.valueOf(r.page()), r.section(), r.column(), r.author(),
+                    r.titleEn(), r.titleZh(), String.join("; ", aa.places()), String.join("; ", aa.datelinePlaces()),
+                    String.join("; ", aa.industries()), String.join("; ", aa.glossary()),
+                    aa.notes() == null ? "" : aa.notes().by(),
+                    aa.notes() == null || aa.notes().written() == null ? "" : aa.notes().written().toString(),
+                    introductions.getOrDefault(aa.id(), "")));
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String url(ArticleRecord r) { return r.url() != null ? r.url() : r.path(); }
+
+    private static Object place(Place p) {
+        return Json.object("slug", p.slug(), "name", p.name(), "zh", p.zh(), "type", p.type().key,
+                "coords", p.hasCoordinates() ? List.of(p.lat(), p.lon()) : null);
+    }
+
+    private static Object industry(Industry i) { return Json.object("slug", i.slug(), "name", i.name(), "zh", i.zh()); }
+
+    private static Object entry(GlossaryEntry g) {
+        return Json.object("slug", g.slug(), "zh", g.headword(), "pinyin", g.pinyin(), "en", g.en().isEmpty() ? g.gloss() : g.en().get(0));
+    }
+
+    /** One CSV record: fields quoted when they hold a comma, quote or line break; CRLF at the end. */
+    static void row(StringBuilder sb, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) sb.append(',');
+            String f = fields.get(i) == null ? "" : fields.get(i);
+            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(f);
+            }
+        }
+        sb.append("\r\n");
+    }
+}

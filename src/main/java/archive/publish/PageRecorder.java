@@ -1,0 +1,56 @@
+package archive.publish;
+
+import archive.render.PageSink;
+
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * A page sink that remembers which permanent paths the build produced, for the registry and
+ * the sitemap: every HTML page ("articles/x/index.html" is the path "/articles/x/") and the
+ * files the publishing stage declares stable (feed, downloads). Thread-safe.
+ */
+public final class PageRecorder implements PageSink {
+    /** Served by the host for missing paths; never a page of its own. */
+    static final String NOT_FOUND = "404.html";
+
+    private final PageSink next;
+    private final Set<String> pages = new ConcurrentSkipListSet<>();
+    private final Set<String> stable = new ConcurrentSkipListSet<>();
+
+    public PageRecorder(PageSink next) { this.next = next; }
+
+    @Override
+    public void write(String file, byte[] content) {
+        next.write(file, content);
+        if (file.endsWith(".html") && !file.equals(NOT_FOUND)) pages.add(pathOf(file));
+    }
+
+    /** Writes a file whose URL is promised to stay (the feed, the downloads). */
+    public void writeStable(String file, byte[] content) {
+        next.write(file, content);
+        stable.add("/" + file);
+    }
+
+    /** The permanent path of a written HTML file: "/" for index.html, "/a/b/" for a/b/index.html. */
+    static String pathOf(String file) {
+        if (file.equals("index.html")) return "/";
+        if (file.endsWith("/index.html")) return "/" + file.substring(0, file.length() - "index.html".length());
+        return "/" + file;
+    }
+
+    /** The site path ("a/b/") of a permanent path ("/a/b/"). */
+    static String sitePath(String permanentPath) { return permanentPath.substring(1); }
+
+    /** Every HTML page written so far, sorted. */
+    public SortedSet<String> pages() { return new TreeSet<>(pages); }
+
+    /** Every permanent path written so far: pages and stable files, sorted. */
+    public SortedSet<String> produced() {
+        SortedSet<String> all = new TreeSet<>(pages);
+        all.addAll(stable);
+        return all;
+    }
+}

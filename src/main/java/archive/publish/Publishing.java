@@ -1,0 +1,114 @@
+package archive.publish;
+
+import archive.config.BuildConfig;
+import archive.diag.Diagnostics;
+import archive.render.PageSink;
+import archive.render.RenderContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.function.Consumer;
+
+/**
+ * The publishing stage, as the build driver sees it: {@link #recorder} wraps the page sink,
+ * {@link #prepare} adds metadata and citations to article pages, {@link #finish} writes the
+ * site-wide files and checks the permalink registry once every page is made, and
+ * {@link #recordPermalinks} extends the registry after the site has been published (never
+ * before: a failed build leaves data/ untouched).
+ */
+public final class Publishing {
+    /** Templates this stage renders through the page templates' engine. */
+    static final List<String> TEMPLATES = List.of("article-meta", "article-cite", "redirect", "withdrawn");
+
+    private final BuildConfig config;
+    private final Diagnostics diags;
+    private final Consumer<String> log;
+    private final List<Redirect> redirects;
+    private final PermalinkRegistry registry;
+    private final Citations citations;
+    private PageRecorder recorder;
+
+    /** Reads data/redirects.yaml and the permalink registry, reporting their errors into {@code diags}. */
+    public Publishing(BuildConfig config, Diagnostics diags, Consumer<String> log) {
+        this.config = config;
+        this.diags = diags;
+        this.log = log;
+        this.redirects = new RedirectsLoader().load(config.data(), diags);
+        this.registry = config.permalinks() == null ? null : PermalinkRegistry.load(config.permalinks(), diags);
+        this.citations = new Citations(CitationCache.load(cacheFolder(config).resolve(CitationCache.FILE)));
+    }
+
+    /** Beside the output folder, like its lock and staging folders: ".site.cache" for "site". */
+    static java.nio.file.Path cacheFolder(BuildConfig config) {
+        java.nio.file.Path out = config.out().toAbsolutePath().normalize();
+        return out.resolveSibling("." + out.getFileName() + ".cache");
+    }
+
+    /** The sink pages must be written through, so that the paths they occupy are known. */
+    public PageRecorder recorder(PageSink sink) {
+        recorder = new PageRecorder(sink);
+        return recorder;
+    }
+
+    /** Call before the article pages are rendered (ctx must write into {@link #recorder}). */
+    public void prepare(RenderContext ctx) {
+        ctx.templates.precompile(TEMPLATES);
+        ctx.setArticleExtras(new ArticlePublisher(ctx, citations));
+    }
+
+    /**
+     * Call after every page is rendered: writes the redirect and withdrawal pages, the feed, the
+     * downloads, the sitemap and the host's files, then checks that every path in the registry
+     * is still produced.
+     *
+     * @param introductions the editors' introductions as plain text, by article id
+     */
+    public void finish(RenderContext ctx, Map<String, String> introductions) {
+        reportCitationCost();
+        SortedSet<String> pages = recorder.pages();
+        new RedirectPages(ctx).write(redirects, pages);
+        recorder.writeStable(AtomFeed.FILE, AtomFeed.write(ctx.index.articles(), ctx.links, introductions));
+        OpenData data = new OpenData(ctx, introductions);
+        recorder.writeStable(OpenData.JSON, data.json());
+        recorder.writeStable(OpenData.CSV, data.csv());
+        if (ctx.links.siteUrl() != null) {
+            List<String> urls = new ArrayList<>(pages.size());
+            for (String p : pages) urls.add(ctx.links.absolute(PageRecorder.sitePath(p)));
+            Sitemap.write(urls, ctx.links.siteUrl()).forEach(recorder::write);
+        }
+        recorder.write(HostFiles.ROBOTS, HostFiles.robots(ctx.links));
+        recorder.write(HostFiles.NO_JEKYLL, new byte[0]);
+        recorder.write(PageRecorder.NOT_FOUND, HostFiles.notFound(config.templates(), ctx.links, ctx.site));
+        if (registry != null) registry.check(recorder.produced(), diags);
+    }
+
+    /** After a successful publish: adds the new paths to the registry (and saves the citation cache). */
+    public void recordPermalinks() {
+        citations.saveCache();
+        if (registry == null || recorder == null) return;
+        int added = registry.save(recorder.produced());
+        if (added > 0) log.accept("Recorded " + added + " new permanent " + (added == 1 ? "path" : "paths") + " in " + registry.file());
+    }
+
+    /** For `check`: warns that the next build will add paths to the registry. */
+    public void reportUnlisted() {
+        if (registry == null || recorder == null) return;
+        List<String> unlisted = registry.unlisted(recorder.produced());
+        if (!unlisted.isEmpty()) {
+            diags.warn(registry.file(), 0, unlisted.size() + " new " + (unlisted.size() == 1 ? "path" : "paths")
+                    + " (first: " + unlisted.get(0) + ") will be recorded by the next build; commit the registry with them");
+        }
+    }
+
+    private void reportCitationCost() {
+        long n = citations.articles();
+        if (n == 0) return;
+        long f = citations.formatted();
+        log.accept(String.format(java.util.Locale.ROOT,
+                "Citations of %d articles: %d formatted by citeproc, %d from the cache; %.3f ms CPU per article, "
+                        + "plus %.2f s loading styles (once per thread)",
+                n, f, n - f, (citations.nanos() - citations.loadNanos()) / 1e6 / n, citations.loadNanos() / 1e9));
+    }
+}

@@ -1,0 +1,150 @@
+package archive.publish;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CSL output of the three styles, and the BibTeX and RIS files, for one article. */
+class CitationsTest {
+    static final String URL = "https://example.org/archive/articles/1012f6d7e23636c3/";
+    static final ArticleRecord ARTICLE = new ArticleRecord("1012f6d7e23636c3", "articles/1012f6d7e23636c3/", URL,
+            LocalDate.of(1958, 10, 24), 2, "", "", "", "Organize a Comprehensive Breakthrough Targeting Weak Links",
+            "针对薄弱环节组织全面突击 江苏江西铁产量提高两倍");
+    static final Citations CITATIONS = new Citations();
+
+    static Map<Citations.Style, Citations.Formatted> format(ArticleRecord r) {
+        return CITATIONS.format(r).stream().collect(Collectors.toMap(Citations.Formatted::style, f -> f));
+    }
+
+    @Test
+    void chicagoNoteQuotesTheBracketedTitleAndItalicisesThePaper() {
+        Citations.Formatted c = format(ARTICLE).get(Citations.Style.CHICAGO_NOTE);
+        assertEquals("“针对薄弱环节组织全面突击 江苏江西铁产量提高两倍 [Organize a Comprehensive Breakthrough Targeting Weak Links],” "
+                + "Renmin ribao 人民日报 [People’s Daily], October 24, 1958, " + URL + ".", c.text());
+        assertTrue(c.html().contains("<i>Renmin ribao 人民日报 [People’s Daily]</i>"), c.html());
+    }
+
+    @Test
+    void mlaGivesDayMonthYearAndPage() {
+        Citations.Formatted c = format(ARTICLE).get(Citations.Style.MLA);
+        assertEquals("“针对薄弱环节组织全面突击 江苏江西铁产量提高两倍 [Organize a Comprehensive Breakthrough Targeting Weak Links].” "
+                + "Renmin ribao 人民日报 [People’s Daily], 24 Oct. 1958, p. 2, " + URL + ".", c.text());
+    }
+
+    @Test
+    void apaPutsTheDateAfterTheTitleOfAnUnsignedArticle() {
+        Citations.Formatted c = format(ARTICLE).get(Citations.Style.APA);
+        assertEquals("针对薄弱环节组织全面突击 江苏江西铁产量提高两倍 [Organize a Comprehensive Breakthrough Targeting Weak Links]. "
+                + "(1958, October 24). Renmin ribao 人民日报 [People’s Daily], 2. " + URL, c.text());
+    }
+
+    @Test
+    void aBylineLeadsTheCitation() {
+        ArticleRecord signed = new ArticleRecord("00000000000000ab", "articles/00000000000000ab/", null, LocalDate.of(1960, 1, 5), 4,
+                "", "", "Xinhua News Agency", "Title", "标题");
+        Map<Citations.Style, Citations.Formatted> f = format(signed);
+        assertTrue(f.get(Citations.Style.APA).text().startsWith("Xinhua News Agency. (1960, January 5). 标题 [Title]."),
+                f.get(Citations.Style.APA).text());
+        assertTrue(f.get(Citations.Style.MLA).text().startsWith("Xinhua News Agency. “标题 [Title].”"), f.get(Citations.Style.MLA).text());
+        assertFalse(f.get(Citations.Style.MLA).text().contains("http"), "no URL without a site URL");
+    }
+
+    @Test
+    void htmlKeepsOnlyItalicsAndEscapesMarkupInTitles() {
+        ArticleRecord r = new ArticleRecord("00000000000000ac", "articles/00000000000000ac/", null, LocalDate.of(1959, 3, 2), 1,
+                "", "", "", "<b>Bold</b> & \"quoted\"", "");
+        for (Citations.Formatted f : CITATIONS.format(r)) {
+            assertFalse(f.html().contains("style="), f.html());
+            assertFalse(f.html().contains("<b>"), f.html());
+            assertTrue(f.html().contains("&lt;b&gt;Bold&lt;/b&gt; &amp;"), f.html());
+            assertTrue(f.text().contains("<b>Bold</b> &"), f.text());
+        }
+    }
+
+    @Test
+    void stylesAreLoadedOncePerThread() {
+        Citations c = new Citations();
+        c.format(ARTICLE);
+        long loaded = c.loadNanos();
+        for (int i = 0; i < 20; i++) c.format(ARTICLE);
+        assertEquals(loaded, c.loadNanos());
+        assertEquals(21, c.articles());
+    }
+
+    @Test
+    void aRebuildTakesItsCitationsFromTheCacheAndGetsTheSameOutput() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cite-cache");
+        try {
+            java.nio.file.Path file = dir.resolve(CitationCache.FILE);
+            Citations cold = new Citations(CitationCache.load(file));
+            List<Citations.Formatted> first = cold.format(ARTICLE);
+            assertEquals(1, cold.formatted());
+            cold.saveCache();
+
+            Citations warm = new Citations(CitationCache.load(file));
+            assertEquals(first, warm.format(ARTICLE));
+            assertEquals(0, warm.formatted(), "taken from the cache");
+            ArticleRecord changed = new ArticleRecord(ARTICLE.id(), ARTICLE.path(), ARTICLE.url(), ARTICLE.date(), 3,
+                    "", "", "", ARTICLE.titleEn(), ARTICLE.titleZh());
+            assertTrue(warm.format(changed).get(Citations.Style.MLA.ordinal()).text().contains("p. 3"));
+            assertEquals(1, warm.formatted(), "a changed article is formatted again");
+
+            java.nio.file.Files.write(file, new byte[]{1, 2, 3});
+            Citations damaged = new Citations(CitationCache.load(file));
+            assertEquals(first, damaged.format(ARTICLE));
+            assertEquals(1, damaged.formatted(), "a damaged cache is ignored");
+        } finally {
+            archive.testing.TestProject.delete(dir);
+        }
+    }
+
+    @Test
+    void cacheEscapesSurviveTheRoundTrip() {
+        String s = "a\tb\\n\nc\rd\te";
+        assertEquals(s, CitationCache.unescape(CitationCache.escape(s)));
+        String escaped = CitationCache.escape(s);
+        assertFalse(escaped.contains("\t") || escaped.contains("\n") || escaped.contains("\r"), escaped);
+    }
+
+    @Test
+    void risIsANewspaperRecordWithSlashedDate() {
+        String ris = Ris.record(ARTICLE);
+        assertTrue(ris.endsWith("ER  - \r\n"));
+        List<String> lines = List.of(ris.split("\r\n"));
+        assertEquals("TY  - NEWS", lines.get(0));
+        for (String l : lines) assertTrue(l.matches("[A-Z][A-Z0-9]  - .*"), l);
+        assertTrue(lines.contains("TI  - 针对薄弱环节组织全面突击 江苏江西铁产量提高两倍 [Organize a Comprehensive Breakthrough Targeting Weak Links]"));
+        assertTrue(lines.contains("T2  - Renmin ribao 人民日报 [People's Daily]"));
+        assertTrue(lines.contains("DA  - 1958/10/24/"));
+        assertTrue(lines.contains("SP  - 2"));
+        assertTrue(lines.contains("UR  - " + URL));
+    }
+
+    @Test
+    void bibtexEscapesTexAndBalancesBraces() {
+        ArticleRecord r = new ArticleRecord("00000000000000ad", "articles/00000000000000ad/", URL, LocalDate.of(1959, 3, 2), 1,
+                "", "", "", "100% of {targets} & $5_000 #1 ~ ^ \\", "标题");
+        String bib = BibTex.entry(r);
+        assertTrue(bib.startsWith("@article{renminribao1959-00000000000000ad,\n"), bib);
+        assertTrue(bib.contains("title = {{标题 [100\\% of \\{targets\\} \\& \\$5\\_000 \\#1 \\~{} \\^{} \\textbackslash{}]}},"), bib);
+        assertTrue(bib.contains("month = mar,"));
+        assertTrue(bib.contains("pages = {1},"));
+        assertTrue(bib.contains("date = {1959-03-02},"));
+        int depth = 0;
+        for (int i = 0; i < bib.length(); i++) {
+            char ch = bib.charAt(i);
+            if (ch == '\\') { i++; continue; }
+            if (ch == '{') depth++;
+            if (ch == '}') depth--;
+            assertTrue(depth >= 0, "unbalanced at " + i);
+        }
+        assertEquals(0, depth);
+    }
+}
