@@ -9,6 +9,13 @@
   function say(message) { if (status) status.textContent = message; }
 
   // Older browsers and file:// pages may lack the asynchronous clipboard: select and copy.
+  // The citation's markup (italics) for rich-text paste, read without touching innerHTML.
+  function serialise(element) {
+    var xml = new XMLSerializer(), out = "";
+    Array.prototype.forEach.call(element.childNodes, function (n) { out += xml.serializeToString(n); });
+    return out;
+  }
+
   function copyBySelection(element) {
     var selection = window.getSelection();
     var range = document.createRange();
@@ -33,7 +40,7 @@
       // Rich text keeps the italics when pasted into a word processor.
       var item = new window.ClipboardItem({
         "text/plain": new Blob([text], { type: "text/plain" }),
-        "text/html": new Blob([element.innerHTML], { type: "text/html" })
+        "text/html": new Blob([serialise(element)], { type: "text/html" })
       });
       clip.write([item]).then(done, fallback);
     } else if (clip && clip.writeText && window.isSecureContext) {

@@ -154,7 +154,8 @@ public final class SiteBuild {
                 new Views.NavItem("industries/", "Industries", "行业"),
                 new Views.NavItem("glossary/", "Glossary", "术语"),
                 new Views.NavItem("notes/", "Notes", "注释"),
-                new Views.NavItem("articles/", "Articles", "文章")), footer);
+                new Views.NavItem("articles/", "Articles", "文章"),
+                new Views.NavItem("search/", "Search", "搜索")), footer);
         RenderContext ctx = new RenderContext(templates, links, corpus.data(), corpus.index(), new Markdown(),
                 new IndexCrossRefs(corpus.index(), corpus.data(),
                         corpus.pages().stream().map(SitePage::name).collect(java.util.stream.Collectors.toSet())), diags, sink, site);

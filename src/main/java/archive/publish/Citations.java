@@ -59,7 +59,7 @@ public final class Citations {
         }
     }
 
-    /** One formatted citation: safe HTML (only i, b, sup, sub) and the same as plain text. */
+    /** One formatted citation: safe HTML (only i, b, sup, sub, and span lang for Chinese runs) and the same as plain text. */
     public record Formatted(Style style, String html, String text) {}
 
     private final ThreadLocal<Engines> engines = ThreadLocal.withInitial(Engines::new);
@@ -217,7 +217,7 @@ public final class Citations {
         }
     }
 
-    private static final Safelist ALLOWED = new Safelist().addTags("i", "b", "sup", "sub");
+    private static final Safelist ALLOWED = new Safelist().addTags("i", "b", "sup", "sub", "span");
 
     /**
      * citeproc's HTML marks italics with inline styles, which a strict Content-Security-Policy
@@ -233,7 +233,8 @@ public final class Citations {
             else if (css.contains("vertical-align:sub")) span.tagName("sub");
             span.removeAttr("style");
         }
-        Document clean = new Cleaner(ALLOWED).clean(d);
+        Document clean = new Cleaner(ALLOWED.addAttributes("span", "lang")).clean(d);
+        archive.render.ChineseRuns.mark(clean.body());
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(org.jsoup.nodes.Entities.EscapeMode.base);
         String html = clean.body().html().strip();
         String text = clean.body().text().strip();

@@ -81,6 +81,7 @@ public final class Publishing {
         recorder.write(HostFiles.ROBOTS, HostFiles.robots(ctx.links));
         recorder.write(HostFiles.NO_JEKYLL, new byte[0]);
         recorder.write(PageRecorder.NOT_FOUND, HostFiles.notFound(config.templates(), ctx.links, ctx.site));
+        ctx.pagesWritten.incrementAndGet();
         if (registry != null) registry.check(recorder.produced(), diags);
     }
 

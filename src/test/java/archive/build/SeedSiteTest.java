@@ -274,7 +274,8 @@ class SeedSiteTest {
                 for (Element el : d.select("a[href], link[href], script[src]")) {
                     String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
                     if (ref.startsWith("http") || ref.startsWith("mailto:")) continue;
-                    URI u = f.toUri().resolve(ref);
+                    // 404.html is served at any depth, so its links start at the site root.
+                    URI u = ref.startsWith("/") ? site.toUri().resolve(ref.substring(1)) : f.toUri().resolve(ref);
                     Path target = Path.of(u.getPath());
                     if (Files.isDirectory(target)) target = target.resolve("index.html");
                     if (!Files.exists(target)) { broken.add(site.relativize(f) + " -> " + ref); continue; }

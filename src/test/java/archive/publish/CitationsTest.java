@@ -28,7 +28,7 @@ class CitationsTest {
         Citations.Formatted c = format(ARTICLE).get(Citations.Style.CHICAGO_NOTE);
         assertEquals("“针对薄弱环节组织全面突击 江苏江西铁产量提高两倍 [Organize a Comprehensive Breakthrough Targeting Weak Links],” "
                 + "Renmin ribao 人民日报 [People’s Daily], October 24, 1958, " + URL + ".", c.text());
-        assertTrue(c.html().contains("<i>Renmin ribao 人民日报 [People’s Daily]</i>"), c.html());
+        assertTrue(c.html().contains("<i>Renmin ribao <span lang=\"zh-Hans\">人民日报</span> [People’s Daily]</i>"), c.html());
     }
 
     @Test
