@@ -40,7 +40,7 @@ final class SitePages {
         return all;
     }
 
-    /** The pages axe checks: home, two articles, glossary index and an entry, dates, a day, a place, industries and an industry. */
+    /** The pages axe checks: home, two articles, glossary index and an entry, dates, a day, a place, industries, an industry and search. */
     static List<String> forAccessibility() {
         List<String> kinds = onePageOfEachKind();
         List<String> out = new ArrayList<>();
@@ -50,6 +50,7 @@ final class SitePages {
             boolean wanted = switch (top) {
                 case "" -> true;
                 case "glossary", "industries" -> depth <= 2;
+                case "search" -> depth == 1;
                 case "dates" -> depth == 1 || depth == 4;
                 case "places" -> depth == 2;
                 case "articles" -> depth == 2 && out.stream().filter(x -> x.matches("articles/.+")).count() < 2;
@@ -57,7 +58,7 @@ final class SitePages {
             };
             if (wanted) out.add(p);
         }
-        assertTrue(out.size() == 10, out.toString());
+        assertTrue(out.size() == 11, out.toString());
         return out;
     }
 }
