@@ -52,7 +52,7 @@ public final class SiteBuild {
     /** Templates every site needs; checked before any page is made. */
     static final List<String> TEMPLATES = List.of("base", "article", "articles", "home", "glossary-index", "glossary-entry",
             "dates-index", "dates-year", "dates-month", "dates-day", "places-index", "place", "industries-index", "industry",
-            "notes-index", "page");
+            "notes-index", "page", "article-item", "pagination");
 
     private final BuildConfig config;
     private final PrintStream progress;
@@ -219,9 +219,15 @@ public final class SiteBuild {
         }
     }
 
+    /** CPU time of the whole process so far: on a busy machine a fairer measure than the wall clock. */
+    private static double cpuSeconds() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : 0;
+    }
+
     private void say(String format, Object... args) {
         if (progress == null) return;
         double secs = (System.nanoTime() - started) / 1e9;
-        progress.printf("[%6.2f s] %s%n", secs, String.format(format, args));
+        progress.printf("[%6.2f s, CPU %6.2f s] %s%n", secs, cpuSeconds(), String.format(format, args));
     }
 }

@@ -35,7 +35,7 @@ public final class GlossaryPages {
         v.put("entryCount", ctx.data.glossary().size());
         ctx.page("glossary-index", PagePaths.GLOSSARY, "Glossary of slogans and terms · 术语", "Slogans and terms of the "
                 + "Great Leap Forward press, explained, with every occurrence in the archive.", "glossary", v);
-        for (GlossaryEntry g : ctx.data.glossary()) entry(g);
+        ctx.data.glossary().parallelStream().forEach(this::entry);
     }
 
     /** Pinyin without tone marks, then the characters, then the slug: a stable order for readers of either language. */
@@ -46,31 +46,42 @@ public final class GlossaryPages {
                 .thenComparing(GlossaryEntry::headword).thenComparing(GlossaryEntry::slug);
     }
 
+    /** The entry's page; its concordance runs over further pages (page/2/ …) when it is long. */
     private void entry(GlossaryEntry g) {
-        String path = PagePaths.entry(g.slug());
+        String base = PagePaths.entry(g.slug());
         List<AnnotatedArticle> articles = ctx.index.usingEntry(g.slug());
-        List<Line> lines = new ArrayList<>();
-        for (Occurrence o : ctx.index.occurrences(g.slug())) {
-            lines.add(new Line(ctx.summary(o.article()), PagePaths.paragraph(o.article().id(), o.anchor()), o.lang(),
-                    o.left(), o.match(), o.right()));
-        }
+        List<Occurrence> occurrences = ctx.index.occurrences(g.slug());
+        // Markdown is rendered once, for the entry's first page, so its diagnostics are reported once.
         String explanation = ctx.markdown.render(g.explanation(),
-                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(path), ctx.diags));
+                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(base), ctx.diags));
         List<String> references = g.references().stream().map(r -> ctx.markdown.render(r,
-                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(path), ctx.diags))).toList();
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("entry", g);
-        v.put("kindEn", g.kind().labelEn());
-        v.put("kindZh", g.kind().labelZh());
-        v.put("explanation", explanation);
-        v.put("references", references);
-        v.put("related", g.related().stream().filter(ctx.glossary::containsKey)
-                .map(s -> ctx.entryRef(s, ctx.index.usingEntry(s).size())).toList());
-        v.put("articles", ctx.summaries(articles));
-        v.put("lines", lines);
-        v.put("chart", Charts.perMonth("Articles using " + g.headword() + " per month · 每月使用该词的文章数",
-                ArchiveIndex.perMonth(articles), PagePaths::month, ctx.linker(path)));
+                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(base), ctx.diags))).toList();
+        List<Views.Ref> related = g.related().stream().filter(ctx.glossary::containsKey)
+                .map(s -> ctx.entryRef(s, ctx.index.usingEntry(s).size())).toList();
+        var perMonth = ArchiveIndex.perMonth(articles);
         String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
-        ctx.page("glossary-entry", path, title, g.gloss(), "glossary", v);
+        Pagination.pages(base, occurrences, Pagination.LINES, (slice, pager) -> {
+            String path = Pagination.path(base, pager.current());
+            List<Line> lines = new ArrayList<>(slice.size());
+            for (Occurrence o : slice) {
+                lines.add(new Line(ctx.summary(o.article()), PagePaths.paragraph(o.article().id(), o.anchor()), o.lang(),
+                        o.left(), o.match(), o.right()));
+            }
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("entry", g);
+            v.put("kindEn", g.kind().labelEn());
+            v.put("kindZh", g.kind().labelZh());
+            // Later pages carry the concordance only; the explanation's links are made for the first page.
+            v.put("explanation", pager.first() ? explanation : "");
+            v.put("references", pager.first() ? references : List.of());
+            v.put("related", related);
+            v.put("articleCount", articles.size());
+            v.put("lineCount", occurrences.size());
+            v.put("lines", lines);
+            v.put("chart", Charts.perMonth("Articles using " + g.headword() + " per month · 每月使用该词的文章数",
+                    perMonth, PagePaths::month, ctx.linker(path)));
+            v.put("pager", pager);
+            ctx.page("glossary-entry", path, Pagination.title(title, pager), g.gloss(), "glossary", v);
+        });
     }
 }

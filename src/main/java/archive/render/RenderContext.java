@@ -35,6 +35,7 @@ public final class RenderContext {
     public final AnnotatedHtml annotatedHtml;
     public final AtomicInteger pagesWritten = new AtomicInteger();
     private final Map<String, Views.ArticleSummary> summaries = new HashMap<>();
+    private final Map<String, Relocatable> items = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RenderContext(Templates templates, Links links, EditorialData data, ArchiveIndex index, Markdown markdown,
                          CrossRefs refs, Diagnostics diags, PageSink sink, Views.SiteInfo site) {
@@ -58,6 +59,20 @@ public final class RenderContext {
 
     public List<Views.ArticleSummary> summaries(List<AnnotatedArticle> as) {
         return as.stream().map(this::summary).toList();
+    }
+
+    /**
+     * The entries of {@code as} in a list on the page at site path {@code path}, as HTML: each is
+     * rendered from article-item.peb once per build and placed at the page's depth.
+     */
+    public List<String> items(List<AnnotatedArticle> as, String path) {
+        int depth = Relocatable.depth(PagePaths.file(path));
+        List<String> out = new java.util.ArrayList<>(as.size());
+        for (AnnotatedArticle a : as) {
+            out.add(items.computeIfAbsent(a.id(), id -> templates.renderRelocatable("article-item", Map.of("a", summary(a))))
+                    .at(depth));
+        }
+        return out;
     }
 
     /** Renders {@code template} to the page at site path {@code path} with the common variables added. */

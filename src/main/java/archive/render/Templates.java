@@ -9,7 +9,6 @@ import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,13 +45,23 @@ public final class Templates {
         PebbleTemplate t = cache.computeIfAbsent(template, engine::getTemplate);
         Map<String, Object> vars = new java.util.HashMap<>(variables);
         vars.put(CURRENT_FILE, file);
-        StringWriter out = new StringWriter(16 * 1024);
+        // An unsynchronised buffer: StringWriter's StringBuffer locks on every append.
+        TextBuffer out = new TextBuffer(16 * 1024);
         try {
             t.evaluate(out, vars);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * Renders a fragment (an article in a list) once for pages at any depth: its links are written
+     * from the site root behind a marker that {@link Relocatable#at(int)} replaces with the way up
+     * from the page that shows it.
+     */
+    public Relocatable renderRelocatable(String template, Map<String, Object> variables) {
+        return new Relocatable(render(template, Relocatable.FILE, variables));
     }
 
     /** Checks that every template named exists and compiles, so a broken override fails before any page is made. */
@@ -86,7 +95,9 @@ public final class Templates {
                 @Override
                 public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext ctx, int line) {
                     Object path = args.get("path");
-                    return links.relative((String) ctx.getVariable(CURRENT_FILE), path == null ? "" : path.toString());
+                    String from = (String) ctx.getVariable(CURRENT_FILE);
+                    String to = path == null ? "" : path.toString();
+                    return from == Relocatable.FILE ? Relocatable.link(links, to) : links.relative(from, to);
                 }
             });
         }

@@ -15,6 +15,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +44,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private final Path staging;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final ConcurrentHashMap<Path, Boolean> dirs = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger(), reused = new AtomicInteger();
     private boolean published;
 
@@ -109,10 +113,10 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     public void write(String file, byte[] content) {
         Path target = resolveInside(file);
         try {
-            Files.createDirectories(target.getParent());
+            // Each folder is created once; other threads writing into it wait until it exists.
+            dirs.computeIfAbsent(target.getParent(), SiteWriter::createFolder);
             Path published = out.resolve(file);
-            if (Files.isRegularFile(published, LinkOption.NOFOLLOW_LINKS) && Files.size(published) == content.length
-                    && Arrays.equals(Files.readAllBytes(published), content)) {
+            if (samePublished(published, content)) {
                 try {
                     Files.createLink(target, published);
                     reused.incrementAndGet();
@@ -128,6 +132,26 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Boolean createFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return Boolean.TRUE;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True if the published site has a regular file at {@code published} with exactly these bytes. */
+    private static boolean samePublished(Path published, byte[] content) throws IOException {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(published, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        return attrs.isRegularFile() && attrs.size() == content.length && Arrays.equals(Files.readAllBytes(published), content);
     }
 
     /** Copies a file (an asset) into the site. */
