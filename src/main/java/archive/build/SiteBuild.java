@@ -56,11 +56,18 @@ public final class SiteBuild {
 
     private final BuildConfig config;
     private final PrintStream progress;
+    /** Articles remembered from earlier builds by a long-running preview; null for a one-off build. */
+    private final ArticleCache cache;
     private final long started = System.nanoTime();
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
+        this(config, progress, null);
+    }
+
+    public SiteBuild(BuildConfig config, PrintStream progress, ArticleCache cache) {
         this.config = config;
         this.progress = progress;
+        this.cache = cache;
     }
 
     /** What a finished build did. */
@@ -99,7 +106,8 @@ public final class SiteBuild {
     /** The read, annotate and index stages. Throws with every error found. */
     public Corpus read(Diagnostics diags) {
         EditorialData data = new EditorialDataLoader().load(config.data(), diags);
-        List<Article> articles = new SeedReader().readAll(config.seeds(), diags);
+        List<Article> articles = cache == null ? new SeedReader().readAll(config.seeds(), diags)
+                : new SeedReader().readAll(config.seeds(), diags, cache::article);
         say("Read %d articles and %d glossary entries, %d places, %d industries", articles.size(),
                 data.glossary().size(), data.places().size(), data.industries().size());
         Map<String, ArticleNotes> notes = readNotes(articles, diags);
@@ -107,12 +115,19 @@ public final class SiteBuild {
         List<SitePage> pages = new SitePagesReader().read(config.pages(), diags);
         diags.throwIfErrors("reading seeds and data");
 
+        if (cache != null) cache.rememberArticles(articles, diags.all());
         Annotator annotator = new Annotator(data);
         RowBuilder rows = new RowBuilder();
+        long dataKey = cache == null ? 0 : ArticleCache.dataFingerprint(data);
         List<AnnotatedArticle> annotated = articles.parallelStream()
-                .map(a -> annotator.annotate(a, rows.rows(a), overrides.getOrDefault(a.id(), ArticleOverrides.NONE),
-                        notes.get(a.id())))
+                .map(a -> {
+                    ArticleOverrides o = overrides.getOrDefault(a.id(), ArticleOverrides.NONE);
+                    ArticleNotes n = notes.get(a.id());
+                    if (cache == null) return annotator.annotate(a, rows.rows(a), o, n);
+                    return cache.annotated(a, n, o, dataKey, () -> annotator.annotate(a, rows.rows(a), o, n));
+                })
                 .toList();
+        if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         new EditorFeedback(data).report(annotated, diags);
         ArchiveIndex index = new ArchiveIndex(annotated, data.placesBySlug());
         say("Aligned and annotated %d articles", annotated.size());
@@ -138,6 +153,7 @@ public final class SiteBuild {
                 new Views.NavItem("articles/", "Articles", "文章")), footer);
         RenderContext ctx = new RenderContext(templates, links, corpus.data(), corpus.index(), new Markdown(),
                 new IndexCrossRefs(corpus.index(), corpus.data()), diags, sink, site);
+        if (cache != null) ctx.fingerprints(a -> cache.fingerprint(a, ctx::computeContentFingerprint));
 
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();

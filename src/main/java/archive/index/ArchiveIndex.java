@@ -156,7 +156,7 @@ public final class ArchiveIndex {
     /** Articles per month, every month from the first to the last present in the list. */
     public static TreeMap<YearMonth, Integer> perMonth(List<AnnotatedArticle> as) {
         TreeMap<YearMonth, Integer> out = new TreeMap<>();
-        for (AnnotatedArticle a : as) out.merge(YearMonth.from(a.article().date()), 1, Integer::sum);
+        for (AnnotatedArticle a : as) out.merge(YearMonth.of(a.article().date().getYear(), a.article().date().getMonthValue()), 1, Integer::sum);
         if (!out.isEmpty()) {
             for (YearMonth m = out.firstKey(); m.isBefore(out.lastKey()); m = m.plusMonths(1)) out.putIfAbsent(m, 0);
         }

@@ -19,8 +19,6 @@ public final class GlossaryPages {
 
     public GlossaryPages(RenderContext ctx) { this.ctx = ctx; }
 
-    /** One concordance line: where, in which language, and the text around the term. */
-    public record Line(Views.ArticleSummary article, String path, String lang, String left, String match, String right) {}
 
     public void renderAll() {
         List<Views.RefGroup> groups = new ArrayList<>();
@@ -36,6 +34,34 @@ public final class GlossaryPages {
         ctx.page("glossary-index", PagePaths.GLOSSARY, "Glossary of slogans and terms · 术语", "Slogans and terms of the "
                 + "Great Leap Forward press, explained, with every occurrence in the archive.", "glossary", v);
         ctx.data.glossary().parallelStream().forEach(this::entry);
+    }
+
+    /**
+     * The concordance's table rows as HTML. Built here rather than in the template, like the
+     * annotated text: a large archive has millions of lines, and a template costs several times
+     * more per line than the few appends below.
+     */
+    static List<String> concordanceRows(List<Occurrence> occurrences, java.util.function.UnaryOperator<String> link) {
+        List<String> rows = new ArrayList<>(occurrences.size());
+        StringBuilder sb = new StringBuilder(512);
+        for (Occurrence o : occurrences) {
+            var a = o.article().article();
+            String href = Html.escape(link.apply(PagePaths.paragraph(a.id(), o.anchor())));
+            String date = a.date().toString();
+            sb.setLength(0);
+            sb.append("<tr><td><a href=\"").append(href).append("\"><time datetime=\"").append(date).append("\">").append(date)
+                    .append("</time> p.").append(a.page()).append("</a></td>\n<td lang=\"").append(o.lang())
+                    .append("\" class=\"kwic-line\"><span class=\"left\">");
+            Html.escape(o.left(), 0, o.left().length(), sb);
+            sb.append("</span><a class=\"kw\" href=\"").append(href).append("\"><mark>");
+            String match = o.match(), right = o.right();
+            Html.escape(match, 0, match.length(), sb);
+            sb.append("</mark></a><span class=\"right\">");
+            Html.escape(right, 0, right.length(), sb);
+            sb.append("</span></td></tr>");
+            rows.add(sb.toString());
+        }
+        return rows;
     }
 
     /** Pinyin without tone marks, then the characters, then the slug: a stable order for readers of either language. */
@@ -62,11 +88,7 @@ public final class GlossaryPages {
         String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
         Pagination.pages(base, occurrences, Pagination.LINES, (slice, pager) -> {
             String path = Pagination.path(base, pager.current());
-            List<Line> lines = new ArrayList<>(slice.size());
-            for (Occurrence o : slice) {
-                lines.add(new Line(ctx.summary(o.article()), PagePaths.paragraph(o.article().id(), o.anchor()), o.lang(),
-                        o.left(), o.match(), o.right()));
-            }
+            List<String> lines = concordanceRows(slice, ctx.linker(path));
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("entry", g);
             v.put("kindEn", g.kind().labelEn());

@@ -26,9 +26,11 @@ public final class Templates {
     static final String CURRENT_FILE = "currentFile";
 
     private final PebbleEngine engine;
+    private final long fingerprint;
     private final Map<String, PebbleTemplate> cache = new ConcurrentHashMap<>();
 
     public Templates(Path dir, Links links) {
+        this.fingerprint = folderFingerprint(dir);
         FileLoader loader = new FileLoader(dir.toAbsolutePath().toString());
         loader.setSuffix(".peb");
         this.engine = new PebbleEngine.Builder()
@@ -62,6 +64,41 @@ public final class Templates {
      */
     public Relocatable renderRelocatable(String template, Map<String, Object> variables) {
         return new Relocatable(render(template, Relocatable.FILE, variables));
+    }
+
+    /** A fingerprint of every file of the templates folder: a changed template re-renders every page. */
+    public long fingerprint() { return fingerprint; }
+
+    private static long folderFingerprint(Path dir) {
+        Fingerprint f = new Fingerprint();
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+            for (Path p : s.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                f.add(dir.relativize(p).toString()).add(new String(java.nio.file.Files.readAllBytes(p),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return f.value();
+    }
+
+    /**
+     * A fingerprint of the generator's own code (the jar, or the compiled classes), so that pages
+     * kept from a build by another version of the generator are rendered again.
+     */
+    public static long generatorFingerprint() {
+        Fingerprint f = new Fingerprint();
+        try {
+            Path code = Path.of(Templates.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(code)) {
+                for (Path p : s.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                    f.add(p.toString()).add(java.nio.file.Files.size(p)).add(java.nio.file.Files.getLastModifiedTime(p).toMillis());
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            f.add(System.nanoTime()); // unknown code: never reuse a page
+        }
+        return f.value();
     }
 
     /** Checks that every template named exists and compiles, so a broken override fails before any page is made. */

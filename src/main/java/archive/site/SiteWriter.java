@@ -45,10 +45,12 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ConcurrentHashMap<Path, Boolean> dirs = new ConcurrentHashMap<>();
+    private final PageManifest manifest;
     private final AtomicInteger written = new AtomicInteger(), reused = new AtomicInteger();
     private boolean published;
 
     private SiteWriter(Path out, Path staging, FileChannel lockChannel, FileLock lock) {
+        this.manifest = PageManifest.load(out);
         this.out = out;
         this.staging = staging;
         this.lockChannel = lockChannel;
@@ -134,6 +136,32 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         }
     }
 
+    @Override
+    public void write(String file, byte[] content, long fingerprint) {
+        write(file, content);
+        manifest.record(file, fingerprint, staging.resolve(file));
+    }
+
+    /**
+     * Keeps the published page: hard-links it into the staging folder without reading it, when the
+     * manifest says it was made from inputs with this fingerprint and the file is untouched since.
+     */
+    @Override
+    public boolean keep(String file, long fingerprint) {
+        Path target = resolveInside(file);
+        Path published = out.resolve(file);
+        if (!manifest.unchanged(file, fingerprint, published)) return false;
+        try {
+            dirs.computeIfAbsent(target.getParent(), SiteWriter::createFolder);
+            Files.createLink(target, published);
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
+        }
+        reused.incrementAndGet();
+        manifest.record(file, fingerprint, target);
+        return true;
+    }
+
     private static Boolean createFolder(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -182,9 +210,15 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         try {
             Path old = out.resolveSibling("." + out.getFileName() + ".old");
             boolean hadOld = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
+            PageManifest.discard(out);
             if (hadOld) move(out, old);
             move(staging, out);
             published = true;
+            try {
+                manifest.save(out);
+            } catch (IOException e) {
+                // Without a manifest the next build renders every page again: slower, never wrong.
+            }
             if (hadOld) deleteTree(old);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
