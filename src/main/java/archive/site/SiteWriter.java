@@ -84,8 +84,10 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             removeLeftovers(parent, name);
             Path staging = parent.resolve("." + name + ".staging");
             Files.createDirectories(staging);
-            Files.writeString(staging.resolve(MARKER), MARKER_TEXT);
-            return new SiteWriter(out, staging, ch, lock);
+            SiteWriter writer = new SiteWriter(out, staging, ch, lock);
+            // Through write(), so an unchanged marker keeps its time like every other file.
+            writer.write(MARKER, MARKER_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return writer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
