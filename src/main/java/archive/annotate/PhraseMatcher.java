@@ -1,8 +1,6 @@
 package archive.annotate;
 
 import archive.source.EditorialDataLoader;
-import org.ahocorasick.trie.PayloadEmit;
-import org.ahocorasick.trie.PayloadTrie;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Finds many phrases at once (Aho–Corasick) in one language's text and returns matches that
+ * Finds many phrases at once (Aho–Corasick, {@link AhoCorasick}) in one language's text and returns matches that
  * never overlap, the longest winning. Chinese matching is by characters; English matching is
  * case-insensitive and keeps only whole words (the library's own whole-word option drops every
  * CJK match, so the boundary test is done here).
@@ -31,61 +29,64 @@ public final class PhraseMatcher<T> {
     private static final Object BLOCKER = new Object();
     private static final String[] JOINERS = {"", "\u3000", "、", "，", " ", ","};
 
-    private final PayloadTrie<Object> trie;
+    private final AhoCorasick automaton;
+    private final Object[] payloads;
     private final boolean english;
     private final boolean empty;
 
-    private PhraseMatcher(PayloadTrie<Object> trie, boolean english, boolean empty) {
-        this.trie = trie;
+    private PhraseMatcher(AhoCorasick automaton, Object[] payloads, boolean english) {
+        this.automaton = automaton;
+        this.payloads = payloads;
         this.english = english;
-        this.empty = empty;
+        this.empty = payloads.length == 0;
     }
 
     public static <T> Builder<T> chinese() { return new Builder<>(false); }
     public static <T> Builder<T> english() { return new Builder<>(true); }
+
+    /** One raw occurrence: keyword payload and range. */
+    private record Emit(int start, int end, Object payload) {
+        int length() { return end - start; }
+    }
 
     /** Non-overlapping matches in text order. */
     @SuppressWarnings("unchecked")
     public List<Match<T>> find(String text) {
         if (empty || text.isEmpty()) return List.of();
         String haystack = english ? normaliseEnglish(text) : text;
-        List<PayloadEmit<Object>> emits = new ArrayList<>(trie.parseText(haystack));
-        emits.removeIf(e -> english && !wholeWord(haystack, e.getStart(), e.getEnd() + 1));
+        List<Emit> emits = new ArrayList<>();
+        if (english) automaton.searchWholeWords(haystack, (k, start, end) -> emits.add(new Emit(start, end, payloads[k])));
+        else automaton.search(haystack, (k, start, end) -> emits.add(new Emit(start, end, payloads[k])));
+        if (emits.isEmpty()) return List.of();
         // A blocker only hides the shorter phrases inside it; it never competes with its neighbours.
-        List<PayloadEmit<Object>> blockers = emits.stream().filter(e -> e.getPayload() == BLOCKER).toList();
-        emits.removeIf(e -> e.getPayload() == BLOCKER || blockers.stream().anyMatch(b -> contains(b, e)));
+        List<Emit> blockers = null;
+        for (Emit e : emits) if (e.payload() == BLOCKER) (blockers == null ? blockers = new ArrayList<>() : blockers).add(e);
+        if (blockers != null) {
+            List<Emit> bs = blockers;
+            emits.removeIf(e -> e.payload() == BLOCKER || bs.stream().anyMatch(b -> contains(b, e)));
+        }
         // Longest first, then leftmost: a longer phrase always beats the shorter ones it overlaps.
-        emits.sort(Comparator.<PayloadEmit<Object>>comparingInt(e -> -(e.getEnd() - e.getStart()))
-                .thenComparingInt(PayloadEmit::getStart));
+        emits.sort(Comparator.comparingInt((Emit e) -> -e.length()).thenComparingInt(Emit::start));
         TreeMap<Integer, Integer> taken = new TreeMap<>();
         List<Match<T>> out = new ArrayList<>();
-        for (PayloadEmit<Object> e : emits) {
-            int start = e.getStart(), end = e.getEnd() + 1;
+        for (Emit e : emits) {
+            int start = e.start(), end = e.end();
             Map.Entry<Integer, Integer> before = taken.floorEntry(end - 1);
             if (before != null && before.getValue() > start) continue;
             taken.put(start, end);
-            out.add(new Match<>(start, end, (T) e.getPayload()));
+            out.add(new Match<>(start, end, (T) e.payload()));
         }
         out.sort(Comparator.comparingInt(Match::start));
         return out;
     }
 
-    private static boolean contains(PayloadEmit<Object> outer, PayloadEmit<Object> inner) {
-        return outer.getStart() <= inner.getStart() && inner.getEnd() <= outer.getEnd()
-                && outer.getEnd() - outer.getStart() > inner.getEnd() - inner.getStart();
+    private static boolean contains(Emit outer, Emit inner) {
+        return outer.start() <= inner.start() && inner.end() <= outer.end() && outer.length() > inner.length();
     }
 
     /** Same length as the input, so offsets carry over: curly apostrophes and dashes made plain. */
     private static String normaliseEnglish(String s) {
         return s.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u2010', '-').replace('\u2011', '-');
-    }
-
-    private static boolean wholeWord(String s, int start, int end) {
-        return (start == 0 || !isWordChar(s.charAt(start - 1))) && (end >= s.length() || !isWordChar(s.charAt(end)));
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
     }
 
     public static final class Builder<T> {
@@ -127,10 +128,8 @@ public final class PhraseMatcher<T> {
         }
 
         public PhraseMatcher<T> build() {
-            PayloadTrie.PayloadTrieBuilder<Object> b = PayloadTrie.builder();
-            if (english) b.ignoreCase();
-            phrases.forEach(b::addKeyword);
-            return new PhraseMatcher<>(b.build(), english, phrases.isEmpty());
+            List<String> keys = new ArrayList<>(phrases.keySet());
+            return new PhraseMatcher<>(new AhoCorasick(keys, english), phrases.values().toArray(), english);
         }
     }
 }

@@ -57,15 +57,22 @@ public final class SiteBuild {
     /** Templates every site needs; checked before any page is made. */
     static final List<String> TEMPLATES = List.of("base", "article", "articles", "home", "glossary-index", "glossary-entry",
             "dates-index", "dates-year", "dates-month", "dates-day", "places-index", "place", "industries-index", "industry",
-            "notes-index", "page", "search");
+            "notes-index", "page", "search", "article-item", "pagination");
 
     private final BuildConfig config;
     private final PrintStream progress;
+    /** Articles remembered from earlier builds by a long-running preview; null for a one-off build. */
+    private final ArticleCache cache;
     private final long started = System.nanoTime();
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
+        this(config, progress, null);
+    }
+
+    public SiteBuild(BuildConfig config, PrintStream progress, ArticleCache cache) {
         this.config = config;
         this.progress = progress;
+        this.cache = cache;
     }
 
     /** What a finished build did. */
@@ -118,7 +125,8 @@ public final class SiteBuild {
     /** The read, annotate and index stages. Throws with every error found. */
     public Corpus read(Diagnostics diags) {
         EditorialData data = new EditorialDataLoader().load(config.data(), diags);
-        List<Article> articles = new SeedReader().readAll(config.seeds(), diags);
+        List<Article> articles = cache == null ? new SeedReader().readAll(config.seeds(), diags)
+                : new SeedReader().readAll(config.seeds(), diags, cache::article);
         say("Read %d articles and %d glossary entries, %d places, %d industries", articles.size(),
                 data.glossary().size(), data.places().size(), data.industries().size());
         Map<String, ArticleNotes> notes = readNotes(articles, diags);
@@ -126,12 +134,19 @@ public final class SiteBuild {
         List<SitePage> pages = new SitePagesReader().read(config.pages(), diags);
         diags.throwIfErrors("reading seeds and data");
 
+        if (cache != null) cache.rememberArticles(articles, diags.all());
         Annotator annotator = new Annotator(data);
         RowBuilder rows = new RowBuilder();
+        long dataKey = cache == null ? 0 : ArticleCache.dataFingerprint(data);
         List<AnnotatedArticle> annotated = articles.parallelStream()
-                .map(a -> annotator.annotate(a, rows.rows(a), overrides.getOrDefault(a.id(), ArticleOverrides.NONE),
-                        notes.get(a.id())))
+                .map(a -> {
+                    ArticleOverrides o = overrides.getOrDefault(a.id(), ArticleOverrides.NONE);
+                    ArticleNotes n = notes.get(a.id());
+                    if (cache == null) return annotator.annotate(a, rows.rows(a), o, n);
+                    return cache.annotated(a, n, o, dataKey, () -> annotator.annotate(a, rows.rows(a), o, n));
+                })
                 .toList();
+        if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         new EditorFeedback(data).report(annotated, diags);
         ArchiveIndex index = new ArchiveIndex(annotated, data.placesBySlug());
         say("Aligned and annotated %d articles", annotated.size());
@@ -160,6 +175,7 @@ public final class SiteBuild {
                 new IndexCrossRefs(corpus.index(), corpus.data(),
                         corpus.pages().stream().map(SitePage::name).collect(java.util.stream.Collectors.toSet())), diags, sink, site);
         publishing.prepare(ctx);
+        if (cache != null) ctx.fingerprints(a -> cache.fingerprint(a, ctx::computeContentFingerprint));
 
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
@@ -255,9 +271,15 @@ public final class SiteBuild {
         }
     }
 
+    /** CPU time of the whole process so far: on a busy machine a fairer measure than the wall clock. */
+    private static double cpuSeconds() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : 0;
+    }
+
     private void say(String format, Object... args) {
         if (progress == null) return;
         double secs = (System.nanoTime() - started) / 1e9;
-        progress.printf("[%6.2f s] %s%n", secs, String.format(format, args));
+        progress.printf("[%6.2f s, CPU %6.2f s] %s%n", secs, cpuSeconds(), String.format(format, args));
     }
 }

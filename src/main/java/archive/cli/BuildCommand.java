@@ -7,6 +7,8 @@ import archive.render.Templates;
 import archive.site.SiteWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import archive.bench.ProcessStats;
 
 import java.util.concurrent.Callable;
 
@@ -17,12 +19,19 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     FolderOptions folders;
 
+    @Option(names = "--stats", description = "print the build's wall and CPU time and peak memory on one `stats:` line")
+    boolean stats;
+
     @Override
     public Integer call() {
         return Outcome.run(() -> {
             SiteBuild.Result r = new SiteBuild(folders.config(), System.err).build();
             Outcome.printWarnings(r.diagnostics().warnings());
             System.err.printf("Built %d articles, %d pages into %s%n", r.articles(), r.pages(), folders.out);
+            if (stats) {
+                System.out.println(ProcessStats.now().line() + " articles=" + r.articles() + " pages=" + r.pages()
+                        + " written=" + r.filesWritten() + " reused=" + r.filesReused());
+            }
         });
     }
 }

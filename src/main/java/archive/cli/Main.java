@@ -3,10 +3,10 @@ package archive.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The `archive` command: build, check, new. */
+/** The `archive` command: build, check, new, serve, bench. */
 @Command(name = "archive", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds the annotated bilingual People's Daily archive (1958–1960) as a static site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -35,6 +35,8 @@ public final class ArchiveIndex {
     private final Map<String, List<Occurrence>> concordance = new TreeMap<>();
     private final Map<String, Place> places;
     private final Map<String, List<String>> children = new TreeMap<>();
+    /** Computed on first use: pages ask for it many times (counts, links, lists). */
+    private final Map<String, List<AnnotatedArticle>> viaSubPlaces = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ArchiveIndex(List<AnnotatedArticle> sortedArticles, Map<String, Place> places) {
         this.articles = List.copyOf(sortedArticles);
@@ -100,6 +102,10 @@ public final class ArchiveIndex {
 
     /** Articles that mention a sub-place (at any depth) but not the place itself, in reading order. */
     public List<AnnotatedArticle> viaSubPlaces(String placeSlug) {
+        return viaSubPlaces.computeIfAbsent(placeSlug, this::computeViaSubPlaces);
+    }
+
+    private List<AnnotatedArticle> computeViaSubPlaces(String placeSlug) {
         Set<String> own = new LinkedHashSet<>();
         mentioning(placeSlug).forEach(a -> own.add(a.id()));
         Set<String> seen = new LinkedHashSet<>();
@@ -108,7 +114,7 @@ public final class ArchiveIndex {
             for (AnnotatedArticle a : mentioning(d)) if (!own.contains(a.id()) && seen.add(a.id())) out.add(a);
         }
         out.sort((x, y) -> Integer.compare(position.get(x.id()), position.get(y.id())));
-        return out;
+        return List.copyOf(out);
     }
 
     public List<String> descendants(String placeSlug) {
@@ -150,7 +156,7 @@ public final class ArchiveIndex {
     /** Articles per month, every month from the first to the last present in the list. */
     public static TreeMap<YearMonth, Integer> perMonth(List<AnnotatedArticle> as) {
         TreeMap<YearMonth, Integer> out = new TreeMap<>();
-        for (AnnotatedArticle a : as) out.merge(YearMonth.from(a.article().date()), 1, Integer::sum);
+        for (AnnotatedArticle a : as) out.merge(YearMonth.of(a.article().date().getYear(), a.article().date().getMonthValue()), 1, Integer::sum);
         if (!out.isEmpty()) {
             for (YearMonth m = out.firstKey(); m.isBefore(out.lastKey()); m = m.plusMonths(1)) out.putIfAbsent(m, 0);
         }
@@ -176,12 +182,8 @@ public final class ArchiveIndex {
     private void add(AnnotatedArticle a, String anchor, String lang, String text, Mention m) {
         if (m.kind() != Mention.Kind.GLOSSARY) return;
         int width = lang.equals("en") ? EN_CONTEXT : ZH_CONTEXT;
-        String left = text.substring(Math.max(0, m.start() - width), m.start());
-        String right = text.substring(m.end(), Math.min(text.length(), m.end() + width));
-        if (m.start() > width) left = "…" + left;
-        if (m.end() + width < text.length()) right = right + "…";
         concordance.computeIfAbsent(m.slug(), k -> new ArrayList<>())
-                .add(new Occurrence(a, anchor, lang, left, text.substring(m.start(), m.end()), right));
+                .add(new Occurrence(a, anchor, lang, text, m.start(), m.end(), width));
     }
 
     public static <T> List<T> reversed(List<T> in) {

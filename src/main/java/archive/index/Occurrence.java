@@ -3,9 +3,49 @@ package archive.index;
 import archive.model.AnnotatedArticle;
 
 /**
- * One occurrence of a glossary entry, as a keyword-in-context line of a concordance.
- *
- * @param anchor the row id of the paragraph it is in ("title" for a headline)
- * @param lang   "zh-Hans" or "en"
+ * One occurrence of a glossary entry, as a keyword-in-context line of a concordance. It keeps a
+ * reference to the paragraph's text and the match's offsets, and cuts the context when asked:
+ * the concordance of a large archive has millions of lines, and three strings per line would
+ * triple the memory the articles themselves take.
  */
-public record Occurrence(AnnotatedArticle article, String anchor, String lang, String left, String match, String right) {}
+public final class Occurrence {
+    private final AnnotatedArticle article;
+    private final String anchor, lang, text;
+    private final int start, end, width;
+
+    /**
+     * @param anchor the row id of the paragraph it is in ("title" for a headline)
+     * @param lang   "zh-Hans" or "en"
+     * @param text   the whole paragraph or headline
+     * @param width  characters of context on each side
+     */
+    public Occurrence(AnnotatedArticle article, String anchor, String lang, String text, int start, int end, int width) {
+        this.article = article;
+        this.anchor = anchor;
+        this.lang = lang;
+        this.text = text;
+        this.start = start;
+        this.end = end;
+        this.width = width;
+    }
+
+    public AnnotatedArticle article() { return article; }
+
+    public String anchor() { return anchor; }
+
+    public String lang() { return lang; }
+
+    /** The text before the match, at most the context width, with "…" when cut. */
+    public String left() {
+        String left = text.substring(Math.max(0, start - width), start);
+        return start > width ? "…" + left : left;
+    }
+
+    public String match() { return text.substring(start, end); }
+
+    /** The text after the match, at most the context width, with "…" when cut. */
+    public String right() {
+        String right = text.substring(end, Math.min(text.length(), end + width));
+        return end + width < text.length() ? right + "…" : right;
+    }
+}

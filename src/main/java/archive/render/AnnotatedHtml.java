@@ -16,9 +16,16 @@ import java.util.function.UnaryOperator;
  */
 public final class AnnotatedHtml {
     private final Map<String, GlossaryEntry> glossary;
+    /** The gloss of each entry as HTML, for Chinese text and for English text: the same on every page. */
+    private final Map<String, String> zhGloss = new java.util.HashMap<>(), enGloss = new java.util.HashMap<>();
 
     public AnnotatedHtml(Map<String, GlossaryEntry> glossary) {
         this.glossary = glossary;
+        glossary.forEach((slug, e) -> {
+            String tail = "<i lang=\"zh-Latn-pinyin\">" + Html.escape(e.pinyin()) + "</i> " + ChineseRuns.html(e.gloss()) + "</span></a>";
+            zhGloss.put(slug, "<span class=\"gloss\" lang=\"en\">" + tail);
+            enGloss.put(slug, "<span class=\"gloss\" lang=\"en\"><span lang=\"zh-Hans\">" + Html.escape(e.headword()) + "</span> " + tail);
+        });
     }
 
     /**
@@ -34,15 +41,9 @@ public final class AnnotatedHtml {
             if (m.start() < at) continue;
             Html.escape(text, at, m.start(), sb);
             if (m.kind() == Mention.Kind.GLOSSARY && glossary.containsKey(m.slug())) {
-                GlossaryEntry e = glossary.get(m.slug());
-                sb.append("<a class=\"term\" href=\"").append(Html.escape(link.apply(PagePaths.entry(e.slug())))).append("\">");
+                sb.append("<a class=\"term\" href=\"").append(Html.escape(link.apply(PagePaths.entry(m.slug())))).append("\">");
                 Html.escape(text, m.start(), m.end(), sb);
-                sb.append("<span class=\"gloss\" lang=\"en\">");
-                if (!lang.startsWith("zh")) {
-                    sb.append("<span lang=\"zh-Hans\">").append(Html.escape(e.headword())).append("</span> ");
-                }
-                sb.append("<i lang=\"zh-Latn-pinyin\">").append(Html.escape(e.pinyin())).append("</i> ");
-                sb.append(ChineseRuns.html(e.gloss())).append("</span></a>");
+                sb.append((lang.startsWith("zh") ? zhGloss : enGloss).get(m.slug()));
             } else if (m.kind() == Mention.Kind.PLACE && linkedPlaces.contains(m.slug())) {
                 sb.append("<a class=\"place\" href=\"").append(Html.escape(link.apply(PagePaths.place(m.slug())))).append("\">");
                 Html.escape(text, m.start(), m.end(), sb);

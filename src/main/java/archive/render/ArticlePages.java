@@ -24,6 +24,16 @@ public final class ArticlePages {
     public String render(AnnotatedArticle aa) {
         Article a = aa.article();
         String path = PagePaths.article(a.id());
+        // A page without notes depends only on its article, its neighbours' summaries and what every
+        // page depends on: when none of these changed, the published page is kept without rendering.
+        // Notes link across the archive, so an annotated article is always rendered.
+        long inputs = 0;
+        if (aa.notes() == null) {
+            AnnotatedArticle prev = ctx.index.previous(aa), next = ctx.index.next(aa);
+            inputs = ctx.inputs().add("article").add(ctx.contentFingerprint(aa))
+                    .addValue(prev == null ? null : ctx.summary(prev)).addValue(next == null ? null : ctx.summary(next)).value();
+            if (ctx.keep(path, inputs)) return "";
+        }
         UnaryOperator<String> link = ctx.linker(path);
         Set<String> linked = ctx.placesWithPages(aa.places());
 
@@ -73,8 +83,9 @@ public final class ArticlePages {
         v.put("cite", null);
         v.putAll(ctx.articleExtras().vars(aa, path));
         String title = a.title().isEmpty() ? a.headline() : a.title();
-        ctx.page("article", path, title, "People's Daily, " + Dates.en(a.date()) + ", page " + a.page() + ". " + a.headline(),
-                "article", v);
+        String description = "People's Daily, " + Dates.en(a.date()) + ", page " + a.page() + ". " + a.headline();
+        if (aa.notes() == null) ctx.write("article", path, title, description, "article", v, inputs);
+        else ctx.page("article", path, title, description, "article", v);
         return notes.introduction().isEmpty() ? "" : org.jsoup.Jsoup.parseBodyFragment(notes.introduction()).text();
     }
 

@@ -37,8 +37,10 @@ public final class DatePages {
                 PagePaths::month, ctx.linker(PagePaths.DATES)));
         ctx.page("dates-index", PagePaths.DATES, "Dates · 日期", "The archive by year, month and day.", "dates", v);
         years.forEach(this::year);
-        ctx.index.byMonth().forEach(this::month);
-        ctx.index.byDay().forEach(this::day);
+        TreeMap<YearMonth, List<AnnotatedArticle>> months = ctx.index.byMonth();
+        months.entrySet().parallelStream().forEach(e -> month(e.getKey(), e.getValue(), months));
+        TreeMap<LocalDate, List<AnnotatedArticle>> days = ctx.index.byDay();
+        days.entrySet().parallelStream().forEach(e -> day(e.getKey(), e.getValue(), days));
     }
 
     private void year(int year, List<AnnotatedArticle> articles) {
@@ -82,39 +84,61 @@ public final class DatePages {
         return counts;
     }
 
-    private void month(YearMonth month, List<AnnotatedArticle> articles) {
-        String path = PagePaths.month(month);
-        List<Views.Group> days = new ArrayList<>();
-        Map<LocalDate, List<AnnotatedArticle>> byDay = new TreeMap<>();
-        for (AnnotatedArticle a : articles) byDay.computeIfAbsent(a.article().date(), d -> new ArrayList<>()).add(a);
-        byDay.forEach((d, as) -> days.add(new Views.Group(PagePaths.day(d), Dates.en(d), Dates.zh(d), ctx.summaries(as))));
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("monthEn", Dates.monthEn(month));
-        v.put("monthZh", Dates.monthZh(month));
-        v.put("yearPath", PagePaths.year(month.getYear()));
-        v.put("year", month.getYear());
-        v.put("days", days);
-        v.put("count", articles.size());
-        YearMonth prev = ctx.index.byMonth().lowerKey(month), next = ctx.index.byMonth().higherKey(month);
-        v.put("prev", prev == null ? null : new Views.Ref(PagePaths.month(prev), Dates.monthEn(prev), Dates.monthZh(prev), 0, ""));
-        v.put("next", next == null ? null : new Views.Ref(PagePaths.month(next), Dates.monthEn(next), Dates.monthZh(next), 0, ""));
-        ctx.page("dates-month", path, Dates.monthEn(month) + " · " + Dates.monthZh(month),
-                "The archive's articles of " + Dates.monthEn(month) + ".", "dates", v);
+    private void month(YearMonth month, List<AnnotatedArticle> articles, TreeMap<YearMonth, List<AnnotatedArticle>> months) {
+        String base = PagePaths.month(month);
+        YearMonth prev = months.lowerKey(month), next = months.higherKey(month);
+        Pagination.pages(base, articles, Pagination.ARTICLES, (slice, pager) -> {
+            String path = Pagination.path(base, pager.current());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("monthEn", Dates.monthEn(month));
+            v.put("monthZh", Dates.monthZh(month));
+            v.put("yearPath", PagePaths.year(month.getYear()));
+            v.put("year", month.getYear());
+            v.put("days", groups(slice, a -> a.article().date(), d -> PagePaths.day(d), Dates::en, Dates::zh, path));
+            v.put("count", articles.size());
+            v.put("prev", prev == null ? null : new Views.Ref(PagePaths.month(prev), Dates.monthEn(prev), Dates.monthZh(prev), 0, ""));
+            v.put("next", next == null ? null : new Views.Ref(PagePaths.month(next), Dates.monthEn(next), Dates.monthZh(next), 0, ""));
+            v.put("pager", pager);
+            ctx.page("dates-month", path, Pagination.title(Dates.monthEn(month) + " · " + Dates.monthZh(month), pager),
+                    "The archive's articles of " + Dates.monthEn(month) + ".", "dates", v);
+        });
     }
 
-    private void day(LocalDate date, List<AnnotatedArticle> articles) {
-        String path = PagePaths.day(date);
-        // The day's paper: articles grouped by page, then by column within the page.
-        Map<Integer, List<AnnotatedArticle>> byPage = new TreeMap<>();
-        for (AnnotatedArticle a : articles) byPage.computeIfAbsent(a.article().page(), p -> new ArrayList<>()).add(a);
+    /** Consecutive articles with the same key under one heading, in the order given. */
+    private <K> List<Views.Group> groups(List<AnnotatedArticle> slice, java.util.function.Function<AnnotatedArticle, K> key,
+                                         java.util.function.Function<K, String> id, java.util.function.Function<K, String> en,
+                                         java.util.function.Function<K, String> zh, String path) {
+        List<Views.Group> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= slice.size(); i++) {
+            if (i == slice.size() || !key.apply(slice.get(i)).equals(key.apply(slice.get(from)))) {
+                K k = key.apply(slice.get(from));
+                out.add(new Views.Group(id.apply(k), en.apply(k), zh.apply(k), ctx.items(slice.subList(from, i), path)));
+                from = i;
+            }
+        }
+        return out;
+    }
+
+    private void day(LocalDate date, List<AnnotatedArticle> articles, TreeMap<LocalDate, List<AnnotatedArticle>> days) {
+        String base = PagePaths.day(date);
+        // The day's paper: articles grouped by page (the index keeps a day's articles in page order).
+        List<Views.Ref> places = ArchiveIndex.tally(articles, AnnotatedArticle::places).stream()
+                .filter(e -> ctx.places.containsKey(e.getKey())).map(e -> ctx.placeRef(e.getKey(), e.getValue())).toList();
+        List<Views.Ref> industries = ArchiveIndex.tally(articles, AnnotatedArticle::industries).stream()
+                .filter(e -> ctx.industries.containsKey(e.getKey())).map(e -> ctx.industryRef(e.getKey(), e.getValue())).toList();
+        LocalDate prev = days.lowerKey(date), next = days.higherKey(date);
+        Pagination.pages(base, articles, Pagination.ARTICLES, (slice, pager) -> {
+        String path = Pagination.path(base, pager.current());
+        // Within a page, articles are grouped by column (no column first), as the paper printed them.
         List<PaperPage> pages = new ArrayList<>();
-        byPage.forEach((p, as) -> {
-            Map<String, List<AnnotatedArticle>> byColumn = new TreeMap<>();
-            for (AnnotatedArticle a : as) byColumn.computeIfAbsent(a.article().column(), c -> new ArrayList<>()).add(a);
-            List<Views.Group> columns = new ArrayList<>();
-            byColumn.forEach((c, cas) -> columns.add(new Views.Group(c, c.isEmpty() ? "" : "Column", c, ctx.summaries(cas))));
-            pages.add(new PaperPage("page-" + p, "Page " + p, "第" + p + "版", columns));
-        });
+        for (Views.Group page : groups(slice, a -> a.article().page(), p -> "page-" + p, p -> "Page " + p, p -> "第" + p + "版", path)) {
+            int number = Integer.parseInt(page.id().substring("page-".length()));
+            List<AnnotatedArticle> onPage = new ArrayList<>(slice.stream().filter(a -> a.article().page() == number).toList());
+            onPage.sort(java.util.Comparator.comparing((AnnotatedArticle a) -> a.article().column()).thenComparing(AnnotatedArticle::id));
+            pages.add(new PaperPage(page.id(), page.en(), page.zh(),
+                    groups(onPage, a -> a.article().column(), c -> c, c -> c.isEmpty() ? "" : "Column", c -> c, path)));
+        }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("dateEn", Dates.en(date));
         v.put("dateZh", Dates.zh(date));
@@ -127,14 +151,13 @@ public final class DatePages {
         v.put("monthZh", Dates.monthZh(m));
         v.put("yearPath", PagePaths.year(date.getYear()));
         v.put("year", date.getYear());
-        v.put("places", ArchiveIndex.tally(articles, AnnotatedArticle::places).stream()
-                .filter(e -> ctx.places.containsKey(e.getKey())).map(e -> ctx.placeRef(e.getKey(), e.getValue())).toList());
-        v.put("industries", ArchiveIndex.tally(articles, AnnotatedArticle::industries).stream()
-                .filter(e -> ctx.industries.containsKey(e.getKey())).map(e -> ctx.industryRef(e.getKey(), e.getValue())).toList());
-        LocalDate prev = ctx.index.byDay().lowerKey(date), next = ctx.index.byDay().higherKey(date);
+        v.put("places", places);
+        v.put("industries", industries);
         v.put("prev", prev == null ? null : new Views.Ref(PagePaths.day(prev), Dates.en(prev), Dates.zh(prev), 0, ""));
         v.put("next", next == null ? null : new Views.Ref(PagePaths.day(next), Dates.en(next), Dates.zh(next), 0, ""));
-        ctx.page("dates-day", path, "People's Daily, " + Dates.en(date) + " · " + Dates.zh(date) + "人民日报",
+        v.put("pager", pager);
+        ctx.page("dates-day", path, Pagination.title("People's Daily, " + Dates.en(date) + " · " + Dates.zh(date) + "人民日报", pager),
                 "The articles of People's Daily of " + Dates.en(date) + " in the archive, by page.", "dates", v);
+        });
     }
 }

@@ -17,28 +17,54 @@ public final class EditorialPages {
 
     public EditorialPages(RenderContext ctx) { this.ctx = ctx; }
 
+    /** The home page: introduction and counts, then the articles by date, newest first, page by page. */
     public void home(SitePage intro) {
         String html = intro == null ? "" : renderPage(intro, PagePaths.HOME);
-        List<Views.Group> byDate = new ArrayList<>();
-        ctx.index.byDay().descendingMap().forEach((d, as) ->
-                byDate.add(new Views.Group(PagePaths.day(d), Dates.en(d), Dates.zh(d), ctx.summaries(as))));
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("introduction", html);
-        v.put("articleCount", ctx.index.articles().size());
-        v.put("dayCount", ctx.index.byDay().size());
-        v.put("placeCount", ctx.data.places().stream().filter(p -> ctx.placeHasPage(p.slug())).count());
-        v.put("entryCount", ctx.data.glossary().size());
-        v.put("annotatedCount", ctx.index.articles().stream().filter(AnnotatedArticle::annotated).count());
-        v.put("byDate", byDate);
-        ctx.page("home", PagePaths.HOME, ctx.site.titleEn() + " · " + ctx.site.titleZh(),
-                "People's Daily articles of the Great Leap Forward, 1958–1960, in English and Chinese, annotated.", "home", v);
+        List<AnnotatedArticle> newestFirst = new ArrayList<>(ctx.index.articles().size());
+        ctx.index.byDay().descendingMap().forEach((d, as) -> newestFirst.addAll(as));
+        long placeCount = ctx.data.places().stream().filter(p -> ctx.placeHasPage(p.slug())).count();
+        long annotatedCount = ctx.index.articles().stream().filter(AnnotatedArticle::annotated).count();
+        Pagination.pages(PagePaths.HOME, newestFirst, Pagination.ARTICLES, (slice, pager) -> {
+            String path = Pagination.path(PagePaths.HOME, pager.current());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("introduction", html);
+            v.put("articleCount", ctx.index.articles().size());
+            v.put("dayCount", ctx.index.byDay().size());
+            v.put("placeCount", placeCount);
+            v.put("entryCount", ctx.data.glossary().size());
+            v.put("annotatedCount", annotatedCount);
+            v.put("byDate", byDay(slice, path));
+            v.put("pager", pager);
+            ctx.page("home", path, Pagination.title(ctx.site.titleEn() + " · " + ctx.site.titleZh(), pager),
+                    "People's Daily articles of the Great Leap Forward, 1958–1960, in English and Chinese, annotated.", "home", v);
+        });
+    }
+
+    /** Consecutive articles of one day under that day's heading. */
+    private List<Views.Group> byDay(List<AnnotatedArticle> slice, String path) {
+        List<Views.Group> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= slice.size(); i++) {
+            if (i == slice.size() || !slice.get(i).article().date().equals(slice.get(from).article().date())) {
+                var d = slice.get(from).article().date();
+                out.add(new Views.Group(PagePaths.day(d), Dates.en(d), Dates.zh(d), ctx.items(slice.subList(from, i), path)));
+                from = i;
+            }
+        }
+        return out;
     }
 
     public void articleList() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("articles", ctx.summaries(ctx.index.articles()));
-        ctx.page("articles", PagePaths.ARTICLES, "All articles · 全部文章", "Every article of the archive, by date.",
-                "articles", v);
+        List<AnnotatedArticle> all = ctx.index.articles();
+        Pagination.pages(PagePaths.ARTICLES, all, Pagination.ARTICLES, (slice, pager) -> {
+            String path = Pagination.path(PagePaths.ARTICLES, pager.current());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("articles", ctx.items(slice, path));
+            v.put("count", all.size());
+            v.put("pager", pager);
+            ctx.page("articles", path, Pagination.title("All articles · 全部文章", pager), "Every article of the archive, by date.",
+                    "articles", v);
+        });
     }
 
     public void notesIndex(Map<String, String> introductions) {
@@ -46,10 +72,15 @@ public final class EditorialPages {
         for (AnnotatedArticle a : ctx.index.articles()) {
             if (a.annotated()) list.add(new Annotated(ctx.summary(a), introductions.getOrDefault(a.id(), "")));
         }
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("annotated", list);
-        ctx.page("notes-index", PagePaths.NOTES, "Annotated articles · 编者注释", "Articles with the editors' introductions "
-                + "and notes.", "notes", v);
+        Pagination.pages(PagePaths.NOTES, list, Pagination.ARTICLES, (slice, pager) -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("annotated", slice);
+            v.put("count", list.size());
+            v.put("pager", pager);
+            ctx.page("notes-index", Pagination.path(PagePaths.NOTES, pager.current()),
+                    Pagination.title("Annotated articles · 编者注释", pager), "Articles with the editors' introductions "
+                    + "and notes.", "notes", v);
+        });
     }
 
     public void sitePage(SitePage p) {

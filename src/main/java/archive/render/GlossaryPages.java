@@ -19,8 +19,6 @@ public final class GlossaryPages {
 
     public GlossaryPages(RenderContext ctx) { this.ctx = ctx; }
 
-    /** One concordance line: where, in which language, and the text around the term. */
-    public record Line(Views.ArticleSummary article, String path, String lang, String left, String match, String right) {}
 
     public void renderAll() {
         List<Views.RefGroup> groups = new ArrayList<>();
@@ -35,7 +33,35 @@ public final class GlossaryPages {
         v.put("entryCount", ctx.data.glossary().size());
         ctx.page("glossary-index", PagePaths.GLOSSARY, "Glossary of slogans and terms · 术语", "Slogans and terms of the "
                 + "Great Leap Forward press, explained, with every occurrence in the archive.", "glossary", v);
-        for (GlossaryEntry g : ctx.data.glossary()) entry(g);
+        ctx.data.glossary().parallelStream().forEach(this::entry);
+    }
+
+    /**
+     * The concordance's table rows as HTML. Built here rather than in the template, like the
+     * annotated text: a large archive has millions of lines, and a template costs several times
+     * more per line than the few appends below.
+     */
+    static List<String> concordanceRows(List<Occurrence> occurrences, java.util.function.UnaryOperator<String> link) {
+        List<String> rows = new ArrayList<>(occurrences.size());
+        StringBuilder sb = new StringBuilder(512);
+        for (Occurrence o : occurrences) {
+            var a = o.article().article();
+            String href = Html.escape(link.apply(PagePaths.paragraph(a.id(), o.anchor())));
+            String date = a.date().toString();
+            sb.setLength(0);
+            sb.append("<tr><td><a href=\"").append(href).append("\"><time datetime=\"").append(date).append("\">").append(date)
+                    .append("</time> p.").append(a.page()).append("</a></td>\n<td lang=\"").append(o.lang())
+                    .append("\" class=\"kwic-line\"><span class=\"left\">");
+            Html.escape(o.left(), 0, o.left().length(), sb);
+            sb.append("</span><a class=\"kw\" href=\"").append(href).append("\"><mark>");
+            String match = o.match(), right = o.right();
+            Html.escape(match, 0, match.length(), sb);
+            sb.append("</mark></a><span class=\"right\">");
+            Html.escape(right, 0, right.length(), sb);
+            sb.append("</span></td></tr>");
+            rows.add(sb.toString());
+        }
+        return rows;
     }
 
     /** Pinyin without tone marks, then the characters, then the slug: a stable order for readers of either language. */
@@ -46,31 +72,38 @@ public final class GlossaryPages {
                 .thenComparing(GlossaryEntry::headword).thenComparing(GlossaryEntry::slug);
     }
 
+    /** The entry's page; its concordance runs over further pages (page/2/ …) when it is long. */
     private void entry(GlossaryEntry g) {
-        String path = PagePaths.entry(g.slug());
+        String base = PagePaths.entry(g.slug());
         List<AnnotatedArticle> articles = ctx.index.usingEntry(g.slug());
-        List<Line> lines = new ArrayList<>();
-        for (Occurrence o : ctx.index.occurrences(g.slug())) {
-            lines.add(new Line(ctx.summary(o.article()), PagePaths.paragraph(o.article().id(), o.anchor()), o.lang(),
-                    o.left(), o.match(), o.right()));
-        }
+        List<Occurrence> occurrences = ctx.index.occurrences(g.slug());
+        // Markdown is rendered once, for the entry's first page, so its diagnostics are reported once.
         String explanation = ctx.markdown.render(g.explanation(),
-                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(path), ctx.diags));
+                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(base), ctx.diags));
         List<String> references = g.references().stream().map(r -> ctx.markdown.render(r,
-                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(path), ctx.diags))).toList();
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("entry", g);
-        v.put("kindEn", g.kind().labelEn());
-        v.put("kindZh", g.kind().labelZh());
-        v.put("explanation", explanation);
-        v.put("references", references);
-        v.put("related", g.related().stream().filter(ctx.glossary::containsKey)
-                .map(s -> ctx.entryRef(s, ctx.index.usingEntry(s).size())).toList());
-        v.put("articles", ctx.summaries(articles));
-        v.put("lines", lines);
-        v.put("chart", Charts.perMonth("Articles using " + g.headword() + " per month · 每月使用该词的文章数",
-                ArchiveIndex.perMonth(articles), PagePaths::month, ctx.linker(path)));
+                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(base), ctx.diags))).toList();
+        List<Views.Ref> related = g.related().stream().filter(ctx.glossary::containsKey)
+                .map(s -> ctx.entryRef(s, ctx.index.usingEntry(s).size())).toList();
+        var perMonth = ArchiveIndex.perMonth(articles);
         String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
-        ctx.page("glossary-entry", path, title, g.gloss(), "glossary", v);
+        Pagination.pages(base, occurrences, Pagination.LINES, (slice, pager) -> {
+            String path = Pagination.path(base, pager.current());
+            List<String> lines = concordanceRows(slice, ctx.linker(path));
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("entry", g);
+            v.put("kindEn", g.kind().labelEn());
+            v.put("kindZh", g.kind().labelZh());
+            // Later pages carry the concordance only; the explanation's links are made for the first page.
+            v.put("explanation", pager.first() ? explanation : "");
+            v.put("references", pager.first() ? references : List.of());
+            v.put("related", related);
+            v.put("articleCount", articles.size());
+            v.put("lineCount", occurrences.size());
+            v.put("lines", lines);
+            v.put("chart", Charts.perMonth("Articles using " + g.headword() + " per month · 每月使用该词的文章数",
+                    perMonth, PagePaths::month, ctx.linker(path)));
+            v.put("pager", pager);
+            ctx.page("glossary-entry", path, Pagination.title(title, pager), g.gloss(), "glossary", v);
+        });
     }
 }

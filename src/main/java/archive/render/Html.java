@@ -12,16 +12,21 @@ public final class Html {
     }
 
     public static void escape(String s, int from, int to, StringBuilder sb) {
+        // Copy runs of ordinary characters at once; most text has nothing to escape.
+        int run = from;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
+            String rep;
+            switch (s.charAt(i)) {
+                case '<' -> rep = "&lt;";
+                case '>' -> rep = "&gt;";
+                case '&' -> rep = "&amp;";
+                case '"' -> rep = "&quot;";
+                case '\'' -> rep = "&#39;";
+                default -> { continue; }
             }
+            sb.append(s, run, i).append(rep);
+            run = i + 1;
         }
+        sb.append(s, run, to);
     }
 }

@@ -25,20 +25,27 @@ public final class IndustryPages {
                 .map(r -> new Charts.Bar(r.en(), r.zh(), r.count(), r.path())).toList(), ctx.linker(PagePaths.INDUSTRIES)));
         ctx.page("industries-index", PagePaths.INDUSTRIES, "Industries · 行业", "The archive's articles by industry.",
                 "industries", v);
-        for (Industry i : ctx.data.industries()) if (ctx.industryHasPage(i.slug())) industry(i);
+        ctx.data.industries().parallelStream().filter(i -> ctx.industryHasPage(i.slug())).forEach(this::industry);
     }
 
     private void industry(Industry i) {
-        String path = PagePaths.industry(i.slug());
+        String base = PagePaths.industry(i.slug());
         List<AnnotatedArticle> articles = ctx.index.inIndustry(i.slug());
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("industry", i);
-        v.put("articles", ctx.summaries(articles));
-        v.put("places", ArchiveIndex.tally(articles, AnnotatedArticle::places).stream()
-                .filter(e -> ctx.places.containsKey(e.getKey())).map(e -> ctx.placeRef(e.getKey(), e.getValue())).toList());
-        v.put("chart", Charts.perMonth(i.name() + ": articles per month · 每月文章数", ArchiveIndex.perMonth(articles),
-                PagePaths::month, ctx.linker(path)));
-        ctx.page("industry", path, i.name() + " · " + i.zh(), "Articles of People's Daily on " + i.name() + ", 1958–1960.",
-                "industries", v);
+        List<Views.Ref> places = ArchiveIndex.tally(articles, AnnotatedArticle::places).stream()
+                .filter(e -> ctx.places.containsKey(e.getKey())).map(e -> ctx.placeRef(e.getKey(), e.getValue())).toList();
+        var perMonth = ArchiveIndex.perMonth(articles);
+        Pagination.pages(base, articles, Pagination.ARTICLES, (slice, pager) -> {
+            String path = Pagination.path(base, pager.current());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("industry", i);
+            v.put("articles", ctx.items(slice, path));
+            v.put("count", articles.size());
+            v.put("places", places);
+            v.put("chart", Charts.perMonth(i.name() + ": articles per month · 每月文章数", perMonth, PagePaths::month,
+                    ctx.linker(path)));
+            v.put("pager", pager);
+            ctx.page("industry", path, Pagination.title(i.name() + " · " + i.zh(), pager),
+                    "Articles of People's Daily on " + i.name() + ", 1958–1960.", "industries", v);
+        });
     }
 }

@@ -8,4 +8,20 @@ public interface PageSink {
     default void write(String file, String content) {
         write(file, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    /**
+     * Writes a page made from inputs with the given fingerprint, so that a later build from the
+     * same inputs can {@link #keep} it.
+     */
+    default void write(String file, byte[] content, long fingerprint) {
+        write(file, content);
+    }
+
+    /**
+     * Keeps the published page at {@code file} if it was made from inputs with this fingerprint
+     * and has not been touched since; returns false (and keeps nothing) otherwise.
+     */
+    default boolean keep(String file, long fingerprint) {
+        return false;
+    }
 }

@@ -34,7 +34,7 @@ public final class PlacePages {
                 .toList(), ctx.linker(PagePaths.PLACES)));
         ctx.page("places-index", PagePaths.PLACES, "Places · 地点", "The places of the archive's articles, "
                 + "province by province.", "places", v);
-        for (Place p : ctx.data.places()) if (ctx.placeHasPage(p.slug())) place(p);
+        ctx.data.places().parallelStream().filter(p -> ctx.placeHasPage(p.slug())).forEach(this::place);
     }
 
     private Node node(Place p) {
@@ -46,34 +46,47 @@ public final class PlacePages {
     }
 
     private void place(Place p) {
-        String path = PagePaths.place(p.slug());
+        String base = PagePaths.place(p.slug());
         List<AnnotatedArticle> own = ctx.index.mentioning(p.slug());
         List<AnnotatedArticle> sub = ctx.index.viaSubPlaces(p.slug());
         List<AnnotatedArticle> all = new ArrayList<>(own);
         all.addAll(sub);
         all.sort(Comparator.comparing((AnnotatedArticle a) -> a.article().date()).thenComparingInt(a -> a.article().page())
                 .thenComparing(AnnotatedArticle::id));
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("place", p);
-        v.put("typeEn", p.type().labelEn());
-        v.put("typeZh", p.type().labelZh());
-        v.put("articles", ctx.summaries(own));
-        v.put("subArticles", ctx.summaries(sub));
         Place parent = p.parent() == null ? null : ctx.places.get(p.parent());
-        v.put("parent", parent == null ? null : new Views.Ref(ctx.placeHasPage(parent.slug()) ? PagePaths.place(parent.slug())
-                : PagePaths.PLACES + "#" + parent.slug(), parent.name(), parent.zh(), ctx.index.totalFor(parent.slug()), ""));
-        v.put("children", ctx.index.children(p.slug()).stream().map(ctx.places::get)
+        Views.Ref parentRef = parent == null ? null : new Views.Ref(ctx.placeHasPage(parent.slug()) ? PagePaths.place(parent.slug())
+                : PagePaths.PLACES + "#" + parent.slug(), parent.name(), parent.zh(), ctx.index.totalFor(parent.slug()), "");
+        List<Views.Ref> children = ctx.index.children(p.slug()).stream().map(ctx.places::get)
                 .sorted(Comparator.comparing(Place::name)).filter(c -> ctx.placeHasPage(c.slug()))
-                .map(c -> ctx.placeRef(c.slug(), ctx.index.totalFor(c.slug()))).toList());
-        v.put("industries", ArchiveIndex.tally(all, AnnotatedArticle::industries).stream()
-                .filter(e -> ctx.industries.containsKey(e.getKey())).map(e -> ctx.industryRef(e.getKey(), e.getValue())).toList());
-        v.put("firstDate", all.isEmpty() ? "" : Dates.en(all.get(0).article().date()));
-        v.put("lastDate", all.isEmpty() ? "" : Dates.en(all.get(all.size() - 1).article().date()));
-        v.put("coordinates", p.hasCoordinates() ? String.format(java.util.Locale.ROOT, "%.2f° %s, %.2f° %s",
-                Math.abs(p.lat()), p.lat() >= 0 ? "N" : "S", Math.abs(p.lon()), p.lon() >= 0 ? "E" : "W") : "");
-        v.put("chart", Charts.perMonth("Articles about " + p.name() + " per month · 每月文章数", ArchiveIndex.perMonth(all),
-                PagePaths::month, ctx.linker(path)));
-        ctx.page("place", path, p.name() + " · " + p.zh(), "Articles of People's Daily about " + p.name() + ", 1958–1960.",
-                "places", v);
+                .map(c -> ctx.placeRef(c.slug(), ctx.index.totalFor(c.slug()))).toList();
+        List<Views.Ref> industries = ArchiveIndex.tally(all, AnnotatedArticle::industries).stream()
+                .filter(e -> ctx.industries.containsKey(e.getKey())).map(e -> ctx.industryRef(e.getKey(), e.getValue())).toList();
+        var perMonth = ArchiveIndex.perMonth(all);
+        // One list, the place's own articles then those about places within it, cut into pages.
+        List<AnnotatedArticle> listed = new ArrayList<>(own);
+        listed.addAll(sub);
+        Pagination.pages(base, listed, Pagination.ARTICLES, (slice, pager) -> {
+            String path = Pagination.path(base, pager.current());
+            int from = (pager.current() - 1) * Pagination.ARTICLES;
+            int ownEnd = Math.max(0, Math.min(slice.size(), own.size() - from));
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("place", p);
+            v.put("typeEn", p.type().labelEn());
+            v.put("typeZh", p.type().labelZh());
+            v.put("articles", ctx.items(slice.subList(0, ownEnd), path));
+            v.put("subArticles", ctx.items(slice.subList(ownEnd, slice.size()), path));
+            v.put("parent", parentRef);
+            v.put("children", children);
+            v.put("industries", industries);
+            v.put("firstDate", all.isEmpty() ? "" : Dates.en(all.get(0).article().date()));
+            v.put("lastDate", all.isEmpty() ? "" : Dates.en(all.get(all.size() - 1).article().date()));
+            v.put("coordinates", p.hasCoordinates() ? String.format(java.util.Locale.ROOT, "%.2f° %s, %.2f° %s",
+                    Math.abs(p.lat()), p.lat() >= 0 ? "N" : "S", Math.abs(p.lon()), p.lon() >= 0 ? "E" : "W") : "");
+            v.put("chart", Charts.perMonth("Articles about " + p.name() + " per month · 每月文章数", perMonth,
+                    PagePaths::month, ctx.linker(path)));
+            v.put("pager", pager);
+            ctx.page("place", path, Pagination.title(p.name() + " · " + p.zh(), pager),
+                    "Articles of People's Daily about " + p.name() + ", 1958–1960.", "places", v);
+        });
     }
 }

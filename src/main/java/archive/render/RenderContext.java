@@ -36,9 +36,18 @@ public final class RenderContext {
     public final AtomicInteger pagesWritten = new AtomicInteger();
     private final Map<String, Views.ArticleSummary> summaries = new HashMap<>();
     private volatile ArticleExtras articleExtras = ArticleExtras.NONE;
+    private final Map<String, Relocatable> items = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> contentFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.util.function.Function<AnnotatedArticle, Long> knownFingerprints = this::computeContentFingerprint;
+    /** Templates, URL policy, site navigation and generator: what every page is made with. */
+    private final long global;
+    private final long dataFingerprint;
 
     public RenderContext(Templates templates, Links links, EditorialData data, ArchiveIndex index, Markdown markdown,
                          CrossRefs refs, Diagnostics diags, PageSink sink, Views.SiteInfo site) {
+        this.global = new Fingerprint().add(templates.fingerprint()).add(String.valueOf(links.offline()))
+                .add(links.siteUrl()).addValue(site).add(Templates.generatorFingerprint()).value();
+        this.dataFingerprint = new Fingerprint().add(data.toString()).value();
         this.templates = templates;
         this.links = links;
         this.data = data;
@@ -66,13 +75,71 @@ public final class RenderContext {
         return as.stream().map(this::summary).toList();
     }
 
-    /** Renders {@code template} to the page at site path {@code path} with the common variables added. */
+    /**
+     * The entries of {@code as} in a list on the page at site path {@code path}, as HTML: each is
+     * rendered from article-item.peb once per build and placed at the page's depth.
+     */
+    public List<String> items(List<AnnotatedArticle> as, String path) {
+        int depth = Relocatable.depth(PagePaths.file(path));
+        List<String> out = new java.util.ArrayList<>(as.size());
+        for (AnnotatedArticle a : as) {
+            out.add(items.computeIfAbsent(a.id(), id -> templates.renderRelocatable("article-item", Map.of("a", summary(a))))
+                    .at(depth));
+        }
+        return out;
+    }
+
+    /**
+     * Renders {@code template} to the page at site path {@code path} with the common variables
+     * added, unless the published page was made from exactly these variables by the same templates
+     * and generator: then it is kept as it is.
+     */
     public void page(String template, String path, String title, String description, String kind, Map<String, Object> vars) {
         String file = PagePaths.file(path);
         Map<String, Object> all = new LinkedHashMap<>(vars);
         all.put("site", site);
         all.put("page", new Views.PageInfo(title, path, description, links.absolute(path), kind));
-        sink.write(file, templates.render(template, file, all));
+        long fingerprint = new Fingerprint().add(global).add(template).add(file).addValue(all).value();
+        pagesWritten.incrementAndGet();
+        if (sink.keep(file, fingerprint)) return;
+        sink.write(file, templates.render(template, file, all).getBytes(java.nio.charset.StandardCharsets.UTF_8), fingerprint);
+    }
+
+    /**
+     * Keeps the published page at {@code path} if it was made from inputs with this fingerprint
+     * (see {@link #inputs}); the caller renders it otherwise.
+     */
+    public boolean keep(String path, long inputs) {
+        if (!sink.keep(PagePaths.file(path), inputs)) return false;
+        pagesWritten.incrementAndGet();
+        return true;
+    }
+
+    /** A fingerprint of a page's inputs that starts from everything every page depends on. */
+    public Fingerprint inputs() { return new Fingerprint().add(global).add(dataFingerprint); }
+
+    /** The fingerprint of an article's own inputs: its parsed text, notes and overrides. */
+    public long contentFingerprint(AnnotatedArticle a) {
+        return contentFingerprints.computeIfAbsent(a.id(), id -> knownFingerprints.apply(a));
+    }
+
+    /** Computes an article's content fingerprint (see {@link #contentFingerprint}). */
+    public long computeContentFingerprint(AnnotatedArticle a) {
+        return new Fingerprint().add(a.article().toString()).add(String.valueOf(a.notes())).addValue(a.places())
+                .addValue(a.industries()).value();
+    }
+
+    /** Lets a long-running preview supply fingerprints it remembers for unchanged articles. */
+    public void fingerprints(java.util.function.Function<AnnotatedArticle, Long> known) { this.knownFingerprints = known; }
+
+    /** Renders and writes a page whose inputs have the fingerprint {@code inputs}, to be kept next time. */
+    public void write(String template, String path, String title, String description, String kind, Map<String, Object> vars,
+                      long inputs) {
+        String file = PagePaths.file(path);
+        Map<String, Object> all = new LinkedHashMap<>(vars);
+        all.put("site", site);
+        all.put("page", new Views.PageInfo(title, path, description, links.absolute(path), kind));
+        sink.write(file, templates.render(template, file, all).getBytes(java.nio.charset.StandardCharsets.UTF_8), inputs);
         pagesWritten.incrementAndGet();
     }
 

@@ -9,7 +9,6 @@ import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +27,11 @@ public final class Templates {
     static final String CURRENT_FILE = "currentFile";
 
     private final PebbleEngine engine;
+    private final long fingerprint;
     private final Map<String, PebbleTemplate> cache = new ConcurrentHashMap<>();
 
     public Templates(Path dir, Links links) {
+        this.fingerprint = folderFingerprint(dir);
         FileLoader loader = new FileLoader(dir.toAbsolutePath().toString());
         loader.setSuffix(".peb");
         this.engine = new PebbleEngine.Builder()
@@ -47,13 +48,58 @@ public final class Templates {
         PebbleTemplate t = cache.computeIfAbsent(template, engine::getTemplate);
         Map<String, Object> vars = new java.util.HashMap<>(variables);
         vars.put(CURRENT_FILE, file);
-        StringWriter out = new StringWriter(16 * 1024);
+        // An unsynchronised buffer: StringWriter's StringBuffer locks on every append.
+        TextBuffer out = new TextBuffer(16 * 1024);
         try {
             t.evaluate(out, vars);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * Renders a fragment (an article in a list) once for pages at any depth: its links are written
+     * from the site root behind a marker that {@link Relocatable#at(int)} replaces with the way up
+     * from the page that shows it.
+     */
+    public Relocatable renderRelocatable(String template, Map<String, Object> variables) {
+        return new Relocatable(render(template, Relocatable.FILE, variables));
+    }
+
+    /** A fingerprint of every file of the templates folder: a changed template re-renders every page. */
+    public long fingerprint() { return fingerprint; }
+
+    private static long folderFingerprint(Path dir) {
+        Fingerprint f = new Fingerprint();
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+            for (Path p : s.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                f.add(dir.relativize(p).toString()).add(new String(java.nio.file.Files.readAllBytes(p),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return f.value();
+    }
+
+    /**
+     * A fingerprint of the generator's own code (the jar, or the compiled classes), so that pages
+     * kept from a build by another version of the generator are rendered again.
+     */
+    public static long generatorFingerprint() {
+        Fingerprint f = new Fingerprint();
+        try {
+            Path code = Path.of(Templates.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(code)) {
+                for (Path p : s.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                    f.add(p.toString()).add(java.nio.file.Files.size(p)).add(java.nio.file.Files.getLastModifiedTime(p).toMillis());
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            f.add(System.nanoTime()); // unknown code: never reuse a page
+        }
+        return f.value();
     }
 
     /** Checks that every template named exists and compiles, so a broken override fails before any page is made. */
@@ -101,7 +147,9 @@ public final class Templates {
                 @Override
                 public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext ctx, int line) {
                     Object path = args.get("path");
-                    return links.relative((String) ctx.getVariable(CURRENT_FILE), path == null ? "" : path.toString());
+                    String from = (String) ctx.getVariable(CURRENT_FILE);
+                    String to = path == null ? "" : path.toString();
+                    return from == Relocatable.FILE ? Relocatable.link(links, to) : links.relative(from, to);
                 }
             });
         }

@@ -35,8 +35,8 @@ public final class Views {
         public boolean hasNote() { return !note.isEmpty(); }
     }
 
-    /** A group of articles under a heading (a page of the paper, a month, a kind). */
-    public record Group(String id, String en, String zh, List<ArticleSummary> articles) {}
+    /** A group of articles under a heading (a day, a page of the paper), as the HTML of their list entries. */
+    public record Group(String id, String en, String zh, List<String> articles) {}
 
     /** A group of index references under a heading. */
     public record RefGroup(String id, String en, String zh, List<Ref> refs) {}

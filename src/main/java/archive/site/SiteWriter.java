@@ -15,6 +15,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,10 +44,13 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private final Path staging;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final ConcurrentHashMap<Path, Boolean> dirs = new ConcurrentHashMap<>();
+    private final PageManifest manifest;
     private final AtomicInteger written = new AtomicInteger(), reused = new AtomicInteger();
     private boolean published;
 
     private SiteWriter(Path out, Path staging, FileChannel lockChannel, FileLock lock) {
+        this.manifest = PageManifest.load(out);
         this.out = out;
         this.staging = staging;
         this.lockChannel = lockChannel;
@@ -78,8 +84,10 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             removeLeftovers(parent, name);
             Path staging = parent.resolve("." + name + ".staging");
             Files.createDirectories(staging);
-            Files.writeString(staging.resolve(MARKER), MARKER_TEXT);
-            return new SiteWriter(out, staging, ch, lock);
+            SiteWriter writer = new SiteWriter(out, staging, ch, lock);
+            // Through write(), so an unchanged marker keeps its time like every other file.
+            writer.write(MARKER, MARKER_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return writer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,10 +117,10 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     public void write(String file, byte[] content) {
         Path target = resolveInside(file);
         try {
-            Files.createDirectories(target.getParent());
+            // Each folder is created once; other threads writing into it wait until it exists.
+            dirs.computeIfAbsent(target.getParent(), SiteWriter::createFolder);
             Path published = out.resolve(file);
-            if (Files.isRegularFile(published, LinkOption.NOFOLLOW_LINKS) && Files.size(published) == content.length
-                    && Arrays.equals(Files.readAllBytes(published), content)) {
+            if (samePublished(published, content)) {
                 try {
                     Files.createLink(target, published);
                     reused.incrementAndGet();
@@ -128,6 +136,52 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void write(String file, byte[] content, long fingerprint) {
+        write(file, content);
+        manifest.record(file, fingerprint, staging.resolve(file));
+    }
+
+    /**
+     * Keeps the published page: hard-links it into the staging folder without reading it, when the
+     * manifest says it was made from inputs with this fingerprint and the file is untouched since.
+     */
+    @Override
+    public boolean keep(String file, long fingerprint) {
+        Path target = resolveInside(file);
+        Path published = out.resolve(file);
+        if (!manifest.unchanged(file, fingerprint, published)) return false;
+        try {
+            dirs.computeIfAbsent(target.getParent(), SiteWriter::createFolder);
+            Files.createLink(target, published);
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
+        }
+        reused.incrementAndGet();
+        manifest.record(file, fingerprint, target);
+        return true;
+    }
+
+    private static Boolean createFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return Boolean.TRUE;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True if the published site has a regular file at {@code published} with exactly these bytes. */
+    private static boolean samePublished(Path published, byte[] content) throws IOException {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(published, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        return attrs.isRegularFile() && attrs.size() == content.length && Arrays.equals(Files.readAllBytes(published), content);
     }
 
     /** Copies a file (an asset) into the site. */
@@ -158,9 +212,15 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         try {
             Path old = out.resolveSibling("." + out.getFileName() + ".old");
             boolean hadOld = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
+            PageManifest.discard(out);
             if (hadOld) move(out, old);
             move(staging, out);
             published = true;
+            try {
+                manifest.save(out);
+            } catch (IOException e) {
+                // Without a manifest the next build renders every page again: slower, never wrong.
+            }
             if (hadOld) deleteTree(old);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,13 +34,24 @@ public final class SeedReader {
     private final SeedParser parser = new SeedParser();
 
     public List<Article> readAll(Path seedsDir, Diagnostics diags) {
+        return readAll(seedsDir, diags, f -> null);
+    }
+
+    /**
+     * Reads every seed, taking from {@code known} the articles of files that have not changed since
+     * they were last read (a long-running preview keeps them; null means read the file).
+     */
+    public List<Article> readAll(Path seedsDir, Diagnostics diags, java.util.function.Function<Path, Article> known) {
         if (!Files.isDirectory(seedsDir)) {
             diags.error(seedsDir, 0, "the seeds folder does not exist; create it or pass --seeds FOLDER");
             return List.of();
         }
         List<Path> files = seedFiles(seedsDir, diags);
         List<Article> articles = files.parallelStream()
-                .map(f -> read(f, diags))
+                .map(f -> {
+                    Article a = known.apply(f);
+                    return a != null ? a : read(f, diags);
+                })
                 .filter(Objects::nonNull)
                 .toList();
         List<Article> sorted = new ArrayList<>(checkUniqueIds(articles, diags));

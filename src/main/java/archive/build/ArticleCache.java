@@ -1,0 +1,106 @@
+package archive.build;
+
+import archive.diag.Diagnostic;
+import archive.model.AnnotatedArticle;
+import archive.model.Article;
+import archive.render.Fingerprint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * What a long-running preview remembers between builds: each seed's parsed article, keyed by the
+ * file's size, time and identity, and each article's annotation, keyed by the article, its notes,
+ * its overrides and the editorial data. A file that changed, or whose reading produced a warning
+ * or an error, is read again, so every build reports the same diagnostics as a clean one.
+ */
+public final class ArticleCache {
+    private record Parsed(long size, long modified, String key, Article article) {}
+
+    private record Annotated(Article article, String notes, String overrides, long data, AnnotatedArticle result,
+                             long fingerprint) {}
+
+    private final Map<Path, Parsed> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Annotated> annotated = new ConcurrentHashMap<>();
+    private final Map<Path, Parsed> pending = new ConcurrentHashMap<>();
+
+    /**
+     * The article read from {@code file} before, if the file is unchanged since; else null, and the
+     * file's attributes are noted now, before it is read, so that a save during the build is seen
+     * by the next one.
+     */
+    Article article(Path file) {
+        BasicFileAttributes a = attributes(file);
+        if (a == null) return null;
+        Parsed now = new Parsed(a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()), null);
+        Parsed p = parsed.get(file);
+        if (p != null && p.size() == now.size() && p.modified() == now.modified() && p.key().equals(now.key())) return p.article();
+        pending.put(file, now);
+        return null;
+    }
+
+    /** Remembers the articles just read, except those of files with diagnostics. */
+    void rememberArticles(List<Article> articles, List<Diagnostic> diagnostics) {
+        Set<Path> noisy = new HashSet<>();
+        for (Diagnostic d : diagnostics) if (d.file() != null) noisy.add(d.file());
+        Map<Path, Parsed> next = new ConcurrentHashMap<>();
+        for (Article a : articles) {
+            if (noisy.contains(a.source())) continue;
+            Parsed old = parsed.get(a.source());
+            Parsed before = pending.get(a.source());
+            if (old != null && old.article() == a) next.put(a.source(), old);
+            else if (before != null) next.put(a.source(), new Parsed(before.size(), before.modified(), before.key(), a));
+        }
+        pending.clear();
+        parsed.clear();
+        parsed.putAll(next);
+    }
+
+    /** The annotation of {@code a}: the one made before for the same inputs, or a new one. */
+    AnnotatedArticle annotated(Article a, Object notes, Object overrides, long data, Supplier<AnnotatedArticle> annotate) {
+        String n = String.valueOf(notes), o = String.valueOf(overrides);
+        Annotated known = annotated.get(a.id());
+        if (known != null && known.article() == a && known.data() == data && known.notes().equals(n) && known.overrides().equals(o)) {
+            return known.result();
+        }
+        AnnotatedArticle result = annotate.get();
+        annotated.put(a.id(), new Annotated(a, n, o, data, result, 0));
+        return result;
+    }
+
+    /** The content fingerprint of an annotation made by this cache, computed once. */
+    Long fingerprint(AnnotatedArticle a, java.util.function.ToLongFunction<AnnotatedArticle> compute) {
+        Annotated known = annotated.get(a.id());
+        if (known == null || known.result() != a) return compute.applyAsLong(a);
+        if (known.fingerprint() != 0) return known.fingerprint();
+        long f = compute.applyAsLong(a);
+        annotated.put(a.id(), new Annotated(known.article(), known.notes(), known.overrides(), known.data(), a, f));
+        return f;
+    }
+
+    /** Forgets annotations of articles no longer in the corpus. */
+    void retain(Set<String> ids) {
+        annotated.keySet().retainAll(ids);
+    }
+
+    static long dataFingerprint(Object data) {
+        return new Fingerprint().add(String.valueOf(data)).value();
+    }
+
+    private static BasicFileAttributes attributes(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package archive.cli;
+
+import archive.bench.CorpusGenerator;
+import archive.bench.ProcessStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * Generates a synthetic corpus of N articles and times builds of it, each in a fresh JVM as an
+ * editor or CI runs it: a clean full build, a build with nothing changed, and a build after
+ * editing one article. Prints wall and CPU time, peak memory, pages and articles per second.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Generate a synthetic corpus of --articles articles and time full, unchanged and one-edit builds.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--articles", required = true, description = "number of articles in the corpus")
+    int articles;
+
+    @Option(names = "--seed", defaultValue = "1958", description = "seed of the corpus generator (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--dir", defaultValue = "target/bench", description = "where corpora are generated and kept (default: ${DEFAULT-VALUE})")
+    Path dir;
+
+    @Option(names = "--out", description = "the site folder to build (default: DIR/site-N); put it on tmpfs to leave the disk out")
+    Path out;
+
+    @Option(names = "--seeds", defaultValue = "seeds", description = "the real seeds the corpus is made from (default: ${DEFAULT-VALUE})")
+    Path seeds;
+
+    @Option(names = "--data", defaultValue = "data", description = "editorial data (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--pages", defaultValue = "pages", description = "the archive's pages (default: ${DEFAULT-VALUE})")
+    Path pages;
+
+    @Option(names = "--templates", defaultValue = "templates", description = "templates (default: ${DEFAULT-VALUE})")
+    Path templates;
+
+    @Option(names = "--full-only", description = "time only the clean full build")
+    boolean fullOnly;
+
+    @Option(names = "--java-opts", description = "JVM options of the timed builds (default: those of this JVM)")
+    String javaOpts;
+
+    /** One timed build: its process figures and what it wrote. */
+    record Run(String name, ProcessStats stats, int articles, int pages, int written, int reused) {}
+
+    @Override
+    public Integer call() throws Exception {
+        Path corpus = dir.resolve("corpus-" + articles + "-" + seed);
+        Path site = out != null ? out : dir.resolve("site-" + articles);
+        Path seedDir = corpus.resolve("seeds");
+        if (!Files.exists(corpus.resolve(".complete"))) {
+            deleteTree(corpus);
+            long t0 = System.nanoTime();
+            new CorpusGenerator(seeds, data, seed).write(seedDir, articles);
+            copyTree(data, corpus.resolve("data"));
+            copyTree(pages, corpus.resolve("pages"));
+            Files.writeString(corpus.resolve(".complete"), "articles=" + articles + " seed=" + seed + "\n");
+            System.out.printf(Locale.ROOT, "Generated %d articles in %s (%.1f s)%n", articles, seedDir,
+                    (System.nanoTime() - t0) / 1e9);
+        } else {
+            System.out.printf("Reusing the corpus in %s%n", corpus);
+        }
+        long bytes;
+        try (Stream<Path> s = Files.list(seedDir)) {
+            bytes = s.mapToLong(p -> p.toFile().length()).sum();
+        }
+        System.out.printf(Locale.ROOT, "Corpus: %d articles, %.1f MB of seeds and notes%n", articles, bytes / 1e6);
+
+        deleteTree(site);
+        List<String> build = List.of("build", "--stats", "--seeds", seedDir.toString(), "--data", corpus.resolve("data").toString(),
+                "--pages", corpus.resolve("pages").toString(), "--templates", templates.toString(), "--out", site.toString());
+        List<Run> runs = new ArrayList<>();
+        runs.add(run("full build, clean", build));
+        if (!fullOnly) {
+            runs.add(run("nothing changed", build));
+            CorpusGenerator gen = new CorpusGenerator(seeds, data, seed);
+            Path edited = seedDir.resolve(gen.fileName(articles / 2));
+            byte[] original = Files.readAllBytes(edited);
+            try {
+                String text = new String(original, StandardCharsets.UTF_8);
+                Files.writeString(edited, text.replaceFirst("\nAuthor:", "\nAuthor: An edit for the benchmark"));
+                runs.add(run("one article edited", build));
+            } finally {
+                Files.write(edited, original);
+            }
+        }
+        print(site, runs);
+        return 0;
+    }
+
+    private Run run(String name, List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessStats stats = null;
+        int[] counts = new int[4];
+        List<String> output = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                output.add(line);
+                ProcessStats s = ProcessStats.parse(line);
+                if (s != null) {
+                    stats = s;
+                    for (String kv : line.split(" ")) {
+                        String[] e = kv.split("=", 2);
+                        switch (e[0]) {
+                            case "articles" -> counts[0] = Integer.parseInt(e[1]);
+                            case "pages" -> counts[1] = Integer.parseInt(e[1]);
+                            case "written" -> counts[2] = Integer.parseInt(e[1]);
+                            case "reused" -> counts[3] = Integer.parseInt(e[1]);
+                            default -> { }
+                        }
+                    }
+                }
+            }
+        }
+        int code = p.waitFor();
+        if (code != 0 || stats == null) {
+            output.stream().skip(Math.max(0, output.size() - 30)).forEach(System.err::println);
+            throw new IllegalStateException("the " + name + " failed with exit code " + code);
+        }
+        Run run = new Run(name, stats, counts[0], counts[1], counts[2], counts[3]);
+        System.out.printf(Locale.ROOT, "%-20s %6.2f s wall, %6.2f s CPU%n", name, stats.wallSeconds(), stats.cpuSeconds());
+        return run;
+    }
+
+    private List<String> jvmOptions() {
+        if (javaOpts != null) return javaOpts.isBlank() ? List.of() : List.of(javaOpts.trim().split("\\s+"));
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-agentlib")
+                        && !a.startsWith("-XX:ArchiveClassesAtExit")).toList();
+    }
+
+    private void print(Path site, List<Run> runs) {
+        System.out.println();
+        System.out.printf("%d articles into %s; JVM options: %s; %d cores%n", articles, site, String.join(" ", jvmOptions()),
+                Runtime.getRuntime().availableProcessors());
+        System.out.println("| build | wall | CPU | peak RSS | peak heap | pages | files written | files unchanged | articles/s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (Run r : runs) {
+            ProcessStats s = r.stats();
+            System.out.printf(Locale.ROOT, "| %s | %.2f s | %.2f s | %s | %s | %d | %d | %d | %.0f |%n", r.name(), s.wallSeconds(),
+                    s.cpuSeconds(), ProcessStats.gib(s.peakRssBytes()), ProcessStats.gib(s.peakHeapBytes()), r.pages(),
+                    r.written(), r.reused(), r.articles() / s.wallSeconds());
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.exists(from)) return;
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package archive.render;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * 64-bit fingerprints of what a page is made from. A page whose fingerprint equals the one it had
+ * in the previous build is kept as published instead of being rendered again. A view model
+ * (records, lists, maps, strings, numbers) is hashed deeply, so everything a template can read is
+ * covered; anything else is hashed by {@code toString()}, and an object without a value-based
+ * {@code toString()} simply never matches (the page is rendered: slower, never wrong).
+ */
+public final class Fingerprint {
+    private static final long P1 = 0x9E3779B97F4A7C15L, P2 = 0xC2B2AE3D27D4EB4FL;
+    private static final Map<Class<?>, MethodHandle[]> COMPONENTS = new ConcurrentHashMap<>();
+
+    private long h;
+
+    public Fingerprint() { this.h = 0x243F6A8885A308D3L; }
+
+    public long value() { return mix(h); }
+
+    public Fingerprint add(long v) {
+        h = Long.rotateLeft(h ^ mix(v + P2), 27) * P1 + 0x52DCE729;
+        return this;
+    }
+
+    public Fingerprint add(String s) {
+        if (s == null) return add(-7L);
+        long x = s.length();
+        int n = s.length(), i = 0;
+        for (; i + 3 < n; i += 4) {
+            long w = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48;
+            x = Long.rotateLeft(x ^ w * P2, 31) * P1;
+        }
+        for (; i < n; i++) x = Long.rotateLeft(x ^ s.charAt(i) * P2, 31) * P1;
+        return add(x);
+    }
+
+    /** Adds a view model value, deeply. */
+    public Fingerprint addValue(Object o) {
+        if (o == null) return add(-1L);
+        if (o instanceof String s) return add(1L).add(s);
+        if (o instanceof Number || o instanceof Boolean || o instanceof Character || o instanceof Enum<?>) {
+            return add(2L).add(o.getClass().getName()).add(o.toString());
+        }
+        if (o instanceof Collection<?> c) {
+            add(3L).add(c.size());
+            for (Object x : c) addValue(x);
+            return this;
+        }
+        if (o instanceof Map<?, ?> m) {
+            add(4L).add(m.size());
+            for (Map.Entry<?, ?> e : m.entrySet()) addValue(e.getKey()).addValue(e.getValue());
+            return this;
+        }
+        if (o instanceof Object[] a) {
+            add(5L).add(a.length);
+            for (Object x : a) addValue(x);
+            return this;
+        }
+        if (o.getClass().isRecord()) {
+            add(6L).add(o.getClass().getName());
+            for (MethodHandle m : components(o.getClass())) {
+                try {
+                    addValue(m.invoke(o));
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+            }
+            return this;
+        }
+        // Paths, dates and the like: their text is their value. Identity-based text never repeats.
+        return add(7L).add(o.getClass().getName()).add(o.toString());
+    }
+
+    private static MethodHandle[] components(Class<?> c) {
+        return COMPONENTS.computeIfAbsent(c, k -> {
+            RecordComponent[] rc = k.getRecordComponents();
+            MethodHandle[] out = new MethodHandle[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                try {
+                    rc[i].getAccessor().setAccessible(true);
+                    out[i] = MethodHandles.lookup().unreflect(rc[i].getAccessor());
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new IllegalStateException("cannot read " + k.getName() + "." + rc[i].getName(), e);
+                }
+            }
+            return out;
+        });
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

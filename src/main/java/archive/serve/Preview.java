@@ -1,0 +1,121 @@
+package archive.serve;
+
+import archive.build.ArticleCache;
+import archive.build.SiteBuild;
+import archive.config.BuildConfig;
+import archive.diag.BuildFailedException;
+import io.methvin.watcher.DirectoryWatcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The editor loop: builds the site, serves it, watches seeds/, data/, templates/ and pages/, and
+ * rebuilds after every change, reusing the articles of unchanged files and keeping unchanged
+ * pages. Open pages reload when a build ends; a failed build leaves the last good site served,
+ * with its errors shown in the pages. Changes that arrive during a build start one more build.
+ */
+public final class Preview implements AutoCloseable {
+    private final BuildConfig config;
+    private final PrintStream log;
+    private final ArticleCache cache = new ArticleCache();
+    private final DevServer server;
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private DirectoryWatcher watcher;
+    private volatile long lastBuildMillis;
+
+    public Preview(BuildConfig config, String bind, int port, PrintStream log) throws IOException {
+        this.config = config;
+        this.log = log;
+        this.server = new DevServer(config.out(), config.templates().resolve("assets").resolve("live-reload.js"), bind, port);
+    }
+
+    /** Builds once, starts serving and watching. */
+    public void start() throws IOException {
+        build();
+        server.start();
+        List<Path> watched = new ArrayList<>();
+        for (Path p : List.of(config.seeds(), config.data(), config.templates(), config.pages())) {
+            if (Files.isDirectory(p)) watched.add(p);
+        }
+        watcher = DirectoryWatcher.builder().paths(watched).fileHashing(false).listener(e -> rebuildSoon()).build();
+        watcher.watchAsync();
+    }
+
+    public int port() { return server.port(); }
+
+    public DevServer server() { return server; }
+
+    /** Wall time of the last build, in milliseconds. */
+    public long lastBuildMillis() { return lastBuildMillis; }
+
+    /** Queues a build unless one is already waiting to start. */
+    public void rebuildSoon() {
+        if (queued.compareAndSet(false, true)) {
+            builder.submit(() -> {
+                // Let the burst of events of one save arrive, then build what is on disk.
+                sleep(15);
+                queued.set(false);
+                build();
+            });
+        }
+    }
+
+    private void build() {
+        long t0 = System.nanoTime();
+        String errors = "";
+        try {
+            SiteBuild.Result r = new SiteBuild(config, null, cache).build();
+            lastBuildMillis = (System.nanoTime() - t0) / 1_000_000;
+            log.printf("Built %d articles in %d ms (%d files written, %d unchanged)%n", r.articles(), lastBuildMillis,
+                    r.filesWritten(), r.filesReused());
+        } catch (BuildFailedException e) {
+            errors = e.getMessage();
+        } catch (RuntimeException e) {
+            errors = "error: " + e.getMessage();
+        }
+        if (!errors.isEmpty()) {
+            lastBuildMillis = (System.nanoTime() - t0) / 1_000_000;
+            log.println(errors);
+            log.println("The build failed; still serving the previous site, with these errors shown in its pages.");
+        }
+        server.built(errors);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (watcher != null) watcher.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        builder.shutdownNow();
+        try {
+            builder.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+    }
+}

@@ -1,0 +1,106 @@
+package archive.site;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What each published page was made from: the fingerprint of its inputs, and the size, time and
+ * identity (inode) of the file as written. A page is trusted to be unchanged only when all of
+ * these still hold, so a hand-edited file, a half-finished earlier build or a manifest that was not
+ * saved can only cause a page to be rendered again, never a stale page to be kept.
+ *
+ * <p>Kept beside the output folder ({@code .site.pages}), not in it, so that the site itself stays
+ * byte-for-byte the same from build to build.
+ */
+final class PageManifest {
+    /** One page: fingerprint of its inputs and the file's attributes when it was recorded. */
+    record Entry(long fingerprint, long size, long modified, String key) {}
+
+    private final Map<String, Entry> previous;
+    private final Map<String, Entry> current = new ConcurrentHashMap<>();
+
+    private PageManifest(Map<String, Entry> previous) { this.previous = previous; }
+
+    static Path fileFor(Path out) {
+        return out.resolveSibling("." + out.getFileName() + ".pages");
+    }
+
+    /** The manifest of the site published at {@code out}, or an empty one. */
+    static PageManifest load(Path out) {
+        Map<String, Entry> m = new HashMap<>();
+        Path f = fileFor(out);
+        if (Files.isDirectory(out) && Files.isRegularFile(f)) {
+            try {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    String[] p = line.split("\t");
+                    if (p.length != 5) continue;
+                    m.put(p[0], new Entry(Long.parseUnsignedLong(p[1], 16), Long.parseLong(p[2]), Long.parseLong(p[3]), p[4]));
+                }
+            } catch (IOException | RuntimeException e) {
+                m.clear(); // an unreadable manifest only means every page is rendered
+            }
+        }
+        return new PageManifest(m);
+    }
+
+    /** True if {@code published} is the file recorded for {@code file} with this fingerprint. */
+    boolean unchanged(String file, long fingerprint, Path published) {
+        Entry e = previous.get(file);
+        if (e == null || e.fingerprint() != fingerprint) return false;
+        BasicFileAttributes a = attributes(published);
+        return a != null && a.isRegularFile() && a.size() == e.size() && a.lastModifiedTime().toMillis() == e.modified()
+                && String.valueOf(a.fileKey()).equals(e.key());
+    }
+
+    /** Records the page just placed in the staging folder at {@code staged}. */
+    void record(String file, long fingerprint, Path staged) {
+        BasicFileAttributes a = attributes(staged);
+        if (a != null) current.put(file, new Entry(fingerprint, a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey())));
+    }
+
+    /** Writes the manifest of the site just published (to a temporary file, then renamed). */
+    void save(Path out) throws IOException {
+        Path f = fileFor(out), tmp = f.resolveSibling(f.getFileName() + ".tmp");
+        List<String> files = new ArrayList<>(current.keySet());
+        files.sort(null);
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (String file : files) {
+                Entry e = current.get(file);
+                w.write(file + "\t" + Long.toHexString(e.fingerprint()) + "\t" + e.size() + "\t" + e.modified() + "\t" + e.key() + "\n");
+            }
+        }
+        try {
+            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Forgets the manifest: used before the output is replaced, so a crash cannot leave one that lies. */
+    static void discard(Path out) throws IOException {
+        Files.deleteIfExists(fileFor(out));
+    }
+
+    private static BasicFileAttributes attributes(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

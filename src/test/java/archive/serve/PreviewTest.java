@@ -1,0 +1,182 @@
+package archive.serve;
+
+import archive.testing.TestProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The preview server as a browser (and a hostile client) sees it. */
+class PreviewTest {
+    private TestProject project;
+    private Preview preview;
+
+    @BeforeEach
+    void start() throws IOException {
+        project = TestProject.seedProject();
+        preview = new Preview(project.config(), "127.0.0.1", 0, new java.io.PrintStream(OutputStream.nullOutputStream()));
+        preview.start();
+    }
+
+    @AfterEach
+    void stop() {
+        preview.close();
+        TestProject.delete(project.root);
+    }
+
+    /** One raw HTTP exchange, so the path goes out exactly as written. */
+    private Response request(String method, String path) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", preview.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream o = s.getOutputStream();
+            o.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            o.flush();
+            byte[] all = s.getInputStream().readAllBytes();
+            String text = new String(all, StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String head = text.substring(0, end);
+            return new Response(Integer.parseInt(head.split(" ")[1]), head.toLowerCase(java.util.Locale.ROOT), text.substring(end + 4));
+        }
+    }
+
+    private record Response(int status, String head, String body) {}
+
+    @Test
+    void servesPagesAsUtf8HtmlThatBrowsersMayNotSniff() throws IOException {
+        Response r = request("GET", "/articles/119a5904f4221201/");
+        assertEquals(200, r.status());
+        assertTrue(r.head().contains("content-type: text/html; charset=utf-8"), r.head());
+        assertTrue(r.head().contains("x-content-type-options: nosniff"), r.head());
+        assertTrue(r.body().contains("<script src=\"/_archive/live-reload.js\" defer></script>"));
+        assertTrue(request("GET", "/assets/site.css").head().contains("content-type: text/css; charset=utf-8"));
+        Response script = request("GET", "/_archive/live-reload.js");
+        assertTrue(script.body().contains("EventSource"));
+        Response head = request("HEAD", "/");
+        assertEquals(200, head.status());
+        assertEquals("", head.body());
+        assertFalse(Files.readString(project.site().resolve("index.html")).contains("live-reload"), "the site on disk has no preview script");
+    }
+
+    @Test
+    void nothingOutsideTheSiteFolderCanBeRead() throws IOException {
+        Files.writeString(project.root.resolve("secret.txt"), "secret");
+        for (String path : List.of("/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/articles/..%2f..%2fsecret.txt",
+                "/..%5csecret.txt", "//" + project.root.resolve("secret.txt"), "/" + project.root.resolve("secret.txt"),
+                "/%00", "/%ff%fe", "/./index.html", "/assets/../../secret.txt")) {
+            Response r = request("GET", path);
+            assertEquals(404, r.status(), path);
+            assertFalse(r.body().contains("secret"), path);
+        }
+        Files.createSymbolicLink(project.site().resolve("out"), project.root);
+        Files.createSymbolicLink(project.site().resolve("secret-link.txt"), project.root.resolve("secret.txt"));
+        assertEquals(404, request("GET", "/out/secret.txt").status());
+        assertEquals(404, request("GET", "/secret-link.txt").status());
+    }
+
+    @Test
+    void answersOnlyGetAndHead() throws IOException {
+        for (String m : List.of("POST", "PUT", "DELETE", "OPTIONS", "TRACE")) {
+            Response r = request(m, "/");
+            assertEquals(405, r.status(), m);
+            assertTrue(r.head().contains("allow: get, head"), m);
+        }
+    }
+
+    @Test
+    void aSavedSeedReloadsOpenPagesAndAFailedBuildKeepsTheLastGoodSiteWithItsErrors() throws Exception {
+        try (Socket events = new Socket("127.0.0.1", preview.port())) {
+            events.getOutputStream().write("GET /_archive/events HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            BufferedReader in = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
+            events.setSoTimeout(30_000);
+            waitFor(in, ": connected");
+            String seed = "seeds/000_119a5904f4221201.txt";
+            project.write(seed, project.read(seed).replaceFirst("\nAuthor:", "\nAuthor: Preview Tester"));
+            waitFor(in, "data: ok");
+            assertTrue(request("GET", "/articles/119a5904f4221201/").body().contains("By Preview Tester"));
+
+            project.write("seeds/009_aaaaaaaaaaaaaaaa.txt", "Title: Broken\nDate: 1959-02-30\nPage: 1\n\nText.\n");
+            waitFor(in, "data: failed");
+            Response page = request("GET", "/articles/119a5904f4221201/");
+            assertEquals(200, page.status());
+            assertTrue(page.body().contains("By Preview Tester"), "the last good site is still served");
+            assertTrue(page.body().contains("class=\"archive-build-error\""));
+            assertTrue(page.body().contains("009_aaaaaaaaaaaaaaaa.txt:2"), "the error names the file and line");
+
+            Files.delete(project.root.resolve("seeds/009_aaaaaaaaaaaaaaaa.txt"));
+            waitFor(in, "data: ok");
+            assertFalse(request("GET", "/").body().contains("archive-build-error"));
+        }
+    }
+
+    private static void waitFor(BufferedReader in, String line) throws IOException {
+        for (String l; (l = in.readLine()) != null; ) if (l.equals(line)) return;
+        throw new AssertionError("the event stream ended before " + line);
+    }
+
+    /**
+     * 200 clients at once for a few seconds (-Darchive.load.seconds=30 for the full run): every
+     * answer is right, and no file descriptor is left open afterwards.
+     */
+    @Test
+    void staysCorrectUnderTwoHundredConcurrentClients() throws Exception {
+        long seconds = Long.getLong("archive.load.seconds", 3);
+        String expected = request("GET", "/articles/119a5904f4221201/").body();
+        int fdsBefore = openFiles();
+        AtomicInteger ok = new AtomicInteger(), bad = new AtomicInteger();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService clients = Executors.newFixedThreadPool(200);
+        List<Future<?>> all = new ArrayList<>();
+        for (int c = 0; c < 200; c++) {
+            int client = c;
+            all.add(clients.submit(() -> {
+                int i = 0;
+                while (System.nanoTime() < until) {
+                    try {
+                        boolean good = switch ((client + i++) % 3) {
+                            case 0 -> request("GET", "/articles/119a5904f4221201/").body().equals(expected);
+                            case 1 -> request("GET", "/%2e%2e/pom.xml").status() == 404;
+                            default -> request("HEAD", "/glossary/").status() == 200;
+                        };
+                        (good ? ok : bad).incrementAndGet();
+                    } catch (IOException e) {
+                        bad.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : all) f.get();
+        clients.shutdown();
+        assertEquals(0, bad.get(), "failed requests out of " + (ok.get() + bad.get()));
+        assertTrue(ok.get() > 200, "requests answered: " + ok.get());
+        Thread.sleep(500);
+        assertTrue(openFiles() <= fdsBefore + 10, "open files before " + fdsBefore + ", after " + openFiles());
+        System.out.printf("load: %d requests in %d s by 200 clients, 0 errors, open files %d -> %d%n", ok.get(), seconds,
+                fdsBefore, openFiles());
+    }
+
+    private static int openFiles() throws IOException {
+        try (var s = Files.list(Path.of("/proc/self/fd"))) {
+            return (int) s.count();
+        }
+    }
+}
