@@ -92,7 +92,7 @@ public final class NumberAnchors {
         int point = s.indexOf('点');
         if (point >= 0) {
             String w = s.substring(0, point);
-            Double whole = w.length() == 1 && digitValue(w.charAt(0)) >= 0 ? (double) digitValue(w.charAt(0)) : chineseNumeral(w);
+            Double whole = w.length() == 1 && digitValue(w.charAt(0)) >= 0 ? Double.valueOf(digitValue(w.charAt(0))) : chineseNumeral(w);
             String frac = s.substring(point + 1);
             if (whole == null || frac.isEmpty()) return null;
             StringBuilder f = new StringBuilder("0.");

@@ -15,6 +15,13 @@ class NumberAnchorsTest {
         assertEquals(value, NumberAnchors.chineseNumeral(text));
     }
 
+    @ParameterizedTest(name = "{0} is not a number")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"点五", "一点", "十点点", "点"})
+    void malformedNumeralsAreNotNumbers(String text) {
+        assertEquals(null, NumberAnchors.chineseNumeral(text));
+        NumberAnchors.chinese("共" + text + "吨"); // must not throw
+    }
+
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
             "twenty-six | 26", "three thousand five hundred | 3500", "nineteen | 19", "sixty | 60", "two hundred and forty-one | 241"})
