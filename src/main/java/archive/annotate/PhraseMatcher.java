@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -52,8 +51,8 @@ public final class PhraseMatcher<T> {
         List<PayloadEmit<Object>> emits = new ArrayList<>(trie.parseText(haystack));
         emits.removeIf(e -> english && !wholeWord(haystack, e.getStart(), e.getEnd() + 1));
         // A blocker only hides the shorter phrases inside it; it never competes with its neighbours.
-        List<PayloadEmit<Object>> blockers = emits.stream().filter(e -> e.getPayload() == BLOCKER).toList();
-        emits.removeIf(e -> e.getPayload() == BLOCKER || blockers.stream().anyMatch(b -> contains(b, e)));
+        Blockers blockers = new Blockers(emits.stream().filter(e -> e.getPayload() == BLOCKER).toList());
+        emits.removeIf(e -> e.getPayload() == BLOCKER || blockers.cover(e.getStart(), e.getEnd()));
         // Longest first, then leftmost: a longer phrase always beats the shorter ones it overlaps.
         emits.sort(Comparator.<PayloadEmit<Object>>comparingInt(e -> -(e.getEnd() - e.getStart()))
                 .thenComparingInt(PayloadEmit::getStart));
@@ -70,14 +69,52 @@ public final class PhraseMatcher<T> {
         return out;
     }
 
-    private static boolean contains(PayloadEmit<Object> outer, PayloadEmit<Object> inner) {
-        return outer.getStart() <= inner.getStart() && inner.getEnd() <= outer.getEnd()
-                && outer.getEnd() - outer.getStart() > inner.getEnd() - inner.getStart();
+    /**
+     * The spans of the blockers found in a text, answering "does one contain this span?" in
+     * O(log n), so a text full of blockers stays linear-logarithmic rather than quadratic.
+     * Two emits with the same span are the same phrase, so containing a span here always means
+     * being longer than it.
+     */
+    private static final class Blockers {
+        private final int[] starts;
+        /** Largest end among the blockers up to each index (sorted by start). */
+        private final int[] maxEnd;
+
+        Blockers(List<PayloadEmit<Object>> blockers) {
+            List<PayloadEmit<Object>> sorted = new ArrayList<>(blockers);
+            sorted.sort(Comparator.comparingInt(PayloadEmit::getStart));
+            starts = new int[sorted.size()];
+            maxEnd = new int[sorted.size()];
+            int max = Integer.MIN_VALUE;
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = sorted.get(i).getStart();
+                max = Math.max(max, sorted.get(i).getEnd());
+                maxEnd[i] = max;
+            }
+        }
+
+        boolean cover(int start, int end) {
+            if (starts.length == 0) return false;
+            int i = java.util.Arrays.binarySearch(starts, start);
+            if (i >= 0) { while (i + 1 < starts.length && starts[i + 1] == start) i++; }
+            else i = -i - 2;
+            return i >= 0 && maxEnd[i] >= end;
+        }
     }
 
     /** Same length as the input, so offsets carry over: curly apostrophes and dashes made plain. */
     private static String normaliseEnglish(String s) {
         return s.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u2010', '-').replace('\u2011', '-');
+    }
+
+    /**
+     * Lower case character by character, as the trie folds the text it searches: String.toLowerCase
+     * may change the length ("İ" becomes "i̇"), and a phrase folded that way would never match.
+     */
+    static String foldCase(String s) {
+        char[] cs = s.toCharArray();
+        for (int i = 0; i < cs.length; i++) cs[i] = Character.toLowerCase(cs[i]);
+        return new String(cs);
     }
 
     private static boolean wholeWord(String s, int start, int end) {
@@ -103,7 +140,7 @@ public final class PhraseMatcher<T> {
         public Builder<T> add(String phrase, T target) {
             Object payload = target == null ? BLOCKER : target;
             for (String variant : variants(phrase)) {
-                String key = english ? variant.toLowerCase(Locale.ROOT) : variant;
+                String key = english ? foldCase(variant) : variant;
                 if (!key.isBlank()) phrases.putIfAbsent(key, payload);
             }
             return this;
