@@ -56,7 +56,7 @@ public final class SourceText {
 
     private static String tooLarge(long size) {
         return "file is " + size + " bytes, more than the limit of " + MAX_BYTES
-                + " bytes for one article; split it or check that it is really a seed file";
+                + " bytes for one editor's file; check that it is the right file, or split it";
     }
 
     /**
