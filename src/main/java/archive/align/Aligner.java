@@ -36,6 +36,12 @@ public final class Aligner {
     public static final double TYPICAL_RATIO = 3.7;
 
     private static final int[][] SHAPES = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}};
+    /**
+     * Largest dynamic programme (Chinese × English paragraphs + 1 each) worth its time and memory:
+     * a million cells is about 1,000 × 1,000 paragraphs, far beyond any real article. Beyond it
+     * (damaged or hostile input) paragraphs are paired by position, so the build stays bounded.
+     */
+    static final long MAX_CELLS = 1_000_000;
 
     public List<Bead> align(List<String> zh, List<String> en) {
         return align(zh, en, new boolean[zh.size()], new boolean[en.size()]);
@@ -51,6 +57,7 @@ public final class Aligner {
         double[] zl = lengths(zh), el = lengths(en);
         double measured = sum(el) / Math.max(1, sum(zl));
         if (n == m && plausible(zl, el, measured)) return oneToOne(n);
+        if ((long) (n + 1) * (m + 1) > MAX_CELLS) return byPosition(n, m);
         double ratio = measured == 0 ? TYPICAL_RATIO : Math.pow(measured, 0.25) * Math.pow(TYPICAL_RATIO, 0.75);
         return dynamicProgramme(zh, en, zl, el, ratio, zhAside, enAside);
     }
@@ -58,6 +65,23 @@ public final class Aligner {
     private static List<Bead> oneToOne(int n) {
         List<Bead> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(new Bead(i, 1, i, 1));
+        return out;
+    }
+
+    /**
+     * Pairs paragraphs by their relative position in O(n + m): each step advances the side that is
+     * behind (both when level). Every paragraph lands in exactly one row, in order.
+     */
+    static List<Bead> byPosition(int n, int m) {
+        List<Bead> out = new ArrayList<>();
+        int i = 0, j = 0;
+        while (i < n || j < m) {
+            // Compare (i + 1) / n with (j + 1) / m without division.
+            long zhNext = i < n ? (long) (i + 1) * m : Long.MAX_VALUE, enNext = j < m ? (long) (j + 1) * n : Long.MAX_VALUE;
+            if (i < n && j < m && zhNext == enNext) { out.add(new Bead(i++, 1, j++, 1)); }
+            else if (zhNext < enNext) out.add(new Bead(i++, 1, j, 0));
+            else out.add(new Bead(i, 0, j++, 1));
+        }
         return out;
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -59,11 +58,12 @@ public final class PhraseMatcher<T> {
         else automaton.search(haystack, (k, start, end) -> emits.add(new Emit(start, end, payloads[k])));
         if (emits.isEmpty()) return List.of();
         // A blocker only hides the shorter phrases inside it; it never competes with its neighbours.
-        List<Emit> blockers = null;
-        for (Emit e : emits) if (e.payload() == BLOCKER) (blockers == null ? blockers = new ArrayList<>() : blockers).add(e);
-        if (blockers != null) {
-            List<Emit> bs = blockers;
-            emits.removeIf(e -> e.payload() == BLOCKER || bs.stream().anyMatch(b -> contains(b, e)));
+        // A blocker only hides the shorter phrases inside it; it never competes with its neighbours.
+        List<Emit> found = new ArrayList<>();
+        for (Emit e : emits) if (e.payload() == BLOCKER) found.add(e);
+        if (!found.isEmpty()) {
+            Blockers blockers = new Blockers(found);
+            emits.removeIf(e -> e.payload() == BLOCKER || blockers.cover(e.start(), e.end()));
         }
         // Longest first, then leftmost: a longer phrase always beats the shorter ones it overlaps.
         emits.sort(Comparator.comparingInt((Emit e) -> -e.length()).thenComparingInt(Emit::start));
@@ -80,13 +80,52 @@ public final class PhraseMatcher<T> {
         return out;
     }
 
-    private static boolean contains(Emit outer, Emit inner) {
-        return outer.start() <= inner.start() && inner.end() <= outer.end() && outer.length() > inner.length();
+    /**
+     * The spans of the blockers found in a text, answering "does one contain this span?" in
+     * O(log n), so a text full of blockers stays linear-logarithmic rather than quadratic.
+     * Two emits with the same span are the same phrase, so containing a span here always means
+     * being longer than it.
+     */
+    private static final class Blockers {
+        private final int[] starts;
+        /** Largest end among the blockers up to each index (sorted by start). */
+        private final int[] maxEnd;
+
+        Blockers(List<Emit> blockers) {
+            List<Emit> sorted = new ArrayList<>(blockers);
+            sorted.sort(Comparator.comparingInt(Emit::start));
+            starts = new int[sorted.size()];
+            maxEnd = new int[sorted.size()];
+            int max = Integer.MIN_VALUE;
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = sorted.get(i).start();
+                max = Math.max(max, sorted.get(i).end());
+                maxEnd[i] = max;
+            }
+        }
+
+        /** True when a blocker spans [start, end) (ends are exclusive, as in {@link Emit}). */
+        boolean cover(int start, int end) {
+            int i = java.util.Arrays.binarySearch(starts, start);
+            if (i >= 0) { while (i + 1 < starts.length && starts[i + 1] == start) i++; }
+            else i = -i - 2;
+            return i >= 0 && maxEnd[i] >= end;
+        }
     }
 
     /** Same length as the input, so offsets carry over: curly apostrophes and dashes made plain. */
     private static String normaliseEnglish(String s) {
         return s.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u2010', '-').replace('\u2011', '-');
+    }
+
+    /**
+     * Lower case character by character, as the automaton folds the text it searches: String.toLowerCase
+     * may change the length ("İ" becomes "i̇"), and a phrase folded that way would never match.
+     */
+    static String foldCase(String s) {
+        char[] cs = s.toCharArray();
+        for (int i = 0; i < cs.length; i++) cs[i] = Character.toLowerCase(cs[i]);
+        return new String(cs);
     }
 
     public static final class Builder<T> {
@@ -104,7 +143,7 @@ public final class PhraseMatcher<T> {
         public Builder<T> add(String phrase, T target) {
             Object payload = target == null ? BLOCKER : target;
             for (String variant : variants(phrase)) {
-                String key = english ? variant.toLowerCase(Locale.ROOT) : variant;
+                String key = english ? foldCase(variant) : variant;
                 if (!key.isBlank()) phrases.putIfAbsent(key, payload);
             }
             return this;

@@ -204,7 +204,7 @@ public final class SiteBuild {
         Map<String, Path> seedOf = new HashMap<>();
         articles.forEach(a -> seedOf.put(baseName(a.source()), a.source()));
         NotesParser parser = new NotesParser();
-        for (Path f : sidecars(".notes.md")) {
+        for (Path f : SeedReader.sidecars(config.seeds(), ".notes.md", diags)) {
             String base = f.getFileName().toString().replaceFirst("\\.notes\\.md$", "");
             Path seed = seedOf.get(base);
             if (seed == null) {
@@ -222,7 +222,7 @@ public final class SiteBuild {
         Map<String, ArticleOverrides> out = new HashMap<>();
         Map<String, Path> seedOf = new HashMap<>();
         articles.forEach(a -> seedOf.put(baseName(a.source()), a.source()));
-        for (Path f : sidecars(".meta.yaml")) {
+        for (Path f : SeedReader.sidecars(config.seeds(), ".meta.yaml", diags)) {
             String base = f.getFileName().toString().replaceFirst("\\.meta\\.yaml$", "");
             Path seed = seedOf.get(base);
             if (seed == null) {
@@ -232,15 +232,6 @@ public final class SiteBuild {
             out.put(SeedReader.idOf(seed), new OverridesLoader().read(f, data, diags));
         }
         return out;
-    }
-
-    private List<Path> sidecars(String suffix) {
-        if (!Files.isDirectory(config.seeds())) return List.of();
-        try (Stream<Path> s = Files.list(config.seeds())) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String baseName(Path seed) {

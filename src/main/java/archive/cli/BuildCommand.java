@@ -54,6 +54,11 @@ final class Outcome {
         } catch (io.pebbletemplates.pebble.error.PebbleException e) {
             System.err.println("template error: " + e.getMessage());
             return 1;
+        } catch (java.io.UncheckedIOException e) {
+            // A folder that cannot be read or written (permissions, full disk): say which, without a stack trace.
+            System.err.println("error: " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+            System.err.println("The build failed; the previous site, if any, is unchanged.");
+            return 1;
         }
     }
 

@@ -47,14 +47,19 @@ public record BuildConfig(Path seeds, Path templates, Path data, Path pages, Pat
      */
     public List<String> problems() {
         List<String> out = new ArrayList<>();
-        Path o = this.out.toAbsolutePath().normalize();
+        // Compared as real paths, so that a symbolic link (site -> seeds) or ".." cannot disguise an input folder.
+        Path o = OutputPaths.real(this.out);
         for (Path in : List.of(seeds, templates, data, pages)) {
-            Path i = in.toAbsolutePath().normalize();
+            Path i = OutputPaths.real(in);
             if (i.startsWith(o)) {
-                out.add("the output folder " + o + " would replace the input folder " + i + "; choose another --out (the default is site/)");
+                out.add("the output folder " + this.out + " would replace the input folder " + in
+                        + "; choose another --out (the default is site/)");
+            } else if (o.startsWith(i)) {
+                out.add("the output folder " + this.out + " is inside the input folder " + in
+                        + "; choose another --out (the default is site/)");
             }
         }
-        Path root = seeds.toAbsolutePath().normalize().getParent();
+        Path root = OutputPaths.real(seeds).getParent();
         if (root != null && (o.equals(root) || Files.exists(o.resolve("pom.xml")) || Files.isDirectory(o.resolve(".git")))) {
             out.add("the output folder " + o + " is a project folder; choose another --out (the default is site/)");
         }

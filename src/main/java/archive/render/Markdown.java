@@ -63,7 +63,17 @@ public final class Markdown {
 
     /** Renders and sanitises {@code markdown}; the line numbers of errors are counted from {@code context.firstLine()}. */
     public String render(String markdown, Context context) {
-        Document doc = parser.parse(markdown == null ? "" : markdown);
+        String text = markdown == null ? "" : markdown;
+        int danger = BackslashGuard.firstDanger(text);
+        if (danger >= 0) {
+            if (context != null) {
+                context.diags().error(context.file(), context.firstLine() + BackslashGuard.lineOf(text, danger),
+                        "more than " + BackslashGuard.MAX_BACKSLASHES + " backslashes after a `[`: the Markdown parser "
+                        + "would take hours over them; remove them, or write a literal backslash as &#92;");
+            }
+            text = BackslashGuard.defuse(text);
+        }
+        Document doc = parser.parse(text);
         doc.set(CONTEXT, context);
         return clean(renderer.render(doc));
     }

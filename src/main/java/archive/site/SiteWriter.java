@@ -70,6 +70,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             Files.createDirectories(parent);
             if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) checkOwnership(out);
             Path lockFile = parent.resolve("." + name + ".lock");
+            if (Files.isSymbolicLink(lockFile)) throw new SiteException(lockFile + " is a symbolic link; remove it");
             FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
@@ -81,7 +82,15 @@ public final class SiteWriter implements PageSink, AutoCloseable {
                 ch.close();
                 throw new SiteException("another build is writing " + out + " right now; wait for it to finish and run again");
             }
-            removeLeftovers(parent, name);
+            try {
+                restoreInterruptedSwap(out, parent.resolve("." + name + ".old"));
+                if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) checkOwnership(out);
+                removeLeftovers(parent, name);
+            } catch (SiteException | IOException e) {
+                lock.release();
+                ch.close();
+                throw e;
+            }
             Path staging = parent.resolve("." + name + ".staging");
             Files.createDirectories(staging);
             SiteWriter writer = new SiteWriter(out, staging, ch, lock);
@@ -95,7 +104,8 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
     private static void checkOwnership(Path out) throws IOException {
         if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
-            throw new SiteException(out + " exists and is not a folder; choose another --out");
+            throw new SiteException(out + (Files.isSymbolicLink(out) ? " is a symbolic link" : " exists and is not a folder")
+                    + "; a build replaces its output folder whole: choose a real folder for --out");
         }
         if (Files.exists(out.resolve(MARKER))) return;
         try (Stream<Path> s = Files.list(out)) {
@@ -103,6 +113,17 @@ public final class SiteWriter implements PageSink, AutoCloseable {
                 throw new SiteException(out + " is not empty and was not made by Archive (no " + MARKER
                         + " file in it); a build will not delete files it did not create: empty it or choose another --out");
             }
+        }
+    }
+
+    /**
+     * A build killed between the two renames of {@link #publish()} leaves no output folder and the
+     * previous site under its ".old" name: put it back before anything else (under the lock).
+     */
+    private static void restoreInterruptedSwap(Path out, Path old) throws IOException {
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)
+                && Files.exists(old.resolve(MARKER))) {
+            move(old, out);
         }
     }
 

@@ -81,6 +81,8 @@ public final class EditorialDataLoader {
                 }
             }
             List<String> en = e.strings("en");
+            refuseOneCharacterForms(e, "en", en);
+            parts.forEach(part -> refuseOneCharacterForms(e, "parts", part.en()));
             String gloss = e.string("gloss", true);
             String explanation = e.string("explanation", true);
             String pinyin = e.string("pinyin", false);
@@ -124,6 +126,11 @@ public final class EditorialDataLoader {
                 e.error("type", "unknown place type `" + typeKey + "`; use one of "
                         + String.join(", ", java.util.Arrays.stream(PlaceType.values()).map(PlaceType::key).toList()));
             }
+            if (zh != null && zh.codePointCount(0, zh.length()) < 2) {
+                e.error("zh", "the Chinese name \"" + zh + "\" is one character long; it would match inside countless words "
+                        + "(write the full name, 太原市 rather than 太)");
+            }
+            refuseOneCharacterForms(e, "en_forms", e.strings("en_forms"));
             List<String> shortForms = e.strings("short");
             for (String s : shortForms) {
                 if (s.codePointCount(0, s.length()) < 2) e.error("short", "the short form \"" + s + "\" is one character long; "
@@ -236,6 +243,16 @@ public final class EditorialDataLoader {
     }
 
     // ---- shared ------------------------------------------------------------------------------
+
+    /** An English form of one letter ("a", "I") would link half the text, like a one-character Chinese form. */
+    private static void refuseOneCharacterForms(YamlFile.Entry e, String key, List<String> forms) {
+        for (String f : forms) {
+            if (f.codePointCount(0, f.length()) < 2) {
+                e.error(key, "the English form \"" + f + "\" is one character long: it would link half the text; "
+                        + "use the word or phrase it belongs to");
+            }
+        }
+    }
 
     private static String slug(YamlFile.Entry e, Map<String, Integer> seen, String what) {
         String slug = e.string("slug", true);

@@ -3,8 +3,6 @@ package archive.source;
 import archive.diag.Diagnostics;
 import archive.model.ArticleNotes;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -27,14 +25,7 @@ public final class NotesParser {
     private static final Pattern FENCE = Pattern.compile("\\s{0,3}(```|~~~).*");
 
     public ArticleNotes read(Path file, Diagnostics diags) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            diags.error(file, 0, "cannot read the notes file: " + e.getMessage());
-            return null;
-        }
-        String text = SourceText.decode(file, bytes, diags);
+        String text = SourceText.readText(file, diags);
         return text == null ? null : parse(file, text, diags);
     }
 

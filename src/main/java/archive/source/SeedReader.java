@@ -93,6 +93,27 @@ public final class SeedReader {
         return out;
     }
 
+    /**
+     * The sidecar files ({@code suffix} one of {@link #SIDECARS}) of the folder, sorted by name.
+     * Symbolic links are refused like linked seeds: a link could publish a file from outside the project.
+     */
+    public static List<Path> sidecars(Path seedsDir, String suffix, Diagnostics diags) {
+        if (!Files.isDirectory(seedsDir)) return List.of();
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(seedsDir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList()) {
+                if (Files.isSymbolicLink(p)) {
+                    diags.error(p, 0, "notes and overrides must be plain files, not symbolic links; copy the file into the seeds folder");
+                } else if (!Files.isDirectory(p)) {
+                    out.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     public static String idOf(Path seedFile) {
         Matcher m = SEED_NAME.matcher(seedFile.getFileName().toString());
         if (!m.matches()) throw new IllegalArgumentException(seedFile.toString());
@@ -100,20 +121,7 @@ public final class SeedReader {
     }
 
     public Article read(Path file, Diagnostics diags) {
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > SourceText.MAX_BYTES) {
-                diags.error(file, 0, "file is " + size + " bytes, more than the limit of " + SourceText.MAX_BYTES
-                        + " bytes for one article; split it or check that it is really a seed file");
-                return null;
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            diags.error(file, 0, "cannot read the file: " + e.getMessage());
-            return null;
-        }
-        String text = SourceText.decode(file, bytes, diags);
+        String text = SourceText.readText(file, diags);
         if (text == null) return null;
         return parser.parse(file, idOf(file), text, diags);
     }

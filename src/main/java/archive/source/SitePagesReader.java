@@ -37,13 +37,12 @@ public final class SitePagesReader {
                 diags.error(f, 0, "the name `" + name + "` is used by the archive itself; rename the page");
                 continue;
             }
-            String text;
-            try {
-                text = SourceText.decode(f, Files.readAllBytes(f), diags);
-            } catch (IOException e) {
-                diags.error(f, 0, "cannot read the page: " + e.getMessage());
+            if (Files.isSymbolicLink(f)) {
+                diags.error(f, 0, "pages must be plain files, not symbolic links (a link could publish a file from "
+                        + "outside the project); copy the file into the pages folder");
                 continue;
             }
+            String text = SourceText.readText(f, diags);
             if (text == null) continue;
             String[] lines = text.split("\n", 2);
             if (!lines[0].startsWith("# ") || lines[0].substring(2).isBlank()) {

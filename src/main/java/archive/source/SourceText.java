@@ -10,6 +10,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,11 +25,57 @@ public final class SourceText {
 
     private SourceText() {}
 
+    /**
+     * Reads an editor's file, refusing one larger than {@link #MAX_BYTES} before reading it (so a
+     * huge or endless file cannot exhaust the memory). Returns null after reporting why.
+     */
+    public static byte[] read(Path file, Diagnostics diags) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                diags.error(file, 0, tooLarge(size));
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > MAX_BYTES) {
+                diags.error(file, 0, tooLarge(bytes.length));
+                return null;
+            }
+            return bytes;
+        } catch (IOException e) {
+            diags.error(file, 0, "cannot read the file: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Reads and decodes {@code file}; null after reporting why. */
+    public static String readText(Path file, Diagnostics diags) {
+        byte[] bytes = read(file, diags);
+        return bytes == null ? null : decode(file, bytes, diags);
+    }
+
+    private static String tooLarge(long size) {
+        return "file is " + size + " bytes, more than the limit of " + MAX_BYTES
+                + " bytes for one editor's file; check that it is the right file, or split it";
+    }
+
+    /**
+     * The text without invisible control characters: the last guard before a page is written, for
+     * characters that reached it through an escape (a YAML {@code "\u202E"}, a Markdown {@code &#x202E;}).
+     */
+    public static String withoutInvisibleControls(String s) {
+        int i = 0;
+        while (i < s.length() && !isInvisibleControl(s.charAt(i))) i++;
+        if (i == s.length()) return s;
+        StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) if (!isInvisibleControl(s.charAt(i))) sb.append(s.charAt(i));
+        return sb.toString();
+    }
+
     /** Decodes {@code bytes}; on failure reports the byte offset and returns null. */
     public static String decode(Path file, byte[] bytes, Diagnostics diags) {
         if (bytes.length > MAX_BYTES) {
-            diags.error(file, 0, "file is " + bytes.length + " bytes, more than the limit of " + MAX_BYTES
-                    + " bytes for one article; split it or check that it is really a seed file");
+            diags.error(file, 0, tooLarge(bytes.length));
             return null;
         }
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()

@@ -4,6 +4,8 @@ import archive.diag.Diagnostics;
 import archive.model.Origin;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -13,8 +15,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +28,9 @@ import java.util.Set;
  * tree is only walked to the shallow depth our files have.
  */
 public final class YamlFile {
+    /** Deepest nesting of lists and mappings accepted; our files need three or four levels. */
+    static final int MAX_DEPTH = 64;
+
     private final Path file;
     private final Diagnostics diags;
 
@@ -67,13 +70,7 @@ public final class YamlFile {
     }
 
     private Node load() {
-        String text;
-        try {
-            text = SourceText.decode(file, Files.readAllBytes(file), diags);
-        } catch (IOException e) {
-            diags.error(file, 0, "cannot read the file: " + e.getMessage());
-            return null;
-        }
+        String text = SourceText.readText(file, diags);
         if (text == null) return null;
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file.toString())
@@ -82,6 +79,7 @@ public final class YamlFile {
                 .setCodePointLimit(8 * 1024 * 1024)
                 .build();
         try {
+            if (!shallowEnough(settings, text)) return null;
             return new Compose(settings).composeString(text).orElseGet(() -> {
                 diags.error(file, 1, "the file is empty");
                 return null;
@@ -97,6 +95,28 @@ public final class YamlFile {
             diags.error(file, 0, "invalid YAML: " + e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Our files nest three or four levels deep. The composer builds the tree recursively, so a file
+     * of ten thousand opening brackets would overflow the stack: the events are checked first (the
+     * parser itself keeps its own stack), and a file nested deeper than {@link #MAX_DEPTH} is refused.
+     */
+    private boolean shallowEnough(LoadSettings settings, String text) {
+        int depth = 0;
+        for (Event e : new Parse(settings).parseString(text)) {
+            if (e.getEventId() == Event.ID.SequenceStart || e.getEventId() == Event.ID.MappingStart) {
+                if (++depth > MAX_DEPTH) {
+                    int line = e.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                    diags.error(file, line, "invalid YAML: lists and mappings nested more than " + MAX_DEPTH
+                            + " levels deep; the data files need three or four");
+                    return false;
+                }
+            } else if (e.getEventId() == Event.ID.SequenceEnd || e.getEventId() == Event.ID.MappingEnd) {
+                depth--;
+            }
+        }
+        return true;
     }
 
     static int line(Node n) {

@@ -1,0 +1,139 @@
+package archive.robustness;
+
+import archive.diag.BuildFailedException;
+import archive.site.SiteWriter;
+import archive.testing.TestProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The build writes only its output folder (and that folder's hidden siblings .site.staging,
+ * .site.old and .site.lock, which the atomic swap needs); it refuses an output folder that is or
+ * holds an input, and never deletes a folder it did not make.
+ */
+class ConfinementTest {
+    private final List<Path> roots = new ArrayList<>();
+
+    private TestProject project() {
+        TestProject p = Fixtures.project().write("seeds/" + Fixtures.SEED, Fixtures.goodSeed());
+        roots.add(p.root);
+        return p;
+    }
+
+    @AfterEach
+    void cleanUp() {
+        roots.forEach(TestProject::delete);
+    }
+
+    private static String refusal(TestProject p, Path out) {
+        BuildFailedException e = assertThrows(BuildFailedException.class, () -> p.build(p.config().withOut(out)));
+        return e.getMessage();
+    }
+
+    @Test
+    void theOutputFolderMayNotBeOrHoldAnInputOrTheProject() throws IOException {
+        TestProject p = project();
+        String hashBefore = CliProcess.treeHash(p.root);
+        Path r = p.root;
+        assertTrue(refusal(p, r).contains("would replace the input folder"));
+        assertTrue(refusal(p, r).contains("is a project folder"));
+        assertTrue(refusal(p, r.getParent()).contains("would replace the input folder " + r.resolve("seeds")));
+        assertTrue(refusal(p, r.resolve("seeds/../data")).contains("would replace the input folder " + r.resolve("data")));
+        for (String in : List.of("seeds", "data", "templates", "pages")) {
+            assertTrue(refusal(p, r.resolve(in)).contains("would replace the input folder " + r.resolve(in)), in);
+            assertTrue(refusal(p, r.resolve(in).resolve("site")).contains("is inside the input folder " + r.resolve(in)), in);
+        }
+        Files.createSymbolicLink(r.resolve("link-to-seeds"), r.resolve("seeds"));
+        assertTrue(refusal(p, r.resolve("link-to-seeds")).contains("would replace the input folder"));
+        assertTrue(refusal(p, r.resolve("link-to-seeds/site")).contains("is inside the input folder"));
+        Files.delete(r.resolve("link-to-seeds"));
+        assertEquals(hashBefore, CliProcess.treeHash(p.root), "a refused build wrote nothing");
+    }
+
+    @Test
+    void anOutputFolderThatIsALinkIsRefusedAndItsTargetUntouched() throws IOException {
+        TestProject p = project();
+        Path elsewhere = Files.createTempDirectory("elsewhere");
+        roots.add(elsewhere);
+        Files.writeString(elsewhere.resolve(SiteWriter.MARKER), "forged");
+        Files.writeString(elsewhere.resolve("precious.txt"), "keep me");
+        Files.createSymbolicLink(p.site(), elsewhere);
+        SiteWriter.SiteException e = assertThrows(SiteWriter.SiteException.class, p::build);
+        assertTrue(e.getMessage().contains("is a symbolic link; a build replaces its output folder whole"), e.getMessage());
+        assertEquals("keep me", Files.readString(elsewhere.resolve("precious.txt")));
+        assertTrue(Files.isSymbolicLink(p.site()));
+    }
+
+    @Test
+    void aNonEmptyFolderWithoutTheMarkerIsRefusedAndUntouched() throws IOException {
+        TestProject p = project();
+        Path out = p.root.resolve("mine");
+        Files.createDirectories(out.resolve("sub"));
+        Files.writeString(out.resolve("thesis.docx"), "years of work");
+        Files.writeString(out.resolve("sub/index.html"), "<p>my page</p>");
+        String before = CliProcess.treeHash(out);
+        SiteWriter.SiteException e = assertThrows(SiteWriter.SiteException.class, () -> p.build(p.config().withOut(out)));
+        assertTrue(e.getMessage().contains("is not empty and was not made by Archive (no .archive-site file in it); "
+                + "a build will not delete files it did not create"), e.getMessage());
+        assertEquals(before, CliProcess.treeHash(out));
+        assertFalse(Files.exists(p.root.resolve(".mine.staging")));
+    }
+
+    @Test
+    void anEmptyFolderIsAdoptedAndAMarkedOneReplaced() throws IOException {
+        TestProject p = project();
+        Files.createDirectories(p.site());
+        p.build();
+        assertTrue(Files.exists(p.site().resolve(SiteWriter.MARKER)));
+        Files.writeString(p.site().resolve("stale.html"), "from an older build");
+        p.build();
+        assertFalse(Files.exists(p.site().resolve("stale.html")), "a site the generator made is replaced whole");
+    }
+
+    /** Every file a build creates is inside the output folder or is one of its three hidden siblings. */
+    @Test
+    void aBuildWritesNothingOutsideItsOutputFolder() throws IOException {
+        TestProject p = project();
+        Path out = p.root.resolve("deep/out");
+        List<String> before = allPaths(p.root);
+        p.build(p.config().withOut(out));
+        List<String> created = new ArrayList<>(allPaths(p.root));
+        created.removeAll(before);
+        assertTrue(created.stream().allMatch(f -> f.startsWith("deep/out") || f.equals("deep") || f.equals("deep/.out.lock")),
+                created::toString);
+        assertTrue(created.contains("deep/out/index.html"));
+    }
+
+    /** A build killed between the two renames of the swap left no output folder: the next one restores it first. */
+    @Test
+    void thePreviousSiteIsRestoredAfterAKillBetweenTheTwoRenames() throws IOException {
+        TestProject p = project();
+        p.build();
+        String before = CliProcess.treeHash(p.site());
+        Files.move(p.site(), p.root.resolve(".site.old"));
+        Files.createDirectories(p.root.resolve(".site.staging/articles"));
+        try (SiteWriter w = SiteWriter.open(p.site())) {
+            assertEquals(before, CliProcess.treeHash(p.site()), "restored before anything else");
+        }
+        assertFalse(Files.exists(p.root.resolve(".site.old")));
+        assertFalse(Files.exists(p.root.resolve(".site.staging")));
+    }
+
+    private static List<String> allPaths(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.map(f -> root.relativize(f).toString()).sorted().toList();
+        }
+    }
+}
