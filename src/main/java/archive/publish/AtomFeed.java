@@ -70,7 +70,7 @@ final class AtomFeed {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the feed", e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return archive.render.PageSink.bytes(out.toString());
     }
 
     private static void entry(XMLStreamWriter x, AnnotatedArticle aa, Links links, String introduction) throws XMLStreamException {

@@ -217,7 +217,7 @@ public final class Citations {
         }
     }
 
-    private static final Safelist ALLOWED = new Safelist().addTags("i", "b", "sup", "sub", "span");
+    private static final Safelist ALLOWED = new Safelist().addTags("i", "b", "sup", "sub", "span").addAttributes("span", "lang");
 
     /**
      * citeproc's HTML marks italics with inline styles, which a strict Content-Security-Policy
@@ -233,7 +233,7 @@ public final class Citations {
             else if (css.contains("vertical-align:sub")) span.tagName("sub");
             span.removeAttr("style");
         }
-        Document clean = new Cleaner(ALLOWED.addAttributes("span", "lang")).clean(d);
+        Document clean = new Cleaner(ALLOWED).clean(d);
         archive.render.ChineseRuns.mark(clean.body());
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(org.jsoup.nodes.Entities.EscapeMode.base);
         String html = clean.body().html().strip();

@@ -42,6 +42,6 @@ final class HostFiles {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("site", site);
         v.put("page", new Views.PageInfo("Page not found · 找不到网页", "", "There is no page at this address.", null, "not-found"));
-        return templates.render("not-found", PageRecorder.NOT_FOUND, v).getBytes(StandardCharsets.UTF_8);
+        return archive.render.PageSink.bytes(templates.render("not-found", PageRecorder.NOT_FOUND, v));
     }
 }

@@ -63,7 +63,7 @@ final class OpenData {
                 "fields", "see the README of the archive, \"Open data\"",
                 "count", records.size(),
                 "articles", records);
-        return (Json.pretty(doc) + "\n").getBytes(StandardCharsets.UTF_8);
+        return archive.render.PageSink.bytes((Json.pretty(doc) + "\n"));
     }
 
     byte[] csv() {
@@ -78,7 +78,7 @@ final class OpenData {
                     aa.notes() == null || aa.notes().written() == null ? "" : aa.notes().written().toString(),
                     introductions.getOrDefault(aa.id(), "")));
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return archive.render.PageSink.bytes(sb.toString());
     }
 
     private String url(ArticleRecord r) { return r.url() != null ? r.url() : r.path(); }

@@ -7,7 +7,12 @@ public interface PageSink {
 
     /** Writes a page; invisible control characters (NUL, bidi overrides) never reach a reader. */
     default void write(String file, String content) {
-        write(file, archive.source.SourceText.withoutInvisibleControls(content).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(file, bytes(content));
+    }
+
+    /** A rendered page as the bytes to write: UTF-8, without invisible control characters. */
+    static byte[] bytes(String page) {
+        return archive.source.SourceText.withoutInvisibleControls(page).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

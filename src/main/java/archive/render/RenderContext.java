@@ -102,7 +102,7 @@ public final class RenderContext {
         long fingerprint = new Fingerprint().add(global).add(template).add(file).addValue(all).value();
         pagesWritten.incrementAndGet();
         if (sink.keep(file, fingerprint)) return;
-        sink.write(file, templates.render(template, file, all).getBytes(java.nio.charset.StandardCharsets.UTF_8), fingerprint);
+        sink.write(file, PageSink.bytes(templates.render(template, file, all)), fingerprint);
     }
 
     /**
@@ -139,7 +139,7 @@ public final class RenderContext {
         Map<String, Object> all = new LinkedHashMap<>(vars);
         all.put("site", site);
         all.put("page", new Views.PageInfo(title, path, description, links.absolute(path), kind));
-        sink.write(file, templates.render(template, file, all).getBytes(java.nio.charset.StandardCharsets.UTF_8), inputs);
+        sink.write(file, PageSink.bytes(templates.render(template, file, all)), inputs);
         pagesWritten.incrementAndGet();
     }
 
