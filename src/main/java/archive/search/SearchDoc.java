@@ -2,6 +2,7 @@ package archive.search;
 
 import archive.model.AnnotatedArticle;
 import archive.model.Article;
+import archive.model.ArticleNotes;
 import archive.model.Paragraph;
 import archive.model.Place;
 import archive.model.Row;
@@ -29,6 +30,7 @@ record SearchDoc(int number, String id, String title, String headline, String da
         String deck = a.chinese() == null ? "" : String.join("\n", a.chinese().deck());
         segs.add(new String[] {"title", deck, a.title()});
         for (Row r : aa.rows()) segs.add(new String[] {r.anchor(), join(r.zh()), join(r.en())});
+        if (aa.notes() != null) segs.addAll(noteSegments(aa));
         Set<String> facets = new LinkedHashSet<>();
         for (String p : aa.places()) {
             int guard = 0;
@@ -41,6 +43,60 @@ record SearchDoc(int number, String id, String title, String headline, String da
         aa.industries().forEach(s -> facets.add("industry:" + s));
         aa.glossary().forEach(s -> facets.add("entry:" + s));
         return new SearchDoc(number, a.id(), a.title(), a.headline(), a.date().toString(), a.page(), segs, List.copyOf(facets));
+    }
+
+    /**
+     * The editors' notes as searchable text: the introduction (anchor "intro"), each note on a
+     * paragraph (anchor "note-pN", the note beside that row) and the footnotes (anchor "sources"),
+     * Markdown reduced to its words.
+     */
+    static List<String[]> noteSegments(AnnotatedArticle aa) {
+        ArticleNotes notes = aa.notes();
+        String[] lines = notes.markdown().split("\n", -1);
+        // Footnote definitions ([^1]: …, and their indented continuations) are shown at the foot of the
+        // page, not in the note they follow: they get a segment of their own.
+        StringBuilder footnotes = new StringBuilder();
+        boolean inFootnote = false;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].matches("\\[\\^[^\\]]+\\]:.*")) inFootnote = true;
+            else if (!lines[i].startsWith(" ") && !lines[i].startsWith("\t")) inFootnote = false;
+            if (inFootnote) {
+                footnotes.append(lines[i]).append('\n');
+                lines[i] = "";
+            }
+        }
+        List<String[]> out = new ArrayList<>();
+        List<ArticleNotes.ParagraphNote> sections = notes.paragraphNotes();
+        int firstHeading = sections.isEmpty() ? lines.length : sections.get(0).line() - 1;
+        String intro = plainText(lines, 0, firstHeading);
+        if (!intro.isBlank()) out.add(new String[] {"intro", "", intro});
+        for (int i = 0; i < sections.size(); i++) {
+            ArticleNotes.ParagraphNote n = sections.get(i);
+            int to = i + 1 < sections.size() ? sections.get(i + 1).line() - 1 : lines.length;
+            String anchor = aa.anchorOf(true, n.paragraph());
+            String text = plainText(lines, n.line(), to);
+            if (!text.isBlank()) out.add(new String[] {"note-" + anchor, "", text});
+        }
+        String[] fn = footnotes.toString().split("\n");
+        String sources = plainText(fn, 0, fn.length);
+        if (!sources.isBlank()) out.add(new String[] {"sources", "", sources});
+        return out;
+    }
+
+    /** Lines [from, to) of Markdown as plain words: link targets, emphasis and footnote marks dropped. */
+    static String plainText(String[] lines, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
+            String l = lines[i].strip();
+            if (l.isEmpty() || l.matches("\\|?[-:| ]+\\|?")) continue;
+            l = l.replaceAll("\\[\\^[^\\]]*\\]:?", " ")          // footnote marks
+                    .replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1")  // [text](target) -> text
+                    .replaceAll("^#+\\s*|^>\\s*|^[-*+]\\s+|^\\d+\\.\\s+", "")
+                    .replaceAll("[*_`|]+", " ");
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(l.strip());
+        }
+        return sb.toString().replaceAll("\\s+", " ").strip();
     }
 
     private static String join(List<Paragraph> ps) {

@@ -94,24 +94,27 @@ class SearchExactnessTest {
 
     private static List<String> split(String s, String sep) { return s.isEmpty() ? List.of() : List.of(s.split(sep)); }
 
-    static List<String> texts(Article a) {
+    /** Everything search reads of an article: headlines, paragraphs and the editors' notes. */
+    static List<String> texts(AnnotatedArticle aa) {
+        Article a = aa.article();
         List<String> t = new ArrayList<>();
         t.add(a.title());
         if (a.chinese() != null) t.addAll(a.chinese().deck());
         for (Paragraph p : a.zhParagraphs()) t.add(p.text());
         for (Paragraph p : a.enParagraphs()) t.add(p.text());
+        if (aa.notes() != null) for (String[] seg : SearchDoc.noteSegments(aa)) t.add(seg[2]);
         return t;
     }
 
     static Set<String> containing(String s) {
-        return articles.stream().filter(a -> texts(a.article()).stream().anyMatch(t -> t.contains(s))).map(AnnotatedArticle::id)
+        return articles.stream().filter(a -> texts(a).stream().anyMatch(t -> t.contains(s))).map(AnnotatedArticle::id)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     static Set<String> withWord(List<String> forms) {
         Set<String> out = new TreeSet<>();
         for (AnnotatedArticle a : articles) {
-            for (String t : texts(a.article())) {
+            for (String t : texts(a)) {
                 for (String w : t.split("[^\\p{L}\\p{Nd}]+")) if (forms.contains(w.toLowerCase(Locale.ROOT))) out.add(a.id());
             }
         }
@@ -259,6 +262,23 @@ class SearchExactnessTest {
     }
 
     @Test
+    void theEditorsNotesAreSearchedAndLinkToTheNote() throws java.io.IOException {
+        // A word of the notes' sources that no article's text contains.
+        Set<String> expected = withWord(List.of("macfarquhar"));
+        assertFalse(expected.isEmpty(), "the seed notes cite MacFarquhar");
+        for (AnnotatedArticle a : articles) {
+            for (Paragraph p : a.article().enParagraphs()) assertFalse(p.text().contains("MacFarquhar"));
+        }
+        Result r = search(List.of("MacFarquhar")).get(0);
+        assertEquals(expected, r.idSet());
+        for (int i = 0; i < r.ids().size(); i++) {
+            Element target = project.page("articles/" + r.ids().get(i) + "/").getElementById(r.anchors().get(i));
+            assertNotNull(target, "anchor " + r.anchors().get(i));
+            assertTrue(target.text().contains("MacFarquhar"), r.anchors().get(i) + ": " + target.text());
+        }
+    }
+
+    @Test
     void rankingPutsTheArticleUsingATermMostFirst() {
         Result r = search(List.of("钢铁")).get(0);
         AnnotatedArticle top = articles.stream().filter(a -> a.id().equals(r.ids().get(0))).findFirst().orElseThrow();
@@ -268,7 +288,7 @@ class SearchExactnessTest {
 
     private static double density(AnnotatedArticle a, String s) {
         int n = 0, len = 0;
-        for (String t : texts(a.article())) {
+        for (String t : texts(a)) {
             len += t.length();
             for (int i = t.indexOf(s); i >= 0; i = t.indexOf(s, i + 1)) n++;
         }
