@@ -19,6 +19,14 @@ public final class Diagnostics {
         items.add(new Diagnostic(Diagnostic.Severity.WARNING, file, line, message));
     }
 
+    /** Adds every diagnostic of {@code other} (a file's own collector) to this one. */
+    public void addAll(Diagnostics other) {
+        List<Diagnostic> theirs = other.all();
+        synchronized (this) {
+            items.addAll(theirs);
+        }
+    }
+
     public synchronized boolean hasErrors() {
         return items.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
     }

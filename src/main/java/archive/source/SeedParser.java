@@ -42,6 +42,15 @@ public final class SeedParser {
      * Returns null when the article cannot be built; the reasons are in {@code diags}.
      */
     public Article parse(Path file, String id, String text, Diagnostics diags) {
+        // This file's problems are collected apart: seeds are parsed in parallel, and whether this
+        // article is built must depend on its own errors only, never on another file's.
+        Diagnostics own = new Diagnostics();
+        Article article = parseFile(file, id, text, own);
+        diags.addAll(own);
+        return own.hasErrors() ? null : article;
+    }
+
+    private Article parseFile(Path file, String id, String text, Diagnostics diags) {
         String[] raw = text.split("\n", -1);
         List<Line> lines = new ArrayList<>(raw.length);
         for (int i = 0; i < raw.length; i++) lines.add(new Line(i + 1, raw[i]));
@@ -64,7 +73,6 @@ public final class SeedParser {
             return null;
         }
 
-        int errorsBefore = diags.errors().size();
         EnglishHalf en = hasEnglishHalf ? parseEnglish(file, lines.subList(firstContent, englishEnd), diags) : null;
         ChineseHalf zh = null;
         if (original >= 0) {
@@ -105,7 +113,7 @@ public final class SeedParser {
         if (en != null && zh != null && en.text.paragraphs().isEmpty() && zh.text.paragraphs().isEmpty()) {
             diags.error(file, en.headerStart, "the article has no paragraphs in either language");
         }
-        if (diags.errors().size() > errorsBefore || date == null || page <= 0) return null;
+        if (diags.hasErrors() || date == null || page <= 0) return null;
 
         EnglishText english = en == null || (en.text.paragraphs().isEmpty() && !en.text.hasTitle()) ? null : en.text;
         ChineseText chinese = zh == null || (zh.text.paragraphs().isEmpty() && !zh.text.hasHeadline()) ? null : zh.text;

@@ -1,7 +1,6 @@
 package archive.build;
 
 import archive.testing.TestProject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,12 +24,8 @@ class GoldenPagesTest {
 
     @BeforeAll
     static void build() {
-        project = TestProject.seedProject();
-        project.build();
+        project = archive.testing.SeedSite.project();
     }
-
-    @AfterAll
-    static void clean() { TestProject.delete(project.root); }
 
     @ParameterizedTest
     @ValueSource(strings = {"articles/119a5904f4221201/index.html", "glossary/seize-every-second/index.html",

@@ -4,7 +4,6 @@ import archive.testing.TestProject;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +29,8 @@ class SeedSiteTest {
 
     @BeforeAll
     static void build() {
-        project = TestProject.seedProject();
-        project.build();
+        project = archive.testing.SeedSite.project();
     }
-
-    @AfterAll
-    static void clean() { TestProject.delete(project.root); }
 
     static Document article(String id) { return project.page("articles/" + id + "/"); }
 

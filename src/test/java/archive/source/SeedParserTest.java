@@ -171,6 +171,29 @@ class SeedParserTest {
     }
 
     @Test
+    void anotherFilesErrorNeverDropsAValidArticle() throws Exception {
+        // Seeds are parsed in parallel into one collector: other files' errors arrive at any moment,
+        // also while this file is being parsed. A valid article must be built every time.
+        Diagnostics shared = new Diagnostics();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread other = new Thread(() -> {
+            for (int i = 0; !done.get() && i < 20_000; i++) {
+                shared.error(Path.of("seeds/999_ffffffffffffffff.txt"), i, "another file's error");
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+            }
+        });
+        other.start();
+        try {
+            long dropped = java.util.stream.IntStream.range(0, 2000).parallel()
+                    .filter(i -> parse(GOOD, shared) == null).count();
+            assertEquals(0, dropped, "valid articles dropped because of another file's errors");
+        } finally {
+            done.set(true);
+            other.join();
+        }
+    }
+
+    @Test
     void noHeadlineInEitherLanguageIsAnError() {
         Diagnostic e = onlyError(GOOD.replace("Title: A headline", "Title:").replace("### 第一行　口号  第二行\n", ""));
         assertTrue(e.message().contains("no headline in either language"), e::format);
