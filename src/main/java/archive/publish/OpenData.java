@@ -78,7 +78,7 @@ final class OpenData {
                     aa.notes() == null || aa.notes().written() == null ? "" : aa.notes().written().toString(),
                     introductions.getOrDefault(aa.id(), "")));
         }
-        return archive.render.PageSink.bytes(sb.toString());
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private String url(ArticleRecord r) { return r.url() != null ? r.url() : r.path(); }
@@ -98,7 +98,8 @@ final class OpenData {
     static void row(StringBuilder sb, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) sb.append(',');
-            String f = fields.get(i) == null ? "" : fields.get(i);
+            // Each value is cleaned of invisible controls; the record's CRLF is added after, on purpose.
+            String f = fields.get(i) == null ? "" : archive.source.SourceText.withoutInvisibleControls(fields.get(i));
             if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
                 sb.append('"').append(f.replace("\"", "\"\"")).append('"');
             } else {
