@@ -64,12 +64,15 @@ public final class SourceText {
      * characters that reached it through an escape (a YAML {@code "\u202E"}, a Markdown {@code &#x202E;}).
      */
     public static String withoutInvisibleControls(String s) {
-        int i = 0;
-        while (i < s.length() && !isInvisibleControl(s.charAt(i))) i++;
-        if (i == s.length()) return s;
-        StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
-        for (; i < s.length(); i++) if (!isInvisibleControl(s.charAt(i))) sb.append(s.charAt(i));
-        return sb.toString();
+        // One pass over a copy of the characters: every page goes through here, and String.charAt's
+        // per-character bounds checks cost more than the copy.
+        char[] cs = s.toCharArray();
+        int w = 0;
+        for (int r = 0; r < cs.length; r++) {
+            char c = cs[r];
+            if (!isInvisibleControl(c)) cs[w++] = c;
+        }
+        return w == cs.length ? s : new String(cs, 0, w);
     }
 
     /** Decodes {@code bytes}; on failure reports the byte offset and returns null. */
@@ -116,10 +119,13 @@ public final class SourceText {
 
     /** True for characters that must never be rendered: C0/C1 controls (but tab and LF) and bidi controls. */
     public static boolean isInvisibleControl(int c) {
-        if (c == '\n' || c == '\t') return false;
-        if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;
-        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
-                || c == 0x061C || c == 0xFFFE || c == 0xFFFF;
+        // Ordered by what pages are made of: printable ASCII, then CJK and everything above the bidi block.
+        if (c >= 0x20) {
+            if (c < 0x7F) return false;
+            if (c > 0x2069) return c == 0xFFFE || c == 0xFFFF;
+            return c <= 0x9F || (c >= 0x202A && c <= 0x202E) || c >= 0x2066 || c == 0x200E || c == 0x200F || c == 0x061C;
+        }
+        return c != '\n' && c != '\t';
     }
 
     private static String stripInvisible(Path file, String text, Diagnostics diags) {
