@@ -35,14 +35,18 @@ public final class Chromium implements AutoCloseable {
     private final Browser browser;
 
     public Chromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = launch(playwright);
+    }
+
+    /** Debian's headless Chromium (or $CHROMIUM) with the flags above, for tests that manage Playwright themselves. */
+    public static Browser launch(Playwright playwright) {
         Path exe = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         if (!Files.isExecutable(exe)) {
             throw new IllegalStateException("the browser tests need Chromium at " + exe
                     + ": run `apt-get install -y chromium fonts-noto-cjk` (as .ci/run does) or set CHROMIUM");
         }
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(exe).setHeadless(true).setArgs(ARGS));
+        return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(exe).setHeadless(true).setArgs(ARGS));
     }
 
     /** A fresh context (own storage, own viewport) with a watched first page. */

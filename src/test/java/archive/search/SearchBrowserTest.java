@@ -37,7 +37,7 @@ class SearchBrowserTest {
         project.build();
         server = new SiteServer(project.site());
         playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
+        browser = archive.browser.Chromium.launch(playwright);
     }
 
     @AfterAll

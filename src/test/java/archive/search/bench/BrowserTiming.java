@@ -1,6 +1,5 @@
 package archive.search.bench;
 
-import archive.search.Chromium;
 import archive.search.SiteServer;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -17,7 +16,7 @@ final class BrowserTiming {
     private BrowserTiming() {}
 
     static void run(Path site, List<String> queries) {
-        try (SiteServer server = new SiteServer(site); Playwright pw = Playwright.create(); Browser browser = Chromium.launch(pw)) {
+        try (SiteServer server = new SiteServer(site); Playwright pw = Playwright.create(); Browser browser = archive.browser.Chromium.launch(pw)) {
             System.out.println("| query | results | index files | transferred | query time | page load to results |");
             System.out.println("|---|---|---|---|---|---|");
             for (String q : queries) {
