@@ -14,7 +14,6 @@ import java.util.Set;
 final class IndexCrossRefs implements CrossRefs {
     private final ArchiveIndex index;
     private final EditorialData data;
-    private final Set<String> placesWithArticles;
 
     private final Set<String> pages;
 
@@ -22,8 +21,6 @@ final class IndexCrossRefs implements CrossRefs {
         this.index = index;
         this.data = data;
         this.pages = pages;
-        this.placesWithArticles = new java.util.HashSet<>();
-        data.places().forEach(p -> { if (index.totalFor(p.slug()) > 0) placesWithArticles.add(p.slug()); });
     }
 
     @Override
@@ -46,7 +43,7 @@ final class IndexCrossRefs implements CrossRefs {
             }
             case "place" -> {
                 if (!data.placesBySlug().containsKey(target)) throw new Unknown("no place in data/places.yaml has the slug " + target);
-                return placesWithArticles.contains(target) ? PagePaths.place(target) : PagePaths.PLACES + "#" + target;
+                return index.hasArticles(target) ? PagePaths.place(target) : PagePaths.PLACES + "#" + target;
             }
             case "industry" -> {
                 if (!data.industriesBySlug().containsKey(target)) throw new Unknown("no industry in data/industries.yaml has the slug " + target);

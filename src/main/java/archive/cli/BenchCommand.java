@@ -39,17 +39,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "the site folder to build (default: DIR/site-N); put it on tmpfs to leave the disk out")
     Path out;
 
-    @Option(names = "--seeds", defaultValue = "seeds", description = "the real seeds the corpus is made from (default: ${DEFAULT-VALUE})")
-    Path seeds;
-
-    @Option(names = "--data", defaultValue = "data", description = "editorial data (default: ${DEFAULT-VALUE})")
-    Path data;
-
-    @Option(names = "--pages", defaultValue = "pages", description = "the archive's pages (default: ${DEFAULT-VALUE})")
-    Path pages;
-
-    @Option(names = "--templates", defaultValue = "templates", description = "templates (default: ${DEFAULT-VALUE})")
-    Path templates;
+    /** The real seeds the corpus is made from, and the data, pages and templates it is built with. */
+    @picocli.CommandLine.Mixin
+    InputFolders in;
 
     @Option(names = "--full-only", description = "time only the clean full build")
     boolean fullOnly;
@@ -68,9 +60,9 @@ final class BenchCommand implements Callable<Integer> {
         if (!Files.exists(corpus.resolve(".complete"))) {
             deleteTree(corpus);
             long t0 = System.nanoTime();
-            new CorpusGenerator(seeds, data, seed).write(seedDir, articles);
-            copyTree(data, corpus.resolve("data"));
-            copyTree(pages, corpus.resolve("pages"));
+            new CorpusGenerator(in.seeds, in.data, seed).write(seedDir, articles);
+            copyTree(in.data, corpus.resolve("data"));
+            copyTree(in.pages, corpus.resolve("pages"));
             Files.writeString(corpus.resolve(".complete"), "articles=" + articles + " seed=" + seed + "\n");
             System.out.printf(Locale.ROOT, "Generated %d articles in %s (%.1f s)%n", articles, seedDir,
                     (System.nanoTime() - t0) / 1e9);
@@ -86,12 +78,12 @@ final class BenchCommand implements Callable<Integer> {
         deleteTree(site);
         // A synthetic corpus publishes other paths than the archive: its builds keep no permalink registry.
         List<String> build = List.of("build", "--stats", "--permalinks", "none", "--seeds", seedDir.toString(), "--data", corpus.resolve("data").toString(),
-                "--pages", corpus.resolve("pages").toString(), "--templates", templates.toString(), "--out", site.toString());
+                "--pages", corpus.resolve("pages").toString(), "--templates", in.templates.toString(), "--out", site.toString());
         List<Run> runs = new ArrayList<>();
         runs.add(run("full build, clean", build));
         if (!fullOnly) {
             runs.add(run("nothing changed", build));
-            CorpusGenerator gen = new CorpusGenerator(seeds, data, seed);
+            CorpusGenerator gen = new CorpusGenerator(in.seeds, in.data, seed);
             Path edited = seedDir.resolve(gen.fileName(articles / 2));
             byte[] original = Files.readAllBytes(edited);
             try {

@@ -1,23 +1,15 @@
 package archive.cli;
 
 import archive.config.BuildConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** The input and output folders, shared by build and check. */
+/** The input and output folders and link options, shared by build and check. */
 final class FolderOptions {
-    @Option(names = "--seeds", description = "article files (default: ${DEFAULT-VALUE})", defaultValue = "seeds")
-    Path seeds;
-
-    @Option(names = "--templates", description = "Pebble templates and assets (default: ${DEFAULT-VALUE})", defaultValue = "templates")
-    Path templates;
-
-    @Option(names = "--data", description = "glossary, gazetteer and industries (default: ${DEFAULT-VALUE})", defaultValue = "data")
-    Path data;
-
-    @Option(names = "--pages", description = "the archive's own pages in Markdown (default: ${DEFAULT-VALUE})", defaultValue = "pages")
-    Path pages;
+    @Mixin
+    InputFolders in;
 
     @Option(names = "--out", description = "the site folder to write (default: ${DEFAULT-VALUE})", defaultValue = "site")
     Path out;
@@ -35,8 +27,8 @@ final class FolderOptions {
 
     BuildConfig config() {
         String url = siteUrl != null ? siteUrl : System.getenv("ARCHIVE_SITE_URL");
-        Path registry = permalinks == null ? data.resolve(BuildConfig.PERMALINKS_FILE)
+        Path registry = permalinks == null ? in.data.resolve(BuildConfig.PERMALINKS_FILE)
                 : permalinks.equals("none") ? null : Path.of(permalinks);
-        return new BuildConfig(seeds, templates, data, pages, out, url == null || url.isBlank() ? null : url, offline, registry);
+        return new BuildConfig(in.seeds, in.templates, in.data, in.pages, out, url == null || url.isBlank() ? null : url, offline, registry);
     }
 }

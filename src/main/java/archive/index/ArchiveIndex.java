@@ -9,7 +9,6 @@ import archive.model.Row;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +28,8 @@ public final class ArchiveIndex {
     private final List<AnnotatedArticle> articles;
     private final Map<String, Integer> position = new HashMap<>();
     private final TreeMap<LocalDate, List<AnnotatedArticle>> byDay = new TreeMap<>();
+    private final TreeMap<YearMonth, List<AnnotatedArticle>> byMonth = new TreeMap<>();
+    private final TreeMap<Integer, List<AnnotatedArticle>> byYear = new TreeMap<>();
     private final Map<String, List<AnnotatedArticle>> byPlace = new TreeMap<>();
     private final Map<String, List<AnnotatedArticle>> byIndustry = new TreeMap<>();
     private final Map<String, List<AnnotatedArticle>> byGlossary = new TreeMap<>();
@@ -44,7 +45,10 @@ public final class ArchiveIndex {
         for (int i = 0; i < articles.size(); i++) {
             AnnotatedArticle a = articles.get(i);
             position.put(a.id(), i);
-            byDay.computeIfAbsent(a.article().date(), d -> new ArrayList<>()).add(a);
+            LocalDate date = a.article().date();
+            byDay.computeIfAbsent(date, d -> new ArrayList<>()).add(a);
+            byMonth.computeIfAbsent(YearMonth.from(date), m -> new ArrayList<>()).add(a);
+            byYear.computeIfAbsent(date.getYear(), y -> new ArrayList<>()).add(a);
             a.places().forEach(p -> byPlace.computeIfAbsent(p, k -> new ArrayList<>()).add(a));
             a.industries().forEach(s -> byIndustry.computeIfAbsent(s, k -> new ArrayList<>()).add(a));
             a.glossary().forEach(g -> byGlossary.computeIfAbsent(g, k -> new ArrayList<>()).add(a));
@@ -78,25 +82,19 @@ public final class ArchiveIndex {
 
     public List<AnnotatedArticle> onDay(LocalDate d) { return byDay.getOrDefault(d, List.of()); }
 
-    public TreeMap<YearMonth, List<AnnotatedArticle>> byMonth() {
-        TreeMap<YearMonth, List<AnnotatedArticle>> out = new TreeMap<>();
-        byDay.forEach((d, as) -> out.computeIfAbsent(YearMonth.from(d), k -> new ArrayList<>()).addAll(as));
-        return out;
-    }
+    public TreeMap<YearMonth, List<AnnotatedArticle>> byMonth() { return byMonth; }
 
-    public TreeMap<Integer, List<AnnotatedArticle>> byYear() {
-        TreeMap<Integer, List<AnnotatedArticle>> out = new TreeMap<>();
-        byDay.forEach((d, as) -> out.computeIfAbsent(d.getYear(), k -> new ArrayList<>()).addAll(as));
-        return out;
-    }
+    public TreeMap<Integer, List<AnnotatedArticle>> byYear() { return byYear; }
 
     // ---- places --------------------------------------------------------------------------------
 
     /** Articles that mention the place itself. */
     public List<AnnotatedArticle> mentioning(String placeSlug) { return byPlace.getOrDefault(placeSlug, List.of()); }
 
-    /** Slugs of places with at least one article, themselves or through a sub-place. */
-    public Set<String> placesWithArticles() { return byPlace.keySet(); }
+    /** True when an article mentions the place or a place inside it: such a place has a page. */
+    public boolean hasArticles(String placeSlug) {
+        return !mentioning(placeSlug).isEmpty() || !viaSubPlaces(placeSlug).isEmpty();
+    }
 
     public List<String> children(String placeSlug) { return children.getOrDefault(placeSlug, List.of()); }
 
@@ -186,9 +184,4 @@ public final class ArchiveIndex {
                 .add(new Occurrence(a, anchor, lang, text, m.start(), m.end(), width));
     }
 
-    public static <T> List<T> reversed(List<T> in) {
-        List<T> out = new ArrayList<>(in);
-        Collections.reverse(out);
-        return out;
-    }
 }

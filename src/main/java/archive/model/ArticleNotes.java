@@ -14,7 +14,7 @@ import java.util.List;
  * @param markdown       the whole file; text before the first {@code ## pN} heading is the introduction
  * @param paragraphNotes the {@code ## pN} sections in file order
  */
-public record ArticleNotes(Path file, String by, LocalDate written, String markdown, boolean hasIntroduction,
+public record ArticleNotes(Path file, String by, LocalDate written, String markdown,
                            List<ParagraphNote> paragraphNotes) {
     public ArticleNotes {
         by = by == null ? "" : by;

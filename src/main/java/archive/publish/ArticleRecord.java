@@ -44,6 +44,6 @@ public record ArticleRecord(String id, String path, String url, LocalDate date, 
 
     /** Highwire Press form of the date, 1959/03/02. */
     public String slashedDate() {
-        return String.format("%04d/%02d/%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+        return archive.render.Dates.slashed(date);
     }
 }

@@ -35,7 +35,7 @@ public final class ArticlePages {
             if (ctx.keep(path, inputs)) return "";
         }
         UnaryOperator<String> link = ctx.linker(path);
-        Set<String> linked = ctx.placesWithPages(aa.places());
+        Set<String> linked = ctx.knownPlaces(aa.places());
 
         List<Views.RowView> rows = new ArrayList<>();
         NotesHtml.Split notes = NotesHtml.render(aa, ctx, path);

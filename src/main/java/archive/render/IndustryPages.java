@@ -14,14 +14,17 @@ public final class IndustryPages {
 
     public IndustryPages(RenderContext ctx) { this.ctx = ctx; }
 
+    /** An industry on the index: {@code slug} is its anchor there, {@code path} null when it has no articles. */
+    public record Row(String slug, String path, String en, String zh, int count) {}
+
     public void renderAll() {
-        List<Views.Ref> refs = ctx.data.industries().stream()
-                .map(i -> new Views.Ref(ctx.industryHasPage(i.slug()) ? PagePaths.industry(i.slug()) : null, i.name(), i.zh(),
-                        ctx.index.inIndustry(i.slug()).size(), i.slug())).toList();
+        List<Row> rows = ctx.data.industries().stream()
+                .map(i -> new Row(i.slug(), ctx.industryHasPage(i.slug()) ? PagePaths.industry(i.slug()) : null, i.name(), i.zh(),
+                        ctx.index.inIndustry(i.slug()).size())).toList();
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("industries", refs);
-        v.put("chart", Charts.ranked("Articles per industry · 各行业文章数", refs.stream().filter(r -> r.count() > 0)
-                .sorted(java.util.Comparator.comparingInt(Views.Ref::count).reversed().thenComparing(Views.Ref::en))
+        v.put("industries", rows);
+        v.put("chart", Charts.ranked("Articles per industry · 各行业文章数", rows.stream().filter(r -> r.count() > 0)
+                .sorted(java.util.Comparator.comparingInt(Row::count).reversed().thenComparing(Row::en))
                 .map(r -> new Charts.Bar(r.en(), r.zh(), r.count(), r.path())).toList(), ctx.linker(PagePaths.INDUSTRIES)));
         ctx.page("industries-index", PagePaths.INDUSTRIES, "Industries · 行业", "The archive's articles by industry.",
                 "industries", v);

@@ -71,9 +71,6 @@ public final class RenderContext {
 
     public Views.ArticleSummary summary(AnnotatedArticle a) { return summaries.get(a.id()); }
 
-    public List<Views.ArticleSummary> summaries(List<AnnotatedArticle> as) {
-        return as.stream().map(this::summary).toList();
-    }
 
     /**
      * The entries of {@code as} in a list on the page at site path {@code path}, as HTML: each is
@@ -149,11 +146,12 @@ public final class RenderContext {
         return to -> links.relative(file, to);
     }
 
-    public boolean placeHasPage(String slug) { return !index.mentioning(slug).isEmpty() || !index.viaSubPlaces(slug).isEmpty(); }
+    public boolean placeHasPage(String slug) { return index.hasArticles(slug); }
 
     public boolean industryHasPage(String slug) { return !index.inIndustry(slug).isEmpty(); }
 
-    public Set<String> placesWithPages(List<String> slugs) {
+    /** The slugs that name a place of the gazetteer: an article's places all have pages, since it mentions them. */
+    public Set<String> knownPlaces(List<String> slugs) {
         return Set.copyOf(slugs.stream().filter(places::containsKey).toList());
     }
 

@@ -49,13 +49,12 @@ public final class NotesParser {
         }
         List<ArticleNotes.ParagraphNote> notes = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
-        boolean intro = false, inFence = false, sectionStarted = false;
+        boolean inFence = false;
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             if (FENCE.matcher(l).matches()) inFence = !inFence;
             Matcher s = SECTION.matcher(l);
             if (!inFence && s.matches()) {
-                sectionStarted = true;
                 Matcher p = PARAGRAPH.matcher(s.group(1));
                 if (!p.matches()) {
                     diags.error(file, i + 1, "the heading \"" + l.strip() + "\" is not a paragraph note; head a note on "
@@ -68,10 +67,8 @@ public final class NotesParser {
                     continue;
                 }
                 notes.add(new ArticleNotes.ParagraphNote(n, i + 1));
-            } else if (!sectionStarted && !l.isBlank()) {
-                intro = true;
             }
         }
-        return new ArticleNotes(file, by, written, String.join("\n", lines), intro, notes);
+        return new ArticleNotes(file, by, written, String.join("\n", lines), notes);
     }
 }
