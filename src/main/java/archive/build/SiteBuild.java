@@ -76,7 +76,8 @@ public final class SiteBuild {
     }
 
     /** What a finished build did. */
-    public record Result(int articles, int pages, int filesWritten, int filesReused, Diagnostics diagnostics) {}
+    /** {@code pagesRendered} of the {@code pages}: the others were kept as published, without rendering. */
+    public record Result(int articles, int pages, int pagesRendered, int filesWritten, int filesReused, Diagnostics diagnostics) {}
 
     /** What the read stages produce: enough to check or to render. */
     public record Corpus(EditorialData data, List<AnnotatedArticle> articles, ArchiveIndex index, List<SitePage> pages) {}
@@ -90,7 +91,8 @@ public final class SiteBuild {
         Corpus corpus = read(diags);
         Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg));
         try (SiteWriter writer = SiteWriter.open(config.out())) {
-            int pages = render(corpus, diags, publishing.recorder(writer), publishing);
+            RenderContext ctx = render(corpus, diags, publishing.recorder(writer), publishing);
+            int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
             copyAssets(writer);
             diags.throwIfErrors("rendering pages");
             SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(corpus.index().articles(), writer::write);
@@ -98,9 +100,9 @@ public final class SiteBuild {
                     search.shards(), search.files());
             writer.publish();
             publishing.recordPermalinks();
-            say("Published %d pages to %s (%d files written, %d unchanged)", pages, config.out(),
-                    writer.filesWritten(), writer.filesReused());
-            return new Result(corpus.articles().size(), pages, writer.filesWritten(), writer.filesReused(), diags);
+            say("Published %d pages to %s (%d rendered, %d kept; %d files written, %d unchanged)", pages, config.out(),
+                    rendered, pages - rendered, writer.filesWritten(), writer.filesReused());
+            return new Result(corpus.articles().size(), pages, rendered, writer.filesWritten(), writer.filesReused(), diags);
         }
     }
 
@@ -113,13 +115,13 @@ public final class SiteBuild {
         Corpus corpus = read(diags);
         SiteChecker checker = new SiteChecker();
         Publishing publishing = new Publishing(config, diags, msg -> { });
-        int pages = render(corpus, diags, publishing.recorder(checker), publishing);
+        int pages = render(corpus, diags, publishing.recorder(checker), publishing).pagesWritten.get();
         diags.throwIfErrors("rendering pages");
         publishing.reportUnlisted();
         assetFiles().forEach(checker::addFile);
         for (SiteProblem p : checker.problems()) diags.error(config.out().resolve(p.file()), p.line(), p.message());
         diags.throwIfErrors("checking links and HTML");
-        return new Result(corpus.articles().size(), pages, 0, 0, diags);
+        return new Result(corpus.articles().size(), pages, pages, 0, 0, diags);
     }
 
     /** The read, annotate and index stages. Throws with every error found. */
@@ -153,7 +155,7 @@ public final class SiteBuild {
         return new Corpus(data, annotated, index, pages);
     }
 
-    private int render(Corpus corpus, Diagnostics diags, PageSink sink, Publishing publishing) {
+    private RenderContext render(Corpus corpus, Diagnostics diags, PageSink sink, Publishing publishing) {
         Links links = new Links(config.offline(), config.siteUrl());
         Templates templates = new Templates(config.templates(), links);
         templates.precompile(TEMPLATES);
@@ -195,8 +197,8 @@ public final class SiteBuild {
         new IndustryPages(ctx).renderAll();
         new SearchPage(ctx).render();
         publishing.finish(ctx, introductions);
-        say("Rendered %d pages in all", ctx.pagesWritten.get());
-        return ctx.pagesWritten.get();
+        say("Rendered %d pages of %d", ctx.pagesRendered.get(), ctx.pagesWritten.get());
+        return ctx;
     }
 
     private Map<String, ArticleNotes> readNotes(List<Article> articles, Diagnostics diags) {

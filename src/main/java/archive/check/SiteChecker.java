@@ -64,6 +64,17 @@ public final class SiteChecker implements PageSink {
         files.putIfAbsent(file, "");
     }
 
+    /** Every page is checked, so none is kept from an earlier build. */
+    @Override
+    public void write(String file, byte[] content, long fingerprint) {
+        write(file, content);
+    }
+
+    @Override
+    public boolean keep(String file, long fingerprint) {
+        return false;
+    }
+
     @Override
     public void write(String file, byte[] content) {
         if (!file.endsWith(".html")) {

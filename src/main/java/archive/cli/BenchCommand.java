@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     String javaOpts;
 
     /** One timed build: its process figures and what it wrote. */
-    record Run(String name, ProcessStats stats, int articles, int pages, int written, int reused) {}
+    record Run(String name, ProcessStats stats, int articles, int pages, int rendered, int written, int reused) {}
 
     @Override
     public Integer call() throws Exception {
@@ -108,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         ProcessStats stats = null;
-        int[] counts = new int[4];
+        int[] counts = new int[5];
         List<String> output = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
@@ -123,6 +123,7 @@ final class BenchCommand implements Callable<Integer> {
                             case "pages" -> counts[1] = Integer.parseInt(e[1]);
                             case "written" -> counts[2] = Integer.parseInt(e[1]);
                             case "reused" -> counts[3] = Integer.parseInt(e[1]);
+                            case "rendered" -> counts[4] = Integer.parseInt(e[1]);
                             default -> { }
                         }
                     }
@@ -134,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
             output.stream().skip(Math.max(0, output.size() - 30)).forEach(System.err::println);
             throw new IllegalStateException("the " + name + " failed with exit code " + code);
         }
-        Run run = new Run(name, stats, counts[0], counts[1], counts[2], counts[3]);
+        Run run = new Run(name, stats, counts[0], counts[1], counts[4], counts[2], counts[3]);
         System.out.printf(Locale.ROOT, "%-20s %6.2f s wall, %6.2f s CPU%n", name, stats.wallSeconds(), stats.cpuSeconds());
         return run;
     }
@@ -150,12 +151,12 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println();
         System.out.printf("%d articles into %s; JVM options: %s; %d cores%n", articles, site, String.join(" ", jvmOptions()),
                 Runtime.getRuntime().availableProcessors());
-        System.out.println("| build | wall | CPU | peak RSS | peak heap | pages | files written | files unchanged | articles/s |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| build | wall | CPU | peak RSS | peak heap | pages | pages rendered | files written | files unchanged | articles/s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Run r : runs) {
             ProcessStats s = r.stats();
-            System.out.printf(Locale.ROOT, "| %s | %.2f s | %.2f s | %s | %s | %d | %d | %d | %.0f |%n", r.name(), s.wallSeconds(),
-                    s.cpuSeconds(), ProcessStats.gib(s.peakRssBytes()), ProcessStats.gib(s.peakHeapBytes()), r.pages(),
+            System.out.printf(Locale.ROOT, "| %s | %.2f s | %.2f s | %s | %s | %d | %d | %d | %d | %.0f |%n", r.name(), s.wallSeconds(),
+                    s.cpuSeconds(), ProcessStats.gib(s.peakRssBytes()), ProcessStats.gib(s.peakHeapBytes()), r.pages(), r.rendered(),
                     r.written(), r.reused(), r.articles() / s.wallSeconds());
         }
     }

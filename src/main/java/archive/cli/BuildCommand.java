@@ -30,7 +30,7 @@ final class BuildCommand implements Callable<Integer> {
             System.err.printf("Built %d articles, %d pages into %s%n", r.articles(), r.pages(), folders.out);
             if (stats) {
                 System.out.println(ProcessStats.now().line() + " articles=" + r.articles() + " pages=" + r.pages()
-                        + " written=" + r.filesWritten() + " reused=" + r.filesReused());
+                        + " rendered=" + r.pagesRendered() + " written=" + r.filesWritten() + " reused=" + r.filesReused());
             }
         });
     }

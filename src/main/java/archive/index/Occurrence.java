@@ -35,6 +35,11 @@ public final class Occurrence {
 
     public String lang() { return lang; }
 
+    /** Where the match starts and ends in its paragraph. */
+    public int start() { return start; }
+
+    public int end() { return end; }
+
     /** The text before the match, at most the context width, with "…" when cut. */
     public String left() {
         String left = text.substring(Math.max(0, start - width), start);

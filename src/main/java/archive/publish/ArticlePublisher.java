@@ -22,6 +22,8 @@ public final class ArticlePublisher implements ArticleExtras {
     /** One style's citation; {@code id} is the element id the copy button names. */
     public record Entry(String id, String label, String html) {}
 
+    private static final String BIB = "cite.bib", RIS = "cite.ris";
+
     private final RenderContext ctx;
     private final Citations citations;
 
@@ -36,9 +38,7 @@ public final class ArticlePublisher implements ArticleExtras {
         String description = "People's Daily, " + Dates.en(r.date()) + ", page " + r.page() + ". " + r.titleZh();
         List<Entry> styles = new ArrayList<>();
         for (Citations.Formatted f : citations.format(r)) styles.add(new Entry(f.style().anchor, f.style().label, f.html()));
-        String bib = path + "cite.bib", ris = path + "cite.ris";
-        ctx.sink.write(bib, BibTex.entry(r));
-        ctx.sink.write(ris, Ris.record(r));
+        String bib = path + BIB, ris = path + RIS;
         String anchor = aa.rows().stream().filter(row -> !row.label().isEmpty()).map(Row::anchor).findFirst().orElse("");
         String permalink = r.url() == null ? "" : r.url();
         String paragraphLink = permalink.isEmpty() || anchor.isEmpty() ? "" : permalink + "#" + anchor;
@@ -47,5 +47,26 @@ public final class ArticlePublisher implements ArticleExtras {
         v.put("meta", ArticleMetadata.of(r, aa, ctx.places, description));
         v.put("cite", new CiteBox(permalink, paragraphLink, List.copyOf(styles), bib, ris));
         return v;
+    }
+
+    @Override
+    public void writeFiles(AnnotatedArticle aa, String path, long inputs) {
+        ArticleRecord r = ArticleRecord.of(aa, ctx.links);
+        write(path + BIB, BibTex.entry(r), inputs);
+        write(path + RIS, Ris.record(r), inputs);
+    }
+
+    @Override
+    public void keepFiles(AnnotatedArticle aa, String path, long inputs) {
+        boolean bibKept = ctx.sink.keep(path + BIB, inputs), risKept = ctx.sink.keep(path + RIS, inputs);
+        if (bibKept && risKept) return;
+        ArticleRecord r = ArticleRecord.of(aa, ctx.links);
+        if (!bibKept) write(path + BIB, BibTex.entry(r), inputs);
+        if (!risKept) write(path + RIS, Ris.record(r), inputs);
+    }
+
+    private void write(String file, String content, long inputs) {
+        if (inputs == 0) ctx.sink.write(file, content);
+        else ctx.sink.write(file, archive.render.PageSink.bytes(content), inputs);
     }
 }

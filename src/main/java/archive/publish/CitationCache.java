@@ -34,29 +34,32 @@ import java.util.zip.GZIPOutputStream;
 final class CitationCache {
     static final String FILE = "citations.tsv.gz";
     /** Bumped when the file layout changes. */
-    private static final String FORMAT = "archive-citations-1";
+    private static final String FORMAT = "archive-citations-2";
+
+    /** One article's citations, under the key of the item they were made from. */
+    record Entry(String article, List<String> values) {}
 
     private final Path file;
-    private final Map<String, List<String>> previous;
-    private final Map<String, List<String>> used = new ConcurrentHashMap<>();
+    private final Map<String, Entry> previous;
+    private final Map<String, Entry> used = new ConcurrentHashMap<>();
 
-    private CitationCache(Path file, Map<String, List<String>> previous) {
+    private CitationCache(Path file, Map<String, Entry> previous) {
         this.file = file;
         this.previous = previous;
     }
 
     /** The cache at {@code file}, empty when it does not exist or cannot be read. */
     static CitationCache load(Path file) {
-        Map<String, List<String>> entries = new HashMap<>();
+        Map<String, Entry> entries = new HashMap<>();
         if (file != null && Files.isRegularFile(file)) {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
                     StandardCharsets.UTF_8))) {
                 if (FORMAT.equals(in.readLine())) {
                     for (String line; (line = in.readLine()) != null; ) {
                         String[] f = line.split("\t", -1);
-                        List<String> values = new ArrayList<>(f.length - 1);
-                        for (int i = 1; i < f.length; i++) values.add(unescape(f[i]));
-                        entries.put(f[0], List.copyOf(values));
+                        List<String> values = new ArrayList<>(f.length - 2);
+                        for (int i = 2; i < f.length; i++) values.add(unescape(f[i]));
+                        entries.put(f[1], new Entry(f[0], List.copyOf(values)));
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -70,16 +73,26 @@ final class CitationCache {
     static CitationCache none() { return new CitationCache(null, Map.of()); }
 
     List<String> get(String key) {
-        List<String> v = previous.get(key);
-        if (v != null) used.put(key, v);
-        return v;
+        Entry e = previous.get(key);
+        if (e != null) used.put(key, e);
+        return e == null ? null : e.values();
     }
 
-    void put(String key, List<String> values) { used.put(key, List.copyOf(values)); }
+    void put(String key, String article, List<String> values) { used.put(key, new Entry(article, List.copyOf(values))); }
 
-    /** Writes the entries this build used, if they differ from the file's. */
-    void save() {
-        if (file == null || used.keySet().equals(previous.keySet())) return;
+    /**
+     * Writes the entries this build used, and those of the articles in {@code live} whose pages
+     * were kept without asking for their citations, if the result differs from the file's.
+     */
+    void save(java.util.Set<String> live) {
+        if (file == null) return;
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (Entry e : used.values()) asked.add(e.article());
+        Map<String, Entry> all = new TreeMap<>(used);
+        previous.forEach((key, e) -> {
+            if (!asked.contains(e.article()) && live.contains(e.article())) all.put(key, e);
+        });
+        if (all.keySet().equals(previous.keySet())) return;
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -87,9 +100,11 @@ final class CitationCache {
                     StandardCharsets.UTF_8))) {
                 out.write(FORMAT);
                 out.write('\n');
-                for (var e : new TreeMap<>(used).entrySet()) {
+                for (var e : all.entrySet()) {
+                    out.write(e.getValue().article());
+                    out.write('\t');
                     out.write(e.getKey());
-                    for (String v : e.getValue()) {
+                    for (String v : e.getValue().values()) {
                         out.write('\t');
                         out.write(escape(v));
                     }

@@ -85,7 +85,7 @@ public final class Citations {
             Engines e = engines.get();
             raw = new ArrayList<>(Style.values().length);
             for (Style s : Style.values()) raw.add(e.format(s, item));
-            cache.put(key, raw);
+            cache.put(key, r.id(), raw);
             formatted.increment();
         }
         List<Formatted> out = new ArrayList<>(raw.size());
@@ -115,7 +115,7 @@ public final class Citations {
     public long formatted() { return formatted.sum(); }
 
     /** Saves the cache of formatted citations, if there is one. */
-    void saveCache() { cache.save(); }
+    void saveCache(java.util.Set<String> articles) { cache.save(articles); }
 
     /** The cache key: a hash of the styles, the processor and every field of the item. */
     private String key(CSLItemData item) {

@@ -25,6 +25,25 @@ public final class PageRecorder implements PageSink {
     @Override
     public void write(String file, byte[] content) {
         next.write(file, content);
+        record(file);
+    }
+
+    /** Writes a page made from inputs with this fingerprint, so the writer can keep it next time. */
+    @Override
+    public void write(String file, byte[] content, long fingerprint) {
+        next.write(file, content, fingerprint);
+        record(file);
+    }
+
+    /** A page kept from the previous build is produced by this build all the same. */
+    @Override
+    public boolean keep(String file, long fingerprint) {
+        if (!next.keep(file, fingerprint)) return false;
+        record(file);
+        return true;
+    }
+
+    private void record(String file) {
         if (file.endsWith(".html") && !file.equals(NOT_FOUND)) pages.add(pathOf(file));
     }
 

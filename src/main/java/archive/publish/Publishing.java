@@ -22,6 +22,8 @@ public final class Publishing {
     /** Templates this stage renders through the page templates' engine. */
     static final List<String> TEMPLATES = List.of("article-meta", "article-cite", "redirect", "withdrawn");
 
+    /** The articles of this build, whose citations the cache keeps. */
+    private java.util.Set<String> articleIds = java.util.Set.of();
     private final BuildConfig config;
     private final Diagnostics diags;
     private final Consumer<String> log;
@@ -66,6 +68,8 @@ public final class Publishing {
      * @param introductions the editors' introductions as plain text, by article id
      */
     public void finish(RenderContext ctx, Map<String, String> introductions) {
+        articleIds = ctx.index.articles().stream().map(archive.model.AnnotatedArticle::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         reportCitationCost();
         SortedSet<String> pages = recorder.pages();
         new RedirectPages(ctx).write(redirects, pages);
@@ -80,14 +84,19 @@ public final class Publishing {
         }
         recorder.write(HostFiles.ROBOTS, HostFiles.robots(ctx.links));
         recorder.write(HostFiles.NO_JEKYLL, new byte[0]);
-        recorder.write(PageRecorder.NOT_FOUND, HostFiles.notFound(config.templates(), ctx.links, ctx.site));
+        // The 404 page is made from the templates, URL policy and site navigation alone.
+        long notFound = ctx.inputs().add(PageRecorder.NOT_FOUND).value();
         ctx.pagesWritten.incrementAndGet();
+        if (!recorder.keep(PageRecorder.NOT_FOUND, notFound)) {
+            recorder.write(PageRecorder.NOT_FOUND, HostFiles.notFound(config.templates(), ctx.links, ctx.site), notFound);
+            ctx.pagesRendered.incrementAndGet();
+        }
         if (registry != null) registry.check(recorder.produced(), diags);
     }
 
     /** After a successful publish: adds the new paths to the registry (and saves the citation cache). */
     public void recordPermalinks() {
-        citations.saveCache();
+        citations.saveCache(articleIds);
         if (registry == null || recorder == null) return;
         int added = registry.save(recorder.produced());
         if (added > 0) log.accept("Recorded " + added + " new permanent " + (added == 1 ? "path" : "paths") + " in " + registry.file());

@@ -61,6 +61,7 @@ final class RedirectPages {
         v.put("date", r.date() == null ? "" : r.date().toString());
         ctx.sink.write(file, ctx.templates.render("redirect", file, v));
         ctx.pagesWritten.incrementAndGet();
+        ctx.pagesRendered.incrementAndGet();
     }
 
     private void withdrawn(Redirect r) {

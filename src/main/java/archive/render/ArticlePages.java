@@ -32,7 +32,10 @@ public final class ArticlePages {
             AnnotatedArticle prev = ctx.index.previous(aa), next = ctx.index.next(aa);
             inputs = ctx.inputs().add("article").add(ctx.contentFingerprint(aa))
                     .addValue(prev == null ? null : ctx.summary(prev)).addValue(next == null ? null : ctx.summary(next)).value();
-            if (ctx.keep(path, inputs)) return "";
+            if (ctx.keep(path, inputs)) {
+                ctx.articleExtras().keepFiles(aa, path, inputs);
+                return "";
+            }
         }
         UnaryOperator<String> link = ctx.linker(path);
         Set<String> linked = ctx.knownPlaces(aa.places());
@@ -86,6 +89,7 @@ public final class ArticlePages {
         String description = "People's Daily, " + Dates.en(a.date()) + ", page " + a.page() + ". " + a.headline();
         if (aa.notes() == null) ctx.write("article", path, title, description, "article", v, inputs);
         else ctx.page("article", path, title, description, "article", v);
+        ctx.articleExtras().writeFiles(aa, path, inputs);
         return notes.introduction().isEmpty() ? "" : org.jsoup.Jsoup.parseBodyFragment(notes.introduction()).text();
     }
 

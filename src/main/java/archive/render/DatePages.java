@@ -94,7 +94,8 @@ public final class DatePages {
             v.put("monthZh", Dates.monthZh(month));
             v.put("yearPath", PagePaths.year(month.getYear()));
             v.put("year", month.getYear());
-            v.put("days", groups(slice, a -> a.article().date(), d -> PagePaths.day(d), Dates::en, Dates::zh, path));
+            v.put("days", ctx.deferredItems(slice, path,
+                    () -> groups(slice, a -> a.article().date(), d -> PagePaths.day(d), Dates::en, Dates::zh, path)));
             v.put("count", articles.size());
             v.put("prev", prev == null ? null : new Views.Ref(PagePaths.month(prev), Dates.monthEn(prev), Dates.monthZh(prev), 0, ""));
             v.put("next", next == null ? null : new Views.Ref(PagePaths.month(next), Dates.monthEn(next), Dates.monthZh(next), 0, ""));
@@ -120,6 +121,19 @@ public final class DatePages {
         return out;
     }
 
+    /** A day's articles grouped by page, and within a page by column (no column first), as the paper printed them. */
+    private List<PaperPage> paperPages(List<AnnotatedArticle> slice, String path) {
+        List<PaperPage> pages = new ArrayList<>();
+        for (Views.Group page : groups(slice, a -> a.article().page(), p -> "page-" + p, p -> "Page " + p, p -> "第" + p + "版", path)) {
+            int number = Integer.parseInt(page.id().substring("page-".length()));
+            List<AnnotatedArticle> onPage = new ArrayList<>(slice.stream().filter(a -> a.article().page() == number).toList());
+            onPage.sort(java.util.Comparator.comparing((AnnotatedArticle a) -> a.article().column()).thenComparing(AnnotatedArticle::id));
+            pages.add(new PaperPage(page.id(), page.en(), page.zh(),
+                    groups(onPage, a -> a.article().column(), c -> c, c -> c.isEmpty() ? "" : "Column", c -> c, path)));
+        }
+        return pages;
+    }
+
     private void day(LocalDate date, List<AnnotatedArticle> articles, TreeMap<LocalDate, List<AnnotatedArticle>> days) {
         String base = PagePaths.day(date);
         // The day's paper: articles grouped by page (the index keeps a day's articles in page order).
@@ -130,20 +144,11 @@ public final class DatePages {
         LocalDate prev = days.lowerKey(date), next = days.higherKey(date);
         Pagination.pages(base, articles, Pagination.ARTICLES, (slice, pager) -> {
         String path = Pagination.path(base, pager.current());
-        // Within a page, articles are grouped by column (no column first), as the paper printed them.
-        List<PaperPage> pages = new ArrayList<>();
-        for (Views.Group page : groups(slice, a -> a.article().page(), p -> "page-" + p, p -> "Page " + p, p -> "第" + p + "版", path)) {
-            int number = Integer.parseInt(page.id().substring("page-".length()));
-            List<AnnotatedArticle> onPage = new ArrayList<>(slice.stream().filter(a -> a.article().page() == number).toList());
-            onPage.sort(java.util.Comparator.comparing((AnnotatedArticle a) -> a.article().column()).thenComparing(AnnotatedArticle::id));
-            pages.add(new PaperPage(page.id(), page.en(), page.zh(),
-                    groups(onPage, a -> a.article().column(), c -> c, c -> c.isEmpty() ? "" : "Column", c -> c, path)));
-        }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("dateEn", Dates.en(date));
         v.put("dateZh", Dates.zh(date));
         v.put("weekday", date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
-        v.put("pages", pages);
+        v.put("pages", ctx.deferredItems(slice, path, () -> paperPages(slice, path)));
         v.put("count", articles.size());
         YearMonth m = YearMonth.from(date);
         v.put("monthPath", PagePaths.month(m));

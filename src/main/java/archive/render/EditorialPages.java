@@ -33,7 +33,7 @@ public final class EditorialPages {
             v.put("placeCount", placeCount);
             v.put("entryCount", ctx.data.glossary().size());
             v.put("annotatedCount", annotatedCount);
-            v.put("byDate", byDay(slice, path));
+            v.put("byDate", ctx.deferredItems(slice, path, () -> byDay(slice, path)));
             v.put("pager", pager);
             ctx.page("home", path, Pagination.title(ctx.site.titleEn() + " · " + ctx.site.titleZh(), pager),
                     "People's Daily articles of the Great Leap Forward, 1958–1960, in English and Chinese, annotated.", "home", v);
@@ -59,7 +59,7 @@ public final class EditorialPages {
         Pagination.pages(PagePaths.ARTICLES, all, Pagination.ARTICLES, (slice, pager) -> {
             String path = Pagination.path(PagePaths.ARTICLES, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("articles", ctx.items(slice, path));
+            v.put("articles", ctx.deferredItems(slice, path));
             v.put("count", all.size());
             v.put("pager", pager);
             ctx.page("articles", path, Pagination.title("All articles · 全部文章", pager), "Every article of the archive, by date.",

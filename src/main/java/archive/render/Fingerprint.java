@@ -45,6 +45,7 @@ public final class Fingerprint {
     public Fingerprint addValue(Object o) {
         if (o == null) return add(-1L);
         if (o instanceof String s) return add(1L).add(s);
+        if (o instanceof Deferred d) return add(8L).add(d.inputs());
         if (o instanceof Number || o instanceof Boolean || o instanceof Character || o instanceof Enum<?>) {
             return add(2L).add(o.getClass().getName()).add(o.toString());
         }

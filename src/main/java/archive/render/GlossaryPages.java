@@ -64,6 +64,15 @@ public final class GlossaryPages {
         return rows;
     }
 
+    /** What a page of concordance lines is made from: each line's article (its content) and place in it. */
+    private long linesFingerprint(List<Occurrence> slice, String path) {
+        Fingerprint f = new Fingerprint().add(path).add(slice.size());
+        for (Occurrence o : slice) {
+            f.add(ctx.contentFingerprint(o.article())).add(o.anchor()).add(o.lang()).add(o.start()).add(o.end());
+        }
+        return f.value();
+    }
+
     /** Pinyin without tone marks, then the characters, then the slug: a stable order for readers of either language. */
     static Comparator<GlossaryEntry> byPinyin() {
         Collator c = Collator.getInstance(Locale.ROOT);
@@ -88,7 +97,6 @@ public final class GlossaryPages {
         String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
         Pagination.pages(base, occurrences, Pagination.LINES, (slice, pager) -> {
             String path = Pagination.path(base, pager.current());
-            List<String> lines = concordanceRows(slice, ctx.linker(path));
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("entry", g);
             v.put("kindEn", g.kind().labelEn());
@@ -99,9 +107,8 @@ public final class GlossaryPages {
             v.put("related", related);
             v.put("articleCount", articles.size());
             v.put("lineCount", occurrences.size());
-            v.put("lines", lines);
-            v.put("chart", Charts.perMonth("Articles using " + g.headword() + " per month · 每月使用该词的文章数",
-                    perMonth, PagePaths::month, ctx.linker(path)));
+            v.put("lines", ctx.deferred(linesFingerprint(slice, path), () -> concordanceRows(slice, ctx.linker(path))));
+            v.put("chart", ctx.monthChart("Articles using " + g.headword() + " per month · 每月使用该词的文章数", perMonth, path));
             v.put("pager", pager);
             ctx.page("glossary-entry", path, Pagination.title(title, pager), g.gloss(), "glossary", v);
         });

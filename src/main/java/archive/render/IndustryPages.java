@@ -41,11 +41,10 @@ public final class IndustryPages {
             String path = Pagination.path(base, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("industry", i);
-            v.put("articles", ctx.items(slice, path));
+            v.put("articles", ctx.deferredItems(slice, path));
             v.put("count", articles.size());
             v.put("places", places);
-            v.put("chart", Charts.perMonth(i.name() + ": articles per month · 每月文章数", perMonth, PagePaths::month,
-                    ctx.linker(path)));
+            v.put("chart", ctx.monthChart(i.name() + ": articles per month · 每月文章数", perMonth, path));
             v.put("pager", pager);
             ctx.page("industry", path, Pagination.title(i.name() + " · " + i.zh(), pager),
                     "Articles of People's Daily on " + i.name() + ", 1958–1960.", "industries", v);

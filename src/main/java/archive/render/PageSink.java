@@ -17,17 +17,14 @@ public interface PageSink {
 
     /**
      * Writes a page made from inputs with the given fingerprint, so that a later build from the
-     * same inputs can {@link #keep} it.
+     * same inputs can {@link #keep} it. Not a default: a sink that wraps another must pass the
+     * fingerprint on, or every build renders every page again.
      */
-    default void write(String file, byte[] content, long fingerprint) {
-        write(file, content);
-    }
+    void write(String file, byte[] content, long fingerprint);
 
     /**
      * Keeps the published page at {@code file} if it was made from inputs with this fingerprint
      * and has not been touched since; returns false (and keeps nothing) otherwise.
      */
-    default boolean keep(String file, long fingerprint) {
-        return false;
-    }
+    boolean keep(String file, long fingerprint);
 }

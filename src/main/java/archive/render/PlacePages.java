@@ -73,8 +73,8 @@ public final class PlacePages {
             v.put("place", p);
             v.put("typeEn", p.type().labelEn());
             v.put("typeZh", p.type().labelZh());
-            v.put("articles", ctx.items(slice.subList(0, ownEnd), path));
-            v.put("subArticles", ctx.items(slice.subList(ownEnd, slice.size()), path));
+            v.put("articles", ctx.deferredItems(slice.subList(0, ownEnd), path));
+            v.put("subArticles", ctx.deferredItems(slice.subList(ownEnd, slice.size()), path));
             v.put("parent", parentRef);
             v.put("children", children);
             v.put("industries", industries);
@@ -82,8 +82,7 @@ public final class PlacePages {
             v.put("lastDate", all.isEmpty() ? "" : Dates.en(all.get(all.size() - 1).article().date()));
             v.put("coordinates", p.hasCoordinates() ? String.format(java.util.Locale.ROOT, "%.2f° %s, %.2f° %s",
                     Math.abs(p.lat()), p.lat() >= 0 ? "N" : "S", Math.abs(p.lon()), p.lon() >= 0 ? "E" : "W") : "");
-            v.put("chart", Charts.perMonth("Articles about " + p.name() + " per month · 每月文章数", perMonth,
-                    PagePaths::month, ctx.linker(path)));
+            v.put("chart", ctx.monthChart("Articles about " + p.name() + " per month · 每月文章数", perMonth, path));
             v.put("pager", pager);
             ctx.page("place", path, Pagination.title(p.name() + " · " + p.zh(), pager),
                     "Articles of People's Daily about " + p.name() + ", 1958–1960.", "places", v);

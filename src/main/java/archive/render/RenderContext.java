@@ -34,10 +34,13 @@ public final class RenderContext {
     public final Map<String, Industry> industries;
     public final AnnotatedHtml annotatedHtml;
     public final AtomicInteger pagesWritten = new AtomicInteger();
+    /** Pages rendered by this build (the others were kept as published). */
+    public final AtomicInteger pagesRendered = new AtomicInteger();
     private final Map<String, Views.ArticleSummary> summaries = new HashMap<>();
     private volatile ArticleExtras articleExtras = ArticleExtras.NONE;
     private final Map<String, Relocatable> items = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Long> contentFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> summaryFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.util.function.Function<AnnotatedArticle, Long> knownFingerprints = this::computeContentFingerprint;
     /** Templates, URL policy, site navigation and generator: what every page is made with. */
     private final long global;
@@ -87,6 +90,38 @@ public final class RenderContext {
     }
 
     /**
+     * The entries of {@code as} in a list on the page at {@code path}, built only if the page is
+     * rendered (see {@link #items(List, String)}); {@code shape} turns the entries into the
+     * template's value (grouped by day, by page …) and must depend on nothing but them.
+     */
+    public Deferred deferredItems(List<AnnotatedArticle> as, String path, java.util.function.Supplier<?> shape) {
+        Fingerprint f = new Fingerprint().add(path).add(as.size());
+        for (AnnotatedArticle a : as) f.add(summaryFingerprint(a));
+        return new Deferred(f.value(), shape);
+    }
+
+    /** {@link #items(List, String)}, built only if the page is rendered. */
+    public Deferred deferredItems(List<AnnotatedArticle> as, String path) {
+        return deferredItems(as, path, () -> items(as, path));
+    }
+
+    /** A value built only if its page is rendered, from inputs with the given fingerprint. */
+    public Deferred deferred(long inputs, java.util.function.Supplier<?> value) {
+        return new Deferred(inputs, value);
+    }
+
+    /** A chart of articles per month on the page at {@code path}, built only if the page is rendered. */
+    public Deferred monthChart(String title, java.util.TreeMap<java.time.YearMonth, Integer> perMonth, String path) {
+        long inputs = new Fingerprint().add(title).add(path).addValue(perMonth).value();
+        return new Deferred(inputs, () -> Charts.perMonth(title, perMonth, PagePaths::month, linker(path)));
+    }
+
+    /** The fingerprint of an article's list entry: its summary (title, date, page, column, flags). */
+    public long summaryFingerprint(AnnotatedArticle a) {
+        return summaryFingerprints.computeIfAbsent(a.id(), id -> new Fingerprint().addValue(summary(a)).value());
+    }
+
+    /**
      * Renders {@code template} to the page at site path {@code path} with the common variables
      * added, unless the published page was made from exactly these variables by the same templates
      * and generator: then it is kept as it is.
@@ -99,6 +134,8 @@ public final class RenderContext {
         long fingerprint = new Fingerprint().add(global).add(template).add(file).addValue(all).value();
         pagesWritten.incrementAndGet();
         if (sink.keep(file, fingerprint)) return;
+        all.replaceAll((k, val) -> val instanceof Deferred d ? d.value() : val);
+        pagesRendered.incrementAndGet();
         sink.write(file, PageSink.bytes(templates.render(template, file, all)), fingerprint);
     }
 
@@ -138,6 +175,7 @@ public final class RenderContext {
         all.put("page", new Views.PageInfo(title, path, description, links.absolute(path), kind));
         sink.write(file, PageSink.bytes(templates.render(template, file, all)), inputs);
         pagesWritten.incrementAndGet();
+        pagesRendered.incrementAndGet();
     }
 
     /** A function turning site paths into links from the page at {@code path}. */

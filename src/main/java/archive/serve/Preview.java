@@ -80,8 +80,8 @@ public final class Preview implements AutoCloseable {
         try {
             SiteBuild.Result r = new SiteBuild(config, null, cache).build();
             lastBuildMillis = (System.nanoTime() - t0) / 1_000_000;
-            log.printf("Built %d articles in %d ms (%d files written, %d unchanged)%n", r.articles(), lastBuildMillis,
-                    r.filesWritten(), r.filesReused());
+            log.printf("Built %d articles in %d ms (%d of %d pages rendered; %d files written, %d unchanged)%n", r.articles(),
+                    lastBuildMillis, r.pagesRendered(), r.pages(), r.filesWritten(), r.filesReused());
         } catch (BuildFailedException e) {
             errors = e.getMessage();
         } catch (RuntimeException e) {

@@ -75,6 +75,51 @@ class IncrementalBuildTest {
         assertSameSite(cleanBuild(), project.site());
     }
 
+    @Test
+    void withNothingChangedNoPageIsRenderedAndAnEditRendersOnlyThePagesMadeFromIt() throws IOException {
+        // A synthetic corpus: most articles have no editors' notes, so their pages can be kept.
+        TestProject corpus = TestProject.empty();
+        try {
+            archive.bench.CorpusGenerator gen = new archive.bench.CorpusGenerator(TestProject.REPO.resolve("seeds"),
+                    TestProject.REPO.resolve("data"), 7);
+            gen.write(corpus.root.resolve("seeds"), 60);
+            TestProject.copyTree(TestProject.REPO.resolve("data"), corpus.root.resolve("data"));
+            TestProject.copyTree(TestProject.REPO.resolve("pages"), corpus.root.resolve("pages"));
+            SiteBuild.Result first = corpus.build();
+            assertEquals(first.pages(), first.pagesRendered());
+            Map<String, FileTime> before = times(corpus.site());
+
+            SiteBuild.Result again = corpus.build();
+            assertEquals(0, again.pagesRendered(), "nothing changed, nothing rendered");
+            assertEquals(0, again.filesWritten());
+            assertEquals(before, times(corpus.site()));
+
+            // Edit one sentence of an article without notes (the last one generated is synthetic).
+            String seed = "seeds/" + gen.fileName(59);
+            String text = corpus.read(seed);
+            int body = text.indexOf("\n\n") + 2;
+            corpus.write(seed, text.substring(0, body) + "An editor's correction. " + text.substring(body));
+            SiteBuild.Result edited = corpus.build();
+            Path clean = corpus.root.resolve("clean-site");
+            corpus.build(corpus.config().withOut(clean));
+            assertSameSite(clean, corpus.site());
+            Map<String, FileTime> after = times(corpus.site());
+            java.util.Set<String> changedPages = new java.util.TreeSet<>();
+            for (String f : after.keySet()) {
+                if (f.endsWith(".html") && !after.get(f).equals(before.get(f))) changedPages.add(f);
+            }
+            String article = "articles/" + gen.id(59) + "/index.html";
+            assertTrue(changedPages.contains(article), changedPages.toString());
+            // Its page, and the concordance pages that quote it; no list shows its text.
+            for (String f : changedPages) {
+                assertTrue(f.equals(article) || f.startsWith("glossary/"), "only pages made from the article change, not " + f);
+            }
+            assertTrue(edited.pagesRendered() < first.pages() / 4, edited.pagesRendered() + " of " + first.pages() + " rendered");
+        } finally {
+            TestProject.delete(corpus.root);
+        }
+    }
+
     private void editFirstSeed() {
         String seed = "seeds/000_119a5904f4221201.txt";
         project.write(seed, project.read(seed).replaceFirst("\nAuthor:", "\nAuthor: An Editor"));

@@ -86,7 +86,9 @@ class CitationsTest {
             Citations cold = new Citations(CitationCache.load(file));
             List<Citations.Formatted> first = cold.format(ARTICLE);
             assertEquals(1, cold.formatted());
-            cold.saveCache();
+            cold.saveCache(java.util.Set.of(ARTICLE.id()));
+            // A build that kept the article's page without asking for its citations keeps them cached.
+            new Citations(CitationCache.load(file)).saveCache(java.util.Set.of(ARTICLE.id()));
 
             Citations warm = new Citations(CitationCache.load(file));
             assertEquals(first, warm.format(ARTICLE));
@@ -95,6 +97,11 @@ class CitationsTest {
                     "", "", "", ARTICLE.titleEn(), ARTICLE.titleZh());
             assertTrue(warm.format(changed).get(Citations.Style.MLA.ordinal()).text().contains("p. 3"));
             assertEquals(1, warm.formatted(), "a changed article is formatted again");
+            // An article no longer in the archive leaves the cache.
+            new Citations(CitationCache.load(file)).saveCache(java.util.Set.of());
+            Citations gone = new Citations(CitationCache.load(file));
+            gone.format(ARTICLE);
+            assertEquals(1, gone.formatted(), "the citations of a removed article are not kept");
 
             java.nio.file.Files.write(file, new byte[]{1, 2, 3});
             Citations damaged = new Citations(CitationCache.load(file));
