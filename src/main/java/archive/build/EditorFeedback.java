@@ -6,7 +6,11 @@ import archive.model.EditorialData;
 import archive.model.GlossaryEntry;
 import archive.model.Mention;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +20,9 @@ import java.util.Set;
  * (most often a rendering missing from the entry's `en:` list).
  */
 final class EditorFeedback {
+    /** Articles named in a warning; the count gives the rest. */
+    private static final int EXAMPLES = 3;
+
     private final EditorialData data;
 
     EditorFeedback(EditorialData data) { this.data = data; }
@@ -29,17 +36,29 @@ final class EditorFeedback {
                         + "` matches nothing in the articles; check its forms");
             }
         }
+        // One warning per entry, not per article: at archive scale an entry can miss its rendering in
+        // thousands of articles, and the editor's fix (a rendering added to `en:`) is one line.
         var bySlug = data.glossaryBySlug();
+        Map<String, List<AnnotatedArticle>> missing = new TreeMap<>();
         for (AnnotatedArticle a : articles) {
             if (!a.article().hasEnglish() || !a.article().hasChinese()) continue;
             Set<String> zh = slugs(a.zhMentions(), a.deckMentions()), en = slugs(a.enMentions(), List.of(a.titleMentions()));
             for (String s : zh) {
                 GlossaryEntry g = bySlug.get(s);
                 if (en.contains(s) || g == null || (g.en().isEmpty() && g.parts().stream().allMatch(p -> p.en().isEmpty()))) continue;
-                diags.warn(g.origin().file(), g.origin().line(), "article " + a.id() + " (" + a.article().source().getFileName()
-                        + ") uses " + g.headword() + " in Chinese but none of `" + g.slug() + "`'s English renderings; "
-                        + "add the rendering its translation uses to `en:`");
+                missing.computeIfAbsent(s, k -> new ArrayList<>()).add(a);
             }
+        }
+        for (GlossaryEntry g : data.glossary()) {
+            List<AnnotatedArticle> in = missing.get(g.slug());
+            if (in == null) continue;
+            String examples = in.stream().limit(EXAMPLES).map(a -> a.id() + " (" + a.article().source().getFileName() + ")")
+                    .collect(Collectors.joining(", "));
+            String more = in.size() > EXAMPLES ? " and " + (in.size() - EXAMPLES) + " more" : "";
+            diags.warn(g.origin().file(), g.origin().line(), (in.size() == 1 ? "article " : in.size() + " articles: ") + examples
+                    + more + (in.size() == 1 ? " uses " : " use ") + g.headword() + " in Chinese but none of `" + g.slug()
+                    + "`'s English renderings; add the rendering " + (in.size() == 1 ? "its translation uses" : "their translations use")
+                    + " to `en:`");
         }
     }
 

@@ -95,9 +95,18 @@ public final class SiteBuild {
             int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
             copyAssets(writer);
             diags.throwIfErrors("rendering pages");
-            SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(corpus.index().articles(), writer::write);
-            say("Indexed %d articles for search: %d terms, %d shards, %d files", search.documents(), search.terms(),
-                    search.shards(), search.files());
+            // The index is made from every article and the data: kept whole when none of them changed.
+            archive.render.Fingerprint all = ctx.inputs().add(SearchIndexBuilder.DIR);
+            for (AnnotatedArticle a : corpus.index().articles()) all.add(ctx.contentFingerprint(a));
+            long searchInputs = all.value();
+            if (writer.keepAll(SearchIndexBuilder.DIR, searchInputs)) {
+                say("Kept the search index: no article and no data changed");
+            } else {
+                SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(corpus.index().articles(),
+                        (file, bytes) -> writer.write(file, bytes, searchInputs));
+                say("Indexed %d articles for search: %d terms, %d shards, %d files", search.documents(), search.terms(),
+                        search.shards(), search.files());
+            }
             writer.publish();
             publishing.recordPermalinks();
             say("Published %d pages to %s (%d rendered, %d kept; %d files written, %d unchanged)", pages, config.out(),

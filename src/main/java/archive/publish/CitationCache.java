@@ -33,8 +33,8 @@ import java.util.zip.GZIPOutputStream;
  */
 final class CitationCache {
     static final String FILE = "citations.tsv.gz";
-    /** Bumped when the file layout changes. */
-    private static final String FORMAT = "archive-citations-2";
+    /** Bumped when the file layout or what is stored (cleaned HTML and text per style) changes. */
+    private static final String FORMAT = "archive-citations-3";
 
     /** One article's citations, under the key of the item they were made from. */
     record Entry(String article, List<String> values) {}

@@ -80,16 +80,22 @@ public final class Citations {
         long t0 = cpuNanos();
         CSLItemData item = item(r);
         String key = key(item);
-        List<String> raw = cache.get(key);
-        if (raw == null) {
+        // The cache holds each style's cleaned HTML and text: cleaning parses HTML, and is as
+        // costly as reading the cache is cheap.
+        List<String> cached = cache.get(key);
+        if (cached == null) {
             Engines e = engines.get();
-            raw = new ArrayList<>(Style.values().length);
-            for (Style s : Style.values()) raw.add(e.format(s, item));
-            cache.put(key, r.id(), raw);
+            cached = new ArrayList<>(2 * Style.values().length);
+            for (Style s : Style.values()) {
+                Formatted f = clean(s, e.format(s, item));
+                cached.add(f.html());
+                cached.add(f.text());
+            }
+            cache.put(key, r.id(), cached);
             formatted.increment();
         }
-        List<Formatted> out = new ArrayList<>(raw.size());
-        for (Style s : Style.values()) out.add(clean(s, raw.get(s.ordinal())));
+        List<Formatted> out = new ArrayList<>(Style.values().length);
+        for (Style s : Style.values()) out.add(new Formatted(s, cached.get(2 * s.ordinal()), cached.get(2 * s.ordinal() + 1)));
         nanos.add(cpuNanos() - t0);
         items.increment();
         return out;

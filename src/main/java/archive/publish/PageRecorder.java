@@ -53,6 +53,15 @@ public final class PageRecorder implements PageSink {
         stable.add("/" + file);
     }
 
+    /**
+     * Keeps the published file whose URL is promised to stay if it was made from inputs with this
+     * fingerprint, or writes the one {@code content} makes (built only then), recorded with it.
+     */
+    public void writeStable(String file, long fingerprint, java.util.function.Supplier<byte[]> content) {
+        if (!next.keep(file, fingerprint)) next.write(file, content.get(), fingerprint);
+        stable.add("/" + file);
+    }
+
     /** The permanent path of a written HTML file: "/" for index.html, "/a/b/" for a/b/index.html. */
     static String pathOf(String file) {
         if (file.equals("index.html")) return "/";

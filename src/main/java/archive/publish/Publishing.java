@@ -73,10 +73,15 @@ public final class Publishing {
         reportCitationCost();
         SortedSet<String> pages = recorder.pages();
         new RedirectPages(ctx).write(redirects, pages);
-        recorder.writeStable(AtomFeed.FILE, AtomFeed.write(ctx.index.articles(), ctx.links, introductions));
+        // The feed and the downloads are made from every article (their text, notes, places …) and
+        // the data: when none of these changed they are kept without being made.
+        archive.render.Fingerprint all = ctx.inputs().add("every article");
+        for (var a : ctx.index.articles()) all.add(ctx.contentFingerprint(a));
+        long inputs = all.value();
+        recorder.writeStable(AtomFeed.FILE, inputs, () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions));
         OpenData data = new OpenData(ctx, introductions);
-        recorder.writeStable(OpenData.JSON, data.json());
-        recorder.writeStable(OpenData.CSV, data.csv());
+        recorder.writeStable(OpenData.JSON, inputs, data::json);
+        recorder.writeStable(OpenData.CSV, inputs, data::csv);
         if (ctx.links.siteUrl() != null) {
             List<String> urls = new ArrayList<>(pages.size());
             for (String p : pages) urls.add(ctx.links.absolute(PageRecorder.sitePath(p)));

@@ -12,7 +12,7 @@ public interface PageSink {
 
     /** A rendered page as the bytes to write: UTF-8, without invisible control characters. */
     static byte[] bytes(String page) {
-        return archive.source.SourceText.withoutInvisibleControls(page).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return PageEncoder.encode(page);
     }
 
     /**

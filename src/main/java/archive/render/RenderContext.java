@@ -136,7 +136,7 @@ public final class RenderContext {
         if (sink.keep(file, fingerprint)) return;
         all.replaceAll((k, val) -> val instanceof Deferred d ? d.value() : val);
         pagesRendered.incrementAndGet();
-        sink.write(file, PageSink.bytes(templates.render(template, file, all)), fingerprint);
+        sink.write(file, templates.renderBytes(template, file, all), fingerprint);
     }
 
     /**
@@ -173,7 +173,7 @@ public final class RenderContext {
         Map<String, Object> all = new LinkedHashMap<>(vars);
         all.put("site", site);
         all.put("page", new Views.PageInfo(title, path, description, links.absolute(path), kind));
-        sink.write(file, PageSink.bytes(templates.render(template, file, all)), inputs);
+        sink.write(file, templates.renderBytes(template, file, all), inputs);
         pagesWritten.incrementAndGet();
         pagesRendered.incrementAndGet();
     }

@@ -45,6 +45,15 @@ public final class Templates {
 
     /** Renders {@code template} (name without .peb) for the page written at {@code file}. */
     public String render(String template, String file, Map<String, Object> variables) {
+        return evaluate(template, file, variables).toString();
+    }
+
+    /** Renders a page straight into the bytes to write (see {@link PageSink#bytes}), without an intermediate string. */
+    public byte[] renderBytes(String template, String file, Map<String, Object> variables) {
+        return evaluate(template, file, variables).encode();
+    }
+
+    private TextBuffer evaluate(String template, String file, Map<String, Object> variables) {
         PebbleTemplate t = cache.computeIfAbsent(template, engine::getTemplate);
         Map<String, Object> vars = new java.util.HashMap<>(variables);
         vars.put(CURRENT_FILE, file);
@@ -55,7 +64,7 @@ public final class Templates {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return out;
     }
 
     /**

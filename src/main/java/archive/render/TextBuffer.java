@@ -16,4 +16,7 @@ final class TextBuffer extends Writer {
     @Override public void flush() { }
     @Override public void close() { }
     @Override public String toString() { return sb.toString(); }
+
+    /** The text as the bytes of a page (see {@link PageEncoder}). */
+    byte[] encode() { return PageEncoder.encode(sb); }
 }

@@ -65,6 +65,13 @@ final class PageManifest {
                 && String.valueOf(a.fileKey()).equals(e.key());
     }
 
+    /** The files under {@code prefix} that the previous build recorded. */
+    List<String> filesUnder(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String f : previous.keySet()) if (f.startsWith(prefix)) out.add(f);
+        return out;
+    }
+
     /** Records the page just placed in the staging folder at {@code staged}. */
     void record(String file, long fingerprint, Path staged) {
         BasicFileAttributes a = attributes(staged);
@@ -73,7 +80,34 @@ final class PageManifest {
 
     /** Writes the manifest of the site just published (to a temporary file, then renamed). */
     void save(Path out) throws IOException {
-        Path f = fileFor(out), tmp = f.resolveSibling(f.getFileName() + ".tmp");
+        write(fileFor(out));
+    }
+
+    /** Writes the manifest of a site about to be published in place; {@link #installNext} puts it in force. */
+    void saveNext(Path out) throws IOException {
+        write(nextFor(out));
+    }
+
+    static void installNext(Path out) throws IOException {
+        Path next = nextFor(out);
+        if (!Files.exists(next)) return;
+        try {
+            Files.move(next, fileFor(out), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(next, fileFor(out), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void discardNext(Path out) throws IOException {
+        Files.deleteIfExists(nextFor(out));
+    }
+
+    private static Path nextFor(Path out) {
+        return out.resolveSibling("." + out.getFileName() + ".pages.next");
+    }
+
+    private void write(Path f) throws IOException {
+        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
         List<String> files = new ArrayList<>(current.keySet());
         files.sort(null);
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

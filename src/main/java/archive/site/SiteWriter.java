@@ -18,20 +18,28 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Writes a whole site so that the published folder is only ever the previous site or the new one.
- * Pages go to a staging folder beside the output; only when the build has succeeded does
- * {@link #publish()} swap it in with renames. A failed or killed build leaves the output folder
- * untouched, and its leftovers are removed by the next build. A lock file keeps two builds from
- * writing the same output at once.
+ * Writes a whole site so that a failed build never changes the published folder. Pages go to a
+ * staging folder beside the output; only when the build has succeeded does {@link #publish()}
+ * put them in place. A lock file keeps two builds from writing the same output at once.
  *
- * <p>A file whose bytes equal the published one is hard-linked instead of written, so an
- * unchanged page keeps its modification time and a deploy uploads nothing new.
+ * <p>The first build of a folder swaps the staging folder in with one rename. Later builds
+ * update the published folder in place: a page kept from the previous build (see
+ * {@link PageManifest}) or written with the bytes it already has is left alone, so it keeps its
+ * modification time and a deploy uploads nothing new; changed files are renamed over their old
+ * versions and files the build no longer makes are deleted. That update is first written down
+ * as a journal beside the output, so a build killed in the middle of it is finished by the next
+ * build before anything else; a build killed earlier leaves the published folder untouched.
  *
  * <p>The output folder is only ever replaced if it is empty or carries the marker file that this
  * writer puts in every site it makes: a build never deletes files it did not create.
@@ -47,10 +55,15 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private final ConcurrentHashMap<Path, Boolean> dirs = new ConcurrentHashMap<>();
     private final PageManifest manifest;
     private final AtomicInteger written = new AtomicInteger(), reused = new AtomicInteger();
+    /** True when the published folder is updated in place; false when the staging folder replaces it. */
+    private final boolean inPlace;
+    /** Every file of the new site, and those of them written to the staging folder. */
+    private final Set<String> produced = ConcurrentHashMap.newKeySet(), staged = ConcurrentHashMap.newKeySet();
     private boolean published;
 
     private SiteWriter(Path out, Path staging, FileChannel lockChannel, FileLock lock) {
         this.manifest = PageManifest.load(out);
+        this.inPlace = Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) && Files.exists(out.resolve(MARKER));
         this.out = out;
         this.staging = staging;
         this.lockChannel = lockChannel;
@@ -84,6 +97,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             }
             try {
                 restoreInterruptedSwap(out, parent.resolve("." + name + ".old"));
+                PublishJournal.finishInterrupted(out, parent.resolve("." + name + ".staging"));
                 if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) checkOwnership(out);
                 removeLeftovers(parent, name);
             } catch (SiteException | IOException e) {
@@ -136,22 +150,37 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     /** Writes one file of the site; paths are checked so nothing lands outside the staging folder. */
     @Override
     public void write(String file, byte[] content) {
+        place(file, content);
+    }
+
+    /** Places the file and returns where it now is for the manifest: the published file, or the staged one. */
+    private Path place(String file, byte[] content) {
         Path target = resolveInside(file);
+        if (!produced.add(file)) {
+            throw new SiteException("two pages were written to the same path " + file + "; this is a bug in a template or page builder");
+        }
         try {
-            // Each folder is created once; other threads writing into it wait until it exists.
-            dirs.computeIfAbsent(target.getParent(), SiteWriter::createFolder);
             Path published = out.resolve(file);
             if (samePublished(published, content)) {
+                if (inPlace) {
+                    reused.incrementAndGet();
+                    return published;
+                }
+                // Each folder is created once; other threads writing into it wait until it exists.
+                dirs.computeIfAbsent(target.getParent(), SiteWriter::createFolder);
                 try {
                     Files.createLink(target, published);
                     reused.incrementAndGet();
-                    return;
+                    return target;
                 } catch (UnsupportedOperationException | IOException e) {
                     // Hard links are an optimisation; fall back to writing.
                 }
             }
+            dirs.computeIfAbsent(target.getParent(), SiteWriter::createFolder);
             Files.write(target, content);
+            staged.add(file);
             written.incrementAndGet();
+            return target;
         } catch (FileAlreadyExistsException e) {
             throw new SiteException("two pages were written to the same path " + file + "; this is a bug in a template or page builder");
         } catch (IOException e) {
@@ -161,27 +190,47 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
     @Override
     public void write(String file, byte[] content, long fingerprint) {
-        write(file, content);
-        manifest.record(file, fingerprint, staging.resolve(file));
+        manifest.record(file, fingerprint, place(file, content));
     }
 
     /**
-     * Keeps the published page: hard-links it into the staging folder without reading it, when the
-     * manifest says it was made from inputs with this fingerprint and the file is untouched since.
+     * Keeps the published page, without reading it, when the manifest says it was made from inputs
+     * with this fingerprint and the file is untouched since: left in place, or hard-linked into the
+     * staging folder when the whole folder is replaced.
      */
     @Override
     public boolean keep(String file, long fingerprint) {
         Path target = resolveInside(file);
         Path published = out.resolve(file);
         if (!manifest.unchanged(file, fingerprint, published)) return false;
-        try {
-            dirs.computeIfAbsent(target.getParent(), SiteWriter::createFolder);
-            Files.createLink(target, published);
-        } catch (UnsupportedOperationException | IOException e) {
-            return false;
+        if (!inPlace) {
+            try {
+                dirs.computeIfAbsent(target.getParent(), SiteWriter::createFolder);
+                Files.createLink(target, published);
+            } catch (UnsupportedOperationException | IOException e) {
+                return false;
+            }
+        }
+        if (!produced.add(file)) {
+            throw new SiteException("two pages were written to the same path " + file + "; this is a bug in a template or page builder");
         }
         reused.incrementAndGet();
-        manifest.record(file, fingerprint, target);
+        manifest.record(file, fingerprint, inPlace ? published : target);
+        return true;
+    }
+
+    /**
+     * Keeps every file the previous build wrote under {@code prefix} (a folder of generated data,
+     * such as the search index) if all of them were made from inputs with this fingerprint and are
+     * untouched since; returns false, keeping none, otherwise.
+     */
+    public boolean keepAll(String prefix, long fingerprint) {
+        List<String> files = manifest.filesUnder(prefix);
+        if (files.isEmpty()) return false;
+        for (String f : files) if (!manifest.unchanged(f, fingerprint, out.resolve(f))) return false;
+        for (String f : files) {
+            if (!keep(f, fingerprint)) throw new SiteException("could not keep " + f + " from the published site; build again");
+        }
         return true;
     }
 
@@ -228,27 +277,46 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
     public int filesReused() { return reused.get(); }
 
-    /** Swaps the staging folder in as the output folder. */
+    /** Puts the new site in place: updates the published folder, or swaps the staging folder in. */
     public void publish() {
         try {
-            Path old = out.resolveSibling("." + out.getFileName() + ".old");
-            boolean hadOld = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
-            PageManifest.discard(out);
-            if (hadOld) move(out, old);
-            move(staging, out);
-            published = true;
-            try {
-                manifest.save(out);
-            } catch (IOException e) {
-                // Without a manifest the next build renders every page again: slower, never wrong.
+            if (inPlace) {
+                new PublishJournal(out, staging).commit(staged, removedFiles(), manifest);
+            } else {
+                Path old = out.resolveSibling("." + out.getFileName() + ".old");
+                boolean hadOld = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
+                PageManifest.discard(out);
+                if (hadOld) move(out, old);
+                move(staging, out);
+                try {
+                    manifest.save(out);
+                } catch (IOException e) {
+                    // Without a manifest the next build renders every page again: slower, never wrong.
+                }
+                if (hadOld) deleteTree(old);
             }
-            if (hadOld) deleteTree(old);
+            published = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /** The files of the published site that this build did not make. */
+    private List<String> removedFiles() throws IOException {
+        List<String> removed = new ArrayList<>();
+        Files.walkFileTree(out, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                String rel = out.relativize(f).toString().replace('\\', '/');
+                if (!produced.contains(rel)) removed.add(rel);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        removed.sort(null);
+        return removed;
+    }
+
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -260,7 +328,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     @Override
     public void close() {
         try {
-            if (!published) deleteTree(staging);
+            if (!published || Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) deleteTree(staging);
             lock.release();
             lockChannel.close();
         } catch (IOException e) {

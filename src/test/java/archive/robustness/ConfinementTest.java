@@ -134,6 +134,40 @@ class ConfinementTest {
         assertFalse(Files.exists(p.root.resolve(".site.staging")));
     }
 
+    /** A build killed while updating the published folder in place: the next build finishes that update first. */
+    @Test
+    void anInPlaceUpdateInterruptedMidwayIsFinishedByTheNextBuild() throws IOException {
+        TestProject p = project();
+        p.build();
+        // The update a build had promised (its journal) and begun: one page still staged, one file to delete.
+        Files.createDirectories(p.root.resolve(".site.staging/about"));
+        Files.writeString(p.root.resolve(".site.staging/about/index.html"), "the new about page");
+        Files.writeString(p.site().resolve("stale.html"), "made by the earlier build");
+        Files.writeString(p.root.resolve(".site.publish"),
+                "archive-publish-1\nM\tabout/index.html\nM\tmoved-already.html\nD\tstale.html\nend\n");
+        try (SiteWriter w = SiteWriter.open(p.site())) {
+            assertEquals("the new about page", Files.readString(p.site().resolve("about/index.html")), "finished before anything else");
+            assertFalse(Files.exists(p.site().resolve("stale.html")));
+        }
+        assertFalse(Files.exists(p.root.resolve(".site.publish")));
+        assertFalse(Files.exists(p.root.resolve(".site.staging")));
+    }
+
+    /** A journal without its closing line was never acted on: the published site stays as it is. */
+    @Test
+    void anUnfinishedJournalIsDiscarded() throws IOException {
+        TestProject p = project();
+        p.build();
+        String before = CliProcess.treeHash(p.site());
+        Files.createDirectories(p.root.resolve(".site.staging/about"));
+        Files.writeString(p.root.resolve(".site.staging/about/index.html"), "never published");
+        Files.writeString(p.root.resolve(".site.publish"), "archive-publish-1\nM\tabout/index.html\nD\tinde");
+        try (SiteWriter w = SiteWriter.open(p.site())) {
+            assertEquals(before, CliProcess.treeHash(p.site()));
+        }
+        assertFalse(Files.exists(p.root.resolve(".site.publish")));
+    }
+
     private static List<String> allPaths(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             return s.map(f -> root.relativize(f).toString()).sorted().toList();

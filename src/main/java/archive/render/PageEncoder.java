@@ -1,0 +1,79 @@
+package archive.render;
+
+import archive.source.SourceText;
+
+import java.util.Arrays;
+
+/**
+ * Turns a rendered page into the bytes written to disk: UTF-8, with invisible control characters
+ * (NUL, bidi overrides …; see {@link SourceText#isInvisibleControl}) left out, in one pass over
+ * the characters. Every byte of the site goes through here, so it copies the text once into a
+ * per-thread buffer rather than reading the string character by character.
+ */
+final class PageEncoder {
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[64 * 1024]);
+    private static final ThreadLocal<byte[]> BYTES = ThreadLocal.withInitial(() -> new byte[192 * 1024]);
+
+    private PageEncoder() {}
+
+    static byte[] encode(String s) {
+        char[] cs = chars(s.length());
+        s.getChars(0, s.length(), cs, 0);
+        return encode(cs, s.length());
+    }
+
+    static byte[] encode(StringBuilder sb) {
+        char[] cs = chars(sb.length());
+        sb.getChars(0, sb.length(), cs, 0);
+        return encode(cs, sb.length());
+    }
+
+    private static char[] chars(int n) {
+        char[] cs = CHARS.get();
+        if (cs.length < n) {
+            cs = new char[Math.max(n, cs.length * 2)];
+            CHARS.set(cs);
+        }
+        return cs;
+    }
+
+    private static byte[] encode(char[] cs, int n) {
+        byte[] out = BYTES.get();
+        if (out.length < n * 3) {
+            out = new byte[Math.max(n * 3, out.length * 2)];
+            BYTES.set(out);
+        }
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
+            if (c < 0x80) {
+                if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7F) continue;
+                out[j++] = (byte) c;
+            } else if (c < 0x800) {
+                if (SourceText.isInvisibleControl(c)) continue; // C1 controls, the Arabic letter mark
+                out[j++] = (byte) (0xC0 | c >> 6);
+                out[j++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                // Pair across left-out controls too: the text is encoded as if they had never been there.
+                int k = i + 1;
+                while (k < n && SourceText.isInvisibleControl(cs[k])) k++;
+                if (Character.isHighSurrogate(c) && k < n && Character.isLowSurrogate(cs[k])) {
+                    int cp = Character.toCodePoint(c, cs[k]);
+                    i = k;
+                    out[j++] = (byte) (0xF0 | cp >> 18);
+                    out[j++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    out[j++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    out[j++] = (byte) (0x80 | cp & 0x3F);
+                } else {
+                    out[j++] = '?'; // an unpaired surrogate, as String.getBytes writes it
+                }
+            } else {
+                if (SourceText.isInvisibleControl(c)) continue;
+                out[j++] = (byte) (0xE0 | c >> 12);
+                out[j++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[j++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return Arrays.copyOf(out, j);
+    }
+}
