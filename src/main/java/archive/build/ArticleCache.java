@@ -32,6 +32,12 @@ public final class ArticleCache {
     private final Map<Path, Parsed> parsed = new ConcurrentHashMap<>();
     private final Map<String, Annotated> annotated = new ConcurrentHashMap<>();
     private final Map<Path, Parsed> pending = new ConcurrentHashMap<>();
+    /** The publishing stage of the last successful build: its citations carry over to the next. */
+    private volatile archive.publish.Publishing publishing;
+
+    archive.publish.Publishing publishing() { return publishing; }
+
+    void publishing(archive.publish.Publishing p) { this.publishing = p; }
 
     /**
      * The article read from {@code file} before, if the file is unchanged since; else null, and the

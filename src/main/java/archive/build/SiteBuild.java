@@ -64,6 +64,8 @@ public final class SiteBuild {
     /** Articles remembered from earlier builds by a long-running preview; null for a one-off build. */
     private final ArticleCache cache;
     private final long started = System.nanoTime();
+    /** Whether the search index, feed and downloads may be left as published (see {@link #deferringIndexes}). */
+    private boolean deferIndexes;
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
         this(config, progress, null);
@@ -75,9 +77,27 @@ public final class SiteBuild {
         this.cache = cache;
     }
 
-    /** What a finished build did. */
-    /** {@code pagesRendered} of the {@code pages}: the others were kept as published, without rendering. */
-    public record Result(int articles, int pages, int pagesRendered, int filesWritten, int filesReused, Diagnostics diagnostics) {}
+    /**
+     * For the preview: leave the search index, the feed and the downloads (made from every
+     * article, and the slowest part of a rebuild after one edit) as published, so the edited page
+     * can be shown sooner; the preview then runs a normal build, which brings them up to date.
+     */
+    public SiteBuild deferringIndexes() {
+        this.deferIndexes = true;
+        return this;
+    }
+
+    /**
+     * What a finished build did: {@code pagesRendered} of the {@code pages} were rendered, the
+     * others kept as published. {@code indexesDeferred}: the search index, feed or downloads were
+     * left as published (see {@link #deferringIndexes}) and a normal build must follow.
+     */
+    public record Result(int articles, int pages, int pagesRendered, int filesWritten, int filesReused, Diagnostics diagnostics,
+                         boolean indexesDeferred) {
+        public Result(int articles, int pages, int pagesRendered, int filesWritten, int filesReused, Diagnostics diagnostics) {
+            this(articles, pages, pagesRendered, filesWritten, filesReused, diagnostics, false);
+        }
+    }
 
     /** What the read stages produce: enough to check or to render. */
     public record Corpus(EditorialData data, List<AnnotatedArticle> articles, ArchiveIndex index, List<SitePage> pages) {}
@@ -89,9 +109,10 @@ public final class SiteBuild {
         if (!problems.isEmpty()) throw new BuildFailedException("checking the folders", problems.stream()
                 .map(p -> new archive.diag.Diagnostic(archive.diag.Diagnostic.Severity.ERROR, null, 0, p)).toList());
         Corpus corpus = read(diags);
-        Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg));
+        Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg), cache == null ? null : cache.publishing());
         try (SiteWriter writer = SiteWriter.open(config.out())) {
             RenderContext ctx = render(corpus, diags, publishing.recorder(writer), publishing);
+            boolean deferred = ctx.indexesDeferred;
             int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
             copyAssets(writer);
             diags.throwIfErrors("rendering pages");
@@ -101,6 +122,9 @@ public final class SiteBuild {
             long searchInputs = all.value();
             if (writer.keepAll(SearchIndexBuilder.DIR, searchInputs)) {
                 say("Kept the search index: no article and no data changed");
+            } else if (deferIndexes && writer.keepAllAsPublished(SearchIndexBuilder.DIR)) {
+                deferred = true;
+                say("Left the search index as published, to be brought up to date next");
             } else {
                 SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(corpus.index().articles(),
                         (file, bytes) -> writer.write(file, bytes, searchInputs));
@@ -109,9 +133,10 @@ public final class SiteBuild {
             }
             writer.publish();
             publishing.recordPermalinks();
+            if (cache != null) cache.publishing(publishing);
             say("Published %d pages to %s (%d rendered, %d kept; %d files written, %d unchanged)", pages, config.out(),
                     rendered, pages - rendered, writer.filesWritten(), writer.filesReused());
-            return new Result(corpus.articles().size(), pages, rendered, writer.filesWritten(), writer.filesReused(), diags);
+            return new Result(corpus.articles().size(), pages, rendered, writer.filesWritten(), writer.filesReused(), diags, deferred);
         }
     }
 
@@ -205,7 +230,7 @@ public final class SiteBuild {
         new PlacePages(ctx).renderAll();
         new IndustryPages(ctx).renderAll();
         new SearchPage(ctx).render();
-        publishing.finish(ctx, introductions);
+        ctx.indexesDeferred = publishing.finish(ctx, introductions, deferIndexes);
         say("Rendered %d pages of %d", ctx.pagesRendered.get(), ctx.pagesWritten.get());
         return ctx;
     }

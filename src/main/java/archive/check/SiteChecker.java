@@ -76,6 +76,11 @@ public final class SiteChecker implements PageSink {
     }
 
     @Override
+    public boolean keepAsPublished(String file) {
+        return false;
+    }
+
+    @Override
     public void write(String file, byte[] content) {
         if (!file.endsWith(".html")) {
             addFile(file);

@@ -2,6 +2,7 @@ package archive.cli;
 
 import archive.bench.CorpusGenerator;
 import archive.bench.ProcessStats;
+import archive.config.BuildConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--full-only", description = "time only the clean full build")
     boolean fullOnly;
+
+    @Option(names = "--saves", defaultValue = "5", description = "saves timed in the editor loop, 0 for none (default: ${DEFAULT-VALUE})")
+    int saves;
 
     @Option(names = "--java-opts", description = "JVM options of the timed builds (default: those of this JVM)")
     String javaOpts;
@@ -95,7 +99,27 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         print(site, runs);
+        if (!fullOnly && saves > 0) editorLoop(corpus, seedDir, site);
         return 0;
+    }
+
+    /** Times the preview's rebuild after saving a seed, in this JVM (the preview is a long-running process). */
+    private void editorLoop(Path corpus, Path seedDir, Path site) throws IOException, InterruptedException {
+        CorpusGenerator gen = new CorpusGenerator(in.seeds, in.data, seed);
+        int n = articles / 3;
+        BuildConfig config = new BuildConfig(seedDir, in.templates, corpus.resolve("data"), corpus.resolve("pages"), site,
+                null, false, null);
+        System.out.println();
+        System.out.printf("Editor loop: `serve` on the corpus, %s saved %d times; time from the save to the reload event and "
+                + "to the page fetched with the edit (JVM options: %s)%n", gen.fileName(n), saves,
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        System.out.println("| save | to reload event | to page fetched | rebuild |");
+        System.out.println("|---|---|---|---|");
+        int i = 0;
+        for (EditorLoopBench.Save s : new EditorLoopBench(config).run(seedDir.resolve(gen.fileName(n)),
+                "articles/" + gen.id(n) + "/", saves)) {
+            System.out.printf(Locale.ROOT, "| %d | %d ms | %d ms | %d ms |%n", ++i, s.reloadMillis(), s.pageMillis(), s.buildMillis());
+        }
     }
 
     private Run run(String name, List<String> args) throws IOException, InterruptedException {

@@ -41,6 +41,8 @@ final class CitationCache {
 
     private final Path file;
     private final Map<String, Entry> previous;
+    /** What {@link #save} found to keep: the previous entries of the next build in the same process. */
+    private volatile Map<String, Entry> kept;
     private final Map<String, Entry> used = new ConcurrentHashMap<>();
 
     private CitationCache(Path file, Map<String, Entry> previous) {
@@ -69,6 +71,12 @@ final class CitationCache {
         return new CitationCache(file, entries);
     }
 
+    /** The cache for the next build of a long-running preview: what this build kept, without reading the file again. */
+    CitationCache carryOver() {
+        Map<String, Entry> k = kept;
+        return k == null ? load(file) : new CitationCache(file, k);
+    }
+
     /** No cache: every citation is formatted. */
     static CitationCache none() { return new CitationCache(null, Map.of()); }
 
@@ -92,6 +100,7 @@ final class CitationCache {
         previous.forEach((key, e) -> {
             if (!asked.contains(e.article()) && live.contains(e.article())) all.put(key, e);
         });
+        kept = all;
         if (all.keySet().equals(previous.keySet())) return;
         try {
             Files.createDirectories(file.getParent());

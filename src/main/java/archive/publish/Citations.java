@@ -123,6 +123,9 @@ public final class Citations {
     /** Saves the cache of formatted citations, if there is one. */
     void saveCache(java.util.Set<String> articles) { cache.save(articles); }
 
+    /** The citations of the next build in the same process, starting from what this one cached. */
+    Citations next() { return new Citations(cache.carryOver()); }
+
     /** The cache key: a hash of the styles, the processor and every field of the item. */
     private String key(CSLItemData item) {
         StringBuilder sb = new StringBuilder(fingerprint()).append('\u0000').append(item.getId());

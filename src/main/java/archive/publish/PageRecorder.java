@@ -43,6 +43,20 @@ public final class PageRecorder implements PageSink {
         return true;
     }
 
+    @Override
+    public boolean keepAsPublished(String file) {
+        if (!next.keepAsPublished(file)) return false;
+        record(file);
+        return true;
+    }
+
+    /** Keeps the published file whose URL is promised to stay as it is (see {@link PageSink#keepAsPublished}). */
+    public boolean keepStableAsPublished(String file) {
+        if (!next.keepAsPublished(file)) return false;
+        stable.add("/" + file);
+        return true;
+    }
+
     private void record(String file) {
         if (file.endsWith(".html") && !file.equals(NOT_FOUND)) pages.add(pathOf(file));
     }

@@ -34,12 +34,21 @@ public final class Publishing {
 
     /** Reads data/redirects.yaml and the permalink registry, reporting their errors into {@code diags}. */
     public Publishing(BuildConfig config, Diagnostics diags, Consumer<String> log) {
+        this(config, diags, log, null);
+    }
+
+    /**
+     * As above, for a build after {@code previous} in the same process (the preview): its
+     * citations are taken from memory instead of from the cache file.
+     */
+    public Publishing(BuildConfig config, Diagnostics diags, Consumer<String> log, Publishing previous) {
         this.config = config;
         this.diags = diags;
         this.log = log;
         this.redirects = new RedirectsLoader().load(config.data(), diags);
         this.registry = config.permalinks() == null ? null : PermalinkRegistry.load(config.permalinks(), diags);
-        this.citations = new Citations(CitationCache.load(cacheFolder(config).resolve(CitationCache.FILE)));
+        this.citations = previous != null && previous.config.out().equals(config.out()) ? previous.citations.next()
+                : new Citations(CitationCache.load(cacheFolder(config).resolve(CitationCache.FILE)));
     }
 
     /** Beside the output folder, like its lock and staging folders: ".site.cache" for "site". */
@@ -68,6 +77,17 @@ public final class Publishing {
      * @param introductions the editors' introductions as plain text, by article id
      */
     public void finish(RenderContext ctx, Map<String, String> introductions) {
+        finish(ctx, introductions, false);
+    }
+
+    /**
+     * As {@link #finish(RenderContext, Map)}; with {@code deferred} the feed and the downloads,
+     * which are made from every article, are kept as published (the preview makes them right
+     * after telling the open pages to reload).
+     *
+     * @return whether the feed and downloads were left as published
+     */
+    public boolean finish(RenderContext ctx, Map<String, String> introductions, boolean deferred) {
         articleIds = ctx.index.articles().stream().map(archive.model.AnnotatedArticle::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         reportCitationCost();
@@ -78,10 +98,13 @@ public final class Publishing {
         archive.render.Fingerprint all = ctx.inputs().add("every article");
         for (var a : ctx.index.articles()) all.add(ctx.contentFingerprint(a));
         long inputs = all.value();
-        recorder.writeStable(AtomFeed.FILE, inputs, () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions));
+        boolean feedKept = deferred && recorder.keepStableAsPublished(AtomFeed.FILE);
+        boolean jsonKept = deferred && recorder.keepStableAsPublished(OpenData.JSON);
+        boolean csvKept = deferred && recorder.keepStableAsPublished(OpenData.CSV);
         OpenData data = new OpenData(ctx, introductions);
-        recorder.writeStable(OpenData.JSON, inputs, data::json);
-        recorder.writeStable(OpenData.CSV, inputs, data::csv);
+        if (!feedKept) recorder.writeStable(AtomFeed.FILE, inputs, () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions));
+        if (!jsonKept) recorder.writeStable(OpenData.JSON, inputs, data::json);
+        if (!csvKept) recorder.writeStable(OpenData.CSV, inputs, data::csv);
         if (ctx.links.siteUrl() != null) {
             List<String> urls = new ArrayList<>(pages.size());
             for (String p : pages) urls.add(ctx.links.absolute(PageRecorder.sitePath(p)));
@@ -97,6 +120,7 @@ public final class Publishing {
             ctx.pagesRendered.incrementAndGet();
         }
         if (registry != null) registry.check(recorder.produced(), diags);
+        return feedKept || jsonKept || csvKept;
     }
 
     /** After a successful publish: adds the new paths to the registry (and saves the citation cache). */

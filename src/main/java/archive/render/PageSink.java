@@ -27,4 +27,11 @@ public interface PageSink {
      * and has not been touched since; returns false (and keeps nothing) otherwise.
      */
     boolean keep(String file, long fingerprint);
+
+    /**
+     * Keeps the published file as it is, whatever it was made from, if it is untouched since the
+     * previous build; recorded so that the next build makes it anew. For outputs that may lag one
+     * build behind in the preview (the search index, the feed); false (nothing kept) otherwise.
+     */
+    boolean keepAsPublished(String file);
 }

@@ -36,6 +36,8 @@ public final class RenderContext {
     public final AtomicInteger pagesWritten = new AtomicInteger();
     /** Pages rendered by this build (the others were kept as published). */
     public final AtomicInteger pagesRendered = new AtomicInteger();
+    /** Set by the publishing stage when it left the feed and downloads as published. */
+    public volatile boolean indexesDeferred;
     private final Map<String, Views.ArticleSummary> summaries = new HashMap<>();
     private volatile ArticleExtras articleExtras = ArticleExtras.NONE;
     private final Map<String, Relocatable> items = new java.util.concurrent.ConcurrentHashMap<>();

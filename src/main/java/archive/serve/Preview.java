@@ -59,6 +59,15 @@ public final class Preview implements AutoCloseable {
 
     public DevServer server() { return server; }
 
+    /** Waits until the builds queued so far (and the catching up after them) are done. */
+    public void awaitIdle(long timeoutSeconds) throws InterruptedException {
+        try {
+            builder.submit(() -> { }).get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the preview did not finish building within " + timeoutSeconds + " s", e);
+        }
+    }
+
     /** Wall time of the last build, in milliseconds. */
     public long lastBuildMillis() { return lastBuildMillis; }
 
@@ -77,11 +86,14 @@ public final class Preview implements AutoCloseable {
     private void build() {
         long t0 = System.nanoTime();
         String errors = "";
+        boolean catchUp = false;
         try {
-            SiteBuild.Result r = new SiteBuild(config, null, cache).build();
+            SiteBuild.Result r = new SiteBuild(config, null, cache).deferringIndexes().build();
             lastBuildMillis = (System.nanoTime() - t0) / 1_000_000;
-            log.printf("Built %d articles in %d ms (%d of %d pages rendered; %d files written, %d unchanged)%n", r.articles(),
-                    lastBuildMillis, r.pagesRendered(), r.pages(), r.filesWritten(), r.filesReused());
+            catchUp = r.indexesDeferred();
+            log.printf("Built %d articles in %d ms (%d of %d pages rendered; %d files written, %d unchanged)%s%n", r.articles(),
+                    lastBuildMillis, r.pagesRendered(), r.pages(), r.filesWritten(), r.filesReused(),
+                    catchUp ? "; search index and downloads follow" : "");
         } catch (BuildFailedException e) {
             errors = e.getMessage();
         } catch (RuntimeException e) {
@@ -93,6 +105,22 @@ public final class Preview implements AutoCloseable {
             log.println("The build failed; still serving the previous site, with these errors shown in its pages.");
         }
         server.built(errors);
+        // The open pages show the edit now; the search index and downloads catch up unless another
+        // save is already waiting (its build will defer them again, and catch up after it).
+        if (catchUp && !queued.get()) catchUp();
+    }
+
+    /** A normal build after a deferring one: only the search index, feed and downloads are made. */
+    private void catchUp() {
+        long t0 = System.nanoTime();
+        try {
+            SiteBuild.Result r = new SiteBuild(config, null, cache).build();
+            log.printf("Brought the search index and downloads up to date in %d ms (%d files written)%n",
+                    (System.nanoTime() - t0) / 1_000_000, r.filesWritten());
+        } catch (RuntimeException e) {
+            // The next save builds again; the pages already shown are the last good site.
+            log.println("Could not bring the search index up to date: " + e.getMessage());
+        }
     }
 
     private static void sleep(long ms) {

@@ -65,6 +65,12 @@ final class PageManifest {
                 && String.valueOf(a.fileKey()).equals(e.key());
     }
 
+    /** The fingerprint the previous build recorded for {@code file}, if any. */
+    java.util.OptionalLong previousFingerprint(String file) {
+        Entry e = previous.get(file);
+        return e == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(e.fingerprint());
+    }
+
     /** The files under {@code prefix} that the previous build recorded. */
     List<String> filesUnder(String prefix) {
         List<String> out = new ArrayList<>();

@@ -219,6 +219,25 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         return true;
     }
 
+    @Override
+    public boolean keepAsPublished(String file) {
+        var previous = manifest.previousFingerprint(file);
+        return previous.isPresent() && keep(file, previous.getAsLong());
+    }
+
+    /** Keeps every file the previous build wrote under {@code prefix} as it is (see {@link #keepAsPublished}). */
+    public boolean keepAllAsPublished(String prefix) {
+        List<String> files = manifest.filesUnder(prefix);
+        if (files.isEmpty()) return false;
+        for (String f : files) {
+            if (!manifest.unchanged(f, manifest.previousFingerprint(f).getAsLong(), out.resolve(f))) return false;
+        }
+        for (String f : files) {
+            if (!keepAsPublished(f)) throw new SiteException("could not keep " + f + " from the published site; build again");
+        }
+        return true;
+    }
+
     /**
      * Keeps every file the previous build wrote under {@code prefix} (a folder of generated data,
      * such as the search index) if all of them were made from inputs with this fingerprint and are

@@ -127,8 +127,44 @@ class PreviewTest {
         }
     }
 
+    @Test
+    void afterTheEditedPageIsShownTheSearchIndexAndDownloadsCatchUpWithACleanBuild() throws Exception {
+        try (Socket events = new Socket("127.0.0.1", preview.port())) {
+            events.getOutputStream().write("GET /_archive/events HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            BufferedReader in = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
+            events.setSoTimeout(30_000);
+            waitFor(in, ": connected");
+            String seed = "seeds/000_119a5904f4221201.txt";
+            String text = project.read(seed);
+            // At the start of the first paragraph of the English text, after the header's last line.
+            int body = text.indexOf("\n\n", text.indexOf("\nPage:")) + 2;
+            project.write(seed, text.substring(0, body) + "Quetzalcoatlus was mentioned. " + text.substring(body));
+            waitFor(in, "data: ok");
+            assertTrue(request("GET", "/articles/119a5904f4221201/").body().contains("Quetzalcoatlus"));
+        }
+        preview.awaitIdle(60);
+        java.nio.file.Path clean = project.root.resolve("clean-site");
+        project.build(project.config().withOut(clean));
+        java.util.List<String> expected = files(clean), actual = files(project.site());
+        assertEquals(expected, actual);
+        for (String f : expected) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(clean.resolve(f)),
+                    Files.readAllBytes(project.site().resolve(f)), f);
+        }
+    }
+
+    private static java.util.List<String> files(java.nio.file.Path root) throws IOException {
+        try (var s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
     private static void waitFor(BufferedReader in, String line) throws IOException {
-        for (String l; (l = in.readLine()) != null; ) if (l.equals(line)) return;
+        for (String l; (l = in.readLine()) != null; ) {
+            if (l.equals(line)) return;
+            // A build that fails where success is awaited would otherwise wait for ever (pings keep the stream open).
+            if (l.startsWith("data: ") && line.startsWith("data: ")) throw new AssertionError("expected " + line + ", got " + l);
+        }
         throw new AssertionError("the event stream ended before " + line);
     }
 

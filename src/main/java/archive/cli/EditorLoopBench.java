@@ -1,0 +1,70 @@
+package archive.cli;
+
+import archive.config.BuildConfig;
+import archive.serve.Preview;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The editor loop as an editor lives it: the preview running on the corpus, a seed saved, and the
+ * time until the open page has been told to reload (Server-Sent Event) and has fetched the article
+ * again with the edit in it.
+ */
+final class EditorLoopBench {
+    /** One save: the time to the reload event and to the fetched page, and what the rebuild did. */
+    record Save(long reloadMillis, long pageMillis, long buildMillis) {}
+
+    private final BuildConfig config;
+
+    EditorLoopBench(BuildConfig config) { this.config = config; }
+
+    List<Save> run(Path seed, String articlePath, int saves) throws IOException, InterruptedException {
+        byte[] original = Files.readAllBytes(seed);
+        List<Save> out = new ArrayList<>();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        try (Preview preview = new Preview(config, "127.0.0.1", 0, quiet)) {
+            preview.start();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "http://127.0.0.1:" + preview.port();
+            BlockingQueue<Long> reloads = new LinkedBlockingQueue<>();
+            http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/_archive/events")).build(), HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(r -> r.body().forEach(line -> {
+                        if (line.startsWith("event: reload")) reloads.add(System.nanoTime());
+                    }));
+            Thread.sleep(500); // let the event stream connect
+            String text = new String(original, StandardCharsets.UTF_8);
+            for (int i = 1; i <= saves; i++) {
+                String mark = "Editor loop " + i;
+                reloads.clear();
+                long t0 = System.nanoTime();
+                Files.writeString(seed, text.replaceFirst("\nAuthor:[^\n]*", "\nAuthor: " + mark));
+                Long reload = reloads.poll(120, TimeUnit.SECONDS);
+                if (reload == null) throw new IllegalStateException("no reload event within two minutes of saving " + seed);
+                String page = http.send(HttpRequest.newBuilder(URI.create(base + "/" + articlePath)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                long t1 = System.nanoTime();
+                if (!page.contains(mark)) throw new IllegalStateException("the reloaded page does not show the edit \"" + mark + "\"");
+                out.add(new Save((reload - t0) / 1_000_000, (t1 - t0) / 1_000_000, preview.lastBuildMillis()));
+                Thread.sleep(300);
+            }
+        } finally {
+            Files.write(seed, original);
+        }
+        return out;
+    }
+}
