@@ -101,7 +101,9 @@
 
   /**
    * A query as clauses, all of which must match: a Han run is a phrase (its bigrams, or the
-   * character alone), a word its stem. A query that is wholly a glossary term's pinyin becomes the term.
+   * character alone), a word its stem, and words between double quotes ("pig iron", “pig iron”)
+   * a phrase of their stems; an unclosed quote runs to the end. A Han run inside quotes is a
+   * phrase of its own. A query that is wholly a glossary term's pinyin becomes the term.
    */
   function parse(query, meta) {
     var q = (query || "").trim();
@@ -112,20 +114,33 @@
       q = meta.pinyin[key];
     }
     var clauses = [], seen = {};
-    runs(q).forEach(function (r) {
-      var c;
-      if (r.type === "han") {
-        var chars = Array.from(r.text);
-        var terms = [];
-        if (chars.length === 1) terms.push(chars[0]);
-        for (var k = 0; k + 1 < chars.length; k++) terms.push(chars[k] + chars[k + 1]);
-        c = { kind: "han", text: r.text, terms: unique(terms), verify: chars.length > 2 };
-      } else {
-        var t = term(r.text);
-        c = { kind: "word", text: r.text, stem: t, terms: [t], verify: false };
-      }
-      var id = c.kind + ":" + (c.kind === "han" ? c.text : c.stem);
+    function add(c, id) {
       if (!seen[id]) { seen[id] = true; clauses.push(c); }
+    }
+    function addWords(words) {
+      if (!words.length) return;
+      var stems = words.map(term);
+      if (words.length === 1) add({ kind: "word", text: words[0], stem: stems[0], terms: stems, verify: false }, "word:" + stems[0]);
+      else add({ kind: "phrase", text: words.join(" "), stems: stems, terms: unique(stems), verify: true }, "phrase:" + stems.join(" "));
+    }
+    q.split(/["\u201c\u201d]/).forEach(function (part, p) {
+      var quoted = p % 2 === 1, words = [];
+      runs(part).forEach(function (r) {
+        if (r.type === "han") {
+          addWords(words);
+          words = [];
+          var chars = Array.from(r.text);
+          var terms = [];
+          if (chars.length === 1) terms.push(chars[0]);
+          for (var k = 0; k + 1 < chars.length; k++) terms.push(chars[k] + chars[k + 1]);
+          add({ kind: "han", text: r.text, terms: unique(terms), verify: chars.length > 2 }, "han:" + r.text);
+        } else if (quoted) {
+          words.push(r.text);
+        } else {
+          addWords([r.text]);
+        }
+      });
+      addWords(words);
     });
     return { clauses: clauses, pinyin: pinyin };
   }
@@ -288,12 +303,22 @@
         out.push([at, at + clause.text.length]);
         at = text.indexOf(clause.text, at + 1);
       }
-    } else {
-      // Every inflected form starts with the stem but for its last letter (cities: city).
-      if (text.toLowerCase().indexOf(clause.stem.slice(0, Math.max(1, clause.stem.length - 1))) < 0) return out;
-      runs(text).forEach(function (r) {
-        if (r.type === "word" && term(r.text) === clause.stem) out.push([r.start, r.end]);
-      });
+      return out;
+    }
+    var stems = clause.kind === "phrase" ? clause.stems : [clause.stem];
+    // Every inflected form starts with the stem but for its last letter (cities: city).
+    var lower = text.toLowerCase();
+    for (var s = 0; s < stems.length; s++) {
+      if (lower.indexOf(stems[s].slice(0, Math.max(1, stems[s].length - 1))) < 0) return out;
+    }
+    var rs = runs(text);
+    var terms = rs.map(function (r) { return r.type === "word" ? term(r.text) : null; });
+    // A phrase: its words in order, one run after another with only spaces or punctuation between
+    // them, and no line break (which separates the paragraphs of a row).
+    for (var i = 0; i + stems.length <= rs.length; i++) {
+      var k = 0;
+      while (k < stems.length && terms[i + k] === stems[k] && (k === 0 || text.lastIndexOf("\n", rs[i + k].start) < rs[i + k - 1].end)) k++;
+      if (k === stems.length) out.push([rs[i].start, rs[i + k - 1].end]);
     }
     return out;
   }

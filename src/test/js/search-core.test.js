@@ -176,3 +176,23 @@ test("the engine's pages follow BM25 then date, like a full sort of every hit", 
   assert.ok(set.exact);
 });
 
+test("words between double quotes are a phrase; one quoted word is a word; an open quote runs to the end", () => {
+  const kinds = (q) => core.parse(q, { pinyin: {} }).clauses.map((c) => [c.kind, c.text, c.terms, c.verify]);
+  assert.deepEqual(kinds('"pig iron" production'), [["phrase", "pig iron", ["pig", "iron"], true], ["word", "production", ["production"], false]]);
+  assert.deepEqual(kinds("“red flags”"), [["phrase", "red flags", ["red", "flag"], true]]);
+  assert.deepEqual(kinds('"steel"'), [["word", "steel", ["steel"], false]]);
+  assert.deepEqual(kinds('steel "blast furnaces'), [["word", "steel", ["steel"], false], ["phrase", "blast furnaces", ["blast", "furnac"], true]]);
+  assert.deepEqual(kinds('"钢铁 steel works"'), [["han", "钢铁", ["钢铁"], false], ["phrase", "steel works", ["steel", "work"], true]]);
+});
+
+test("a phrase matches its words in order and adjacent, with inflections, within one paragraph", () => {
+  const phrase = core.parse('"pig iron"', { pinyin: {} }).clauses[0];
+  const marked = (text) => core.matches(phrase, text).map((m) => text.slice(m[0], m[1]));
+  assert.deepEqual(marked("Pig iron, pig-iron and PIGS IRONS."), ["Pig iron", "pig-iron", "PIGS IRONS"]);
+  assert.deepEqual(marked("iron pig; pig and iron; pig 铁 iron"), []);
+  assert.deepEqual(marked("the first paragraph ends with pig\nIron begins the second"), []);
+  const doc = { id: "x", t: "", h: "", d: "1959-01-01", p: 1, s: [["title", "", "Pig farms"], ["p1", "", "Iron ore and pig farms."], ["p2", "", "More pig iron."]] };
+  const h = core.hit(0, doc, [phrase]);
+  assert.equal(h.anchor, "p2");
+  assert.equal(core.hit(0, { ...doc, s: doc.s.slice(0, 2) }, [phrase]), null);
+});

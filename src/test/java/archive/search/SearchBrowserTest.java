@@ -108,6 +108,24 @@ class SearchBrowserTest {
     }
 
     @Test
+    void aQuotedPhraseFindsTheWordsTogether() {
+        page.navigate(server.url("search/?q=steel+production"));
+        waitForResults();
+        int words = page.locator(".search-hit").count();
+        page.fill("#search-q", "\"steel production\"");
+        page.press("#search-q", "Enter");
+        page.waitForURL("**q=%22steel**");
+        waitForResults();
+        int phrase = page.locator(".search-hit").count();
+        assertTrue(phrase >= 1 && phrase < words, "the phrase narrows " + words + " articles to " + phrase);
+        assertTrue(page.textContent("#search-status").startsWith(phrase + (phrase == 1 ? " article" : " articles")),
+                page.textContent("#search-status"));
+        for (String m : page.locator(".search-hit mark").allTextContents()) {
+            assertTrue(m.toLowerCase().matches("steels? productions?"), m);
+        }
+    }
+
+    @Test
     void pinyinFindsTheGlossaryTerm() {
         page.navigate(server.url("search/?q=da+yue+jin"));
         waitForResults();
