@@ -118,8 +118,8 @@ class SearchBrowserTest {
         waitForResults();
         int phrase = page.locator(".search-hit").count();
         assertTrue(phrase >= 1 && phrase < words, "the phrase narrows " + words + " articles to " + phrase);
-        assertTrue(page.textContent("#search-status").startsWith(phrase + (phrase == 1 ? " article" : " articles")),
-                page.textContent("#search-status"));
+        assertTrue(page.textContent("#search-status").startsWith(phrase + (phrase == 1 ? " article" : " articles")
+                + " for \"steel production\""), page.textContent("#search-status"));
         for (String m : page.locator(".search-hit mark").allTextContents()) {
             assertTrue(m.toLowerCase().matches("steels? productions?"), m);
         }
