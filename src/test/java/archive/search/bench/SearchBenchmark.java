@@ -78,7 +78,7 @@ public final class SearchBenchmark {
                 (peak.get() - base) / 1e6, base / 1e6);
         articles = null;
         if (!Boolean.getBoolean("bench.noBrowser")) BrowserTiming.run(out.resolve("site"), List.of("大跃进", "钢铁", "的", "steel",
-                "pig iron production"));
+                "pig iron production", "\"pig iron\""));
     }
 
     static void deleteTree(Path p) throws IOException {
