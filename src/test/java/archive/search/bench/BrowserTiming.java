@@ -50,17 +50,17 @@ final class BrowserTiming {
             Page page = ctx.newPage();
             CDPSession cdp = ctx.newCDPSession(page);
             cdp.send("Performance.enable");
+            server.takeServed();
             page.navigate(server.url("search/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
             page.waitForSelector("html[data-search]", new Page.WaitForSelectorOptions().setTimeout(60_000));
-            List<?> v = (List<?>) page.evaluate("() => { const r = performance.getEntriesByType('resource')"
-                    + ".filter(e => e.name.includes('/search/data/'));"
-                    + " const q = performance.getEntriesByName('archive-search')[0];"
-                    + " return [r.length, r.reduce((s, e) => s + e.encodedBodySize, 0), q ? q.duration : -1,"
-                    + " q ? q.startTime + q.duration : -1, document.getElementById('search-status').textContent,"
-                    + " document.documentElement.getAttribute('data-search')]; }");
-            if (!"done".equals(v.get(5))) throw new IllegalStateException(q + ": " + v.get(4));
-            return new Run((String) v.get(4), ((Number) v.get(0)).intValue(), ((Number) v.get(1)).doubleValue(),
-                    ((Number) v.get(2)).doubleValue(), ((Number) v.get(3)).doubleValue(), taskMillis(cdp.send("Performance.getMetrics")));
+            List<?> v = (List<?>) page.evaluate("() => { const q = performance.getEntriesByName('archive-search')[0];"
+                    + " return [q ? q.duration : -1, q ? q.startTime + q.duration : -1,"
+                    + " document.getElementById('search-status').textContent, document.documentElement.getAttribute('data-search')]; }");
+            if (!"done".equals(v.get(3))) throw new IllegalStateException(q + ": " + v.get(2));
+            // Counted by the server, the same ruler as for Pagefind (whose worker's fetches the page does not see).
+            List<SiteServer.Served> files = server.takeServed().stream().filter(f -> f.path().contains("/search/data/")).toList();
+            return new Run((String) v.get(2), files.size(), files.stream().mapToLong(SiteServer.Served::bytes).sum(),
+                    ((Number) v.get(0)).doubleValue(), ((Number) v.get(1)).doubleValue(), taskMillis(cdp.send("Performance.getMetrics")));
         }
     }
 
