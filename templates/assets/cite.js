@@ -23,7 +23,7 @@
     selection.removeAllRanges();
     selection.addRange(range);
     var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    try { ok = document.execCommand("copy"); } catch { ok = false; }
     if (ok) selection.removeAllRanges();
     return ok;
   }

@@ -74,27 +74,36 @@
     return h >>> 0;
   }
 
-  /** Decodes postings: gaps as base64 VLQ, each followed by one digit of weight. */
+  /**
+   * Decodes postings (gaps as base64 VLQ, each followed by one digit of weight) into typed arrays:
+   * {docs: Int32Array ascending, weights: Uint8Array}. A list of 100,000 postings makes no objects.
+   */
   function decode(str) {
-    var docs = [], weights = [];
-    var doc = -1, k = 0;
+    // Every posting takes at least two characters, a gap and a weight.
+    var cap = str.length >> 1;
+    var docs = new Int32Array(cap), weights = new Uint8Array(cap);
+    var doc = -1, k = 0, n = 0;
     while (k < str.length) {
-      var gap = 0, shift = 0, d;
+      var gap = 0, scale = 1, d;
       do {
         d = DIGIT[str.charCodeAt(k++)];
-        gap += (d & 31) * Math.pow(2, shift);
-        shift += 5;
+        gap += (d & 31) * scale;
+        scale *= 32;
       } while (d & 32);
       doc += gap + 1;
-      docs.push(doc);
-      weights.push(DIGIT[str.charCodeAt(k++)]);
+      docs[n] = doc;
+      weights[n++] = DIGIT[str.charCodeAt(k++)];
     }
-    return { docs: docs, weights: weights };
+    return { docs: docs.subarray(0, n), weights: weights.subarray(0, n) };
   }
+
+  function emptyList() { return { docs: new Int32Array(0), weights: new Uint8Array(0) }; }
 
   /**
    * A query as clauses, all of which must match: a Han run is a phrase (its bigrams, or the
-   * character alone), a word its stem. A query that is wholly a glossary term's pinyin becomes the term.
+   * character alone), a word its stem, and words between double quotes ("pig iron", “pig iron”)
+   * a phrase of their stems; an unclosed quote runs to the end. A Han run inside quotes is a
+   * phrase of its own. A query that is wholly a glossary term's pinyin becomes the term.
    */
   function parse(query, meta) {
     var q = (query || "").trim();
@@ -105,20 +114,33 @@
       q = meta.pinyin[key];
     }
     var clauses = [], seen = {};
-    runs(q).forEach(function (r) {
-      var c;
-      if (r.type === "han") {
-        var chars = Array.from(r.text);
-        var terms = [];
-        if (chars.length === 1) terms.push(chars[0]);
-        for (var k = 0; k + 1 < chars.length; k++) terms.push(chars[k] + chars[k + 1]);
-        c = { kind: "han", text: r.text, terms: unique(terms), verify: chars.length > 2 };
-      } else {
-        var t = term(r.text);
-        c = { kind: "word", text: r.text, stem: t, terms: [t], verify: false };
-      }
-      var id = c.kind + ":" + (c.kind === "han" ? c.text : c.stem);
+    function add(c, id) {
       if (!seen[id]) { seen[id] = true; clauses.push(c); }
+    }
+    function addWords(words) {
+      if (!words.length) return;
+      var stems = words.map(term);
+      if (words.length === 1) add({ kind: "word", text: words[0], stem: stems[0], terms: stems, verify: false }, "word:" + stems[0]);
+      else add({ kind: "phrase", text: words.join(" "), stems: stems, terms: unique(stems), verify: true }, "phrase:" + stems.join(" "));
+    }
+    q.split(/["\u201c\u201d]/).forEach(function (part, p) {
+      var quoted = p % 2 === 1, words = [];
+      runs(part).forEach(function (r) {
+        if (r.type === "han") {
+          addWords(words);
+          words = [];
+          var chars = Array.from(r.text);
+          var terms = [];
+          if (chars.length === 1) terms.push(chars[0]);
+          for (var k = 0; k + 1 < chars.length; k++) terms.push(chars[k] + chars[k + 1]);
+          add({ kind: "han", text: r.text, terms: unique(terms), verify: chars.length > 2 }, "han:" + r.text);
+        } else if (quoted) {
+          words.push(r.text);
+        } else {
+          addWords([r.text]);
+        }
+      });
+      addWords(words);
     });
     return { clauses: clauses, pinyin: pinyin };
   }
@@ -131,28 +153,144 @@
 
   /** Intersects postings; the weight of a doc is the smallest of its weights in the lists. */
   function intersect(lists) {
-    if (!lists.length) return { docs: [], weights: [] };
+    if (!lists.length) return emptyList();
     lists = lists.slice().sort(function (a, b) { return a.docs.length - b.docs.length; });
-    var docs = lists[0].docs.slice(), weights = lists[0].weights.slice();
+    var docs = lists[0].docs, weights = lists[0].weights;
     for (var l = 1; l < lists.length && docs.length; l++) {
-      var o = lists[l], nd = [], nw = [], j = 0;
-      for (var k = 0; k < docs.length; k++) {
-        while (j < o.docs.length && o.docs[j] < docs[k]) j++;
-        if (j < o.docs.length && o.docs[j] === docs[k]) {
-          nd.push(docs[k]);
-          nw.push(Math.min(weights[k], o.weights[j]));
+      var od = lists[l].docs, ow = lists[l].weights, n = 0, j = 0;
+      var nd = new Int32Array(docs.length), nw = new Uint8Array(docs.length);
+      for (var k = 0; k < docs.length && j < od.length; k++) {
+        var d = docs[k];
+        while (j < od.length && od[j] < d) j++;
+        if (j < od.length && od[j] === d) {
+          nd[n] = d;
+          nw[n++] = Math.min(weights[k], ow[j]);
         }
       }
-      docs = nd;
-      weights = nw;
+      docs = nd.subarray(0, n);
+      weights = nw.subarray(0, n);
     }
     return { docs: docs, weights: weights };
   }
 
   function range(from, to) {
-    var docs = [], weights = [];
-    for (var k = from; k < to; k++) { docs.push(k); weights.push(1); }
+    var docs = new Int32Array(Math.max(0, to - from)), weights = new Uint8Array(docs.length).fill(1);
+    for (var k = 0; k < docs.length; k++) docs[k] = from + k;
     return { docs: docs, weights: weights };
+  }
+
+  /**
+   * The BM25 score of each candidate (aligned with {@code docs}): the sum over the query's clauses
+   * of idf × the clause's stored term-frequency weight. Every list holds every candidate.
+   */
+  function scores(docs, clauseLists, total) {
+    var score = new Float64Array(docs.length);
+    clauseLists.forEach(function (list) {
+      var df = list.docs.length;
+      var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+      var ld = list.docs, lw = list.weights, j = 0;
+      for (var k = 0; k < docs.length; k++) {
+        while (ld[j] < docs[k]) j++;
+        score[k] += idf * lw[j];
+      }
+    });
+    return score;
+  }
+
+  /**
+   * The best {@code k} candidates ranked after position {@code after} (-1: from the top), as
+   * positions in rank order. Rank: higher score first, a tie to the lower position, which is the
+   * earlier article (docs ascend in reading order, by date). A bounded heap keeps the k best seen,
+   * its root the worst of them, so a page costs one pass over the candidates, not a full sort.
+   */
+  function topK(score, k, after) {
+    var n = score.length;
+    k = Math.min(k, n);
+    var heap = new Int32Array(k), size = 0;
+    // a ranks below b
+    function below(a, b) { return score[a] < score[b] || (score[a] === score[b] && a > b); }
+    function down(i) {
+      var x = heap[i];
+      for (;;) {
+        var c = 2 * i + 1;
+        if (c >= size) break;
+        if (c + 1 < size && below(heap[c + 1], heap[c])) c++;
+        if (!below(heap[c], x)) break;
+        heap[i] = heap[c];
+        i = c;
+      }
+      heap[i] = x;
+    }
+    if (k <= 0) return heap;
+    for (var i = 0; i < n; i++) {
+      if (after >= 0 && !below(i, after)) continue;
+      if (size < k) {
+        // Sift up: the root stays the worst kept.
+        var at = size++;
+        while (at > 0) {
+          var parent = (at - 1) >> 1;
+          if (!below(i, heap[parent])) break;
+          heap[at] = heap[parent];
+          at = parent;
+        }
+        heap[at] = i;
+      } else if (below(heap[0], i)) {
+        heap[0] = i;
+        down(0);
+      }
+    }
+    var out = new Int32Array(size);
+    for (var m = size - 1; m >= 0; m--) {
+      out[m] = heap[0];
+      heap[0] = heap[--size];
+      down(0);
+    }
+    return out;
+  }
+
+  /**
+   * Candidates in rank order, a batch at a time: take(n) gives the next n article numbers. Batches
+   * double in size, so paging through everything costs O(N log N) at worst, and the first page one pass.
+   */
+  function ranking(docs, score) {
+    var last = -1, taken = 0, batch = new Int32Array(0), at = 0, size = 16;
+    return {
+      size: docs.length,
+      remaining: function () { return docs.length - taken; },
+      /** The candidates not yet taken, in rank order, without taking them. */
+      rest: function () {
+        return Array.from(topK(score, docs.length - taken, last), function (i) { return docs[i]; });
+      },
+      take: function (n) {
+        var out = [];
+        while (out.length < n && taken < docs.length) {
+          if (at === batch.length) {
+            batch = topK(score, Math.max(size, n - out.length), last);
+            size *= 2;
+            at = 0;
+          }
+          last = batch[at++];
+          out.push(docs[last]);
+          taken++;
+        }
+        return out;
+      }
+    };
+  }
+
+  /** Article numbers already in order, as a ranking. */
+  function listRanking(order) {
+    var taken = 0;
+    return {
+      size: order.length,
+      remaining: function () { return order.length - taken; },
+      rest: function () { return order.slice(taken); },
+      take: function (n) {
+        var out = order.slice(taken, taken + n);
+        taken += out.length;
+        return out;
+      }
+    };
   }
 
   /** Where a clause matches in a text: [start, end) pairs. */
@@ -165,12 +303,22 @@
         out.push([at, at + clause.text.length]);
         at = text.indexOf(clause.text, at + 1);
       }
-    } else {
-      // Every inflected form starts with the stem but for its last letter (cities: city).
-      if (text.toLowerCase().indexOf(clause.stem.slice(0, Math.max(1, clause.stem.length - 1))) < 0) return out;
-      runs(text).forEach(function (r) {
-        if (r.type === "word" && term(r.text) === clause.stem) out.push([r.start, r.end]);
-      });
+      return out;
+    }
+    var stems = clause.kind === "phrase" ? clause.stems : [clause.stem];
+    // Every inflected form starts with the stem but for its last letter (cities: city).
+    var lower = text.toLowerCase();
+    for (var s = 0; s < stems.length; s++) {
+      if (lower.indexOf(stems[s].slice(0, Math.max(1, stems[s].length - 1))) < 0) return out;
+    }
+    var rs = runs(text);
+    var terms = rs.map(function (r) { return r.type === "word" ? term(r.text) : null; });
+    // A phrase: its words in order, one run after another with only spaces or punctuation between
+    // them, and no line break (which separates the paragraphs of a row).
+    for (var i = 0; i + stems.length <= rs.length; i++) {
+      var k = 0;
+      while (k < stems.length && terms[i + k] === stems[k] && (k === 0 || text.lastIndexOf("\n", rs[i + k].start) < rs[i + k - 1].end)) k++;
+      if (k === stems.length) out.push([rs[i].start, rs[i + k - 1].end]);
     }
     return out;
   }
@@ -237,7 +385,7 @@
     function postings(t, m) {
       var shard = "s/" + (hash(t) % m.shards);
       return load(shard).then(function (data) {
-        if (!Object.prototype.hasOwnProperty.call(data, t)) return { docs: [], weights: [] };
+        if (!Object.prototype.hasOwnProperty.call(data, t)) return emptyList();
         var v = data[t];
         if (v.charAt(0) === "=") return load(v.slice(1)).then(function (own) { return decode(own[t]); });
         return decode(v);
@@ -262,45 +410,36 @@
           var clauseLists = got[0], filterLists = got[1].slice();
           if (params.year) {
             var yr = (m.years || []).filter(function (y) { return String(y[0]) === String(params.year); })[0];
-            filterLists.push(yr ? range(yr[1], yr[2]) : { docs: [], weights: [] });
+            filterLists.push(yr ? range(yr[1], yr[2]) : emptyList());
           }
-          if (!clauses.length && !filterLists.length) return resultSet(parsed, [], [], false);
+          if (!clauses.length && !filterLists.length) return resultSet(parsed, listRanking([]), [], false);
           var all = intersect(clauseLists.concat(filterLists));
-          // Score: the sum over clauses of idf × the stored BM25 tf weight.
-          var score = new Float64Array(m.docs), member = new Uint8Array(m.docs);
-          all.docs.forEach(function (d) { member[d] = 1; });
-          clauseLists.forEach(function (list) {
-            var df = list.docs.length;
-            var idf = Math.log(1 + (m.docs - df + 0.5) / (df + 0.5));
-            for (var k = 0; k < list.docs.length; k++) {
-              var d = list.docs[k];
-              if (member[d]) score[d] += idf * list.weights[k];
-            }
-          });
-          var order = Array.from(Int32Array.from(all.docs).sort(function (a, b) { return (score[b] - score[a]) || (a - b); }));
           var verify = clauses.some(function (c) { return c.verify; });
-          return resultSet(parsed, order, clauses, verify);
+          return resultSet(parsed, ranking(all.docs, scores(all.docs, clauseLists, m.docs)), clauses, verify);
         });
       });
     }
 
-    function resultSet(parsed, order, clauses, verify) {
-      var cursor = 0, rejected = 0;
+    /**
+     * The hits of a ranking. Candidates that need verifying (phrases) are checked against their
+     * article's text as they are shown; the count is exact once every candidate has been checked.
+     */
+    function resultSet(parsed, ranked, clauses, verify) {
+      var rejected = 0;
       var set = {
         query: parsed,
-        candidates: order.length,
+        candidates: ranked.size,
         /** True when every candidate has been checked, so candidates - rejected is the count. */
-        exact: !verify,
-        count: function () { return order.length - rejected; },
+        exact: !verify || ranked.size === 0,
+        count: function () { return ranked.size - rejected; },
         next: function (n) {
           var out = [];
           function step() {
-            if (out.length >= n || cursor >= order.length) {
-              if (cursor >= order.length) set.exact = true;
+            if (out.length >= n || !ranked.remaining()) {
+              if (!ranked.remaining()) set.exact = true;
               return Promise.resolve(out);
             }
-            var batch = order.slice(cursor, cursor + Math.max(n - out.length, 1));
-            cursor += batch.length;
+            var batch = ranked.take(Math.max(n - out.length, 1));
             return Promise.all(batch.map(function (d) { return load(docFile(d)); })).then(function (docs) {
               docs.forEach(function (doc, k) {
                 var h = hit(batch[k], doc, clauses);
@@ -311,23 +450,25 @@
           }
           return step();
         },
-        /** Verifies every candidate (and so makes the count exact), keeping the hits for next(). */
+        /** Verifies every remaining candidate (and so makes the count exact), keeping the hits for next(). */
         verifyAll: function () {
           if (!verify) return Promise.resolve(set);
+          var order = ranked.take(ranked.remaining());
           return Promise.all(order.map(function (d) { return load(docFile(d)); })).then(function (docs) {
-            var kept = [];
-            docs.forEach(function (doc, k) { if (hit(order[k], doc, clauses)) kept.push(order[k]); });
-            rejected = order.length - kept.length;
-            order = kept;
+            var kept = order.filter(function (d, k) { return hit(d, docs[k], clauses) !== null; });
+            rejected += order.length - kept.length;
+            var size = ranked.size - rejected;
+            ranked = listRanking(kept);
             verify = false;
             set.exact = true;
-            set.count = function () { return order.length; };
+            set.count = function () { return size; };
             return set;
           });
         },
-        order: function () { return order.slice(); }
+        /** The candidates not yet shown, ranked. */
+        order: function () { return ranked.rest(); }
       };
-      if (verify && order.length <= VERIFY_ALL) return set.verifyAll();
+      if (verify && ranked.size <= VERIFY_ALL) return set.verifyAll();
       return Promise.resolve(set);
     }
 
@@ -338,7 +479,7 @@
 
   return {
     runs: runs, stem: stem, term: term, pinyinKey: pinyinKey, hash: hash, decode: decode, parse: parse,
-    intersect: intersect, matches: matches, excerpt: excerpt, hit: hit, createEngine: createEngine, docFile: docFile,
-    VERIFY_ALL: VERIFY_ALL
+    intersect: intersect, scores: scores, topK: topK, ranking: ranking, matches: matches, excerpt: excerpt, hit: hit,
+    createEngine: createEngine, docFile: docFile, VERIFY_ALL: VERIFY_ALL
   };
 });

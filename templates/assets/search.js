@@ -94,7 +94,8 @@
 
   function describe(set) {
     var n = set.count();
-    var what = query.q ? "“" + query.q + "”" : "the filters";
+    // A query with its own quotes (a phrase) is shown as typed.
+    var what = !query.q ? "the filters" : /["\u201c\u201d]/.test(query.q) ? query.q : "“" + query.q + "”";
     if (set.query.pinyin) what = set.query.pinyin.to + " (" + set.query.pinyin.from + ")";
     if (!n) return "No articles found for " + what + ". · 没有找到文章。";
     var count = set.exact ? String(n) : "up to " + n;

@@ -8,11 +8,11 @@
     var radios = document.querySelectorAll("input.mode[name=mode]");
     if (!radios.length) return;
     var saved = null;
-    try { saved = window.localStorage.getItem(KEY); } catch (e) { saved = null; }
+    try { saved = window.localStorage.getItem(KEY); } catch { saved = null; }
     radios.forEach(function (r) {
       if (saved && r.value === saved) r.checked = true;
       r.addEventListener("change", function () {
-        try { window.localStorage.setItem(KEY, r.value); } catch (e) { /* storage may be off */ }
+        try { window.localStorage.setItem(KEY, r.value); } catch { /* storage may be off */ }
       });
     });
   }

@@ -108,6 +108,65 @@ class SearchBrowserTest {
     }
 
     @Test
+    void aQuotedPhraseFindsTheWordsTogether() {
+        page.navigate(server.url("search/?q=steel+production"));
+        waitForResults();
+        int words = page.locator(".search-hit").count();
+        page.fill("#search-q", "\"steel production\"");
+        page.press("#search-q", "Enter");
+        page.waitForURL("**q=%22steel**");
+        waitForResults();
+        int phrase = page.locator(".search-hit").count();
+        assertTrue(phrase >= 1 && phrase < words, "the phrase narrows " + words + " articles to " + phrase);
+        assertTrue(page.textContent("#search-status").startsWith(phrase + (phrase == 1 ? " article" : " articles")
+                + " for \"steel production\""), page.textContent("#search-status"));
+        for (String m : page.locator(".search-hit mark").allTextContents()) {
+            assertTrue(m.toLowerCase().matches("steels? productions?"), m);
+        }
+    }
+
+    /**
+     * "More results" pages through every hit in rank order: three articles dense in the word first,
+     * then twenty that tie in score, by date; the files are numbered out of date order.
+     */
+    @Test
+    void moreResultsPagesThroughEveryHitInRankOrder() {
+        TestProject many = TestProject.empty();
+        try {
+            List<String> expected = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                String date = "1960-03-0" + (k + 1);
+                many.write("seeds/" + (100 + k) + "_" + String.format("%016x", 0xd0 + k) + ".txt", TestProject.seed(date, 1, "Dense " + k, "钢铁钢铁",
+                        new String[] {"Steel."}, new String[] {"钢铁钢铁钢铁。"}));
+                expected.add(date);
+            }
+            for (int k = 0; k < 20; k++) {
+                int day = 1 + (k * 7) % 20;
+                String date = String.format("1959-01-%02d", day);
+                many.write("seeds/" + k + "_" + String.format("%016x", 0xa0 + k) + ".txt", TestProject.seed(date, 1, "Plain " + k, "生产",
+                        new String[] {"Steel output went up."}, new String[] {"我们的钢铁生产很好，继续努力。"}));
+            }
+            for (int day = 1; day <= 20; day++) expected.add(String.format("1959-01-%02d", day));
+            many.build();
+            try (SiteServer s = new SiteServer(many.site())) {
+                page.navigate(s.url("search/?q=%E9%92%A2%E9%93%81"));
+                waitForResults();
+                assertEquals(10, page.locator(".search-hit").count());
+                assertTrue(page.textContent("#search-status").startsWith("23 articles"), page.textContent("#search-status"));
+                for (int shown : new int[] {20, 23}) {
+                    page.click("#search-more");
+                    page.waitForFunction("n => document.querySelectorAll('.search-hit').length === n", shown);
+                }
+                assertTrue(page.locator("#search-more").isHidden(), "no more results after the last");
+                List<String> dates = page.locator(".hit-meta").allTextContents().stream().map(m -> m.substring(0, 10)).toList();
+                assertEquals(expected, dates);
+            }
+        } finally {
+            TestProject.delete(many.root);
+        }
+    }
+
+    @Test
     void pinyinFindsTheGlossaryTerm() {
         page.navigate(server.url("search/?q=da+yue+jin"));
         waitForResults();

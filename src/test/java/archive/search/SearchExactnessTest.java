@@ -194,6 +194,73 @@ class SearchExactnessTest {
         assertEquals(intersect(containing("新疆"), withWord(List.of("steel", "steels"))), r.get(3).idSet());
     }
 
+    /**
+     * Quoted English phrases, each word with the inflections the stemmer joins to it (as in
+     * {@link #ENGLISH}); some in an order or adjacency that the seeds' text does not have.
+     */
+    static final Map<String, List<List<String>>> PHRASES = new LinkedHashMap<>();
+
+    static {
+        PHRASES.put("red flag", List.of(List.of("red", "reds"), List.of("flag", "flags", "flagged", "flagging")));
+        PHRASES.put("pig iron", List.of(List.of("pig", "pigs"), List.of("iron", "irons", "ironed", "ironing")));
+        PHRASES.put("great leap forward", List.of(List.of("great", "greats"), List.of("leap", "leaps", "leaped", "leaping"),
+                List.of("forward", "forwards")));
+        PHRASES.put("iron and steel", List.of(List.of("iron", "irons", "ironed", "ironing"), List.of("and"), List.of("steel", "steels")));
+        PHRASES.put("blast furnace", List.of(List.of("blast", "blasts", "blasted", "blasting"), List.of("furnace", "furnaces")));
+        PHRASES.put("steel production", List.of(List.of("steel", "steels"), List.of("production", "productions")));
+        PHRASES.put("party committee", List.of(List.of("party", "parties"), List.of("committee", "committees")));
+        PHRASES.put("first secretary", List.of(List.of("first", "firsts"), List.of("secretary", "secretaries")));
+        PHRASES.put("coal mines", List.of(List.of("coal", "coals"), List.of("mine", "mines", "mined", "mining")));
+        PHRASES.put("people's commune", List.of(List.of("people", "peoples"), List.of("s"), List.of("commune", "communes")));
+        PHRASES.put("steel iron", List.of(List.of("steel", "steels"), List.of("iron", "irons", "ironed", "ironing")));
+        PHRASES.put("forward leap", List.of(List.of("forward", "forwards"), List.of("leap", "leaps", "leaped", "leaping")));
+    }
+
+    /**
+     * The phrase as a pattern over one paragraph: the forms of each word in order, whole words, with
+     * only spaces or punctuation (no letter, digit, Han character or line break) between them.
+     */
+    static Pattern phrasePattern(List<List<String>> words) {
+        String wordChar = "[\\p{L}\\p{Nd}&&[^\\p{IsHan}]]";
+        String body = words.stream().map(forms -> "(?:" + String.join("|", forms) + ")").collect(Collectors.joining("[^\\p{L}\\p{Nd}\\n]+"));
+        return Pattern.compile("(?<!" + wordChar + ")" + body + "(?!" + wordChar + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    static Set<String> withPhrase(Pattern phrase) {
+        return articles.stream().filter(a -> texts(a).stream().anyMatch(t -> phrase.matcher(t).find())).map(AnnotatedArticle::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void aQuotedPhraseFindsExactlyTheArticlesWithItsWordsInOrderInOneParagraph() {
+        List<String> queries = new ArrayList<>();
+        for (String p : PHRASES.keySet()) {
+            queries.add('"' + p + '"');
+            queries.add("\u201c" + p.toUpperCase(Locale.ROOT) + "\u201d");
+            queries.add(p);
+        }
+        List<Result> results = search(queries);
+        int found = 0, narrowed = 0, i = 0;
+        for (Map.Entry<String, List<List<String>>> e : PHRASES.entrySet()) {
+            Pattern phrase = phrasePattern(e.getValue());
+            Set<String> expected = withPhrase(phrase);
+            Result quoted = results.get(i++), typographic = results.get(i++), words = results.get(i++);
+            assertEquals(expected, quoted.idSet(), e.getKey());
+            assertEquals(expected.size(), quoted.count(), e.getKey());
+            assertEquals(expected, typographic.idSet(), e.getKey() + " in typographic quotes, upper case");
+            Set<String> allWords = intersect(e.getValue().stream().map(SearchExactnessTest::withWord).toArray(Set[]::new));
+            assertEquals(allWords, words.idSet(), e.getKey() + " unquoted: every word, anywhere");
+            for (String m : quoted.marked()) assertTrue(phrase.matcher(m).matches(), e.getKey() + " marks " + m);
+            if (!expected.isEmpty()) {
+                found++;
+                assertFalse(quoted.marked().isEmpty(), "the excerpt marks " + e.getKey());
+            }
+            if (expected.size() < allWords.size()) narrowed++;
+        }
+        assertTrue(found >= 8, "most phrases occur in the seeds: " + found);
+        assertTrue(narrowed >= 3, "quotes narrow some queries to the phrase: " + narrowed);
+    }
+
     @SafeVarargs
     static Set<String> intersect(Set<String>... sets) {
         Set<String> out = new TreeSet<>(sets[0]);

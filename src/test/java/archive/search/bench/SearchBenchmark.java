@@ -18,20 +18,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The search index at scale: {@code bench/search-bench.sh [articles] [out]}. Builds a synthetic
- * corpus in memory, times the index build and its peak extra heap, writes the index into a copy
- * of the seed site, and (with {@link BrowserTiming}) times queries in headless Chromium.
+ * The search index at scale: {@code bench/search-bench.sh [articles | corpus folder] [out]}. Builds
+ * a synthetic corpus in memory (or reads a corpus folder with seeds/, data/ and pages/, such as
+ * {@code archive bench} writes), times the index build and its peak extra heap, writes the index
+ * into a copy of the seed site, and (with {@link BrowserTiming}) times queries in headless Chromium.
  */
 public final class SearchBenchmark {
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        String what = args.length > 0 ? args[0] : "100000";
         Path out = Path.of(args.length > 1 ? args[1] : "target/search-bench").toAbsolutePath();
         Path repo = Path.of("").toAbsolutePath();
-        BuildConfig seeds = BuildConfig.defaults(repo).withOut(out.resolve("site"));
+        BuildConfig seeds = BuildConfig.defaults(repo).withOut(out.resolve("site")).withPermalinks(null);
         deleteTree(out);
         new SiteBuild(seeds, null).build();
         SiteBuild.Corpus corpus = new SiteBuild(seeds, null).read(new Diagnostics());
-        List<AnnotatedArticle> articles = SyntheticCorpus.make(count, corpus.articles(), corpus.data(), 1959);
+        List<AnnotatedArticle> articles;
+        if (Files.isDirectory(Path.of(what))) {
+            Path dir = Path.of(what).toAbsolutePath();
+            BuildConfig other = new BuildConfig(dir.resolve("seeds"), seeds.templates(), dir.resolve("data"), dir.resolve("pages"),
+                    out.resolve("unused"), null, false, null);
+            corpus = new SiteBuild(other, null).read(new Diagnostics());
+            articles = corpus.articles();
+        } else {
+            articles = SyntheticCorpus.make(Integer.parseInt(what), corpus.articles(), corpus.data(), 1959);
+        }
         Path data = out.resolve("site").resolve(SearchIndexBuilder.DIR);
         deleteTree(data);
 
@@ -77,8 +87,9 @@ public final class SearchBenchmark {
                 + " (heap in use %.0f MB before)%n", secs, cpu, Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(),
                 (peak.get() - base) / 1e6, base / 1e6);
         articles = null;
-        if (!Boolean.getBoolean("bench.noBrowser")) BrowserTiming.run(out.resolve("site"), List.of("大跃进", "钢铁", "的", "steel",
-                "pig iron production"));
+        // -Dbench.queries='a|b|c' replaces the queries timed.
+        String queries = System.getProperty("bench.queries", "大跃进|钢铁|的|steel|pig iron production|\"pig iron\"");
+        if (!Boolean.getBoolean("bench.noBrowser")) BrowserTiming.run(out.resolve("site"), List.of(queries.split("\\|")));
     }
 
     static void deleteTree(Path p) throws IOException {
