@@ -49,6 +49,11 @@ final class PageEncoder {
             if (c < 0x80) {
                 if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7F) continue;
                 out[j++] = (byte) c;
+            } else if (c > 0x2069 && c < 0xD800) {
+                // Most of a page that is not ASCII (CJK, punctuation): no invisible control lies here.
+                out[j++] = (byte) (0xE0 | c >> 12);
+                out[j++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[j++] = (byte) (0x80 | c & 0x3F);
             } else if (c < 0x800) {
                 if (SourceText.isInvisibleControl(c)) continue; // C1 controls, the Arabic letter mark
                 out[j++] = (byte) (0xC0 | c >> 6);
