@@ -66,6 +66,7 @@ public final class SiteBuild {
     private final long started = System.nanoTime();
     /** Whether the search index, feed and downloads may be left as published (see {@link #deferringIndexes}). */
     private boolean deferIndexes;
+    private java.util.function.BooleanSupplier cancelled = () -> false;
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
         this(config, progress, null);
@@ -85,6 +86,24 @@ public final class SiteBuild {
     public SiteBuild deferringIndexes() {
         this.deferIndexes = true;
         return this;
+    }
+
+    /**
+     * Lets the build stop between stages, publishing nothing, once {@code cancelled} says so: the
+     * preview stops bringing the search index up to date when a new save is waiting.
+     */
+    public SiteBuild cancelledWhen(java.util.function.BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+        return this;
+    }
+
+    /** A build stopped by {@link #cancelledWhen}; it published nothing. */
+    public static final class CancelledException extends RuntimeException {
+        CancelledException() { super("the build was stopped for a newer one"); }
+    }
+
+    private void stopIfCancelled() {
+        if (cancelled.getAsBoolean()) throw new CancelledException();
     }
 
     /**
@@ -109,12 +128,14 @@ public final class SiteBuild {
         if (!problems.isEmpty()) throw new BuildFailedException("checking the folders", problems.stream()
                 .map(p -> new archive.diag.Diagnostic(archive.diag.Diagnostic.Severity.ERROR, null, 0, p)).toList());
         Corpus corpus = read(diags);
+        stopIfCancelled();
         Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg), cache == null ? null : cache.publishing());
         try (SiteWriter writer = SiteWriter.open(config.out())) {
             RenderContext ctx = render(corpus, diags, publishing.recorder(writer), publishing);
             boolean deferred = ctx.indexesDeferred;
             int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
             copyAssets(writer);
+            stopIfCancelled();
             diags.throwIfErrors("rendering pages");
             // The index is made from every article and the data: kept whole when none of them changed.
             archive.render.Fingerprint all = ctx.inputs().add(SearchIndexBuilder.DIR);
@@ -220,6 +241,7 @@ public final class SiteBuild {
             if (!intro.isEmpty()) introductions.put(a.id(), intro);
         });
         say("Rendered %d article pages", corpus.articles().size());
+        stopIfCancelled();
         EditorialPages editorial = new EditorialPages(ctx);
         editorial.home(home);
         editorial.articleList();

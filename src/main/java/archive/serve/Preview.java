@@ -114,9 +114,12 @@ public final class Preview implements AutoCloseable {
     private void catchUp() {
         long t0 = System.nanoTime();
         try {
-            SiteBuild.Result r = new SiteBuild(config, null, cache).build();
+            // A save arriving meanwhile stops it: that save's page comes first, and catches up after.
+            SiteBuild.Result r = new SiteBuild(config, null, cache).cancelledWhen(queued::get).build();
             log.printf("Brought the search index and downloads up to date in %d ms (%d files written)%n",
                     (System.nanoTime() - t0) / 1_000_000, r.filesWritten());
+        } catch (SiteBuild.CancelledException e) {
+            log.println("Stopped bringing the search index up to date: a newer save is being built");
         } catch (RuntimeException e) {
             // The next save builds again; the pages already shown are the last good site.
             log.println("Could not bring the search index up to date: " + e.getMessage());
