@@ -172,10 +172,15 @@ class FeedSitemapDownloadsTest {
         assertTrue(a.get("title_en").asString().startsWith("Overwhelming Enthusiasm"));
         assertTrue(a.get("title_zh").asString().startsWith("干劲排山倒海"));
         List<String> places = new ArrayList<>();
-        a.get("places").forEach(p -> places.add(p.get("slug").asString()));
+        a.get("places").forEach(p -> places.add(p.asString()));
         assertTrue(places.contains("taiyuan") && places.contains("benxi"), places.toString());
+        // Names, coordinates and pinyin are given once, in the dictionaries, for every slug the articles use.
+        assertEquals("Taiyuan", doc.get("places").get("taiyuan").get("name").asString());
+        assertEquals(2, doc.get("places").get("taiyuan").get("coords").size());
         assertTrue(a.get("industries").size() > 0);
+        a.get("industries").forEach(i -> assertNotNull(doc.get("industries").get(i.asString()), i.asString()));
         assertTrue(a.get("glossary").size() > 0);
+        a.get("glossary").forEach(g -> assertNotNull(doc.get("glossary").get(g.asString()).get("pinyin"), g.asString()));
         assertEquals("Archive editors", a.get("notes").get("by").asString());
         assertTrue(a.get("notes").get("introduction").asString().startsWith("This front-page report of 2 March 1959"));
     }
