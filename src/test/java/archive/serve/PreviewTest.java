@@ -104,10 +104,7 @@ class PreviewTest {
     @Test
     void aSavedSeedReloadsOpenPagesAndAFailedBuildKeepsTheLastGoodSiteWithItsErrors() throws Exception {
         try (Socket events = new Socket("127.0.0.1", preview.port())) {
-            events.getOutputStream().write("GET /_archive/events HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            BufferedReader in = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
-            events.setSoTimeout(30_000);
-            waitFor(in, ": connected");
+            BufferedReader in = listen(events);
             String seed = "seeds/000_119a5904f4221201.txt";
             project.write(seed, project.read(seed).replaceFirst("\nAuthor:", "\nAuthor: Preview Tester"));
             waitFor(in, "data: ok");
@@ -130,10 +127,7 @@ class PreviewTest {
     @Test
     void afterTheEditedPageIsShownTheSearchIndexAndDownloadsCatchUpWithACleanBuild() throws Exception {
         try (Socket events = new Socket("127.0.0.1", preview.port())) {
-            events.getOutputStream().write("GET /_archive/events HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            BufferedReader in = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
-            events.setSoTimeout(30_000);
-            waitFor(in, ": connected");
+            BufferedReader in = listen(events);
             String seed = "seeds/000_119a5904f4221201.txt";
             String text = project.read(seed);
             // At the start of the first paragraph of the English text, after the header's last line.
@@ -157,6 +151,15 @@ class PreviewTest {
         try (var s = Files.walk(root)) {
             return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
         }
+    }
+
+    /** Opens the preview's event stream on {@code events}, as the reload script does, and waits until it is connected. */
+    private static BufferedReader listen(Socket events) throws IOException {
+        events.getOutputStream().write("GET /_archive/events HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        BufferedReader in = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
+        events.setSoTimeout(30_000);
+        waitFor(in, ": connected");
+        return in;
     }
 
     private static void waitFor(BufferedReader in, String line) throws IOException {
