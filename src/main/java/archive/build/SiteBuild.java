@@ -67,6 +67,10 @@ public final class SiteBuild {
     /** Whether the search index, feed and downloads may be left as published (see {@link #deferringIndexes}). */
     private boolean deferIndexes;
     private java.util.function.BooleanSupplier cancelled = () -> false;
+    /** The previous build's annotations, for a one-off build (a preview keeps its own in memory). */
+    private AnnotationStore store;
+    /** Each article's fingerprint of its parsed text and overrides, taken once for the store and the pages. */
+    private final Map<String, Long> articleInputs = new ConcurrentHashMap<>();
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
         this(config, progress, null);
@@ -153,6 +157,7 @@ public final class SiteBuild {
                         search.shards(), search.files());
             }
             writer.publish();
+            if (store != null) store.save();
             publishing.recordPermalinks();
             if (cache != null) cache.publishing(publishing);
             say("Published %d pages to %s (%d rendered, %d kept; %d files written, %d unchanged)", pages, config.out(),
@@ -194,19 +199,31 @@ public final class SiteBuild {
         if (cache != null) cache.rememberArticles(articles, diags.all());
         Annotator annotator = new Annotator(data);
         RowBuilder rows = new RowBuilder();
-        long dataKey = cache == null ? 0 : ArticleCache.dataFingerprint(data);
+        long dataKey = ArticleCache.dataFingerprint(data);
+        if (cache == null) {
+            store = AnnotationStore.load(Publishing.cacheFolder(config).resolve(AnnotationStore.FILE),
+                    new archive.render.Fingerprint().add(dataKey).add(archive.render.Templates.generatorFingerprint()).value());
+        }
         List<AnnotatedArticle> annotated = articles.parallelStream()
                 .map(a -> {
                     ArticleOverrides o = overrides.getOrDefault(a.id(), ArticleOverrides.NONE);
                     ArticleNotes n = notes.get(a.id());
-                    if (cache == null) return annotator.annotate(a, rows.rows(a), o, n);
+                    if (cache == null) {
+                        long inputs = AnnotationStore.inputs(a, o);
+                        articleInputs.put(a.id(), inputs);
+                        return store.annotation(a, n, inputs, () -> annotator.annotate(a, rows.rows(a), o, n));
+                    }
                     return cache.annotated(a, n, o, dataKey, () -> annotator.annotate(a, rows.rows(a), o, n));
                 })
                 .toList();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         new EditorFeedback(data).report(annotated, diags);
         ArchiveIndex index = new ArchiveIndex(annotated, data.placesBySlug());
-        say("Aligned and annotated %d articles", annotated.size());
+        if (store != null && store.reused() > 0) {
+            say("Aligned and annotated %d articles (%d unchanged since the previous build)", annotated.size(), store.reused());
+        } else {
+            say("Aligned and annotated %d articles", annotated.size());
+        }
         return new Corpus(data, annotated, index, pages);
     }
 
@@ -233,6 +250,13 @@ public final class SiteBuild {
                         corpus.pages().stream().map(SitePage::name).collect(java.util.stream.Collectors.toSet())), diags, sink, site);
         publishing.prepare(ctx);
         if (cache != null) ctx.fingerprints(a -> cache.fingerprint(a, ctx::computeContentFingerprint));
+        // The article's text and overrides were fingerprinted when it was read; its notes, places and
+        // industries complete what its pages are made from (the data is in every page's inputs).
+        else if (!articleInputs.isEmpty()) ctx.fingerprints(a -> {
+            Long inputs = articleInputs.get(a.id());
+            return inputs == null ? ctx.computeContentFingerprint(a) : new archive.render.Fingerprint().add(inputs)
+                    .add(String.valueOf(a.notes())).addValue(a.places()).addValue(a.industries()).value();
+        });
 
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();

@@ -52,7 +52,7 @@ public final class Publishing {
     }
 
     /** Beside the output folder, like its lock and staging folders: ".site.cache" for "site". */
-    static java.nio.file.Path cacheFolder(BuildConfig config) {
+    public static java.nio.file.Path cacheFolder(BuildConfig config) {
         java.nio.file.Path out = config.out().toAbsolutePath().normalize();
         return out.resolveSibling("." + out.getFileName() + ".cache");
     }
