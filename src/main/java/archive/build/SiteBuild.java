@@ -151,8 +151,12 @@ public final class SiteBuild {
                 deferred = true;
                 say("Left the search index as published, to be brought up to date next");
             } else {
+                // The index is written file by file: a cancelled build stops at the next file.
                 SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(corpus.index().articles(),
-                        (file, bytes) -> writer.write(file, bytes, searchInputs));
+                        (file, bytes) -> {
+                            stopIfCancelled();
+                            writer.write(file, bytes, searchInputs);
+                        });
                 say("Indexed %d articles for search: %d terms, %d shards, %d files", search.documents(), search.terms(),
                         search.shards(), search.files());
             }

@@ -118,11 +118,14 @@ public final class Preview implements AutoCloseable {
             SiteBuild.Result r = new SiteBuild(config, null, cache).cancelledWhen(queued::get).build();
             log.printf("Brought the search index and downloads up to date in %d ms (%d files written)%n",
                     (System.nanoTime() - t0) / 1_000_000, r.filesWritten());
-        } catch (SiteBuild.CancelledException e) {
-            log.println("Stopped bringing the search index up to date: a newer save is being built");
         } catch (RuntimeException e) {
-            // The next save builds again; the pages already shown are the last good site.
-            log.println("Could not bring the search index up to date: " + e.getMessage());
+            // A cancellation may come wrapped by a parallel stage.
+            if (e instanceof SiteBuild.CancelledException || e.getCause() instanceof SiteBuild.CancelledException) {
+                log.println("Stopped bringing the search index up to date: a newer save is being built");
+            } else {
+                // The next save builds again; the pages already shown are the last good site.
+                log.println("Could not bring the search index up to date: " + e.getMessage());
+            }
         }
     }
 

@@ -120,6 +120,19 @@ class IncrementalBuildTest {
         }
     }
 
+    @Test
+    void aCancelledBuildPublishesNothing() throws IOException {
+        project.build();
+        Map<String, FileTime> before = times(project.site());
+        editFirstSeed();
+        int[] asked = {0};
+        // Cancelled at the second question: after reading, before anything is published.
+        org.junit.jupiter.api.Assertions.assertThrows(SiteBuild.CancelledException.class,
+                () -> new SiteBuild(project.config(), null).cancelledWhen(() -> ++asked[0] > 1).build());
+        assertEquals(before, times(project.site()));
+        assertTrue(java.nio.file.Files.notExists(project.root.resolve(".site.staging")), "the staging folder is removed");
+    }
+
     private void editFirstSeed() {
         String seed = "seeds/000_119a5904f4221201.txt";
         project.write(seed, project.read(seed).replaceFirst("\nAuthor:", "\nAuthor: An Editor"));
