@@ -61,15 +61,10 @@ public final class PageRecorder implements PageSink {
         if (file.endsWith(".html") && !file.equals(NOT_FOUND)) pages.add(pathOf(file));
     }
 
-    /** Writes a file whose URL is promised to stay (the feed, the downloads). */
-    public void writeStable(String file, byte[] content) {
-        next.write(file, content);
-        stable.add("/" + file);
-    }
-
     /**
-     * Keeps the published file whose URL is promised to stay if it was made from inputs with this
-     * fingerprint, or writes the one {@code content} makes (built only then), recorded with it.
+     * Writes a file whose URL is promised to stay (the feed, the downloads), or keeps the
+     * published one if it was made from inputs with this fingerprint; {@code content} is built
+     * only when the file is written.
      */
     public void writeStable(String file, long fingerprint, java.util.function.Supplier<byte[]> content) {
         if (!next.keep(file, fingerprint)) next.write(file, content.get(), fingerprint);

@@ -72,20 +72,12 @@ public final class Publishing {
     /**
      * Call after every page is rendered: writes the redirect and withdrawal pages, the feed, the
      * downloads, the sitemap and the host's files, then checks that every path in the registry
-     * is still produced.
+     * is still produced. With {@code deferred} the feed and the downloads, which are made from
+     * every article, are kept as published (the preview makes them right after telling the open
+     * pages to reload).
      *
      * @param introductions the editors' introductions as plain text, by article id
-     */
-    public void finish(RenderContext ctx, Map<String, String> introductions) {
-        finish(ctx, introductions, false);
-    }
-
-    /**
-     * As {@link #finish(RenderContext, Map)}; with {@code deferred} the feed and the downloads,
-     * which are made from every article, are kept as published (the preview makes them right
-     * after telling the open pages to reload).
-     *
-     * @return whether the feed and downloads were left as published
+     * @return whether the feed or downloads were left as published
      */
     public boolean finish(RenderContext ctx, Map<String, String> introductions, boolean deferred) {
         articleIds = ctx.index.articles().stream().map(archive.model.AnnotatedArticle::id)

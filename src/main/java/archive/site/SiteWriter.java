@@ -227,15 +227,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
     /** Keeps every file the previous build wrote under {@code prefix} as it is (see {@link #keepAsPublished}). */
     public boolean keepAllAsPublished(String prefix) {
-        List<String> files = manifest.filesUnder(prefix);
-        if (files.isEmpty()) return false;
-        for (String f : files) {
-            if (!manifest.unchanged(f, manifest.previousFingerprint(f).getAsLong(), out.resolve(f))) return false;
-        }
-        for (String f : files) {
-            if (!keepAsPublished(f)) throw new SiteException("could not keep " + f + " from the published site; build again");
-        }
-        return true;
+        return keepAllUnder(prefix, f -> manifest.previousFingerprint(f).getAsLong());
     }
 
     /**
@@ -244,11 +236,17 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      * untouched since; returns false, keeping none, otherwise.
      */
     public boolean keepAll(String prefix, long fingerprint) {
+        return keepAllUnder(prefix, f -> fingerprint);
+    }
+
+    private boolean keepAllUnder(String prefix, java.util.function.ToLongFunction<String> fingerprintOf) {
         List<String> files = manifest.filesUnder(prefix);
         if (files.isEmpty()) return false;
-        for (String f : files) if (!manifest.unchanged(f, fingerprint, out.resolve(f))) return false;
+        for (String f : files) if (!manifest.unchanged(f, fingerprintOf.applyAsLong(f), out.resolve(f))) return false;
         for (String f : files) {
-            if (!keep(f, fingerprint)) throw new SiteException("could not keep " + f + " from the published site; build again");
+            if (!keep(f, fingerprintOf.applyAsLong(f))) {
+                throw new SiteException("could not keep " + f + " from the published site; build again");
+            }
         }
         return true;
     }
