@@ -13,9 +13,10 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AnnotationStore {
     static final String FILE = "annotations.bin";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /** One article's annotation, encoded, and the fingerprint of what it was made from. */
     private record Stored(long inputs, byte[] annotation) {}
@@ -144,9 +145,9 @@ final class AnnotationStore {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(a.rows().size());
             for (Row r : a.rows()) {
-                out.writeUTF(r.anchor());
+                string(out, r.anchor());
                 strings(out, r.extraAnchors());
-                out.writeUTF(r.label());
+                string(out, r.label());
                 numbers(out, r.zh());
                 numbers(out, r.en());
             }
@@ -165,20 +166,21 @@ final class AnnotationStore {
     }
 
     static AnnotatedArticle decode(Article a, ArticleNotes notes, byte[] blob) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(blob));
-        int rowCount = in.readInt();
+        // A ByteBuffer rather than a DataInputStream over a ByteArrayInputStream, whose every read locks.
+        ByteBuffer in = ByteBuffer.wrap(blob);
+        int rowCount = in.getInt();
         List<Row> rows = new ArrayList<>(rowCount);
         for (int i = 0; i < rowCount; i++) {
-            String anchor = in.readUTF();
+            String anchor = string(in);
             List<String> extra = strings(in);
-            String label = in.readUTF();
+            String label = string(in);
             rows.add(new Row(anchor, extra, label, paragraphs(in, a.zhParagraphs()), paragraphs(in, a.enParagraphs())));
         }
         List<List<Mention>> zh = mentionLists(in), en = mentionLists(in);
         List<Mention> title = mentions(in);
         List<List<Mention>> deck = mentionLists(in);
         List<String> glossary = strings(in), places = strings(in), datelines = strings(in), industries = strings(in);
-        if (in.available() != 0) throw new IOException("trailing bytes");
+        if (in.hasRemaining()) throw new IOException("trailing bytes");
         return new AnnotatedArticle(a, List.copyOf(rows), zh, en, title, deck, glossary, places, datelines, industries, notes);
     }
 
@@ -188,25 +190,35 @@ final class AnnotationStore {
     }
 
     /** The paragraphs of the article with the stored numbers (1-based, as {@link Paragraph#number()}). */
-    private static List<Paragraph> paragraphs(DataInputStream in, List<Paragraph> all) throws IOException {
-        int n = in.readInt();
+    private static List<Paragraph> paragraphs(ByteBuffer in, List<Paragraph> all) {
+        int n = in.getInt();
         List<Paragraph> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Paragraph p = all.get(in.readInt() - 1);
-            out.add(p);
-        }
+        for (int i = 0; i < n; i++) out.add(all.get(in.getInt() - 1));
         return out;
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String string(ByteBuffer in) {
+        int n = in.getInt();
+        String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
     }
 
     private static void strings(DataOutputStream out, List<String> ss) throws IOException {
         out.writeInt(ss.size());
-        for (String s : ss) out.writeUTF(s);
+        for (String s : ss) string(out, s);
     }
 
-    private static List<String> strings(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    private static List<String> strings(ByteBuffer in) {
+        int n = in.getInt();
         List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(in.readUTF());
+        for (int i = 0; i < n; i++) out.add(string(in));
         return List.copyOf(out);
     }
 
@@ -215,8 +227,8 @@ final class AnnotationStore {
         for (List<Mention> ms : lists) mentions(out, ms);
     }
 
-    private static List<List<Mention>> mentionLists(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    private static List<List<Mention>> mentionLists(ByteBuffer in) {
+        int n = in.getInt();
         List<List<Mention>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(mentions(in));
         return out;
@@ -228,19 +240,19 @@ final class AnnotationStore {
             out.writeInt(m.start());
             out.writeInt(m.end());
             out.writeByte(m.kind().ordinal());
-            out.writeUTF(m.slug());
+            string(out, m.slug());
         }
     }
 
-    private static List<Mention> mentions(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    private static List<Mention> mentions(ByteBuffer in) {
+        int n = in.getInt();
         if (n == 0) return List.of();
         List<Mention> out = new ArrayList<>(n);
         Mention.Kind[] kinds = Mention.Kind.values();
         for (int i = 0; i < n; i++) {
-            int start = in.readInt(), end = in.readInt();
-            Mention.Kind kind = kinds[in.readByte()];
-            out.add(new Mention(start, end, new Mention.Target(kind, in.readUTF())));
+            int start = in.getInt(), end = in.getInt();
+            Mention.Kind kind = kinds[in.get()];
+            out.add(new Mention(start, end, new Mention.Target(kind, string(in))));
         }
         return out;
     }
