@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,7 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AnnotationStore {
     static final String FILE = "annotations.bin";
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+    private static final Mention.Kind[] KINDS = Mention.Kind.values();
 
     /** One article's annotation, encoded, and the fingerprint of what it was made from. */
     private record Stored(long inputs, byte[] annotation) {}
@@ -59,7 +59,7 @@ final class AnnotationStore {
 
     /** The store at {@code file} if it was written for {@code global} (the data and the generator); else an empty one. */
     static AnnotationStore load(Path file, long global) {
-        Map<String, Stored> m = new HashMap<>();
+        Map<String, Stored> m = new ConcurrentHashMap<>();
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 if (in.readInt() == FORMAT && in.readLong() == global) {
@@ -89,7 +89,8 @@ final class AnnotationStore {
      * made by {@code annotate} otherwise. Either way it is kept for the next build.
      */
     AnnotatedArticle annotation(Article a, ArticleNotes notes, long inputs, java.util.function.Supplier<AnnotatedArticle> annotate) {
-        Stored s = previous.get(a.id());
+        // Taken out as it is used: the previous build's annotations and this build's are never both held whole.
+        Stored s = previous.remove(a.id());
         if (s != null && s.inputs() == inputs) {
             try {
                 AnnotatedArticle restored = decode(a, notes, s.annotation());
@@ -114,7 +115,8 @@ final class AnnotationStore {
 
     /** Writes the annotations of this build (through a temporary file), unless they are those already stored. */
     void save() {
-        if (current.keySet().equals(previous.keySet()) && reused.get() == current.size()) return;
+        // Every article reused and none left over (previous is emptied as it is used): the file is already right.
+        if (previous.isEmpty() && reused.get() == current.size()) return;
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -140,60 +142,107 @@ final class AnnotationStore {
         }
     }
 
+    /**
+     * One article's annotation as bytes: first the slugs it names, once each, then rows, mentions
+     * and lists with small numbers (variable-length) pointing into that table; about a kilobyte
+     * an article.
+     */
     static byte[] encode(AnnotatedArticle a) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(a.rows().size());
+        Map<String, Integer> table = new java.util.LinkedHashMap<>();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
+        try (DataOutputStream out = new DataOutputStream(body)) {
+            varint(out, a.rows().size());
             for (Row r : a.rows()) {
                 string(out, r.anchor());
-                strings(out, r.extraAnchors());
+                varint(out, r.extraAnchors().size());
+                for (String x : r.extraAnchors()) string(out, x);
                 string(out, r.label());
                 numbers(out, r.zh());
                 numbers(out, r.en());
             }
-            mentionLists(out, a.zhMentions());
-            mentionLists(out, a.enMentions());
-            mentions(out, a.titleMentions());
-            mentionLists(out, a.deckMentions());
-            strings(out, a.glossary());
-            strings(out, a.places());
-            strings(out, a.datelinePlaces());
-            strings(out, a.industries());
+            mentionLists(out, a.zhMentions(), table);
+            mentionLists(out, a.enMentions(), table);
+            mentions(out, a.titleMentions(), table);
+            mentionLists(out, a.deckMentions(), table);
+            for (List<String> slugs : List.of(a.glossary(), a.places(), a.datelinePlaces(), a.industries())) {
+                varint(out, slugs.size());
+                for (String slug : slugs) varint(out, index(table, slug));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        ByteArrayOutputStream all = new ByteArrayOutputStream(body.size() + 16 * table.size() + 8);
+        try (DataOutputStream out = new DataOutputStream(all)) {
+            varint(out, table.size());
+            for (String slug : table.keySet()) string(out, slug);
+            body.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all.toByteArray();
     }
 
     static AnnotatedArticle decode(Article a, ArticleNotes notes, byte[] blob) throws IOException {
         // A ByteBuffer rather than a DataInputStream over a ByteArrayInputStream, whose every read locks.
         ByteBuffer in = ByteBuffer.wrap(blob);
-        int rowCount = in.getInt();
+        String[] table = new String[varint(in)];
+        for (int i = 0; i < table.length; i++) table[i] = string(in);
+        int rowCount = varint(in);
         List<Row> rows = new ArrayList<>(rowCount);
         for (int i = 0; i < rowCount; i++) {
             String anchor = string(in);
-            List<String> extra = strings(in);
+            String[] extra = new String[varint(in)];
+            for (int k = 0; k < extra.length; k++) extra[k] = string(in);
             String label = string(in);
-            rows.add(new Row(anchor, extra, label, paragraphs(in, a.zhParagraphs()), paragraphs(in, a.enParagraphs())));
+            rows.add(new Row(anchor, List.of(extra), label, paragraphs(in, a.zhParagraphs()), paragraphs(in, a.enParagraphs())));
         }
-        List<List<Mention>> zh = mentionLists(in), en = mentionLists(in);
-        List<Mention> title = mentions(in);
-        List<List<Mention>> deck = mentionLists(in);
-        List<String> glossary = strings(in), places = strings(in), datelines = strings(in), industries = strings(in);
+        List<List<Mention>> zh = mentionLists(in, table), en = mentionLists(in, table);
+        List<Mention> title = mentions(in, table);
+        List<List<Mention>> deck = mentionLists(in, table);
+        List<List<String>> lists = new ArrayList<>(4);
+        for (int l = 0; l < 4; l++) {
+            String[] slugs = new String[varint(in)];
+            for (int k = 0; k < slugs.length; k++) slugs[k] = table[varint(in)];
+            lists.add(List.of(slugs));
+        }
         if (in.hasRemaining()) throw new IOException("trailing bytes");
-        return new AnnotatedArticle(a, List.copyOf(rows), zh, en, title, deck, glossary, places, datelines, industries, notes);
+        return new AnnotatedArticle(a, List.copyOf(rows), zh, en, title, deck, lists.get(0), lists.get(1), lists.get(2),
+                lists.get(3), notes);
+    }
+
+    private static int index(Map<String, Integer> table, String slug) {
+        return table.computeIfAbsent(slug, k -> table.size());
+    }
+
+    /** A non-negative number in 7-bit groups, low first: most take one or two bytes. */
+    private static void varint(DataOutputStream out, int v) throws IOException {
+        if (v < 0) throw new IllegalArgumentException("negative: " + v);
+        while (v >= 0x80) {
+            out.writeByte(v & 0x7F | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte(v);
+    }
+
+    private static int varint(ByteBuffer in) {
+        int v = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = in.get();
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) return v;
+        }
     }
 
     private static void numbers(DataOutputStream out, List<Paragraph> ps) throws IOException {
-        out.writeInt(ps.size());
-        for (Paragraph p : ps) out.writeInt(p.number());
+        varint(out, ps.size());
+        for (Paragraph p : ps) varint(out, p.number());
     }
 
     /** The paragraphs of the article with the stored numbers (1-based, as {@link Paragraph#number()}). */
     private static List<Paragraph> paragraphs(ByteBuffer in, List<Paragraph> all) {
-        int n = in.getInt();
+        int n = varint(in);
         List<Paragraph> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(all.get(in.getInt() - 1));
+        for (int i = 0; i < n; i++) out.add(all.get(varint(in) - 1));
         return out;
     }
 
@@ -210,49 +259,35 @@ final class AnnotationStore {
         return s;
     }
 
-    private static void strings(DataOutputStream out, List<String> ss) throws IOException {
-        out.writeInt(ss.size());
-        for (String s : ss) string(out, s);
+    private static void mentionLists(DataOutputStream out, List<List<Mention>> lists, Map<String, Integer> table) throws IOException {
+        varint(out, lists.size());
+        for (List<Mention> ms : lists) mentions(out, ms, table);
     }
 
-    private static List<String> strings(ByteBuffer in) {
-        int n = in.getInt();
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(string(in));
-        return List.copyOf(out);
-    }
-
-    private static void mentionLists(DataOutputStream out, List<List<Mention>> lists) throws IOException {
-        out.writeInt(lists.size());
-        for (List<Mention> ms : lists) mentions(out, ms);
-    }
-
-    private static List<List<Mention>> mentionLists(ByteBuffer in) {
-        int n = in.getInt();
+    private static List<List<Mention>> mentionLists(ByteBuffer in, String[] table) {
+        int n = varint(in);
         List<List<Mention>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(mentions(in));
+        for (int i = 0; i < n; i++) out.add(mentions(in, table));
         return out;
     }
 
-    private static void mentions(DataOutputStream out, List<Mention> ms) throws IOException {
-        out.writeInt(ms.size());
+    /** Each mention: its start, its length, and its slug and kind in one number (slug index × kinds + kind). */
+    private static void mentions(DataOutputStream out, List<Mention> ms, Map<String, Integer> table) throws IOException {
+        varint(out, ms.size());
         for (Mention m : ms) {
-            out.writeInt(m.start());
-            out.writeInt(m.end());
-            out.writeByte(m.kind().ordinal());
-            string(out, m.slug());
+            varint(out, m.start());
+            varint(out, m.end() - m.start());
+            varint(out, index(table, m.slug()) * KINDS.length + m.kind().ordinal());
         }
     }
 
-    private static List<Mention> mentions(ByteBuffer in) {
-        int n = in.getInt();
+    private static List<Mention> mentions(ByteBuffer in, String[] table) {
+        int n = varint(in);
         if (n == 0) return List.of();
         List<Mention> out = new ArrayList<>(n);
-        Mention.Kind[] kinds = Mention.Kind.values();
         for (int i = 0; i < n; i++) {
-            int start = in.getInt(), end = in.getInt();
-            Mention.Kind kind = kinds[in.get()];
-            out.add(new Mention(start, end, new Mention.Target(kind, string(in))));
+            int start = varint(in), end = start + varint(in), target = varint(in);
+            out.add(new Mention(start, end, new Mention.Target(KINDS[target % KINDS.length], table[target / KINDS.length])));
         }
         return out;
     }
