@@ -40,8 +40,9 @@ final class PublishJournal {
     void commit(Collection<String> staged, List<String> removed, PageManifest manifest) throws IOException {
         List<String> lines = new ArrayList<>(staged.size() + removed.size() + 2);
         lines.add(HEADER);
-        staged.stream().sorted().forEach(f -> lines.add("M\t" + f));
+        // Removals first: a file in the way of a new folder (or a folder in the way of a new file) goes before the move.
         for (String f : removed) lines.add("D\t" + f);
+        staged.stream().sorted().forEach(f -> lines.add("M\t" + f));
         lines.add(END);
         manifest.saveNext(out);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -267,6 +267,8 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             attrs = Files.readAttributes(published, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return false;
+        } catch (java.nio.file.FileSystemException e) {
+            return false; // "not a directory": a published file stands where this page's folder goes
         }
         return attrs.isRegularFile() && attrs.size() == content.length && Arrays.equals(Files.readAllBytes(published), content);
     }

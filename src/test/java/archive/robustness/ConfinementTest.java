@@ -153,6 +153,21 @@ class ConfinementTest {
         assertFalse(Files.exists(p.root.resolve(".site.staging")));
     }
 
+    /** A published file where the new site has a folder of the same name is removed before the folder is made. */
+    @Test
+    void aFileInTheWayOfANewFolderIsReplacedByIt() throws IOException {
+        TestProject p = project();
+        p.build();
+        Files.createDirectories(p.site().resolve("a"));
+        Files.writeString(p.site().resolve("a/b"), "a file the new site does not have");
+        try (SiteWriter w = SiteWriter.open(p.site())) {
+            w.write("a/b/index.html", "the new page".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            w.publish();
+        }
+        assertEquals("the new page", Files.readString(p.site().resolve("a/b/index.html")));
+        assertFalse(Files.exists(p.root.resolve(".site.publish")));
+    }
+
     /** A journal without its closing line was never acted on: the published site stays as it is. */
     @Test
     void anUnfinishedJournalIsDiscarded() throws IOException {
