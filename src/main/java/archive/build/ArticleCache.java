@@ -3,7 +3,6 @@ package archive.build;
 import archive.diag.Diagnostic;
 import archive.model.AnnotatedArticle;
 import archive.model.Article;
-import archive.render.Fingerprint;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,10 +95,6 @@ public final class ArticleCache {
     /** Forgets annotations of articles no longer in the corpus. */
     void retain(Set<String> ids) {
         annotated.keySet().retainAll(ids);
-    }
-
-    static long dataFingerprint(Object data) {
-        return new Fingerprint().add(String.valueOf(data)).value();
     }
 
     private static BasicFileAttributes attributes(Path p) {

@@ -142,9 +142,7 @@ public final class SiteBuild {
             stopIfCancelled();
             diags.throwIfErrors("rendering pages");
             // The index is made from every article and the data: kept whole when none of them changed.
-            archive.render.Fingerprint all = ctx.inputs().add(SearchIndexBuilder.DIR);
-            for (AnnotatedArticle a : corpus.index().articles()) all.add(ctx.contentFingerprint(a));
-            long searchInputs = all.value();
+            long searchInputs = ctx.inputs().add(SearchIndexBuilder.DIR).add(ctx.everyArticle()).value();
             if (writer.keepAll(SearchIndexBuilder.DIR, searchInputs)) {
                 say("Kept the search index: no article and no data changed");
             } else if (deferIndexes && writer.keepAllAsPublished(SearchIndexBuilder.DIR)) {
@@ -203,7 +201,7 @@ public final class SiteBuild {
         if (cache != null) cache.rememberArticles(articles, diags.all());
         Annotator annotator = new Annotator(data);
         RowBuilder rows = new RowBuilder();
-        long dataKey = ArticleCache.dataFingerprint(data);
+        long dataKey = RenderContext.dataFingerprint(data);
         if (cache == null) {
             store = AnnotationStore.load(Publishing.cacheFolder(config).resolve(AnnotationStore.FILE),
                     new archive.render.Fingerprint().add(dataKey).add(archive.render.Templates.generatorFingerprint()).value());

@@ -87,9 +87,7 @@ public final class Publishing {
         new RedirectPages(ctx).write(redirects, pages);
         // The feed and the downloads are made from every article (their text, notes, places …) and
         // the data: when none of these changed they are kept without being made.
-        archive.render.Fingerprint all = ctx.inputs().add("every article");
-        for (var a : ctx.index.articles()) all.add(ctx.contentFingerprint(a));
-        long inputs = all.value();
+        long inputs = ctx.inputs().add("feed and downloads").add(ctx.everyArticle()).value();
         boolean feedKept = deferred && recorder.keepStableAsPublished(AtomFeed.FILE);
         boolean jsonKept = deferred && recorder.keepStableAsPublished(OpenData.JSON);
         boolean csvKept = deferred && recorder.keepStableAsPublished(OpenData.CSV);

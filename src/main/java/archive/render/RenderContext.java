@@ -47,12 +47,13 @@ public final class RenderContext {
     /** Templates, URL policy, site navigation and generator: what every page is made with. */
     private final long global;
     private final long dataFingerprint;
+    private volatile Long everyArticle;
 
     public RenderContext(Templates templates, Links links, EditorialData data, ArchiveIndex index, Markdown markdown,
                          CrossRefs refs, Diagnostics diags, PageSink sink, Views.SiteInfo site) {
         this.global = new Fingerprint().add(templates.fingerprint()).add(String.valueOf(links.offline()))
                 .add(links.siteUrl()).addValue(site).add(Templates.generatorFingerprint()).value();
-        this.dataFingerprint = new Fingerprint().add(data.toString()).value();
+        this.dataFingerprint = dataFingerprint(data);
         this.templates = templates;
         this.links = links;
         this.data = data;
@@ -67,6 +68,11 @@ public final class RenderContext {
         this.industries = data.industriesBySlug();
         this.annotatedHtml = new AnnotatedHtml(glossary);
         for (AnnotatedArticle a : index.articles()) summaries.put(a.id(), summarise(a));
+    }
+
+    /** A fingerprint of the editorial data (glossary, gazetteer, industries) as loaded. */
+    public static long dataFingerprint(EditorialData data) {
+        return new Fingerprint().add(String.valueOf(data)).value();
     }
 
     /** What another stage adds to each article page (metadata, citations); set before rendering. */
@@ -130,15 +136,29 @@ public final class RenderContext {
      */
     public void page(String template, String path, String title, String description, String kind, Map<String, Object> vars) {
         String file = PagePaths.file(path);
+        Map<String, Object> all = withCommon(vars, path, title, description, kind);
+        long fingerprint = new Fingerprint().add(global).add(template).add(file).addValue(all).value();
+        if (sink.keep(file, fingerprint)) {
+            pagesWritten.incrementAndGet();
+            return;
+        }
+        render(template, file, all, fingerprint);
+    }
+
+    /** The page's own variables with those every template has: the site and the page. */
+    private Map<String, Object> withCommon(Map<String, Object> vars, String path, String title, String description, String kind) {
         Map<String, Object> all = new LinkedHashMap<>(vars);
         all.put("site", site);
         all.put("page", new Views.PageInfo(title, path, description, links.absolute(path), kind));
-        long fingerprint = new Fingerprint().add(global).add(template).add(file).addValue(all).value();
-        pagesWritten.incrementAndGet();
-        if (sink.keep(file, fingerprint)) return;
+        return all;
+    }
+
+    /** Builds the deferred values, renders the template and writes the page, recorded with {@code fingerprint}. */
+    private void render(String template, String file, Map<String, Object> all, long fingerprint) {
         all.replaceAll((k, val) -> val instanceof Deferred d ? d.value() : val);
-        pagesRendered.incrementAndGet();
         sink.write(file, templates.renderBytes(template, file, all), fingerprint);
+        pagesWritten.incrementAndGet();
+        pagesRendered.incrementAndGet();
     }
 
     /**
@@ -154,7 +174,21 @@ public final class RenderContext {
     /** A fingerprint of a page's inputs that starts from everything every page depends on. */
     public Fingerprint inputs() { return new Fingerprint().add(global).add(dataFingerprint); }
 
-    /** The fingerprint of an article's own inputs: its parsed text, notes and overrides. */
+    /**
+     * A fingerprint of every article's content, in reading order: what the outputs made from the
+     * whole archive (search index, feed, downloads) depend on besides {@link #inputs}. Taken once.
+     */
+    public long everyArticle() {
+        Long f = everyArticle;
+        if (f == null) {
+            Fingerprint all = new Fingerprint().add(index.articles().size());
+            for (AnnotatedArticle a : index.articles()) all.add(contentFingerprint(a));
+            everyArticle = f = all.value();
+        }
+        return f;
+    }
+
+    /** The fingerprint of an article's own inputs: its parsed text and notes, and the places and industries found in it. */
     public long contentFingerprint(AnnotatedArticle a) {
         return contentFingerprints.computeIfAbsent(a.id(), id -> knownFingerprints.apply(a));
     }
@@ -165,19 +199,14 @@ public final class RenderContext {
                 .addValue(a.industries()).value();
     }
 
-    /** Lets a long-running preview supply fingerprints it remembers for unchanged articles. */
+    /** Lets the build supply fingerprints it already has (the preview's remembered articles, the annotation store's). */
     public void fingerprints(java.util.function.Function<AnnotatedArticle, Long> known) { this.knownFingerprints = known; }
 
     /** Renders and writes a page whose inputs have the fingerprint {@code inputs}, to be kept next time. */
     public void write(String template, String path, String title, String description, String kind, Map<String, Object> vars,
                       long inputs) {
         String file = PagePaths.file(path);
-        Map<String, Object> all = new LinkedHashMap<>(vars);
-        all.put("site", site);
-        all.put("page", new Views.PageInfo(title, path, description, links.absolute(path), kind));
-        sink.write(file, templates.renderBytes(template, file, all), inputs);
-        pagesWritten.incrementAndGet();
-        pagesRendered.incrementAndGet();
+        render(template, file, withCommon(vars, path, title, description, kind), inputs);
     }
 
     /** A function turning site paths into links from the page at {@code path}. */

@@ -153,12 +153,19 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         place(file, content);
     }
 
+    /** Records that the new site has {@code file}; a second page at the same path is a bug. */
+    private void claim(String file) {
+        if (!produced.add(file)) throw twice(file);
+    }
+
+    private static SiteException twice(String file) {
+        return new SiteException("two pages were written to the same path " + file + "; this is a bug in a template or page builder");
+    }
+
     /** Places the file and returns where it now is for the manifest: the published file, or the staged one. */
     private Path place(String file, byte[] content) {
         Path target = resolveInside(file);
-        if (!produced.add(file)) {
-            throw new SiteException("two pages were written to the same path " + file + "; this is a bug in a template or page builder");
-        }
+        claim(file);
         try {
             Path published = out.resolve(file);
             if (samePublished(published, content)) {
@@ -182,7 +189,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             written.incrementAndGet();
             return target;
         } catch (FileAlreadyExistsException e) {
-            throw new SiteException("two pages were written to the same path " + file + "; this is a bug in a template or page builder");
+            throw twice(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -211,9 +218,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
                 return false;
             }
         }
-        if (!produced.add(file)) {
-            throw new SiteException("two pages were written to the same path " + file + "; this is a bug in a template or page builder");
-        }
+        claim(file);
         reused.incrementAndGet();
         manifest.record(file, fingerprint, inPlace ? published : target);
         return true;

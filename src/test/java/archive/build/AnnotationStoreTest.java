@@ -62,7 +62,7 @@ class AnnotationStoreTest {
         Path clean = project.root.resolve("clean-site");
         TestProject.delete(project.root.resolve(".clean-site.cache"));
         project.build(project.config().withOut(clean));
-        assertSameFiles(clean, project.site());
+        TestProject.assertSameSite(clean, project.site());
     }
 
     private String buildLog() {
@@ -71,15 +71,4 @@ class AnnotationStoreTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static void assertSameFiles(Path expected, Path actual) throws IOException {
-        List<String> e = files(expected), a = files(actual);
-        assertEquals(e, a);
-        for (String f : e) assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
-    }
-
-    private static List<String> files(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
-        }
-    }
 }

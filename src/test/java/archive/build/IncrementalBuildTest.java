@@ -41,7 +41,7 @@ class IncrementalBuildTest {
         Map<String, FileTime> before = times(project.site());
         editFirstSeed();
         SiteBuild.Result r = project.build();
-        assertSameSite(cleanBuild(), project.site());
+        TestProject.assertSameSite(cleanBuild(), project.site());
         Map<String, FileTime> after = times(project.site());
         assertNotEquals(before.get("articles/119a5904f4221201/index.html"), after.get("articles/119a5904f4221201/index.html"));
         assertEquals(before.get("articles/1012f6d7e23636c3/index.html"), after.get("articles/1012f6d7e23636c3/index.html"));
@@ -64,7 +64,7 @@ class IncrementalBuildTest {
         project.write("data/places.yaml", project.read("data/places.yaml") + "\n- slug: test-town\n  name: Testtown\n"
                 + "  zh: 测试镇\n  type: town\n  parent: shanxi\n");
         new SiteBuild(project.config(), null, cache).build();
-        assertSameSite(cleanBuild(), project.site());
+        TestProject.assertSameSite(cleanBuild(), project.site());
     }
 
     @Test
@@ -72,7 +72,7 @@ class IncrementalBuildTest {
         project.build();
         project.write("templates/article-item.peb", project.read("templates/article-item.peb").replace("article-item", "article-item x"));
         project.build();
-        assertSameSite(cleanBuild(), project.site());
+        TestProject.assertSameSite(cleanBuild(), project.site());
     }
 
     @Test
@@ -102,7 +102,7 @@ class IncrementalBuildTest {
             SiteBuild.Result edited = corpus.build();
             Path clean = corpus.root.resolve("clean-site");
             corpus.build(corpus.config().withOut(clean));
-            assertSameSite(clean, corpus.site());
+            TestProject.assertSameSite(clean, corpus.site());
             Map<String, FileTime> after = times(corpus.site());
             java.util.Set<String> changedPages = new java.util.TreeSet<>();
             for (String f : after.keySet()) {
@@ -142,14 +142,6 @@ class IncrementalBuildTest {
         Path out = project.root.resolve("clean-site");
         project.build(project.config().withOut(out));
         return out;
-    }
-
-    private static void assertSameSite(Path expected, Path actual) throws IOException {
-        Map<String, FileTime> e = times(expected), a = times(actual);
-        assertEquals(e.keySet(), a.keySet());
-        for (String f : e.keySet()) {
-            assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
-        }
     }
 
     private static Map<String, FileTime> times(Path root) throws IOException {

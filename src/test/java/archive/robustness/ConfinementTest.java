@@ -140,17 +140,22 @@ class ConfinementTest {
         TestProject p = project();
         p.build();
         // The update a build had promised (its journal) and begun: one page still staged, one file to delete.
-        Files.createDirectories(p.root.resolve(".site.staging/about"));
-        Files.writeString(p.root.resolve(".site.staging/about/index.html"), "the new about page");
         Files.writeString(p.site().resolve("stale.html"), "made by the earlier build");
-        Files.writeString(p.root.resolve(".site.publish"),
-                "archive-publish-1\nM\tabout/index.html\nM\tmoved-already.html\nD\tstale.html\nend\n");
+        leaveUpdate(p, "the new about page",
+                "archive-publish-1\nD\tstale.html\nM\tabout/index.html\nM\tmoved-already.html\nend\n");
         try (SiteWriter w = SiteWriter.open(p.site())) {
             assertEquals("the new about page", Files.readString(p.site().resolve("about/index.html")), "finished before anything else");
             assertFalse(Files.exists(p.site().resolve("stale.html")));
         }
         assertFalse(Files.exists(p.root.resolve(".site.publish")));
         assertFalse(Files.exists(p.root.resolve(".site.staging")));
+    }
+
+    /** What a build killed while publishing in place leaves: a staged about page and its journal. */
+    private static void leaveUpdate(TestProject p, String aboutPage, String journal) throws IOException {
+        Files.createDirectories(p.root.resolve(".site.staging/about"));
+        Files.writeString(p.root.resolve(".site.staging/about/index.html"), aboutPage);
+        Files.writeString(p.root.resolve(".site.publish"), journal);
     }
 
     /** A published file where the new site has a folder of the same name is removed before the folder is made. */
@@ -174,9 +179,7 @@ class ConfinementTest {
         TestProject p = project();
         p.build();
         String before = CliProcess.treeHash(p.site());
-        Files.createDirectories(p.root.resolve(".site.staging/about"));
-        Files.writeString(p.root.resolve(".site.staging/about/index.html"), "never published");
-        Files.writeString(p.root.resolve(".site.publish"), "archive-publish-1\nM\tabout/index.html\nD\tinde");
+        leaveUpdate(p, "never published", "archive-publish-1\nD\tinde");
         try (SiteWriter w = SiteWriter.open(p.site())) {
             assertEquals(before, CliProcess.treeHash(p.site()));
         }

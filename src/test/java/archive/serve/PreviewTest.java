@@ -139,18 +139,7 @@ class PreviewTest {
         preview.awaitIdle(60);
         java.nio.file.Path clean = project.root.resolve("clean-site");
         project.build(project.config().withOut(clean));
-        java.util.List<String> expected = files(clean), actual = files(project.site());
-        assertEquals(expected, actual);
-        for (String f : expected) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(clean.resolve(f)),
-                    Files.readAllBytes(project.site().resolve(f)), f);
-        }
-    }
-
-    private static java.util.List<String> files(java.nio.file.Path root) throws IOException {
-        try (var s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
-        }
+        TestProject.assertSameSite(clean, project.site());
     }
 
     /** Opens the preview's event stream on {@code events}, as the reload script does, and waits until it is connected. */

@@ -111,6 +111,29 @@ public final class TestProject {
         }
     }
 
+    /** The site paths of the files under {@code root}, sorted. */
+    public static java.util.List<String> files(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Asserts that two built sites have the same files with the same bytes (an incremental build against a clean one). */
+    public static void assertSameSite(Path expected, Path actual) {
+        java.util.List<String> files = files(expected);
+        org.junit.jupiter.api.Assertions.assertEquals(files, files(actual));
+        try {
+            for (String f : files) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(expected.resolve(f)),
+                        Files.readAllBytes(actual.resolve(f)), f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void delete(Path root) {
         if (!Files.exists(root)) return;
         try (Stream<Path> s = Files.walk(root)) {
