@@ -85,6 +85,15 @@ final class AnnotationStore {
     }
 
     /**
+     * An article's content fingerprint for its pages (see RenderContext#contentFingerprint): its
+     * parsed text and overrides ({@code inputs}), notes, and the places and industries found in it.
+     * The preview and a one-off build take it the same way, so either keeps the other's pages.
+     */
+    static long contentFingerprint(long inputs, archive.model.AnnotatedArticle a) {
+        return new Fingerprint().add(inputs).add(String.valueOf(a.notes())).addValue(a.places()).addValue(a.industries()).value();
+    }
+
+    /**
      * The annotation of {@code a}: restored when the store has one made from the same inputs,
      * made by {@code annotate} otherwise. Either way it is kept for the next build.
      */

@@ -70,26 +70,28 @@ public final class ArticleCache {
         parsed.putAll(next);
     }
 
-    /** The annotation of {@code a}: the one made before for the same inputs, or a new one. */
-    AnnotatedArticle annotated(Article a, Object notes, Object overrides, long data, Supplier<AnnotatedArticle> annotate) {
+    /**
+     * The annotation of {@code a}: the one made before for the same inputs, or a new one. The
+     * article's {@code inputs} (see AnnotationStore#inputs) are taken with a new one.
+     */
+    AnnotatedArticle annotated(Article a, Object notes, Object overrides, long data, Supplier<AnnotatedArticle> annotate,
+                               java.util.function.LongSupplier inputs) {
         String n = String.valueOf(notes), o = String.valueOf(overrides);
         Annotated known = annotated.get(a.id());
         if (known != null && known.article() == a && known.data() == data && known.notes().equals(n) && known.overrides().equals(o)) {
             return known.result();
         }
         AnnotatedArticle result = annotate.get();
-        annotated.put(a.id(), new Annotated(a, n, o, data, result, 0));
+        annotated.put(a.id(), new Annotated(a, n, o, data, result,
+                AnnotationStore.contentFingerprint(inputs.getAsLong(), result)));
         return result;
     }
 
-    /** The content fingerprint of an annotation made by this cache, computed once. */
-    Long fingerprint(AnnotatedArticle a, java.util.function.ToLongFunction<AnnotatedArticle> compute) {
+    /** The content fingerprint of an annotation (the same as a one-off build's), taken when it was made. */
+    Long fingerprint(AnnotatedArticle a) {
         Annotated known = annotated.get(a.id());
-        if (known == null || known.result() != a) return compute.applyAsLong(a);
-        if (known.fingerprint() != 0) return known.fingerprint();
-        long f = compute.applyAsLong(a);
-        annotated.put(a.id(), new Annotated(known.article(), known.notes(), known.overrides(), known.data(), a, f));
-        return f;
+        if (known == null || known.result() != a) throw new IllegalStateException("not an annotation of this cache: " + a.id());
+        return known.fingerprint();
     }
 
     /** Forgets annotations of articles no longer in the corpus. */

@@ -39,15 +39,11 @@ final class EditorFeedback {
         // One warning per entry, not per article: at archive scale an entry can miss its rendering in
         // thousands of articles, and the editor's fix (a rendering added to `en:`) is one line.
         var bySlug = data.glossaryBySlug();
+        // Each article's share is found in parallel (a pass over every mention), then gathered in reading order.
+        List<List<String>> lacking = articles.parallelStream().map(a -> lacking(a, bySlug)).toList();
         Map<String, List<AnnotatedArticle>> missing = new TreeMap<>();
-        for (AnnotatedArticle a : articles) {
-            if (!a.article().hasEnglish() || !a.article().hasChinese()) continue;
-            Set<String> zh = slugs(a.zhMentions(), a.deckMentions()), en = slugs(a.enMentions(), List.of(a.titleMentions()));
-            for (String s : zh) {
-                GlossaryEntry g = bySlug.get(s);
-                if (en.contains(s) || g == null || (g.en().isEmpty() && g.parts().stream().allMatch(p -> p.en().isEmpty()))) continue;
-                missing.computeIfAbsent(s, k -> new ArrayList<>()).add(a);
-            }
+        for (int i = 0; i < articles.size(); i++) {
+            for (String s : lacking.get(i)) missing.computeIfAbsent(s, k -> new ArrayList<>()).add(articles.get(i));
         }
         for (GlossaryEntry g : data.glossary()) {
             List<AnnotatedArticle> in = missing.get(g.slug());
@@ -60,6 +56,19 @@ final class EditorFeedback {
                     + "`'s English renderings; add the rendering " + (in.size() == 1 ? "its translation uses" : "their translations use")
                     + " to `en:`");
         }
+    }
+
+    /** The entries the article's Chinese uses while its English has none of their renderings. */
+    private static List<String> lacking(AnnotatedArticle a, Map<String, GlossaryEntry> bySlug) {
+        if (!a.article().hasEnglish() || !a.article().hasChinese()) return List.of();
+        Set<String> zh = slugs(a.zhMentions(), a.deckMentions()), en = slugs(a.enMentions(), List.of(a.titleMentions()));
+        List<String> out = new ArrayList<>(2);
+        for (String s : zh) {
+            GlossaryEntry g = bySlug.get(s);
+            if (en.contains(s) || g == null || (g.en().isEmpty() && g.parts().stream().allMatch(p -> p.en().isEmpty()))) continue;
+            out.add(s);
+        }
+        return out;
     }
 
     private static Set<String> slugs(List<List<Mention>> a, List<List<Mention>> b) {

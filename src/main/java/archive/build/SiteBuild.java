@@ -215,7 +215,8 @@ public final class SiteBuild {
                         articleInputs.put(a.id(), inputs);
                         return store.annotation(a, n, inputs, () -> annotator.annotate(a, rows.rows(a), o, n));
                     }
-                    return cache.annotated(a, n, o, dataKey, () -> annotator.annotate(a, rows.rows(a), o, n));
+                    return cache.annotated(a, n, o, dataKey, () -> annotator.annotate(a, rows.rows(a), o, n),
+                            () -> AnnotationStore.inputs(a, o));
                 })
                 .toList();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
@@ -251,13 +252,12 @@ public final class SiteBuild {
                 new IndexCrossRefs(corpus.index(), corpus.data(),
                         corpus.pages().stream().map(SitePage::name).collect(java.util.stream.Collectors.toSet())), diags, sink, site);
         publishing.prepare(ctx);
-        if (cache != null) ctx.fingerprints(a -> cache.fingerprint(a, ctx::computeContentFingerprint));
         // The article's text and overrides were fingerprinted when it was read; its notes, places and
         // industries complete what its pages are made from (the data is in every page's inputs).
+        if (cache != null) ctx.fingerprints(cache::fingerprint);
         else if (!articleInputs.isEmpty()) ctx.fingerprints(a -> {
             Long inputs = articleInputs.get(a.id());
-            return inputs == null ? ctx.computeContentFingerprint(a) : new archive.render.Fingerprint().add(inputs)
-                    .add(String.valueOf(a.notes())).addValue(a.places()).addValue(a.industries()).value();
+            return inputs == null ? ctx.computeContentFingerprint(a) : AnnotationStore.contentFingerprint(inputs, a);
         });
 
         ArticlePages articlePages = new ArticlePages(ctx);

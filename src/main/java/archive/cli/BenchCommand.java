@@ -47,6 +47,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--full-only", description = "time only the clean full build")
     boolean fullOnly;
 
+    @Option(names = "--editor-only", description = "time only the editor loop (the preview builds the site first)")
+    boolean editorOnly;
+
     @Option(names = "--saves", defaultValue = "5", description = "saves timed in the editor loop, 0 for none (default: ${DEFAULT-VALUE})")
     int saves;
 
@@ -79,6 +82,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "Corpus: %d articles, %.1f MB of seeds and notes%n", articles, bytes / 1e6);
 
+        if (editorOnly) {
+            editorLoop(corpus, seedDir, site);
+            return 0;
+        }
         deleteTree(site);
         // A synthetic corpus publishes other paths than the archive: its builds keep no permalink registry.
         List<String> build = List.of("build", "--stats", "--permalinks", "none", "--seeds", seedDir.toString(), "--data", corpus.resolve("data").toString(),

@@ -26,14 +26,14 @@ public final class ArchiveIndex {
     private static final int ZH_CONTEXT = 18, EN_CONTEXT = 48;
 
     private final List<AnnotatedArticle> articles;
-    private final Map<String, Integer> position = new HashMap<>();
+    private final Map<String, Integer> position;
     private final TreeMap<LocalDate, List<AnnotatedArticle>> byDay = new TreeMap<>();
     private final TreeMap<YearMonth, List<AnnotatedArticle>> byMonth = new TreeMap<>();
     private final TreeMap<Integer, List<AnnotatedArticle>> byYear = new TreeMap<>();
-    private final Map<String, List<AnnotatedArticle>> byPlace = new TreeMap<>();
-    private final Map<String, List<AnnotatedArticle>> byIndustry = new TreeMap<>();
-    private final Map<String, List<AnnotatedArticle>> byGlossary = new TreeMap<>();
-    private final Map<String, List<Occurrence>> concordance = new TreeMap<>();
+    private final Map<String, List<AnnotatedArticle>> byPlace = new HashMap<>();
+    private final Map<String, List<AnnotatedArticle>> byIndustry = new HashMap<>();
+    private final Map<String, List<AnnotatedArticle>> byGlossary = new HashMap<>();
+    private final Map<String, List<Occurrence>> concordance = new HashMap<>();
     private final Map<String, Place> places;
     private final Map<String, List<String>> children = new TreeMap<>();
     /** Computed on first use: pages ask for it many times (counts, links, lists). */
@@ -42,13 +42,27 @@ public final class ArchiveIndex {
     public ArchiveIndex(List<AnnotatedArticle> sortedArticles, Map<String, Place> places) {
         this.articles = List.copyOf(sortedArticles);
         this.places = places;
+        this.position = new HashMap<>(articles.size() * 4 / 3 + 16);
+        LocalDate lastDate = null;
+        List<AnnotatedArticle> day = null, month = null, year = null;
         for (int i = 0; i < articles.size(); i++) {
             AnnotatedArticle a = articles.get(i);
             position.put(a.id(), i);
             LocalDate date = a.article().date();
-            byDay.computeIfAbsent(date, d -> new ArrayList<>()).add(a);
-            byMonth.computeIfAbsent(YearMonth.from(date), m -> new ArrayList<>()).add(a);
-            byYear.computeIfAbsent(date.getYear(), y -> new ArrayList<>()).add(a);
+            // In reading order the articles of a day (month, year) follow each other: look each list up once.
+            if (!date.equals(lastDate)) {
+                if (lastDate == null || date.getYear() != lastDate.getYear()) {
+                    year = byYear.computeIfAbsent(date.getYear(), y -> new ArrayList<>());
+                }
+                if (lastDate == null || !YearMonth.from(date).equals(YearMonth.from(lastDate))) {
+                    month = byMonth.computeIfAbsent(YearMonth.from(date), m -> new ArrayList<>());
+                }
+                day = byDay.computeIfAbsent(date, d -> new ArrayList<>());
+                lastDate = date;
+            }
+            day.add(a);
+            month.add(a);
+            year.add(a);
             a.places().forEach(p -> byPlace.computeIfAbsent(p, k -> new ArrayList<>()).add(a));
             a.industries().forEach(s -> byIndustry.computeIfAbsent(s, k -> new ArrayList<>()).add(a));
             a.glossary().forEach(g -> byGlossary.computeIfAbsent(g, k -> new ArrayList<>()).add(a));
@@ -154,10 +168,20 @@ public final class ArchiveIndex {
     /** Articles per month, every month from the first to the last present in the list. */
     public static TreeMap<YearMonth, Integer> perMonth(List<AnnotatedArticle> as) {
         TreeMap<YearMonth, Integer> out = new TreeMap<>();
-        for (AnnotatedArticle a : as) out.merge(YearMonth.of(a.article().date().getYear(), a.article().date().getMonthValue()), 1, Integer::sum);
-        if (!out.isEmpty()) {
-            for (YearMonth m = out.firstKey(); m.isBefore(out.lastKey()); m = m.plusMonths(1)) out.putIfAbsent(m, 0);
+        if (as.isEmpty()) return out;
+        // Counted in an array by month number: lists run to tens of thousands of articles, and every
+        // list page, place, industry and glossary entry has a chart.
+        int[] month = new int[as.size()];
+        int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
+        for (int i = 0; i < month.length; i++) {
+            LocalDate d = as.get(i).article().date();
+            month[i] = d.getYear() * 12 + d.getMonthValue() - 1;
+            first = Math.min(first, month[i]);
+            last = Math.max(last, month[i]);
         }
+        int[] counts = new int[last - first + 1];
+        for (int m : month) counts[m - first]++;
+        for (int i = 0; i < counts.length; i++) out.put(YearMonth.of((first + i) / 12, (first + i) % 12 + 1), counts[i]);
         return out;
     }
 

@@ -5,7 +5,7 @@ import archive.render.PageSink;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A page sink that remembers which permanent paths the build produced, for the registry and
@@ -17,8 +17,9 @@ public final class PageRecorder implements PageSink {
     static final String NOT_FOUND = "404.html";
 
     private final PageSink next;
-    private final Set<String> pages = new ConcurrentSkipListSet<>();
-    private final Set<String> stable = new ConcurrentSkipListSet<>();
+    // Unordered while pages are made (a sorted set costs a tree walk per page); sorted when read.
+    private final Set<String> pages = ConcurrentHashMap.newKeySet(1 << 16);
+    private final Set<String> stable = ConcurrentHashMap.newKeySet();
 
     public PageRecorder(PageSink next) { this.next = next; }
 

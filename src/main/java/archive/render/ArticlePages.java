@@ -31,7 +31,7 @@ public final class ArticlePages {
         if (aa.notes() == null) {
             AnnotatedArticle prev = ctx.index.previous(aa), next = ctx.index.next(aa);
             inputs = ctx.inputs().add("article").add(ctx.contentFingerprint(aa))
-                    .addValue(prev == null ? null : ctx.summary(prev)).addValue(next == null ? null : ctx.summary(next)).value();
+                    .add(prev == null ? 0 : ctx.summaryFingerprint(prev)).add(next == null ? 0 : ctx.summaryFingerprint(next)).value();
             if (ctx.keep(path, inputs)) {
                 ctx.articleExtras().keepFiles(aa, path, inputs);
                 return "";

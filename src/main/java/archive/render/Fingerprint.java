@@ -46,6 +46,12 @@ public final class Fingerprint {
         if (o == null) return add(-1L);
         if (o instanceof String s) return add(1L).add(s);
         if (o instanceof Deferred d) return add(8L).add(d.inputs());
+        // The commonest small values without making text of them.
+        if (o instanceof Integer i) return add(10L).add(i.longValue());
+        if (o instanceof Long l) return add(11L).add(l.longValue());
+        if (o instanceof Boolean b) return add(12L).add(b ? 1 : 0);
+        if (o instanceof java.time.LocalDate d) return add(13L).add(d.toEpochDay());
+        if (o instanceof java.time.YearMonth m) return add(14L).add(m.getYear() * 12L + m.getMonthValue());
         if (o instanceof Number || o instanceof Boolean || o instanceof Character || o instanceof Enum<?>) {
             return add(2L).add(o.getClass().getName()).add(o.toString());
         }

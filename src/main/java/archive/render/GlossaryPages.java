@@ -67,8 +67,15 @@ public final class GlossaryPages {
     /** What a page of concordance lines is made from: each line's article (its content) and place in it. */
     private long linesFingerprint(List<Occurrence> slice, String path) {
         Fingerprint f = new Fingerprint().add(path).add(slice.size());
+        // Lines come grouped by article; within one, its content fingerprint and the line's place in it tell them apart.
+        archive.model.AnnotatedArticle last = null;
+        long content = 0;
         for (Occurrence o : slice) {
-            f.add(ctx.contentFingerprint(o.article())).add(o.anchor()).add(o.lang()).add(o.start()).add(o.end());
+            if (o.article() != last) {
+                last = o.article();
+                content = ctx.contentFingerprint(last);
+            }
+            f.add(content).add(((long) o.anchor().hashCode() << 32) ^ o.lang().hashCode()).add(((long) o.start() << 32) | o.end());
         }
         return f.value();
     }

@@ -93,6 +93,11 @@ class IncrementalBuildTest {
             assertEquals(0, again.pagesRendered(), "nothing changed, nothing rendered");
             assertEquals(0, again.filesWritten());
             assertEquals(before, times(corpus.site()));
+            // The preview, started on a site a one-off build made, keeps its pages too.
+            SiteBuild.Result preview = new SiteBuild(corpus.config(), null, new ArticleCache()).build();
+            assertEquals(0, preview.pagesRendered(), "the preview keeps the pages of a one-off build");
+            assertEquals(0, preview.filesWritten());
+            assertEquals(before, times(corpus.site()));
 
             // Edit one sentence of an article without notes (the last one generated is synthetic).
             String seed = "seeds/" + gen.fileName(59);

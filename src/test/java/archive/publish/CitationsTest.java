@@ -113,6 +113,62 @@ class CitationsTest {
     }
 
     @Test
+    void anEditAppendsItsCitationsAndTheFileIsRewrittenWhenMostlyStale() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cite-append");
+        try {
+            java.nio.file.Path file = dir.resolve(CitationCache.FILE);
+            List<ArticleRecord> articles = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                articles.add(new ArticleRecord("00000000000000a" + i, "articles/00000000000000a" + i + "/", URL,
+                        LocalDate.of(1959, 3, 2 + i), 1, "", "", "", "Title " + i, "标题" + i));
+            }
+            java.util.Set<String> live = articles.stream().map(ArticleRecord::id).collect(Collectors.toSet());
+            Citations first = new Citations(CitationCache.load(file));
+            articles.forEach(first::format);
+            first.saveCache(live);
+            long size = java.nio.file.Files.size(file);
+
+            // One article edited: its new citations are appended, the others' stay as they were.
+            ArticleRecord edited = new ArticleRecord(articles.get(0).id(), articles.get(0).path(), URL, articles.get(0).date(), 5,
+                    "", "", "", "Title 0, edited", "标题0");
+            Citations second = new Citations(CitationCache.load(file));
+            List<Citations.Formatted> editedCitations = second.format(edited);
+            assertEquals(1, second.formatted());
+            second.saveCache(live);
+            assertTrue(java.nio.file.Files.size(file) > size, "appended");
+            byte[] appended = java.nio.file.Files.readAllBytes(file);
+            assertEquals(size, indexOfSecondMember(appended), "the first member is left as it was");
+
+            Citations third = new Citations(CitationCache.load(file));
+            assertEquals(editedCitations, third.format(edited));
+            for (ArticleRecord r : articles.subList(1, 4)) third.format(r);
+            assertEquals(0, third.formatted(), "every citation comes from the appended file");
+
+            // Edited again and again: once most entries are stale, the file is rewritten with the live ones only.
+            for (int page = 6; page < 12; page++) {
+                Citations c = new Citations(CitationCache.load(file));
+                c.format(new ArticleRecord(edited.id(), edited.path(), URL, edited.date(), page, "", "", "", "Title 0, edited", "标题0"));
+                c.saveCache(java.util.Set.of(edited.id()));
+            }
+            assertTrue(entries(file) <= 2, "rewritten with the live entries once most were stale: " + entries(file));
+        } finally {
+            archive.testing.TestProject.delete(dir);
+        }
+    }
+
+    private static long entries(java.nio.file.Path file) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> l.contains("\t")).count();
+        }
+    }
+
+    /** Where the second gzip member of a file starts (its magic bytes after the first member's), or -1. */
+    private static long indexOfSecondMember(byte[] b) {
+        for (int i = 1; i + 1 < b.length; i++) if ((b[i] & 0xff) == 0x1f && (b[i + 1] & 0xff) == 0x8b) return i;
+        return -1;
+    }
+
+    @Test
     void cacheEscapesSurviveTheRoundTrip() {
         String s = "a\tb\\n\nc\rd\te";
         assertEquals(s, CitationCache.unescape(CitationCache.escape(s)));
