@@ -263,6 +263,7 @@ public final class SiteBuild {
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
         corpus.index().articles().parallelStream().forEach(a -> {
+            stopIfCancelled(); // a preview's catching-up build gives way to a new save within an article
             String intro = articlePages.render(a);
             if (!intro.isEmpty()) introductions.put(a.id(), intro);
         });
@@ -274,10 +275,13 @@ public final class SiteBuild {
         editorial.notesIndex(new HashMap<>(introductions));
         corpus.pages().stream().filter(p -> !p.name().equals("home")).forEach(editorial::sitePage);
         new GlossaryPages(ctx).renderAll();
+        stopIfCancelled();
         new DatePages(ctx).renderAll();
         new PlacePages(ctx).renderAll();
+        stopIfCancelled();
         new IndustryPages(ctx).renderAll();
         new SearchPage(ctx).render();
+        stopIfCancelled();
         ctx.indexesDeferred = publishing.finish(ctx, introductions, deferIndexes);
         say("Rendered %d pages of %d", ctx.pagesRendered.get(), ctx.pagesWritten.get());
         return ctx;
