@@ -34,7 +34,26 @@ public final class ArticleCache {
     /** The publishing stage of the last successful build: its citations carry over to the next. */
     private volatile archive.publish.Publishing publishing;
 
+    /** The last successful build, for the next to see what a save changed (see {@link ArticleEdit}). */
+    private volatile ArticleEdit.Published published;
+    private volatile int publishedPages;
+
     archive.publish.Publishing publishing() { return publishing; }
+
+    /** Prepares, on the calling thread, what the next build's edited pages need first (the citation styles). */
+    public void warmUp() {
+        archive.publish.Publishing p = publishing;
+        if (p != null) p.warmUp();
+    }
+
+    ArticleEdit.Published published() { return published; }
+
+    int publishedPages() { return publishedPages; }
+
+    void published(ArticleEdit.Published p, int pages) {
+        this.published = p;
+        this.publishedPages = pages;
+    }
 
     void publishing(archive.publish.Publishing p) { this.publishing = p; }
 

@@ -71,6 +71,10 @@ public final class SiteBuild {
     private AnnotationStore store;
     /** Each article's fingerprint of its parsed text and overrides, taken once for the store and the pages. */
     private final Map<String, Long> articleInputs = new ConcurrentHashMap<>();
+    /** In the preview: what a save changed, when it changed only the text of articles (see {@link ArticleEdit}). */
+    private ArticleEdit textEdit;
+    /** The fingerprint of the data this build read. */
+    private long dataKey;
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
         this(config, progress, null);
@@ -135,7 +139,12 @@ public final class SiteBuild {
         stopIfCancelled();
         Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg), cache == null ? null : cache.publishing());
         try (SiteWriter writer = SiteWriter.open(config.out())) {
-            RenderContext ctx = render(corpus, diags, publishing.recorder(writer), publishing);
+            RenderContext ctx = context(corpus, diags, publishing.recorder(writer), publishing);
+            // The preview's rebuild after a change of text only: the files it cannot change are kept unseen.
+            ArticleEdit edit = deferIndexes && textEdit != null
+                    && ArticleEdit.sameSettings(cache.published(), corpus, ctx.inputs().value()) ? textEdit : null;
+            if (edit != null && writer.keepPreviousExcept(edit::affects)) return buildEdit(corpus, edit, ctx, writer, publishing, diags);
+            render(ctx, corpus, publishing);
             boolean deferred = ctx.indexesDeferred;
             int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
             copyAssets(writer);
@@ -161,11 +170,40 @@ public final class SiteBuild {
             writer.publish();
             if (store != null) store.save();
             publishing.recordPermalinks();
-            if (cache != null) cache.publishing(publishing);
+            if (cache != null) {
+                cache.publishing(publishing);
+                cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value()), pages);
+            }
             say("Published %d pages to %s (%d rendered, %d kept; %d files written, %d unchanged)", pages, config.out(),
                     rendered, pages - rendered, writer.filesWritten(), writer.filesReused());
             return new Result(corpus.articles().size(), pages, rendered, writer.filesWritten(), writer.filesReused(), diags, deferred);
         }
+    }
+
+    /**
+     * The preview's rebuild after a save that changed only the text of some articles (see
+     * {@link ArticleEdit}): every other file was kept as published; the edited articles' pages and
+     * the concordance pages of the entries they use are made (or kept) as in any build. The search
+     * index, feed and downloads were kept too, so a normal build must follow, as after any
+     * deferring build.
+     */
+    private Result buildEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, SiteWriter writer, Publishing publishing,
+                             Diagnostics diags) {
+        ArticlePages articlePages = new ArticlePages(ctx);
+        edit.changed().parallelStream().forEach(articlePages::render);
+        new GlossaryPages(ctx).render(edit.entries());
+        copyAssets(writer);
+        publishing.finishEdit(ctx);
+        diags.throwIfErrors("rendering pages");
+        writer.publish();
+        publishing.recordPermalinks();
+        cache.publishing(publishing);
+        cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value()), cache.publishedPages());
+        int rendered = ctx.pagesRendered.get();
+        say("Published the edit of %d %s to %s (%d pages rendered; %d files written, %d unchanged)", edit.changed().size(),
+                edit.changed().size() == 1 ? "article" : "articles", config.out(), rendered, writer.filesWritten(), writer.filesReused());
+        int pages = cache.publishedPages();
+        return new Result(corpus.articles().size(), pages, rendered, writer.filesWritten(), writer.filesReused(), diags, true);
     }
 
     /**
@@ -177,7 +215,8 @@ public final class SiteBuild {
         Corpus corpus = read(diags);
         SiteChecker checker = new SiteChecker();
         Publishing publishing = new Publishing(config, diags, msg -> { });
-        int pages = render(corpus, diags, publishing.recorder(checker), publishing).pagesWritten.get();
+        RenderContext ctx = context(corpus, diags, publishing.recorder(checker), publishing);
+        int pages = render(ctx, corpus, publishing).pagesWritten.get();
         diags.throwIfErrors("rendering pages");
         publishing.reportUnlisted();
         assetFiles().forEach(checker::addFile);
@@ -221,7 +260,11 @@ public final class SiteBuild {
                 .toList();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         new EditorFeedback(data).report(annotated, diags);
-        ArchiveIndex index = new ArchiveIndex(annotated, data.placesBySlug());
+        // In the preview, a save that changed only the text of articles updates the last index.
+        textEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey);
+        ArchiveIndex index = textEdit != null ? cache.published().corpus().index().replacing(textEdit.changed())
+                : new ArchiveIndex(annotated, data.placesBySlug());
+        this.dataKey = dataKey;
         if (store != null && store.reused() > 0) {
             say("Aligned and annotated %d articles (%d unchanged since the previous build)", annotated.size(), store.reused());
         } else {
@@ -230,15 +273,14 @@ public final class SiteBuild {
         return new Corpus(data, annotated, index, pages);
     }
 
-    private RenderContext render(Corpus corpus, Diagnostics diags, PageSink sink, Publishing publishing) {
+    /** What every page builder shares, with the articles' content fingerprints and the publishing stage's extras. */
+    private RenderContext context(Corpus corpus, Diagnostics diags, PageSink sink, Publishing publishing) {
         Links links = new Links(config.offline(), config.siteUrl());
         Templates templates = new Templates(config.templates(), links);
         templates.precompile(TEMPLATES);
         List<Views.NavItem> footer = new ArrayList<>();
-        SitePage home = null;
         for (SitePage p : corpus.pages()) {
-            if (p.name().equals("home")) home = p;
-            else footer.add(new Views.NavItem(p.name() + "/", p.title(), ""));
+            if (!p.name().equals("home")) footer.add(new Views.NavItem(p.name() + "/", p.title(), ""));
         }
         Views.SiteInfo site = new Views.SiteInfo(BuildConfig.TITLE_EN, BuildConfig.TITLE_ZH, List.of(
                 new Views.NavItem("dates/", "Dates", "日期"),
@@ -259,7 +301,11 @@ public final class SiteBuild {
             Long inputs = articleInputs.get(a.id());
             return inputs == null ? ctx.computeContentFingerprint(a) : AnnotationStore.contentFingerprint(inputs, a);
         });
+        return ctx;
+    }
 
+    private RenderContext render(RenderContext ctx, Corpus corpus, Publishing publishing) {
+        SitePage home = corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null);
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
         corpus.index().articles().parallelStream().forEach(a -> {

@@ -73,6 +73,76 @@ public final class ArchiveIndex {
         }
     }
 
+    /** A copy of {@code from} over the articles {@code articles}, sharing the lists the caller does not replace. */
+    private ArchiveIndex(ArchiveIndex from, List<AnnotatedArticle> articles) {
+        this.articles = articles;
+        this.places = from.places;
+        this.position = from.position;
+        this.byDay.putAll(from.byDay);
+        this.byMonth.putAll(from.byMonth);
+        this.byYear.putAll(from.byYear);
+        this.byPlace.putAll(from.byPlace);
+        this.byIndustry.putAll(from.byIndustry);
+        this.byGlossary.putAll(from.byGlossary);
+        this.concordance.putAll(from.concordance);
+        this.children.putAll(from.children);
+    }
+
+    /**
+     * This index with the articles {@code changed} in place of those with their ids, which must
+     * have the same date, places, industries and glossary entries (their text may differ): what a
+     * preview needs after a save that changed the text of an article, without indexing the
+     * archive again. Only the lists that hold a changed article are copied.
+     */
+    public ArchiveIndex replacing(List<AnnotatedArticle> changed) {
+        List<AnnotatedArticle> next = new ArrayList<>(articles);
+        for (AnnotatedArticle c : changed) {
+            AnnotatedArticle old = article(c.id());
+            if (old == null || !old.article().date().equals(c.article().date()) || !old.places().equals(c.places())
+                    || !old.industries().equals(c.industries()) || !old.glossary().equals(c.glossary())) {
+                throw new IllegalArgumentException("not a change of text only: " + c.id());
+            }
+            next.set(position.get(c.id()), c);
+        }
+        ArchiveIndex out = new ArchiveIndex(this, List.copyOf(next));
+        for (AnnotatedArticle c : changed) {
+            AnnotatedArticle old = article(c.id());
+            LocalDate d = c.article().date();
+            replaceIn(out.byDay, d, old, c);
+            replaceIn(out.byMonth, YearMonth.from(d), old, c);
+            replaceIn(out.byYear, d.getYear(), old, c);
+            for (String p : c.places()) replaceIn(out.byPlace, p, old, c);
+            for (String i : c.industries()) replaceIn(out.byIndustry, i, old, c);
+            for (String g : c.glossary()) replaceIn(out.byGlossary, g, old, c);
+            Map<String, List<Occurrence>> fresh = new HashMap<>();
+            addOccurrences(c, fresh);
+            for (String g : c.glossary()) {
+                List<Occurrence> lines = new ArrayList<>(out.concordance.getOrDefault(g, List.of()));
+                int at = -1;
+                for (int i = 0; i < lines.size(); i++) if (lines.get(i).article() == old) { at = i; break; }
+                lines.removeIf(o -> o.article() == old);
+                List<Occurrence> mine = fresh.getOrDefault(g, List.of());
+                if (at < 0) at = insertionPoint(lines, c);
+                lines.addAll(at, mine);
+                out.concordance.put(g, lines);
+            }
+        }
+        return out;
+    }
+
+    /** Where an article's lines go in a concordance without them: before the first line of a later article. */
+    private int insertionPoint(List<Occurrence> lines, AnnotatedArticle a) {
+        int mine = position.get(a.id());
+        for (int i = 0; i < lines.size(); i++) if (position.get(lines.get(i).article().id()) > mine) return i;
+        return lines.size();
+    }
+
+    private static <K> void replaceIn(Map<K, List<AnnotatedArticle>> map, K key, AnnotatedArticle old, AnnotatedArticle now) {
+        List<AnnotatedArticle> list = new ArrayList<>(map.get(key));
+        for (int i = 0; i < list.size(); i++) if (list.get(i) == old) list.set(i, now);
+        map.put(key, list);
+    }
+
     public List<AnnotatedArticle> articles() { return articles; }
 
     public AnnotatedArticle previous(AnnotatedArticle a) {
@@ -186,22 +256,27 @@ public final class ArchiveIndex {
     }
 
     private void addOccurrences(AnnotatedArticle a) {
+        addOccurrences(a, concordance);
+    }
+
+    private static void addOccurrences(AnnotatedArticle a, Map<String, List<Occurrence>> concordance) {
         List<Row> rows = a.rows();
         String title = a.article().title();
-        for (Mention m : a.titleMentions()) add(a, "title", "en", title, m);
+        for (Mention m : a.titleMentions()) add(concordance, a, "title", "en", title, m);
         if (a.article().chinese() != null) {
             List<String> deck = a.article().chinese().deck();
             for (int i = 0; i < deck.size() && i < a.deckMentions().size(); i++) {
-                for (Mention m : a.deckMentions().get(i)) add(a, "title", "zh-Hans", deck.get(i), m);
+                for (Mention m : a.deckMentions().get(i)) add(concordance, a, "title", "zh-Hans", deck.get(i), m);
             }
         }
         for (Row r : rows) {
-            for (Paragraph p : r.zh()) for (Mention m : a.zhMentions().get(p.number() - 1)) add(a, r.anchor(), "zh-Hans", p.text(), m);
-            for (Paragraph p : r.en()) for (Mention m : a.enMentions().get(p.number() - 1)) add(a, r.anchor(), "en", p.text(), m);
+            for (Paragraph p : r.zh()) for (Mention m : a.zhMentions().get(p.number() - 1)) add(concordance, a, r.anchor(), "zh-Hans", p.text(), m);
+            for (Paragraph p : r.en()) for (Mention m : a.enMentions().get(p.number() - 1)) add(concordance, a, r.anchor(), "en", p.text(), m);
         }
     }
 
-    private void add(AnnotatedArticle a, String anchor, String lang, String text, Mention m) {
+    private static void add(Map<String, List<Occurrence>> concordance, AnnotatedArticle a, String anchor, String lang, String text,
+                            Mention m) {
         if (m.kind() != Mention.Kind.GLOSSARY) return;
         int width = lang.equals("en") ? EN_CONTEXT : ZH_CONTEXT;
         concordance.computeIfAbsent(m.slug(), k -> new ArrayList<>())

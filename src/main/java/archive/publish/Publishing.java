@@ -51,6 +51,9 @@ public final class Publishing {
                 : new Citations(CitationCache.load(cacheFolder(config).resolve(CitationCache.FILE)));
     }
 
+    /** Prepares the citation processor on the calling thread (see {@link Citations#warmUp}). */
+    public void warmUp() { citations.warmUp(); }
+
     /** Beside the output folder, like its lock and staging folders: ".site.cache" for "site". */
     public static java.nio.file.Path cacheFolder(BuildConfig config) {
         java.nio.file.Path out = config.out().toAbsolutePath().normalize();
@@ -111,6 +114,16 @@ public final class Publishing {
         }
         if (registry != null) registry.check(recorder.produced(), diags);
         return feedKept || jsonKept || csvKept;
+    }
+
+    /**
+     * In place of {@link #finish} for a rebuild that rendered only the pages an edit of some
+     * articles' text can change (the redirect pages, feed, downloads and host files were kept).
+     */
+    public void finishEdit(RenderContext ctx) {
+        articleIds = ctx.index.articles().stream().map(archive.model.AnnotatedArticle::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        reportCitationCost();
     }
 
     /** After a successful publish: adds the new paths to the registry (and saves the citation cache). */

@@ -21,6 +21,20 @@ public final class GlossaryPages {
 
 
     public void renderAll() {
+        index();
+        ctx.data.glossary().parallelStream().forEach(this::entry);
+    }
+
+    /**
+     * The glossary's index and the pages of the entries {@code slugs} only: after an edit that
+     * changed the text of some articles, their concordance lines and counts are all that can differ.
+     */
+    public void render(java.util.Set<String> slugs) {
+        index();
+        ctx.data.glossary().parallelStream().filter(g -> slugs.contains(g.slug())).forEach(this::entry);
+    }
+
+    private void index() {
         List<Views.RefGroup> groups = new ArrayList<>();
         for (GlossaryEntry.Kind kind : GlossaryEntry.Kind.values()) {
             List<Views.Ref> refs = ctx.data.glossary().stream().filter(g -> g.kind() == kind)
@@ -33,7 +47,6 @@ public final class GlossaryPages {
         v.put("entryCount", ctx.data.glossary().size());
         ctx.page("glossary-index", PagePaths.GLOSSARY, "Glossary of slogans and terms · 术语", "Slogans and terms of the "
                 + "Great Leap Forward press, explained, with every occurrence in the archive.", "glossary", v);
-        ctx.data.glossary().parallelStream().forEach(this::entry);
     }
 
     /**

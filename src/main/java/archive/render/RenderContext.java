@@ -240,7 +240,8 @@ public final class RenderContext {
         return new Views.Ref(PagePaths.entry(slug), en, g.headword(), count, g.pinyin());
     }
 
-    private static Views.ArticleSummary summarise(AnnotatedArticle aa) {
+    /** What every list shows of an article (title, date, page, column, flags), as {@link #summary} gives it. */
+    public static Views.ArticleSummary summarise(AnnotatedArticle aa) {
         var a = aa.article();
         return new Views.ArticleSummary(a.id(), PagePaths.article(a.id()), a.title(), a.headline(), a.date().toString(),
                 Dates.en(a.date()), Dates.zh(a.date()), a.page(), a.section(), a.column(), aa.annotated(),

@@ -53,6 +53,8 @@ public final class Preview implements AutoCloseable {
         }
         watcher = DirectoryWatcher.builder().paths(watched).fileHashing(false).listener(e -> rebuildSoon()).build();
         watcher.watchAsync();
+        // On the thread that builds after each save, before the first save comes.
+        builder.submit(cache::warmUp);
     }
 
     public int port() { return server.port(); }

@@ -89,6 +89,14 @@ final class PageManifest {
         return e == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(e.fingerprint());
     }
 
+    /** Records a file of the previous build as kept, with the entry that build recorded. */
+    void keepPrevious(String file) {
+        current.put(file, previous.get(file));
+    }
+
+    /** Every file the previous build recorded. */
+    java.util.Set<String> previousFiles() { return previous.keySet(); }
+
     /** The files under {@code prefix} that the previous build recorded. */
     List<String> filesUnder(String prefix) {
         List<String> out = new ArrayList<>();

@@ -60,6 +60,8 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     /** Every file of the new site, and those of them written to the staging folder. */
     private final Set<String> produced = ConcurrentHashMap.newKeySet(1 << 16), staged = ConcurrentHashMap.newKeySet();
     private boolean published;
+    /** Set by {@link #keepPreviousExcept}: the previous manifest lists every published file. */
+    private boolean removalsFromManifest;
 
     private SiteWriter(Path out, Path staging, FileChannel lockChannel, FileLock lock) {
         this.manifest = PageManifest.load(out);
@@ -266,6 +268,26 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         return true;
     }
 
+    /**
+     * Keeps every file the previous build published, as it is, except those {@code affected} names
+     * (and those already written): for a preview's rebuild that knows which files a save can change.
+     * The files are trusted to be as the previous build of the same process left them, unread and
+     * unchecked; the normal build that follows checks every one. The files this build does not make
+     * are then those of the previous build's manifest, without walking the folder. Returns false,
+     * keeping none, when this writer replaces the folder instead of updating it.
+     */
+    public boolean keepPreviousExcept(java.util.function.Predicate<String> affected) {
+        if (!inPlace) return false;
+        for (String f : manifest.previousFiles()) {
+            if (affected.test(f) || produced.contains(f)) continue;
+            claim(resolvable(f));
+            reused.incrementAndGet();
+            manifest.keepPrevious(f);
+        }
+        removalsFromManifest = true;
+        return true;
+    }
+
     private static Boolean createFolder(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -354,6 +376,11 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     /** The files of the published site that this build did not make. */
     private List<String> removedFiles() throws IOException {
         List<String> removed = new ArrayList<>();
+        if (removalsFromManifest) {
+            for (String f : manifest.previousFiles()) if (!produced.contains(f)) removed.add(f);
+            removed.sort(null);
+            return removed;
+        }
         int prefix = out.toString().length() + 1; // cutting text: relativize() was half the walk
         Files.walkFileTree(out, new SimpleFileVisitor<>() {
             @Override

@@ -126,6 +126,62 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void thePreviewRebuildsOnlyWhatAnEditOfTextChangesAndTheSiteEqualsACleanBuild() throws IOException {
+        TestProject corpus = TestProject.empty();
+        try {
+            archive.bench.CorpusGenerator gen = new archive.bench.CorpusGenerator(TestProject.REPO.resolve("seeds"),
+                    TestProject.REPO.resolve("data"), 11);
+            gen.write(corpus.root.resolve("seeds"), 40);
+            TestProject.copyTree(TestProject.REPO.resolve("data"), corpus.root.resolve("data"));
+            TestProject.copyTree(TestProject.REPO.resolve("pages"), corpus.root.resolve("pages"));
+            ArticleCache cache = new ArticleCache();
+            new SiteBuild(corpus.config(), null, cache).build();
+            Map<String, FileTime> before = times(corpus.site());
+
+            // A sentence added to a synthetic article: its text and concordance lines change, nothing any list shows.
+            String seed = "seeds/" + gen.fileName(39);
+            String text = corpus.read(seed);
+            int body = text.indexOf("\n\n") + 2;
+            corpus.write(seed, text.substring(0, body) + "An editor's correction. " + text.substring(body));
+            java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+            SiteBuild.Result edit = new SiteBuild(corpus.config(), new java.io.PrintStream(progress, true,
+                    java.nio.charset.StandardCharsets.UTF_8), cache).deferringIndexes().build();
+            assertTrue(progress.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Published the edit of 1 article"),
+                    "the rebuild took the way of an edit of text");
+            assertTrue(edit.indexesDeferred(), "the search index, feed and downloads follow");
+            Path clean = corpus.root.resolve("clean-site");
+            corpus.build(corpus.config().withOut(clean));
+            // Every page equals a clean build's; only what is made from every article waits for the next build.
+            java.util.function.Predicate<String> pages = f -> !f.startsWith("search/data/") && !f.startsWith("downloads/")
+                    && !f.equals("feed.xml");
+            TestProject.assertSameSite(clean, corpus.site(), pages);
+            Map<String, FileTime> after = times(corpus.site());
+            for (String f : after.keySet()) {
+                if (!after.get(f).equals(before.get(f))) {
+                    assertTrue(f.startsWith("articles/" + gen.id(39) + "/") || f.startsWith("glossary/"), "changed: " + f);
+                }
+            }
+
+            // The build that follows brings the rest up to date; then the whole site is a clean build's.
+            new SiteBuild(corpus.config(), null, cache).build();
+            TestProject.assertSameSite(clean, corpus.site());
+
+            // A changed title shows in every list of the article: not an edit of text, every page is checked.
+            corpus.write(seed, corpus.read(seed).replaceFirst("(?m)^Title: ", "Title: Revised: "));
+            progress.reset();
+            new SiteBuild(corpus.config(), new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8), cache)
+                    .deferringIndexes().build();
+            assertTrue(!progress.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Published the edit"), progress.toString());
+            new SiteBuild(corpus.config(), null, cache).build();
+            TestProject.delete(clean);
+            corpus.build(corpus.config().withOut(clean));
+            TestProject.assertSameSite(clean, corpus.site());
+        } finally {
+            TestProject.delete(corpus.root);
+        }
+    }
+
+    @Test
     void aCancelledBuildPublishesNothing() throws IOException {
         project.build();
         Map<String, FileTime> before = times(project.site());
