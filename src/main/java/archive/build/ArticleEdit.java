@@ -1,23 +1,29 @@
 package archive.build;
 
 import archive.model.AnnotatedArticle;
+import archive.model.Place;
 import archive.model.Row;
 import archive.render.PagePaths;
 import archive.render.RenderContext;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A save in the preview that changed only the text inside some articles: the same articles in the
- * same order, each with the same summary (title, date, page, column, flags), places, industries,
- * glossary entries and paragraph anchors, no editors' notes, and the same data, templates and
- * pages. Then every list, index and chart is as before, and only the edited articles' own pages
- * and the concordance pages of the entries they use can differ. Anything else is no such edit, and
- * the build checks every page as usual.
+ * A save in the preview that changed some articles but not where they stand: the same articles
+ * in the same order, each with the same date, places, industries, glossary entries and paragraph
+ * anchors, and no editors' notes; the same data, templates and pages. Then the indexes, counts,
+ * charts and links are as before, and only these can differ: the edited articles' pages, the
+ * concordance pages of the entries they use and, when what lists show of an article changed (its
+ * title, headline, column …), its neighbours' pages and the lists it is on (its day, month and
+ * year, its places and their enclosing places, its industries, the home page and the list of
+ * articles). Anything else is no such edit, and the build checks every page as usual.
  */
 final class ArticleEdit {
     /**
@@ -27,37 +33,78 @@ final class ArticleEdit {
     record Published(SiteBuild.Corpus corpus, long data, long inputs) {}
 
     private final List<AnnotatedArticle> changed;
-    private final Set<String> articlePaths = new HashSet<>();
-    private final Set<String> entryPaths = new HashSet<>();
+    /** The articles whose pages are made again: the edited ones and, when lists changed, their neighbours. */
+    private final List<AnnotatedArticle> pages;
+    private final boolean listed;
     private final Set<String> entries = new TreeSet<>();
+    private final Set<String> places = new TreeSet<>();
+    private final Set<String> industries = new TreeSet<>();
+    private final Set<LocalDate> dates = new TreeSet<>();
+    /** Folders whose every file may change ("articles/<id>/", "glossary/<slug>/" …). */
+    private final Set<String> folders = new HashSet<>();
+    /** Lists whose pages may change, with their further pages ("dates/1959/03/", "" for the home page). */
+    private final Set<String> lists = new HashSet<>();
 
-    private ArticleEdit(List<AnnotatedArticle> changed) {
+    private ArticleEdit(List<AnnotatedArticle> changed, List<AnnotatedArticle> pages, boolean listed, Map<String, Place> gazetteer) {
         this.changed = changed;
+        this.pages = pages;
+        this.listed = listed;
+        for (AnnotatedArticle a : pages) folders.add(PagePaths.article(a.id()));
         for (AnnotatedArticle a : changed) {
-            articlePaths.add(PagePaths.article(a.id()));
-            for (String slug : a.glossary()) {
-                entries.add(slug);
-                entryPaths.add(PagePaths.entry(slug));
+            entries.addAll(a.glossary());
+            if (!listed) continue;
+            dates.add(a.article().date());
+            industries.addAll(a.industries());
+            // A place's page lists the articles of the places inside it too.
+            for (String slug : a.places()) {
+                for (Place p = gazetteer.get(slug); p != null && places.add(p.slug()); p = p.parent() == null ? null : gazetteer.get(p.parent())) {
+                    // walked up to the top, or to a place already seen
+                }
+                places.add(slug);
             }
+        }
+        for (String e : entries) folders.add(PagePaths.entry(e));
+        for (String p : places) folders.add(PagePaths.place(p));
+        for (String i : industries) folders.add(PagePaths.industry(i));
+        for (LocalDate d : dates) {
+            lists.add(PagePaths.day(d));
+            lists.add(PagePaths.month(java.time.YearMonth.from(d)));
+            lists.add(PagePaths.year(d.getYear()));
+        }
+        if (listed) {
+            lists.add(PagePaths.HOME);
+            lists.add(PagePaths.ARTICLES);
         }
     }
 
     /**
      * The edit from the build {@code before} to the articles {@code now}, annotated with data whose
-     * fingerprint is {@code data}; null when more than the text of articles changed.
+     * fingerprint is {@code data}; null when more changed than this kind of edit allows.
      */
-    static ArticleEdit of(Published before, List<AnnotatedArticle> now, long data) {
+    static ArticleEdit of(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
         if (before == null || before.data() != data) return null;
         List<AnnotatedArticle> was = before.corpus().index().articles();
         if (was.size() != now.size()) return null;
         List<AnnotatedArticle> changed = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        boolean listed = false;
         for (int i = 0; i < now.size(); i++) {
             AnnotatedArticle a = was.get(i), b = now.get(i);
             if (a == b) continue; // the preview's cache gives the same annotation for an unchanged article
-            if (!sameOutside(a, b)) return null;
+            if (!samePlace(a, b)) return null;
+            listed |= !RenderContext.summarise(a).equals(RenderContext.summarise(b));
             changed.add(b);
+            at.add(i);
         }
-        return new ArticleEdit(changed);
+        // The articles are in reading order, as in the index: the neighbours show an edited article's summary.
+        Set<AnnotatedArticle> pages = new LinkedHashSet<>(changed);
+        if (listed) {
+            for (int i : at) {
+                if (i > 0) pages.add(now.get(i - 1));
+                if (i + 1 < now.size()) pages.add(now.get(i + 1));
+            }
+        }
+        return new ArticleEdit(changed, List.copyOf(pages), listed, gazetteer);
     }
 
     /** Whether the templates, data, URL policy ({@code inputs}) and the archive's own pages are as before. */
@@ -65,10 +112,10 @@ final class ArticleEdit {
         return before != null && before.inputs() == inputs && before.corpus().pages().equals(now.pages());
     }
 
-    /** True if nothing of the article that other pages show or link to differs. */
-    private static boolean sameOutside(AnnotatedArticle a, AnnotatedArticle b) {
+    /** True if the article stands where it stood: in the same lists, with the same anchors, without notes. */
+    private static boolean samePlace(AnnotatedArticle a, AnnotatedArticle b) {
         return a.id().equals(b.id()) && a.notes() == null && b.notes() == null
-                && RenderContext.summarise(a).equals(RenderContext.summarise(b))
+                && a.article().date().equals(b.article().date())
                 && a.places().equals(b.places()) && a.industries().equals(b.industries()) && a.glossary().equals(b.glossary())
                 && anchors(a).equals(anchors(b)); // pages and notes link to paragraphs
     }
@@ -79,21 +126,41 @@ final class ArticleEdit {
         return out;
     }
 
+    /** The articles whose pages are made again: the edited ones and, when lists changed, their neighbours. */
+    List<AnnotatedArticle> pages() { return pages; }
+
+    /** The edited articles, as they are now. */
     List<AnnotatedArticle> changed() { return changed; }
+
+    /** Whether what lists show of an edited article changed. */
+    boolean listed() { return listed; }
 
     /** The glossary entries whose concordance quotes an edited article. */
     Set<String> entries() { return entries; }
 
-    /**
-     * Whether the site file {@code file} may differ after the edit: an edited article's files, the
-     * pages of the entries it uses, the glossary's index, and the assets (copied by every build).
-     */
+    Set<String> places() { return places; }
+
+    Set<String> industries() { return industries; }
+
+    Set<LocalDate> dates() { return dates; }
+
+    /** Whether the site file {@code file} may differ after the edit (the assets are copied by every build). */
     boolean affects(String file) {
         if (file.startsWith("assets/") || file.equals(PagePaths.GLOSSARY + "index.html")) return true;
-        // Article and entry pages live in a folder of their own: "articles/<id>/…", "glossary/<slug>/…".
+        // Article, entry, place and industry pages live in a folder of their own: "articles/<id>/…".
         int first = file.indexOf('/'), second = first < 0 ? -1 : file.indexOf('/', first + 1);
-        if (second < 0) return false;
-        String folder = file.substring(0, second + 1);
-        return articlePaths.contains(folder) || entryPaths.contains(folder);
+        if (second >= 0 && folders.contains(file.substring(0, second + 1))) return true;
+        return !lists.isEmpty() && lists.contains(listOf(file));
+    }
+
+    /** The list a page belongs to: "dates/1959/03/" for ".../index.html" and ".../page/2/index.html"; null otherwise. */
+    static String listOf(String file) {
+        if (!file.endsWith("index.html")) return null;
+        String dir = file.substring(0, file.length() - "index.html".length());
+        int end = dir.length() - 1, k = end;
+        if (end < 0) return dir;
+        while (k > 0 && Character.isDigit(dir.charAt(k - 1))) k--;
+        if (k < end && k >= 5 && dir.startsWith("page/", k - 5) && (k == 5 || dir.charAt(k - 6) == '/')) return dir.substring(0, k - 5);
+        return dir;
     }
 }

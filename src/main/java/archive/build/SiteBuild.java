@@ -71,7 +71,7 @@ public final class SiteBuild {
     private AnnotationStore store;
     /** Each article's fingerprint of its parsed text and overrides, taken once for the store and the pages. */
     private final Map<String, Long> articleInputs = new ConcurrentHashMap<>();
-    /** In the preview: what a save changed, when it changed only the text of articles (see {@link ArticleEdit}). */
+    /** In the preview: what a save changed, when it left every article where it stood (see {@link ArticleEdit}). */
     private ArticleEdit textEdit;
     /** The fingerprint of the data this build read. */
     private long dataKey;
@@ -140,7 +140,7 @@ public final class SiteBuild {
         Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg), cache == null ? null : cache.publishing());
         try (SiteWriter writer = SiteWriter.open(config.out())) {
             RenderContext ctx = context(corpus, diags, publishing.recorder(writer), publishing);
-            // The preview's rebuild after a change of text only: the files it cannot change are kept unseen.
+            // The preview's rebuild after such a save: the files it cannot change are kept unseen.
             ArticleEdit edit = deferIndexes && textEdit != null
                     && ArticleEdit.sameSettings(cache.published(), corpus, ctx.inputs().value()) ? textEdit : null;
             if (edit != null && writer.keepPreviousExcept(edit::affects)) return buildEdit(corpus, edit, ctx, writer, publishing, diags);
@@ -181,17 +181,27 @@ public final class SiteBuild {
     }
 
     /**
-     * The preview's rebuild after a save that changed only the text of some articles (see
-     * {@link ArticleEdit}): every other file was kept as published; the edited articles' pages and
-     * the concordance pages of the entries they use are made (or kept) as in any build. The search
-     * index, feed and downloads were kept too, so a normal build must follow, as after any
-     * deferring build.
+     * The preview's rebuild after a save that changed some articles but not where they stand (see
+     * {@link ArticleEdit}): every file the edit cannot change was kept as published; the edited
+     * articles' pages, the concordance pages of the entries they use and, if what lists show of
+     * them changed, their neighbours' pages and the lists they are on are made (or kept) as in any
+     * build. The search index, feed and downloads were kept too, so a normal build must follow, as
+     * after any deferring build.
      */
     private Result buildEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, SiteWriter writer, Publishing publishing,
                              Diagnostics diags) {
         ArticlePages articlePages = new ArticlePages(ctx);
-        edit.changed().parallelStream().forEach(articlePages::render);
+        edit.pages().parallelStream().forEach(articlePages::render);
         new GlossaryPages(ctx).render(edit.entries());
+        if (edit.listed()) {
+            // What lists show of an edited article changed: the lists it is on are made (or kept) as usual.
+            EditorialPages editorial = new EditorialPages(ctx);
+            editorial.home(corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null));
+            editorial.articleList();
+            new DatePages(ctx).render(edit.dates());
+            new PlacePages(ctx).render(edit.places());
+            new IndustryPages(ctx).render(edit.industries());
+        }
         copyAssets(writer);
         publishing.finishEdit(ctx);
         diags.throwIfErrors("rendering pages");
@@ -260,8 +270,8 @@ public final class SiteBuild {
                 .toList();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         new EditorFeedback(data).report(annotated, diags);
-        // In the preview, a save that changed only the text of articles updates the last index.
-        textEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey);
+        // In the preview, a save that left every article where it stood updates the last index.
+        textEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey, data.placesBySlug());
         ArchiveIndex index = textEdit != null ? cache.published().corpus().index().replacing(textEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug());
         this.dataKey = dataKey;

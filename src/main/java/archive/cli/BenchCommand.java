@@ -53,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--saves", defaultValue = "5", description = "saves timed in the editor loop, 0 for none (default: ${DEFAULT-VALUE})")
     int saves;
 
+    @Option(names = "--edit", defaultValue = "author", description = "what the editor loop's saves change: author (a line "
+            + "of text only the article's page shows) or title (shown in every list the article is on) (default: ${DEFAULT-VALUE})")
+    String edit;
+
     @Option(names = "--java-opts", description = "JVM options of the timed builds (default: those of this JVM)")
     String javaOpts;
 
@@ -117,13 +121,13 @@ final class BenchCommand implements Callable<Integer> {
         BuildConfig config = new BuildConfig(seedDir, in.templates, corpus.resolve("data"), corpus.resolve("pages"), site,
                 null, false, null);
         System.out.println();
-        System.out.printf("Editor loop: `serve` on the corpus, %s saved %d times; time from the save to the reload event and "
-                + "to the page fetched with the edit (JVM options: %s)%n", gen.fileName(n), saves,
+        System.out.printf("Editor loop: `serve` on the corpus, the %s of %s changed and saved %d times; time from the save to the "
+                + "reload event and to the page fetched with the edit (JVM options: %s)%n", edit, gen.fileName(n), saves,
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         System.out.println("| save | to reload event | to page fetched | rebuild |");
         System.out.println("|---|---|---|---|");
         int i = 0;
-        for (EditorLoopBench.Save s : new EditorLoopBench(config).run(seedDir.resolve(gen.fileName(n)),
+        for (EditorLoopBench.Save s : new EditorLoopBench(config, EditorLoopBench.Edit.valueOf(edit.toUpperCase(Locale.ROOT))).run(seedDir.resolve(gen.fileName(n)),
                 "articles/" + gen.id(n) + "/", saves)) {
             System.out.printf(Locale.ROOT, "| %d | %d ms | %d ms | %d ms |%n", ++i, s.reloadMillis(), s.pageMillis(), s.buildMillis());
         }

@@ -29,9 +29,16 @@ final class EditorLoopBench {
     /** One save: the time to the reload event and to the fetched page, and what the rebuild did. */
     record Save(long reloadMillis, long pageMillis, long buildMillis) {}
 
-    private final BuildConfig config;
+    /** What each save changes in the seed: its author line (text only lists do not show), or its title (shown in lists). */
+    enum Edit { AUTHOR, TITLE }
 
-    EditorLoopBench(BuildConfig config) { this.config = config; }
+    private final BuildConfig config;
+    private final Edit edit;
+
+    EditorLoopBench(BuildConfig config, Edit edit) {
+        this.config = config;
+        this.edit = edit;
+    }
 
     List<Save> run(Path seed, String articlePath, int saves) throws IOException, InterruptedException {
         byte[] original = Files.readAllBytes(seed);
@@ -52,7 +59,8 @@ final class EditorLoopBench {
                 String mark = "Editor loop " + i;
                 reloads.clear();
                 long t0 = System.nanoTime();
-                Files.writeString(seed, text.replaceFirst("\nAuthor:[^\n]*", "\nAuthor: " + mark));
+                Files.writeString(seed, edit == Edit.AUTHOR ? text.replaceFirst("\nAuthor:[^\n]*", "\nAuthor: " + mark)
+                        : text.replaceFirst("^Title: ", "Title: " + mark + ": "));
                 Long reload = reloads.poll(120, TimeUnit.SECONDS);
                 if (reload == null) throw new IllegalStateException("no reload event within two minutes of saving " + seed);
                 String page = http.send(HttpRequest.newBuilder(URI.create(base + "/" + articlePath)).build(),

@@ -43,6 +43,22 @@ public final class DatePages {
         days.entrySet().parallelStream().forEach(e -> day(e.getKey(), e.getValue(), days));
     }
 
+    /**
+     * The year, month and day pages of {@code dates} only: after an edit that changed what lists
+     * show of some articles (a title, a column) but not when they appeared.
+     */
+    public void render(java.util.Set<LocalDate> dates) {
+        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        java.util.Set<YearMonth> months = new java.util.TreeSet<>();
+        for (LocalDate d : dates) {
+            years.add(d.getYear());
+            months.add(YearMonth.from(d));
+        }
+        for (int y : years) year(y, ctx.index.byYear().get(y));
+        for (YearMonth m : months) month(m, ctx.index.byMonth().get(m), ctx.index.byMonth());
+        for (LocalDate d : dates) day(d, ctx.index.onDay(d), ctx.index.byDay());
+    }
+
     private void year(int year, List<AnnotatedArticle> articles) {
         String path = PagePaths.year(year);
         List<CalendarMonth> months = new ArrayList<>();

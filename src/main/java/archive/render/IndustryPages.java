@@ -31,6 +31,11 @@ public final class IndustryPages {
         ctx.data.industries().parallelStream().filter(i -> ctx.industryHasPage(i.slug())).forEach(this::industry);
     }
 
+    /** The pages of the industries {@code slugs} only (see {@link DatePages#render(java.util.Set)}). */
+    public void render(java.util.Set<String> slugs) {
+        ctx.data.industries().stream().filter(i -> slugs.contains(i.slug()) && ctx.industryHasPage(i.slug())).forEach(this::industry);
+    }
+
     private void industry(Industry i) {
         String base = PagePaths.industry(i.slug());
         List<AnnotatedArticle> articles = ctx.index.inIndustry(i.slug());

@@ -37,6 +37,11 @@ public final class PlacePages {
         ctx.data.places().parallelStream().filter(p -> ctx.placeHasPage(p.slug())).forEach(this::place);
     }
 
+    /** The pages of the places {@code slugs} only (see {@link DatePages#render(java.util.Set)}). */
+    public void render(java.util.Set<String> slugs) {
+        ctx.data.places().stream().filter(p -> slugs.contains(p.slug()) && ctx.placeHasPage(p.slug())).forEach(this::place);
+    }
+
     private Node node(Place p) {
         List<Node> children = ctx.index.children(p.slug()).stream().map(ctx.places::get)
                 .sorted(Comparator.comparing(Place::name).thenComparing(Place::slug)).map(this::node).toList();

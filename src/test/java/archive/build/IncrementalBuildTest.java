@@ -166,8 +166,26 @@ class IncrementalBuildTest {
             new SiteBuild(corpus.config(), null, cache).build();
             TestProject.assertSameSite(clean, corpus.site());
 
-            // A changed title shows in every list of the article: not an edit of text, every page is checked.
+            // A changed title shows in the lists the article is on and on its neighbours' pages: those are made too.
             corpus.write(seed, corpus.read(seed).replaceFirst("(?m)^Title: ", "Title: Revised: "));
+            progress.reset();
+            before = times(corpus.site());
+            new SiteBuild(corpus.config(), new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8), cache)
+                    .deferringIndexes().build();
+            assertTrue(progress.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Published the edit of 1 article"),
+                    progress.toString());
+            TestProject.delete(clean);
+            corpus.build(corpus.config().withOut(clean));
+            TestProject.assertSameSite(clean, corpus.site(), pages);
+            java.util.Set<String> changed = new java.util.TreeSet<>();
+            after = times(corpus.site());
+            for (String f : after.keySet()) if (!after.get(f).equals(before.get(f))) changed.add(f);
+            assertTrue(changed.stream().anyMatch(f -> f.startsWith("dates/")), "its day's page shows the new title: " + changed);
+            new SiteBuild(corpus.config(), null, cache).build();
+            TestProject.assertSameSite(clean, corpus.site());
+
+            // A new article changes every list after it: not such an edit, every page is checked.
+            Files.copy(corpus.root.resolve("seeds/" + gen.fileName(20)), corpus.root.resolve("seeds/000099_00000000000000ff.txt"));
             progress.reset();
             new SiteBuild(corpus.config(), new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8), cache)
                     .deferringIndexes().build();
