@@ -40,6 +40,30 @@ public final class ArticleCache {
 
     archive.publish.Publishing publishing() { return publishing; }
 
+    /** The last build's page manifest, so the next does not read it back from disk. */
+    private volatile archive.site.SiteWriter.Carried carried;
+
+    archive.site.SiteWriter.Carried carried() { return carried; }
+
+    void carried(archive.site.SiteWriter.Carried c) { this.carried = c; }
+
+    private archive.render.Templates templates;
+    private long templatesKey;
+
+    /**
+     * The templates of {@code dir} for links made by {@code links}: those of the previous build,
+     * already compiled, when no template file and no URL setting changed.
+     */
+    synchronized archive.render.Templates templates(Path dir, archive.render.Links links) {
+        long key = new archive.render.Fingerprint().add(archive.render.Templates.fingerprintOf(dir))
+                .add(String.valueOf(links.offline())).add(links.siteUrl()).value();
+        if (templates == null || key != templatesKey) {
+            templates = new archive.render.Templates(dir, links);
+            templatesKey = key;
+        }
+        return templates;
+    }
+
     /** Prepares, on the calling thread, what the next build's edited pages need first (the citation styles). */
     public void warmUp() {
         archive.publish.Publishing p = publishing;
@@ -113,9 +137,26 @@ public final class ArticleCache {
         return known.fingerprint();
     }
 
+    private record Lacking(AnnotatedArticle article, List<String> slugs) {}
+
+    private final Map<String, Lacking> lacking = new ConcurrentHashMap<>();
+
+    /**
+     * What the editor feedback found missing in {@code a} (see EditorFeedback), found once per
+     * annotation: a new annotation (after an edit, or a change of the data) is checked again.
+     */
+    List<String> lacking(AnnotatedArticle a, java.util.function.Function<AnnotatedArticle, List<String>> check) {
+        Lacking known = lacking.get(a.id());
+        if (known != null && known.article() == a) return known.slugs();
+        List<String> slugs = check.apply(a);
+        lacking.put(a.id(), new Lacking(a, slugs));
+        return slugs;
+    }
+
     /** Forgets annotations of articles no longer in the corpus. */
     void retain(Set<String> ids) {
         annotated.keySet().retainAll(ids);
+        lacking.keySet().retainAll(ids);
     }
 
     private static BasicFileAttributes attributes(Path p) {

@@ -28,6 +28,15 @@ final class EditorFeedback {
     EditorFeedback(EditorialData data) { this.data = data; }
 
     void report(List<AnnotatedArticle> articles, Diagnostics diags) {
+        report(articles, diags, null);
+    }
+
+    /**
+     * As above; {@code remembered}, if given, returns what an article's earlier check found, or
+     * computes it with the function it is given (the preview keeps it with the annotation).
+     */
+    void report(List<AnnotatedArticle> articles, Diagnostics diags,
+                java.util.function.BiFunction<AnnotatedArticle, java.util.function.Function<AnnotatedArticle, List<String>>, List<String>> remembered) {
         Set<String> used = new HashSet<>();
         articles.forEach(a -> used.addAll(a.glossary()));
         for (GlossaryEntry g : data.glossary()) {
@@ -40,7 +49,9 @@ final class EditorFeedback {
         // thousands of articles, and the editor's fix (a rendering added to `en:`) is one line.
         var bySlug = data.glossaryBySlug();
         // Each article's share is found in parallel (a pass over every mention), then gathered in reading order.
-        List<List<String>> lacking = articles.parallelStream().map(a -> lacking(a, bySlug)).toList();
+        java.util.function.Function<AnnotatedArticle, List<String>> check = a -> lacking(a, bySlug);
+        List<List<String>> lacking = articles.parallelStream()
+                .map(a -> remembered == null ? check.apply(a) : remembered.apply(a, check)).toList();
         Map<String, List<AnnotatedArticle>> missing = new TreeMap<>();
         for (int i = 0; i < articles.size(); i++) {
             for (String s : lacking.get(i)) missing.computeIfAbsent(s, k -> new ArrayList<>()).add(articles.get(i));

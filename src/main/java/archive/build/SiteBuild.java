@@ -138,7 +138,7 @@ public final class SiteBuild {
         Corpus corpus = read(diags);
         stopIfCancelled();
         Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg), cache == null ? null : cache.publishing());
-        try (SiteWriter writer = SiteWriter.open(config.out())) {
+        try (SiteWriter writer = SiteWriter.open(config.out(), cache == null ? null : cache.carried())) {
             RenderContext ctx = context(corpus, diags, publishing.recorder(writer), publishing);
             // The preview's rebuild after such a save: the files it cannot change are kept unseen.
             ArticleEdit edit = deferIndexes && textEdit != null
@@ -171,6 +171,7 @@ public final class SiteBuild {
             if (store != null) store.save();
             publishing.recordPermalinks();
             if (cache != null) {
+                cache.carried(writer.carried());
                 cache.publishing(publishing);
                 cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value()), pages);
             }
@@ -207,6 +208,7 @@ public final class SiteBuild {
         diags.throwIfErrors("rendering pages");
         writer.publish();
         publishing.recordPermalinks();
+        cache.carried(writer.carried());
         cache.publishing(publishing);
         cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value()), cache.publishedPages());
         int rendered = ctx.pagesRendered.get();
@@ -269,7 +271,7 @@ public final class SiteBuild {
                 })
                 .toList();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
-        new EditorFeedback(data).report(annotated, diags);
+        new EditorFeedback(data).report(annotated, diags, cache == null ? null : cache::lacking);
         // In the preview, a save that left every article where it stood updates the last index.
         textEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey, data.placesBySlug());
         ArchiveIndex index = textEdit != null ? cache.published().corpus().index().replacing(textEdit.changed())
@@ -286,7 +288,7 @@ public final class SiteBuild {
     /** What every page builder shares, with the articles' content fingerprints and the publishing stage's extras. */
     private RenderContext context(Corpus corpus, Diagnostics diags, PageSink sink, Publishing publishing) {
         Links links = new Links(config.offline(), config.siteUrl());
-        Templates templates = new Templates(config.templates(), links);
+        Templates templates = cache != null ? cache.templates(config.templates(), links) : new Templates(config.templates(), links);
         templates.precompile(TEMPLATES);
         List<Views.NavItem> footer = new ArrayList<>();
         for (SitePage p : corpus.pages()) {
@@ -338,7 +340,7 @@ public final class SiteBuild {
         new IndustryPages(ctx).renderAll();
         new SearchPage(ctx).render();
         stopIfCancelled();
-        ctx.indexesDeferred = publishing.finish(ctx, introductions, deferIndexes);
+        ctx.indexesDeferred = publishing.finish(ctx, introductions, deferIndexes, this::stopIfCancelled);
         say("Rendered %d pages of %d", ctx.pagesRendered.get(), ctx.pagesWritten.get());
         return ctx;
     }
@@ -379,7 +381,8 @@ public final class SiteBuild {
     }
 
     private static String baseName(Path seed) {
-        return seed.getFileName().toString().replaceFirst("\\.txt$", "");
+        String name = seed.getFileName().toString();
+        return name.endsWith(".txt") ? name.substring(0, name.length() - 4) : name;
     }
 
     private void copyAssets(SiteWriter writer) {

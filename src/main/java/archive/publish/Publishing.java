@@ -83,6 +83,11 @@ public final class Publishing {
      * @return whether the feed or downloads were left as published
      */
     public boolean finish(RenderContext ctx, Map<String, String> introductions, boolean deferred) {
+        return finish(ctx, introductions, deferred, () -> { });
+    }
+
+    /** As above; {@code checkpoint} runs between the feed and the downloads, and may throw to stop the build. */
+    public boolean finish(RenderContext ctx, Map<String, String> introductions, boolean deferred, Runnable checkpoint) {
         articleIds = ctx.index.articles().stream().map(archive.model.AnnotatedArticle::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         reportCitationCost();
@@ -96,7 +101,9 @@ public final class Publishing {
         boolean csvKept = deferred && recorder.keepStableAsPublished(OpenData.CSV);
         OpenData data = new OpenData(ctx, introductions);
         if (!feedKept) recorder.writeStable(AtomFeed.FILE, inputs, () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions));
+        checkpoint.run();
         if (!jsonKept) recorder.writeStable(OpenData.JSON, inputs, data::json);
+        checkpoint.run();
         if (!csvKept) recorder.writeStable(OpenData.CSV, inputs, data::csv);
         if (ctx.links.siteUrl() != null) {
             List<String> urls = new ArrayList<>(pages.size());

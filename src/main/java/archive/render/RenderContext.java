@@ -38,7 +38,8 @@ public final class RenderContext {
     public final AtomicInteger pagesRendered = new AtomicInteger();
     /** Set by the publishing stage when it left the feed and downloads as published. */
     public volatile boolean indexesDeferred;
-    private final Map<String, Views.ArticleSummary> summaries = new HashMap<>();
+    /** Made when first asked for: a preview's quick rebuild asks for a few of them. */
+    private final Map<String, Views.ArticleSummary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ArticleExtras articleExtras = ArticleExtras.NONE;
     private final Map<String, Relocatable> items = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Long> contentFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
@@ -67,7 +68,6 @@ public final class RenderContext {
         this.places = data.placesBySlug();
         this.industries = data.industriesBySlug();
         this.annotatedHtml = new AnnotatedHtml(glossary);
-        for (AnnotatedArticle a : index.articles()) summaries.put(a.id(), summarise(a));
     }
 
     /** A fingerprint of the editorial data (glossary, gazetteer, industries) as loaded. */
@@ -80,7 +80,7 @@ public final class RenderContext {
 
     public ArticleExtras articleExtras() { return articleExtras; }
 
-    public Views.ArticleSummary summary(AnnotatedArticle a) { return summaries.get(a.id()); }
+    public Views.ArticleSummary summary(AnnotatedArticle a) { return summaries.computeIfAbsent(a.id(), id -> summarise(a)); }
 
 
     /**

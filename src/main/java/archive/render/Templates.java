@@ -79,6 +79,9 @@ public final class Templates {
     /** A fingerprint of every file of the templates folder: a changed template re-renders every page. */
     public long fingerprint() { return fingerprint; }
 
+    /** The fingerprint {@link #fingerprint()} a Templates made from {@code dir} now would have. */
+    public static long fingerprintOf(Path dir) { return folderFingerprint(dir); }
+
     private static long folderFingerprint(Path dir) {
         Fingerprint f = new Fingerprint();
         try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {

@@ -40,6 +40,15 @@ final class PageManifest {
         return out.resolveSibling("." + out.getFileName() + ".pages");
     }
 
+    /** The manifest the next build starts from: what this one recorded. */
+    PageManifest next() { return new PageManifest(current); }
+
+    /** The manifest file's size, time and identity as it stands, or null: tells whether another build has replaced it. */
+    static String fileKey(Path out) {
+        BasicFileAttributes a = attributes(fileFor(out));
+        return a == null ? null : a.size() + ":" + a.lastModifiedTime().toMillis() + ":" + a.fileKey();
+    }
+
     /** The manifest of the site published at {@code out}, or an empty one. */
     static PageManifest load(Path out) {
         Map<String, Entry> m = new HashMap<>();

@@ -63,8 +63,34 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     /** Set by {@link #keepPreviousExcept}: the previous manifest lists every published file. */
     private boolean removalsFromManifest;
 
-    private SiteWriter(Path out, Path staging, FileChannel lockChannel, FileLock lock) {
-        this.manifest = PageManifest.load(out);
+    /**
+     * What a published build leaves for the next build of the same output in the same process (the
+     * preview): its manifest, taken from memory as long as the file is still the one it saved.
+     */
+    public static final class Carried {
+        private final Path out;
+        private final PageManifest manifest;
+        private final String fileKey;
+
+        private Carried(Path out, PageManifest manifest, String fileKey) {
+            this.out = out;
+            this.manifest = manifest;
+            this.fileKey = fileKey;
+        }
+
+        private PageManifest manifestFor(Path out) {
+            return this.out.equals(out) && fileKey != null && fileKey.equals(PageManifest.fileKey(out)) ? manifest : null;
+        }
+    }
+
+    /** For the next build of this output in the same process; call after {@link #publish()}. */
+    public Carried carried() {
+        return published ? new Carried(out, manifest.next(), PageManifest.fileKey(out)) : null;
+    }
+
+    private SiteWriter(Path out, Path staging, FileChannel lockChannel, FileLock lock, Carried carried) {
+        PageManifest known = carried == null ? null : carried.manifestFor(out);
+        this.manifest = known != null ? known : PageManifest.load(out);
         this.inPlace = Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) && Files.exists(out.resolve(MARKER));
         this.out = out;
         this.staging = staging;
@@ -78,6 +104,11 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      * @throws SiteException when another build holds the lock or the output is not ours to replace
      */
     public static SiteWriter open(Path outDir) {
+        return open(outDir, null);
+    }
+
+    /** As {@link #open(Path)}, starting from what the previous build of the same process left ({@link #carried()}). */
+    public static SiteWriter open(Path outDir, Carried carried) {
         Path out = outDir.toAbsolutePath().normalize();
         Path parent = out.getParent();
         String name = out.getFileName().toString();
@@ -109,7 +140,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             }
             Path staging = parent.resolve("." + name + ".staging");
             Files.createDirectories(staging);
-            SiteWriter writer = new SiteWriter(out, staging, ch, lock);
+            SiteWriter writer = new SiteWriter(out, staging, ch, lock, carried);
             // Through write(), so an unchanged marker keeps its time like every other file.
             writer.write(MARKER, MARKER_TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return writer;

@@ -184,6 +184,16 @@ class IncrementalBuildTest {
             new SiteBuild(corpus.config(), null, cache).build();
             TestProject.assertSameSite(clean, corpus.site());
 
+            // A one-off build in between (another manifest on disk), then an edit in the preview: still a clean build's site.
+            corpus.write(seed, corpus.read(seed).replaceFirst("(?m)^Title: Revised: ", "Title: Revised twice: "));
+            corpus.build();
+            corpus.write(seed, corpus.read(seed).replace("An editor's correction.", "An editor's second correction."));
+            new SiteBuild(corpus.config(), null, cache).deferringIndexes().build();
+            new SiteBuild(corpus.config(), null, cache).build();
+            TestProject.delete(clean);
+            corpus.build(corpus.config().withOut(clean));
+            TestProject.assertSameSite(clean, corpus.site());
+
             // A new article changes every list after it: not such an edit, every page is checked.
             Files.copy(corpus.root.resolve("seeds/" + gen.fileName(20)), corpus.root.resolve("seeds/000099_00000000000000ff.txt"));
             progress.reset();
