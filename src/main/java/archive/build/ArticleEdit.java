@@ -16,26 +16,29 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A save in the preview that changed some articles but not where they stand: the same articles
- * in the same order, each with the same date, places, industries, glossary entries and paragraph
- * anchors, and no editors' notes; the same data, templates and pages. Then the indexes, counts,
- * charts and links are as before, and only these can differ: the edited articles' pages, the
- * concordance pages of the entries they use and, when what lists show of an article changed (its
- * title, headline, column …), its neighbours' pages and the lists it is on (its day, month and
- * year, its places and their enclosing places, its industries, the home page and the list of
- * articles). Anything else is no such edit, and the build checks every page as usual.
+ * A save in the preview that changed some articles (their text, title or editors' notes) but not
+ * where they stand: the same articles in the same order, each with the same date, places,
+ * industries, glossary entries and paragraph anchors; the same data, templates and pages. Then
+ * the indexes, counts, charts and links are as before, and only these can differ: the edited
+ * articles' pages, the concordance pages of the entries they use, the notes index when notes
+ * changed and, when what lists show of an article changed (its title, headline, column, whether
+ * it has notes), its neighbours' pages and the lists it is on (its day, month and year, its places
+ * and their enclosing places, its industries, the home page and the list of articles). Anything
+ * else is no such edit, and the build checks every page as usual.
  */
 final class ArticleEdit {
     /**
      * What a successful build of the preview leaves for the next one to compare with: its corpus,
      * the fingerprint of its data, and that of its settings (templates, data, URL policy).
      */
-    record Published(SiteBuild.Corpus corpus, long data, long inputs) {}
+    record Published(SiteBuild.Corpus corpus, long data, long inputs, Map<String, String> introductions) {}
 
     private final List<AnnotatedArticle> changed;
     /** The articles whose pages are made again: the edited ones and, when lists changed, their neighbours. */
     private final List<AnnotatedArticle> pages;
     private final boolean listed;
+    /** Whether an edited article has editors' notes (before or after): the notes index shows their introductions. */
+    private final boolean notes;
     private final Set<String> entries = new TreeSet<>();
     private final Set<String> places = new TreeSet<>();
     private final Set<String> industries = new TreeSet<>();
@@ -45,10 +48,12 @@ final class ArticleEdit {
     /** Lists whose pages may change, with their further pages ("dates/1959/03/", "" for the home page). */
     private final Set<String> lists = new HashSet<>();
 
-    private ArticleEdit(List<AnnotatedArticle> changed, List<AnnotatedArticle> pages, boolean listed, Map<String, Place> gazetteer) {
+    private ArticleEdit(List<AnnotatedArticle> changed, List<AnnotatedArticle> pages, boolean listed, boolean notes,
+                        Map<String, Place> gazetteer) {
         this.changed = changed;
         this.pages = pages;
         this.listed = listed;
+        this.notes = notes;
         for (AnnotatedArticle a : pages) folders.add(PagePaths.article(a.id()));
         for (AnnotatedArticle a : changed) {
             entries.addAll(a.glossary());
@@ -75,6 +80,7 @@ final class ArticleEdit {
             lists.add(PagePaths.HOME);
             lists.add(PagePaths.ARTICLES);
         }
+        if (notes || listed) lists.add(PagePaths.NOTES);
     }
 
     /**
@@ -87,12 +93,13 @@ final class ArticleEdit {
         if (was.size() != now.size()) return null;
         List<AnnotatedArticle> changed = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
-        boolean listed = false;
+        boolean listed = false, notes = false;
         for (int i = 0; i < now.size(); i++) {
             AnnotatedArticle a = was.get(i), b = now.get(i);
             if (a == b) continue; // the preview's cache gives the same annotation for an unchanged article
             if (!samePlace(a, b)) return null;
             listed |= !RenderContext.summarise(a).equals(RenderContext.summarise(b));
+            notes |= a.notes() != null || b.notes() != null;
             changed.add(b);
             at.add(i);
         }
@@ -104,7 +111,7 @@ final class ArticleEdit {
                 if (i + 1 < now.size()) pages.add(now.get(i + 1));
             }
         }
-        return new ArticleEdit(changed, List.copyOf(pages), listed, gazetteer);
+        return new ArticleEdit(changed, List.copyOf(pages), listed, notes, gazetteer);
     }
 
     /** Whether the templates, data, URL policy ({@code inputs}) and the archive's own pages are as before. */
@@ -112,10 +119,9 @@ final class ArticleEdit {
         return before != null && before.inputs() == inputs && before.corpus().pages().equals(now.pages());
     }
 
-    /** True if the article stands where it stood: in the same lists, with the same anchors, without notes. */
+    /** True if the article stands where it stood: in the same lists, with the same anchors. */
     private static boolean samePlace(AnnotatedArticle a, AnnotatedArticle b) {
-        return a.id().equals(b.id()) && a.notes() == null && b.notes() == null
-                && a.article().date().equals(b.article().date())
+        return a.id().equals(b.id()) && a.article().date().equals(b.article().date())
                 && a.places().equals(b.places()) && a.industries().equals(b.industries()) && a.glossary().equals(b.glossary())
                 && anchors(a).equals(anchors(b)); // pages and notes link to paragraphs
     }
@@ -134,6 +140,9 @@ final class ArticleEdit {
 
     /** Whether what lists show of an edited article changed. */
     boolean listed() { return listed; }
+
+    /** Whether the notes index must be made again (see {@link #notes}). */
+    boolean notesIndex() { return notes || listed; }
 
     /** The glossary entries whose concordance quotes an edited article. */
     Set<String> entries() { return entries; }

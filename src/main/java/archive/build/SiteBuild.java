@@ -173,7 +173,7 @@ public final class SiteBuild {
             if (cache != null) {
                 cache.carried(writer.carried());
                 cache.publishing(publishing);
-                cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value()), pages);
+                cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value(), Map.copyOf(ctx.introductions)), pages);
             }
             say("Published %d pages to %s (%d rendered, %d kept; %d files written, %d unchanged)", pages, config.out(),
                     rendered, pages - rendered, writer.filesWritten(), writer.filesReused());
@@ -192,7 +192,12 @@ public final class SiteBuild {
     private Result buildEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, SiteWriter writer, Publishing publishing,
                              Diagnostics diags) {
         ArticlePages articlePages = new ArticlePages(ctx);
-        edit.pages().parallelStream().forEach(articlePages::render);
+        Map<String, String> introductions = new ConcurrentHashMap<>(cache.published().introductions());
+        edit.pages().parallelStream().forEach(a -> {
+            String intro = articlePages.render(a);
+            if (intro.isEmpty()) introductions.remove(a.id());
+            else introductions.put(a.id(), intro);
+        });
         new GlossaryPages(ctx).render(edit.entries());
         if (edit.listed()) {
             // What lists show of an edited article changed: the lists it is on are made (or kept) as usual.
@@ -203,6 +208,7 @@ public final class SiteBuild {
             new PlacePages(ctx).render(edit.places());
             new IndustryPages(ctx).render(edit.industries());
         }
+        if (edit.notesIndex()) new EditorialPages(ctx).notesIndex(new HashMap<>(introductions));
         copyAssets(writer);
         publishing.finishEdit(ctx);
         diags.throwIfErrors("rendering pages");
@@ -210,7 +216,8 @@ public final class SiteBuild {
         publishing.recordPermalinks();
         cache.carried(writer.carried());
         cache.publishing(publishing);
-        cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value()), cache.publishedPages());
+        cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value(), Map.copyOf(introductions)),
+                cache.publishedPages());
         int rendered = ctx.pagesRendered.get();
         say("Published the edit of %d %s to %s (%d pages rendered; %d files written, %d unchanged)", edit.changed().size(),
                 edit.changed().size() == 1 ? "article" : "articles", config.out(), rendered, writer.filesWritten(), writer.filesReused());
@@ -341,6 +348,7 @@ public final class SiteBuild {
         new SearchPage(ctx).render();
         stopIfCancelled();
         ctx.indexesDeferred = publishing.finish(ctx, introductions, deferIndexes, this::stopIfCancelled);
+        ctx.introductions = introductions;
         say("Rendered %d pages of %d", ctx.pagesRendered.get(), ctx.pagesWritten.get());
         return ctx;
     }

@@ -54,7 +54,8 @@ final class BenchCommand implements Callable<Integer> {
     int saves;
 
     @Option(names = "--edit", defaultValue = "author", description = "what the editor loop's saves change: author (a line "
-            + "of text only the article's page shows) or title (shown in every list the article is on) (default: ${DEFAULT-VALUE})")
+            + "of text only the article's page shows), title (shown in every list the article is on) or notes (a paragraph added "
+            + "to an article's editors' notes) (default: ${DEFAULT-VALUE})")
     String edit;
 
     @Option(names = "--java-opts", description = "JVM options of the timed builds (default: those of this JVM)")
@@ -120,15 +121,26 @@ final class BenchCommand implements Callable<Integer> {
         int n = articles / 3;
         BuildConfig config = new BuildConfig(seedDir, in.templates, corpus.resolve("data"), corpus.resolve("pages"), site,
                 null, false, null);
+        EditorLoopBench.Edit kind = EditorLoopBench.Edit.valueOf(edit.toUpperCase(Locale.ROOT));
+        Path file = seedDir.resolve(gen.fileName(n));
+        String article = "articles/" + gen.id(n) + "/";
+        if (kind == EditorLoopBench.Edit.NOTES) {
+            // The first article of the corpus with editors' notes.
+            try (Stream<Path> s = Files.list(seedDir)) {
+                file = s.filter(p -> p.getFileName().toString().endsWith(".notes.md")).sorted().findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the corpus has no editors' notes"));
+            }
+            String name = file.getFileName().toString();
+            article = "articles/" + name.substring(name.indexOf('_') + 1, name.length() - ".notes.md".length()) + "/";
+        }
         System.out.println();
         System.out.printf("Editor loop: `serve` on the corpus, the %s of %s changed and saved %d times; time from the save to the "
-                + "reload event and to the page fetched with the edit (JVM options: %s)%n", edit, gen.fileName(n), saves,
+                + "reload event and to the page fetched with the edit (JVM options: %s)%n", edit, file.getFileName(), saves,
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         System.out.println("| save | to reload event | to page fetched | rebuild |");
         System.out.println("|---|---|---|---|");
         int i = 0;
-        for (EditorLoopBench.Save s : new EditorLoopBench(config, EditorLoopBench.Edit.valueOf(edit.toUpperCase(Locale.ROOT))).run(seedDir.resolve(gen.fileName(n)),
-                "articles/" + gen.id(n) + "/", saves)) {
+        for (EditorLoopBench.Save s : new EditorLoopBench(config, kind).run(file, article, saves)) {
             System.out.printf(Locale.ROOT, "| %d | %d ms | %d ms | %d ms |%n", ++i, s.reloadMillis(), s.pageMillis(), s.buildMillis());
         }
     }

@@ -29,8 +29,11 @@ final class EditorLoopBench {
     /** One save: the time to the reload event and to the fetched page, and what the rebuild did. */
     record Save(long reloadMillis, long pageMillis, long buildMillis) {}
 
-    /** What each save changes in the seed: its author line (text only lists do not show), or its title (shown in lists). */
-    enum Edit { AUTHOR, TITLE }
+    /**
+     * What each save changes: the seed's author line (text only the article's page shows), its
+     * title (shown in every list the article is on), or a paragraph added to its editors' notes.
+     */
+    enum Edit { AUTHOR, TITLE, NOTES }
 
     private final BuildConfig config;
     private final Edit edit;
@@ -59,8 +62,11 @@ final class EditorLoopBench {
                 String mark = "Editor loop " + i;
                 reloads.clear();
                 long t0 = System.nanoTime();
-                Files.writeString(seed, edit == Edit.AUTHOR ? text.replaceFirst("\nAuthor:[^\n]*", "\nAuthor: " + mark)
-                        : text.replaceFirst("^Title: ", "Title: " + mark + ": "));
+                Files.writeString(seed, switch (edit) {
+                    case AUTHOR -> text.replaceFirst("\nAuthor:[^\n]*", "\nAuthor: " + mark);
+                    case TITLE -> text.replaceFirst("^Title: ", "Title: " + mark + ": ");
+                    case NOTES -> text.stripTrailing() + "\n\n" + mark + ".\n";
+                });
                 Long reload = reloads.poll(120, TimeUnit.SECONDS);
                 if (reload == null) throw new IllegalStateException("no reload event within two minutes of saving " + seed);
                 String page = http.send(HttpRequest.newBuilder(URI.create(base + "/" + articlePath)).build(),

@@ -38,6 +38,8 @@ public final class RenderContext {
     public final AtomicInteger pagesRendered = new AtomicInteger();
     /** Set by the publishing stage when it left the feed and downloads as published. */
     public volatile boolean indexesDeferred;
+    /** The editors' introductions as plain text, by article id, once the article pages are rendered. */
+    public volatile Map<String, String> introductions = Map.of();
     /** Made when first asked for: a preview's quick rebuild asks for a few of them. */
     private final Map<String, Views.ArticleSummary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ArticleExtras articleExtras = ArticleExtras.NONE;

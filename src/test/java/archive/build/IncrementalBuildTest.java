@@ -210,6 +210,28 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void thePreviewRebuildsOnlyWhatAnEditOfNotesChanges() throws IOException {
+        ArticleCache cache = new ArticleCache();
+        new SiteBuild(project.config(), null, cache).build();
+        String notes = "seeds/004_1012f6d7e23636c3.notes.md";
+        String text = project.read(notes);
+        int end = text.indexOf("\n\n", text.indexOf("\n\n") + 2);
+        project.write(notes, text.substring(0, end) + " An added sentence of the editors." + text.substring(end));
+        java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+        new SiteBuild(project.config(), new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8), cache)
+                .deferringIndexes().build();
+        assertTrue(progress.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Published the edit of 1 article"),
+                progress.toString());
+        Path clean = cleanBuild();
+        TestProject.assertSameSite(clean, project.site(), f -> !f.startsWith("search/data/") && !f.startsWith("downloads/")
+                && !f.equals("feed.xml"));
+        assertTrue(project.read("site/notes/index.html").contains("An added sentence of the editors.")
+                || project.read("site/articles/1012f6d7e23636c3/index.html").contains("An added sentence of the editors."));
+        new SiteBuild(project.config(), null, cache).build();
+        TestProject.assertSameSite(clean, project.site());
+    }
+
+    @Test
     void aCancelledBuildPublishesNothing() throws IOException {
         project.build();
         Map<String, FileTime> before = times(project.site());
