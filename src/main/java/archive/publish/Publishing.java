@@ -100,11 +100,16 @@ public final class Publishing {
         boolean jsonKept = deferred && recorder.keepStableAsPublished(OpenData.JSON);
         boolean csvKept = deferred && recorder.keepStableAsPublished(OpenData.CSV);
         OpenData data = new OpenData(ctx, introductions);
-        if (!feedKept) recorder.writeStable(AtomFeed.FILE, inputs, () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions));
-        checkpoint.run();
-        if (!jsonKept) recorder.writeStable(OpenData.JSON, inputs, data::json);
-        checkpoint.run();
-        if (!csvKept) recorder.writeStable(OpenData.CSV, inputs, data::csv);
+        // The three are made from every article and independent of each other: made side by side.
+        List<Runnable> files = new ArrayList<>();
+        if (!feedKept) files.add(() -> recorder.writeStable(AtomFeed.FILE, inputs,
+                () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions)));
+        if (!jsonKept) files.add(() -> recorder.writeStable(OpenData.JSON, inputs, data::json));
+        if (!csvKept) files.add(() -> recorder.writeStable(OpenData.CSV, inputs, data::csv));
+        files.parallelStream().forEach(f -> {
+            checkpoint.run();
+            f.run();
+        });
         if (ctx.links.siteUrl() != null) {
             List<String> urls = new ArrayList<>(pages.size());
             for (String p : pages) urls.add(ctx.links.absolute(PageRecorder.sitePath(p)));
