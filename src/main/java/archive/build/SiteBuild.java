@@ -72,7 +72,7 @@ public final class SiteBuild {
     /** Each article's fingerprint of its parsed text and overrides, taken once for the store and the pages. */
     private final Map<String, Long> articleInputs = new ConcurrentHashMap<>();
     /** In the preview: what a save changed, when it left every article where it stood (see {@link ArticleEdit}). */
-    private ArticleEdit textEdit;
+    private ArticleEdit articleEdit;
     /** The fingerprint of the data this build read. */
     private long dataKey;
 
@@ -141,8 +141,8 @@ public final class SiteBuild {
         try (SiteWriter writer = SiteWriter.open(config.out(), cache == null ? null : cache.carried())) {
             RenderContext ctx = context(corpus, diags, publishing.recorder(writer), publishing);
             // The preview's rebuild after such a save: the files it cannot change are kept unseen.
-            ArticleEdit edit = deferIndexes && textEdit != null
-                    && ArticleEdit.sameSettings(cache.published(), corpus, ctx.inputs().value()) ? textEdit : null;
+            ArticleEdit edit = deferIndexes && articleEdit != null
+                    && ArticleEdit.sameSettings(cache.published(), corpus, ctx.inputs().value()) ? articleEdit : null;
             if (edit != null && writer.keepPreviousExcept(edit::affects)) return buildEdit(corpus, edit, ctx, writer, publishing, diags);
             render(ctx, corpus, publishing);
             boolean deferred = ctx.indexesDeferred;
@@ -280,8 +280,8 @@ public final class SiteBuild {
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         new EditorFeedback(data).report(annotated, diags, cache == null ? null : cache::lacking);
         // In the preview, a save that left every article where it stood updates the last index.
-        textEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey, data.placesBySlug());
-        ArchiveIndex index = textEdit != null ? cache.published().corpus().index().replacing(textEdit.changed())
+        articleEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey, data.placesBySlug());
+        ArchiveIndex index = articleEdit != null ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug());
         this.dataKey = dataKey;
         if (store != null && store.reused() > 0) {
