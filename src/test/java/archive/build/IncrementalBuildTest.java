@@ -78,13 +78,9 @@ class IncrementalBuildTest {
     @Test
     void withNothingChangedNoPageIsRenderedAndAnEditRendersOnlyThePagesMadeFromIt() throws IOException {
         // A synthetic corpus: most articles have no editors' notes, so their pages can be kept.
-        TestProject corpus = TestProject.empty();
+        archive.bench.CorpusGenerator gen = generator(7);
+        TestProject corpus = synthetic(gen, 60);
         try {
-            archive.bench.CorpusGenerator gen = new archive.bench.CorpusGenerator(TestProject.REPO.resolve("seeds"),
-                    TestProject.REPO.resolve("data"), 7);
-            gen.write(corpus.root.resolve("seeds"), 60);
-            TestProject.copyTree(TestProject.REPO.resolve("data"), corpus.root.resolve("data"));
-            TestProject.copyTree(TestProject.REPO.resolve("pages"), corpus.root.resolve("pages"));
             SiteBuild.Result first = corpus.build();
             assertEquals(first.pages(), first.pagesRendered());
             Map<String, FileTime> before = times(corpus.site());
@@ -100,19 +96,13 @@ class IncrementalBuildTest {
             assertEquals(before, times(corpus.site()));
 
             // Edit one sentence of an article without notes (the last one generated is synthetic).
-            String seed = "seeds/" + gen.fileName(59);
-            String text = corpus.read(seed);
-            int body = text.indexOf("\n\n") + 2;
-            corpus.write(seed, text.substring(0, body) + "An editor's correction. " + text.substring(body));
+            addSentence(corpus, "seeds/" + gen.fileName(59), "An editor's correction. ");
             SiteBuild.Result edited = corpus.build();
             Path clean = corpus.root.resolve("clean-site");
             corpus.build(corpus.config().withOut(clean));
             TestProject.assertSameSite(clean, corpus.site());
-            Map<String, FileTime> after = times(corpus.site());
-            java.util.Set<String> changedPages = new java.util.TreeSet<>();
-            for (String f : after.keySet()) {
-                if (f.endsWith(".html") && !after.get(f).equals(before.get(f))) changedPages.add(f);
-            }
+            java.util.Set<String> changedPages = new java.util.TreeSet<>(changed(before, times(corpus.site())));
+            changedPages.removeIf(f -> !f.endsWith(".html"));
             String article = "articles/" + gen.id(59) + "/index.html";
             assertTrue(changedPages.contains(article), changedPages.toString());
             // Its page, and the concordance pages that quote it; no list shows its text.
@@ -127,22 +117,16 @@ class IncrementalBuildTest {
 
     @Test
     void thePreviewRebuildsOnlyWhatAnEditOfTextChangesAndTheSiteEqualsACleanBuild() throws IOException {
-        TestProject corpus = TestProject.empty();
+        archive.bench.CorpusGenerator gen = generator(11);
+        TestProject corpus = synthetic(gen, 40);
         try {
-            archive.bench.CorpusGenerator gen = new archive.bench.CorpusGenerator(TestProject.REPO.resolve("seeds"),
-                    TestProject.REPO.resolve("data"), 11);
-            gen.write(corpus.root.resolve("seeds"), 40);
-            TestProject.copyTree(TestProject.REPO.resolve("data"), corpus.root.resolve("data"));
-            TestProject.copyTree(TestProject.REPO.resolve("pages"), corpus.root.resolve("pages"));
             ArticleCache cache = new ArticleCache();
             new SiteBuild(corpus.config(), null, cache).build();
             Map<String, FileTime> before = times(corpus.site());
 
             // A sentence added to a synthetic article: its text and concordance lines change, nothing any list shows.
             String seed = "seeds/" + gen.fileName(39);
-            String text = corpus.read(seed);
-            int body = text.indexOf("\n\n") + 2;
-            corpus.write(seed, text.substring(0, body) + "An editor's correction. " + text.substring(body));
+            addSentence(corpus, seed, "An editor's correction. ");
             java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
             SiteBuild.Result edit = new SiteBuild(corpus.config(), new java.io.PrintStream(progress, true,
                     java.nio.charset.StandardCharsets.UTF_8), cache).deferringIndexes().build();
@@ -155,11 +139,8 @@ class IncrementalBuildTest {
             java.util.function.Predicate<String> pages = f -> !f.startsWith("search/data/") && !f.startsWith("downloads/")
                     && !f.equals("feed.xml");
             TestProject.assertSameSite(clean, corpus.site(), pages);
-            Map<String, FileTime> after = times(corpus.site());
-            for (String f : after.keySet()) {
-                if (!after.get(f).equals(before.get(f))) {
-                    assertTrue(f.startsWith("articles/" + gen.id(39) + "/") || f.startsWith("glossary/"), "changed: " + f);
-                }
+            for (String f : changed(before, times(corpus.site()))) {
+                assertTrue(f.startsWith("articles/" + gen.id(39) + "/") || f.startsWith("glossary/"), "changed: " + f);
             }
 
             // The build that follows brings the rest up to date; then the whole site is a clean build's.
@@ -177,9 +158,7 @@ class IncrementalBuildTest {
             TestProject.delete(clean);
             corpus.build(corpus.config().withOut(clean));
             TestProject.assertSameSite(clean, corpus.site(), pages);
-            java.util.Set<String> changed = new java.util.TreeSet<>();
-            after = times(corpus.site());
-            for (String f : after.keySet()) if (!after.get(f).equals(before.get(f))) changed.add(f);
+            java.util.Set<String> changed = changed(before, times(corpus.site()));
             assertTrue(changed.stream().anyMatch(f -> f.startsWith("dates/")), "its day's page shows the new title: " + changed);
             new SiteBuild(corpus.config(), null, cache).build();
             TestProject.assertSameSite(clean, corpus.site());
@@ -247,6 +226,33 @@ class IncrementalBuildTest {
     private void editFirstSeed() {
         String seed = "seeds/000_119a5904f4221201.txt";
         project.write(seed, project.read(seed).replaceFirst("\nAuthor:", "\nAuthor: An Editor"));
+    }
+
+    private static archive.bench.CorpusGenerator generator(long seed) {
+        return new archive.bench.CorpusGenerator(TestProject.REPO.resolve("seeds"), TestProject.REPO.resolve("data"), seed);
+    }
+
+    /** A synthetic corpus of {@code n} articles: most have no editors' notes, so their pages can be kept. */
+    private static TestProject synthetic(archive.bench.CorpusGenerator gen, int n) throws IOException {
+        TestProject corpus = TestProject.empty();
+        gen.write(corpus.root.resolve("seeds"), n);
+        TestProject.copyTree(TestProject.REPO.resolve("data"), corpus.root.resolve("data"));
+        TestProject.copyTree(TestProject.REPO.resolve("pages"), corpus.root.resolve("pages"));
+        return corpus;
+    }
+
+    /** Puts {@code sentence} before the first paragraph of the seed's text. */
+    private static void addSentence(TestProject corpus, String seed, String sentence) {
+        String text = corpus.read(seed);
+        int body = text.indexOf("\n\n") + 2;
+        corpus.write(seed, text.substring(0, body) + sentence + text.substring(body));
+    }
+
+    /** The files whose time changed between two listings, or that are new. */
+    private static java.util.Set<String> changed(Map<String, FileTime> before, Map<String, FileTime> after) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String f : after.keySet()) if (!after.get(f).equals(before.get(f))) out.add(f);
+        return out;
     }
 
     private Path cleanBuild() {
