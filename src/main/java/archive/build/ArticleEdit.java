@@ -60,12 +60,12 @@ final class ArticleEdit {
             if (!listed) continue;
             dates.add(a.article().date());
             industries.addAll(a.industries());
-            // A place's page lists the articles of the places inside it too.
+            // A place's page lists the articles of the places inside it too: every enclosing place's page changes.
             for (String slug : a.places()) {
-                for (Place p = gazetteer.get(slug); p != null && places.add(p.slug()); p = p.parent() == null ? null : gazetteer.get(p.parent())) {
-                    // walked up to the top, or to a place already seen
+                for (String s = slug; s != null && places.add(s); ) {
+                    Place p = gazetteer.get(s);
+                    s = p == null ? null : p.parent(); // up to the top, or to a place whose chain is already in
                 }
-                places.add(slug);
             }
         }
         for (String e : entries) folders.add(PagePaths.entry(e));
