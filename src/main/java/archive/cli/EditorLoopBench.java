@@ -31,9 +31,10 @@ final class EditorLoopBench {
 
     /**
      * What each save changes: the seed's author line (text only the article's page shows), its
-     * title (shown in every list the article is on), or a paragraph added to its editors' notes.
+     * title (shown in every list the article is on), a paragraph added to its editors' notes, or
+     * a new article (a copy of the seed under a new id, which every list after it makes room for).
      */
-    enum Edit { AUTHOR, TITLE, NOTES }
+    enum Edit { AUTHOR, TITLE, NOTES, NEW }
 
     private final BuildConfig config;
     private final Edit edit;
@@ -46,6 +47,7 @@ final class EditorLoopBench {
     List<Save> run(Path seed, String articlePath, int saves) throws IOException, InterruptedException {
         byte[] original = Files.readAllBytes(seed);
         List<Save> out = new ArrayList<>();
+        List<Path> added = new ArrayList<>();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         try (Preview preview = new Preview(config, "127.0.0.1", 0, quiet)) {
             preview.start();
@@ -61,15 +63,24 @@ final class EditorLoopBench {
             for (int i = 1; i <= saves; i++) {
                 String mark = "Editor loop " + i;
                 reloads.clear();
+                String id = String.format(java.util.Locale.ROOT, "ed170000000000%02x", i), fetched = articlePath;
                 long t0 = System.nanoTime();
-                Files.writeString(seed, switch (edit) {
-                    case AUTHOR -> text.replaceFirst("\nAuthor:[^\n]*", "\nAuthor: " + mark);
-                    case TITLE -> text.replaceFirst("^Title: ", "Title: " + mark + ": ");
-                    case NOTES -> text.stripTrailing() + "\n\n" + mark + ".\n";
-                });
+                if (edit == Edit.NEW) {
+                    Path copy = seed.resolveSibling("900" + String.format(java.util.Locale.ROOT, "%03d", i) + "_" + id + ".txt");
+                    added.add(copy);
+                    fetched = "articles/" + id + "/";
+                    Files.writeString(copy, text.replaceFirst("^Title: ", "Title: " + mark + ": "));
+                } else {
+                    Files.writeString(seed, switch (edit) {
+                        case AUTHOR -> text.replaceFirst("\nAuthor:[^\n]*", "\nAuthor: " + mark);
+                        case TITLE -> text.replaceFirst("^Title: ", "Title: " + mark + ": ");
+                        case NOTES -> text.stripTrailing() + "\n\n" + mark + ".\n";
+                        case NEW -> throw new IllegalStateException();
+                    });
+                }
                 Long reload = reloads.poll(120, TimeUnit.SECONDS);
                 if (reload == null) throw new IllegalStateException("no reload event within two minutes of saving " + seed);
-                String page = http.send(HttpRequest.newBuilder(URI.create(base + "/" + articlePath)).build(),
+                String page = http.send(HttpRequest.newBuilder(URI.create(base + "/" + fetched)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 long t1 = System.nanoTime();
                 if (!page.contains(mark)) throw new IllegalStateException("the reloaded page does not show the edit \"" + mark + "\"");
@@ -78,6 +89,7 @@ final class EditorLoopBench {
             }
         } finally {
             Files.write(seed, original);
+            for (Path p : added) Files.deleteIfExists(p);
         }
         return out;
     }
