@@ -87,11 +87,29 @@ final class AnnotationStore {
 
     /**
      * An article's content fingerprint for its pages (see RenderContext#contentFingerprint): its
-     * parsed text and overrides ({@code inputs}), notes, and the places and industries found in it.
-     * The preview and a one-off build take it the same way, so either keeps the other's pages.
+     * parsed text and overrides ({@code inputs}), notes, and its annotation as encoded (rows,
+     * mentions, places, industries: what any change of the data can alter). The preview and a
+     * one-off build take it the same way, so either keeps the other's pages.
      */
-    static long contentFingerprint(long inputs, archive.model.AnnotatedArticle a) {
-        return new Fingerprint().add(inputs).add(String.valueOf(a.notes())).addValue(a.places()).addValue(a.industries()).value();
+    static long contentFingerprint(long inputs, archive.model.AnnotatedArticle a, byte[] annotation) {
+        return new Fingerprint().add(inputs).add(String.valueOf(a.notes())).add(annotation).value();
+    }
+
+    /** {@link #contentFingerprint(long, archive.model.AnnotatedArticle, byte[])} with the annotation this build stored for it. */
+    long contentFingerprint(long inputs, archive.model.AnnotatedArticle a) {
+        Stored s = current.get(a.id());
+        return s != null ? contentFingerprint(inputs, a, s.annotation()) : contentFingerprintOf(inputs, a);
+    }
+
+    /** The same, encoding the annotation (or, if it cannot be encoded, fingerprinting it as it is). */
+    static long contentFingerprintOf(long inputs, archive.model.AnnotatedArticle a) {
+        byte[] encoded;
+        try {
+            encoded = encode(a);
+        } catch (RuntimeException e) {
+            return new Fingerprint().add(inputs).add(String.valueOf(a.notes())).addValue(a).value();
+        }
+        return contentFingerprint(inputs, a, encoded);
     }
 
     /**

@@ -125,8 +125,7 @@ public final class ArticleCache {
             return known.result();
         }
         AnnotatedArticle result = annotate.get();
-        annotated.put(a.id(), new Annotated(a, n, o, data, result,
-                AnnotationStore.contentFingerprint(inputs.getAsLong(), result)));
+        annotated.put(a.id(), new Annotated(a, n, o, data, result, AnnotationStore.contentFingerprintOf(inputs.getAsLong(), result)));
         return result;
     }
 

@@ -318,7 +318,7 @@ public final class SiteBuild {
         if (cache != null) ctx.fingerprints(cache::fingerprint);
         else if (!articleInputs.isEmpty()) ctx.fingerprints(a -> {
             Long inputs = articleInputs.get(a.id());
-            return inputs == null ? ctx.computeContentFingerprint(a) : AnnotationStore.contentFingerprint(inputs, a);
+            return inputs == null ? ctx.computeContentFingerprint(a) : store.contentFingerprint(inputs, a);
         });
         return ctx;
     }
@@ -327,12 +327,13 @@ public final class SiteBuild {
         SitePage home = corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null);
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
+        int renderedBefore = ctx.pagesRendered.get();
         corpus.index().articles().parallelStream().forEach(a -> {
             stopIfCancelled(); // a preview's catching-up build gives way to a new save within an article
             String intro = articlePages.render(a);
             if (!intro.isEmpty()) introductions.put(a.id(), intro);
         });
-        say("Rendered %d article pages", corpus.articles().size());
+        say("Rendered %d of %d article pages (the others kept)", ctx.pagesRendered.get() - renderedBefore, corpus.articles().size());
         stopIfCancelled();
         EditorialPages editorial = new EditorialPages(ctx);
         editorial.home(home);

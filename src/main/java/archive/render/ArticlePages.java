@@ -30,7 +30,7 @@ public final class ArticlePages {
         long inputs = 0;
         if (aa.notes() == null) {
             AnnotatedArticle prev = ctx.index.previous(aa), next = ctx.index.next(aa);
-            inputs = ctx.inputs().add("article").add(ctx.contentFingerprint(aa))
+            inputs = ctx.articleInputs(aa).add("article").add(ctx.contentFingerprint(aa))
                     .add(prev == null ? 0 : ctx.summaryFingerprint(prev)).add(next == null ? 0 : ctx.summaryFingerprint(next)).value();
             if (ctx.keep(path, inputs)) {
                 ctx.articleExtras().keepFiles(aa, path, inputs);

@@ -24,6 +24,19 @@ public final class Fingerprint {
 
     public long value() { return mix(h); }
 
+    /** Adds bytes (an encoded annotation). */
+    public Fingerprint add(byte[] b) {
+        long x = b.length;
+        int i = 0;
+        for (; i + 7 < b.length; i += 8) {
+            long w = 0;
+            for (int k = 0; k < 8; k++) w |= (b[i + k] & 0xFFL) << (8 * k);
+            x = Long.rotateLeft(x ^ w * P2, 31) * P1;
+        }
+        for (; i < b.length; i++) x = Long.rotateLeft(x ^ (b[i] & 0xFFL) * P2, 31) * P1;
+        return add(x);
+    }
+
     public Fingerprint add(long v) {
         h = Long.rotateLeft(h ^ mix(v + P2), 27) * P1 + 0x52DCE729;
         return this;
@@ -43,7 +56,16 @@ public final class Fingerprint {
 
     /** Adds a view model value, deeply. */
     public Fingerprint addValue(Object o) {
+        return addValue(o, null);
+    }
+
+    /**
+     * Adds a value deeply, leaving out every part that is an instance of {@code ignored} (such as
+     * where a data entry was written, which no page shows).
+     */
+    public Fingerprint addValue(Object o, Class<?> ignored) {
         if (o == null) return add(-1L);
+        if (ignored != null && ignored.isInstance(o)) return add(-9L);
         if (o instanceof String s) return add(1L).add(s);
         if (o instanceof Deferred d) return add(8L).add(d.inputs());
         // The commonest small values without making text of them.
@@ -57,24 +79,24 @@ public final class Fingerprint {
         }
         if (o instanceof Collection<?> c) {
             add(3L).add(c.size());
-            for (Object x : c) addValue(x);
+            for (Object x : c) addValue(x, ignored);
             return this;
         }
         if (o instanceof Map<?, ?> m) {
             add(4L).add(m.size());
-            for (Map.Entry<?, ?> e : m.entrySet()) addValue(e.getKey()).addValue(e.getValue());
+            for (Map.Entry<?, ?> e : m.entrySet()) addValue(e.getKey(), ignored).addValue(e.getValue(), ignored);
             return this;
         }
         if (o instanceof Object[] a) {
             add(5L).add(a.length);
-            for (Object x : a) addValue(x);
+            for (Object x : a) addValue(x, ignored);
             return this;
         }
         if (o.getClass().isRecord()) {
             add(6L).add(o.getClass().getName());
             for (MethodHandle m : components(o.getClass())) {
                 try {
-                    addValue(m.invoke(o));
+                    addValue(m.invoke(o), ignored);
                 } catch (Throwable t) {
                     throw new IllegalStateException(t);
                 }

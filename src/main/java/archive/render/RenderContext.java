@@ -176,6 +176,29 @@ public final class RenderContext {
     /** A fingerprint of a page's inputs that starts from everything every page depends on. */
     public Fingerprint inputs() { return new Fingerprint().add(global).add(dataFingerprint); }
 
+    private final Map<String, Long> dataEntries = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A fingerprint of an article page's inputs that starts from what every page depends on except
+     * the editorial data, and adds only the entries the page shows: its glossary entries, places
+     * and industries (where they were written left out). A new or changed glossary entry then
+     * renders again only the articles that use it; the annotation itself, which any data change
+     * can alter, is in the article's {@link #contentFingerprint}.
+     */
+    public Fingerprint articleInputs(AnnotatedArticle a) {
+        Fingerprint f = new Fingerprint().add(global);
+        for (String s : a.glossary()) f.add(dataEntry("g:", s, glossary.get(s)));
+        for (String s : a.places()) f.add(dataEntry("p:", s, places.get(s)));
+        for (String s : a.datelinePlaces()) f.add(dataEntry("p:", s, places.get(s)));
+        for (String s : a.industries()) f.add(dataEntry("i:", s, industries.get(s)));
+        return f;
+    }
+
+    private long dataEntry(String kind, String slug, Object entry) {
+        return dataEntries.computeIfAbsent(kind + slug,
+                k -> new Fingerprint().add(k).addValue(entry, archive.model.Origin.class).value());
+    }
+
     /**
      * A fingerprint of every article's content, in reading order: what the outputs made from the
      * whole archive (search index, feed, downloads) depend on besides {@link #inputs}. Taken once.
@@ -190,15 +213,14 @@ public final class RenderContext {
         return f;
     }
 
-    /** The fingerprint of an article's own inputs: its parsed text and notes, and the places and industries found in it. */
+    /** The fingerprint of an article's own inputs: its parsed text and notes, and its annotation (mentions, places, industries). */
     public long contentFingerprint(AnnotatedArticle a) {
         return contentFingerprints.computeIfAbsent(a.id(), id -> knownFingerprints.apply(a));
     }
 
     /** Computes an article's content fingerprint (see {@link #contentFingerprint}). */
     public long computeContentFingerprint(AnnotatedArticle a) {
-        return new Fingerprint().add(a.article().toString()).add(String.valueOf(a.notes())).addValue(a.places())
-                .addValue(a.industries()).value();
+        return new Fingerprint().add(a.article().toString()).add(String.valueOf(a.notes())).addValue(a).value();
     }
 
     /** Lets the build supply fingerprints it already has (the preview's remembered articles, the annotation store's). */

@@ -116,6 +116,45 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aChangedGlossaryEntryRendersAgainOnlyTheArticlesThatUseIt() throws IOException {
+        archive.bench.CorpusGenerator gen = generator(5);
+        TestProject corpus = synthetic(gen, 60);
+        try {
+            SiteBuild.Result first = corpus.build();
+            Map<String, FileTime> before = times(corpus.site());
+            // A gloss the editors rewrite: it shows in the tooltips of the articles that use the entry.
+            String glossary = corpus.read("data/glossary.yaml");
+            corpus.write("data/glossary.yaml", glossary.replace("gloss: leap forward\n", "gloss: a leap forward (rewritten)\n"));
+            java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+            SiteBuild.Result edited = new SiteBuild(corpus.config(), new java.io.PrintStream(progress, true,
+                    java.nio.charset.StandardCharsets.UTF_8)).build();
+            Path clean = corpus.root.resolve("clean-site");
+            corpus.build(corpus.config().withOut(clean));
+            TestProject.assertSameSite(clean, corpus.site());
+            java.util.Set<String> changed = changed(before, times(corpus.site()));
+            long articlesChanged = changed.stream().filter(f -> f.startsWith("articles/") && f.endsWith("/index.html")).count();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Rendered (\\d+) of 60 article pages")
+                    .matcher(progress.toString(java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(m.find(), progress.toString());
+            int articlesRendered = Integer.parseInt(m.group(1));
+            long articlesUsing = java.util.stream.Stream.of(new java.io.File(clean.resolve("articles").toString()).list())
+                    .filter(id -> id.length() == 16)
+                    .filter(id -> corpus.read("clean-site/articles/" + id + "/index.html").contains("leap forward (rewritten)"))
+                    .count();
+            assertTrue(articlesUsing > 0 && articlesUsing < 60, articlesUsing + " articles use the entry");
+            assertTrue(articlesChanged >= articlesUsing, "every article that shows the gloss changed");
+            // Those, and the articles with editors' notes (always rendered), not the others.
+            long annotated = java.util.stream.Stream.of(new java.io.File(corpus.root.resolve("seeds").toString()).list())
+                    .filter(f -> f.endsWith(".notes.md")).count();
+            assertTrue(articlesRendered <= articlesUsing + annotated, articlesRendered + " article pages rendered, "
+                    + articlesUsing + " use the entry, " + annotated + " have notes");
+            assertTrue(edited.pagesRendered() < first.pages() / 2, edited.pagesRendered() + " of " + first.pages() + " rendered");
+        } finally {
+            TestProject.delete(corpus.root);
+        }
+    }
+
+    @Test
     void thePreviewRebuildsOnlyWhatAnEditOfTextChangesAndTheSiteEqualsACleanBuild() throws IOException {
         archive.bench.CorpusGenerator gen = generator(11);
         TestProject corpus = synthetic(gen, 40);
