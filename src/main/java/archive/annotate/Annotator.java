@@ -58,6 +58,20 @@ public final class Annotator {
         this.industries = new IndustryClassifier(data.industries());
     }
 
+    /**
+     * What of the editorial data an annotation depends on: every glossary entry's forms, every
+     * place and every industry (in order, as matches are found in that order). Glosses,
+     * explanations and references are left out: rewording them changes pages, not annotations, so
+     * annotations kept from a previous build stay valid.
+     */
+    public static List<Object> inputsOf(EditorialData data) {
+        List<Object> out = new ArrayList<>();
+        for (GlossaryEntry g : data.glossary()) out.add(List.of(g.slug(), g.zh(), g.en(), g.parts()));
+        out.add(data.places());
+        out.add(data.industries());
+        return out;
+    }
+
     public AnnotatedArticle annotate(Article a, List<Row> rows, ArticleOverrides overrides, ArticleNotes notes) {
         List<List<Mention>> en = new ArrayList<>();
         for (Paragraph p : a.enParagraphs()) en.add(find(enMatcher, p.text()));

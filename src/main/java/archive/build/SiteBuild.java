@@ -257,12 +257,29 @@ public final class SiteBuild {
         diags.throwIfErrors("reading seeds and data");
 
         if (cache != null) cache.rememberArticles(articles, diags.all());
-        Annotator annotator = new Annotator(data);
+        // Built only if an article needs annotating (its matchers take a while to build).
+        java.util.function.Supplier<Annotator> annotator = new java.util.function.Supplier<>() {
+            private volatile Annotator made;
+
+            @Override
+            public Annotator get() {
+                Annotator a = made;
+                if (a == null) {
+                    synchronized (this) {
+                        if (made == null) made = new Annotator(data);
+                        a = made;
+                    }
+                }
+                return a;
+            }
+        };
         RowBuilder rows = new RowBuilder();
         long dataKey = RenderContext.dataFingerprint(data);
+        // Annotations depend on the data's forms, places and industries, not on its glosses and explanations.
+        long annotationKey = new archive.render.Fingerprint().addValue(Annotator.inputsOf(data), archive.model.Origin.class).value();
         if (cache == null) {
             store = AnnotationStore.load(Publishing.cacheFolder(config).resolve(AnnotationStore.FILE),
-                    new archive.render.Fingerprint().add(dataKey).add(archive.render.Templates.generatorFingerprint()).value());
+                    new archive.render.Fingerprint().add(annotationKey).add(archive.render.Templates.generatorFingerprint()).value());
         }
         List<AnnotatedArticle> annotated = articles.parallelStream()
                 .map(a -> {
@@ -271,9 +288,9 @@ public final class SiteBuild {
                     if (cache == null) {
                         long inputs = AnnotationStore.inputs(a, o);
                         articleInputs.put(a.id(), inputs);
-                        return store.annotation(a, n, inputs, () -> annotator.annotate(a, rows.rows(a), o, n));
+                        return store.annotation(a, n, inputs, () -> annotator.get().annotate(a, rows.rows(a), o, n));
                     }
-                    return cache.annotated(a, n, o, dataKey, () -> annotator.annotate(a, rows.rows(a), o, n),
+                    return cache.annotated(a, n, o, annotationKey, () -> annotator.get().annotate(a, rows.rows(a), o, n),
                             () -> AnnotationStore.inputs(a, o));
                 })
                 .toList();

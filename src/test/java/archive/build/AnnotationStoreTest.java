@@ -65,6 +65,20 @@ class AnnotationStoreTest {
         TestProject.assertSameSite(clean, project.site());
     }
 
+    @Test
+    void aRewordedGlossKeepsTheAnnotationsAndTheSiteEqualsACleanBuild() throws IOException {
+        project.build();
+        // A gloss is shown in pages but changes nothing that is found in the articles.
+        String glossary = project.read("data/glossary.yaml");
+        project.write("data/glossary.yaml", glossary.replaceFirst("\n  gloss: ([^\n]*)", "\n  gloss: $1, reworded"));
+        String log = buildLog();
+        assertTrue(log.matches("(?s).*Aligned and annotated (\\d+) articles \\(\\1 unchanged since the previous build\\).*"), log);
+        Path clean = project.root.resolve("clean-site");
+        TestProject.delete(project.root.resolve(".clean-site.cache"));
+        project.build(project.config().withOut(clean));
+        TestProject.assertSameSite(clean, project.site());
+    }
+
     private String buildLog() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new SiteBuild(project.config(), new PrintStream(out, true, StandardCharsets.UTF_8)).build();
