@@ -151,9 +151,11 @@ public final class SiteBuild {
             stopIfCancelled();
             diags.throwIfErrors("rendering pages");
             // The index is made from every article and the data: kept whole when none of them changed.
-            long searchInputs = ctx.inputs().add(SearchIndexBuilder.DIR).add(ctx.everyArticle()).value();
+            // Made from every article (annotations included) and the parts of the data it reads.
+            long searchInputs = ctx.inputsWithoutData().add(SearchIndexBuilder.DIR)
+                    .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).add(ctx.everyArticle()).value();
             if (writer.keepAll(SearchIndexBuilder.DIR, searchInputs)) {
-                say("Kept the search index: no article and no data changed");
+                say("Kept the search index: no article and none of the data it reads changed");
             } else if (deferIndexes && writer.keepAllAsPublished(SearchIndexBuilder.DIR)) {
                 deferred = true;
                 say("Left the search index as published, to be brought up to date next");

@@ -176,6 +176,9 @@ public final class RenderContext {
     /** A fingerprint of a page's inputs that starts from everything every page depends on. */
     public Fingerprint inputs() { return new Fingerprint().add(global).add(dataFingerprint); }
 
+    /** As {@link #inputs()} without the editorial data, for outputs that add the parts of it they read. */
+    public Fingerprint inputsWithoutData() { return new Fingerprint().add(global); }
+
     private final Map<String, Long> dataEntries = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -186,7 +189,7 @@ public final class RenderContext {
      * can alter, is in the article's {@link #contentFingerprint}.
      */
     public Fingerprint articleInputs(AnnotatedArticle a) {
-        Fingerprint f = new Fingerprint().add(global);
+        Fingerprint f = inputsWithoutData();
         for (String s : a.glossary()) f.add(dataEntry("g:", s, glossary.get(s)));
         for (String s : a.places()) f.add(dataEntry("p:", s, places.get(s)));
         for (String s : a.datelinePlaces()) f.add(dataEntry("p:", s, places.get(s)));

@@ -47,6 +47,18 @@ public final class SearchIndexBuilder {
     public SearchIndexBuilder(EditorialData data) { this.data = data; }
 
     /** Builds the index of {@code articles} (in reading order) and writes it through {@code sink}. */
+    /**
+     * What of the editorial data the index depends on besides the articles' annotations: each
+     * place's parent (a place's facet includes the places around it) and each entry's pinyin and
+     * headword (for pinyin queries). A reworded gloss leaves the index as it is.
+     */
+    public static List<Object> dataInputsOf(archive.model.EditorialData data) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (Place p : data.places()) out.add(List.of(p.slug(), String.valueOf(p.parent())));
+        for (GlossaryEntry g : data.glossary()) out.add(List.of(g.slug(), String.valueOf(g.pinyin()), g.headword()));
+        return out;
+    }
+
     public Stats build(List<AnnotatedArticle> articles, FileSink sink) {
         Words words = new Words();
         PostingLists[] parts = new PostingLists[PARTITIONS];

@@ -73,6 +73,7 @@ class AnnotationStoreTest {
         project.write("data/glossary.yaml", glossary.replaceFirst("\n  gloss: ([^\n]*)", "\n  gloss: $1, reworded"));
         String log = buildLog();
         assertTrue(log.matches("(?s).*Aligned and annotated (\\d+) articles \\(\\1 unchanged since the previous build\\).*"), log);
+        assertTrue(log.contains("Kept the search index"), "a gloss is not searched: " + log);
         Path clean = project.root.resolve("clean-site");
         TestProject.delete(project.root.resolve(".clean-site.cache"));
         project.build(project.config().withOut(clean));
