@@ -27,13 +27,9 @@ final class EditorFeedback {
 
     EditorFeedback(EditorialData data) { this.data = data; }
 
-    void report(List<AnnotatedArticle> articles, Diagnostics diags) {
-        report(articles, diags, null);
-    }
-
     /**
-     * As above; {@code remembered}, if given, returns what an article's earlier check found, or
-     * computes it with the function it is given (the preview keeps it with the annotation).
+     * Reports the warnings; {@code remembered}, if given, returns what an article's earlier check
+     * found, or computes it with the function it is given (the preview keeps it with the annotation).
      */
     void report(List<AnnotatedArticle> articles, Diagnostics diags,
                 java.util.function.BiFunction<AnnotatedArticle, java.util.function.Function<AnnotatedArticle, List<String>>, List<String>> remembered) {

@@ -144,7 +144,7 @@ public final class SiteBuild {
             ArticleEdit edit = deferIndexes && articleEdit != null
                     && ArticleEdit.sameSettings(cache.published(), corpus, ctx.inputs().value()) ? articleEdit : null;
             if (edit != null && writer.keepPreviousExcept(edit::affects)) return buildEdit(corpus, edit, ctx, writer, publishing, diags);
-            render(ctx, corpus, publishing);
+            Map<String, String> introductions = render(ctx, corpus, publishing);
             boolean deferred = ctx.indexesDeferred;
             int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
             copyAssets(writer);
@@ -175,7 +175,7 @@ public final class SiteBuild {
             if (cache != null) {
                 cache.carried(writer.carried());
                 cache.publishing(publishing);
-                cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value(), Map.copyOf(ctx.introductions)), pages);
+                cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value(), Map.copyOf(introductions)), pages);
             }
             say("Published %d pages to %s (%d rendered, %d kept; %d files written, %d unchanged)", pages, config.out(),
                     rendered, pages - rendered, writer.filesWritten(), writer.filesReused());
@@ -237,7 +237,8 @@ public final class SiteBuild {
         SiteChecker checker = new SiteChecker();
         Publishing publishing = new Publishing(config, diags, msg -> { });
         RenderContext ctx = context(corpus, diags, publishing.recorder(checker), publishing);
-        int pages = render(ctx, corpus, publishing).pagesWritten.get();
+        render(ctx, corpus, publishing);
+        int pages = ctx.pagesWritten.get();
         diags.throwIfErrors("rendering pages");
         publishing.reportUnlisted();
         assetFiles().forEach(checker::addFile);
@@ -259,22 +260,9 @@ public final class SiteBuild {
         diags.throwIfErrors("reading seeds and data");
 
         if (cache != null) cache.rememberArticles(articles, diags.all());
-        // Built only if an article needs annotating (its matchers take a while to build).
-        java.util.function.Supplier<Annotator> annotator = new java.util.function.Supplier<>() {
-            private volatile Annotator made;
-
-            @Override
-            public Annotator get() {
-                Annotator a = made;
-                if (a == null) {
-                    synchronized (this) {
-                        if (made == null) made = new Annotator(data);
-                        a = made;
-                    }
-                }
-                return a;
-            }
-        };
+        // Built only if an article needs annotating (its matchers take a while to build), once.
+        Map<Boolean, Annotator> made = new ConcurrentHashMap<>(1);
+        java.util.function.Supplier<Annotator> annotator = () -> made.computeIfAbsent(true, k -> new Annotator(data));
         RowBuilder rows = new RowBuilder();
         long dataKey = RenderContext.dataFingerprint(data);
         // Annotations depend on the data's forms, places and industries, not on its glosses and explanations.
@@ -342,7 +330,8 @@ public final class SiteBuild {
         return ctx;
     }
 
-    private RenderContext render(RenderContext ctx, Corpus corpus, Publishing publishing) {
+    /** Renders every page; returns the editors' introductions as plain text, by article id. */
+    private Map<String, String> render(RenderContext ctx, Corpus corpus, Publishing publishing) {
         SitePage home = corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null);
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
@@ -368,9 +357,8 @@ public final class SiteBuild {
         new SearchPage(ctx).render();
         stopIfCancelled();
         ctx.indexesDeferred = publishing.finish(ctx, introductions, deferIndexes, this::stopIfCancelled);
-        ctx.introductions = introductions;
         say("Rendered %d pages of %d", ctx.pagesRendered.get(), ctx.pagesWritten.get());
-        return ctx;
+        return introductions;
     }
 
     private Map<String, ArticleNotes> readNotes(List<Article> articles, Diagnostics diags) {

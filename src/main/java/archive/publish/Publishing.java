@@ -82,11 +82,6 @@ public final class Publishing {
      * @param introductions the editors' introductions as plain text, by article id
      * @return whether the feed or downloads were left as published
      */
-    public boolean finish(RenderContext ctx, Map<String, String> introductions, boolean deferred) {
-        return finish(ctx, introductions, deferred, () -> { });
-    }
-
-    /** As above; {@code checkpoint} runs between the feed and the downloads, and may throw to stop the build. */
     public boolean finish(RenderContext ctx, Map<String, String> introductions, boolean deferred, Runnable checkpoint) {
         articleIds = ctx.index.articles().stream().map(archive.model.AnnotatedArticle::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());

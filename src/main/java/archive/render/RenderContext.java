@@ -38,8 +38,6 @@ public final class RenderContext {
     public final AtomicInteger pagesRendered = new AtomicInteger();
     /** Set by the publishing stage when it left the feed and downloads as published. */
     public volatile boolean indexesDeferred;
-    /** The editors' introductions as plain text, by article id, once the article pages are rendered. */
-    public volatile Map<String, String> introductions = Map.of();
     /** Made when first asked for: a preview's quick rebuild asks for a few of them. */
     private final Map<String, Views.ArticleSummary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ArticleExtras articleExtras = ArticleExtras.NONE;
@@ -223,7 +221,7 @@ public final class RenderContext {
 
     /** Computes an article's content fingerprint (see {@link #contentFingerprint}). */
     public long computeContentFingerprint(AnnotatedArticle a) {
-        return new Fingerprint().add(a.article().toString()).add(String.valueOf(a.notes())).addValue(a).value();
+        return new Fingerprint().addValue(a).value();
     }
 
     /** Lets the build supply fingerprints it already has (the preview's remembered articles, the annotation store's). */

@@ -98,8 +98,7 @@ class IncrementalBuildTest {
             // Edit one sentence of an article without notes (the last one generated is synthetic).
             addSentence(corpus, "seeds/" + gen.fileName(59), "An editor's correction. ");
             SiteBuild.Result edited = corpus.build();
-            Path clean = corpus.root.resolve("clean-site");
-            corpus.build(corpus.config().withOut(clean));
+            Path clean = cleanBuild(corpus);
             TestProject.assertSameSite(clean, corpus.site());
             java.util.Set<String> changedPages = new java.util.TreeSet<>(changed(before, times(corpus.site())));
             changedPages.removeIf(f -> !f.endsWith(".html"));
@@ -125,17 +124,14 @@ class IncrementalBuildTest {
             // A gloss the editors rewrite: it shows in the tooltips of the articles that use the entry.
             String glossary = corpus.read("data/glossary.yaml");
             corpus.write("data/glossary.yaml", glossary.replace("gloss: leap forward\n", "gloss: a leap forward (rewritten)\n"));
-            java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
-            SiteBuild.Result edited = new SiteBuild(corpus.config(), new java.io.PrintStream(progress, true,
-                    java.nio.charset.StandardCharsets.UTF_8)).build();
-            Path clean = corpus.root.resolve("clean-site");
-            corpus.build(corpus.config().withOut(clean));
+            Logged edited = logged(corpus, null);
+            Path clean = cleanBuild(corpus);
             TestProject.assertSameSite(clean, corpus.site());
             java.util.Set<String> changed = changed(before, times(corpus.site()));
             long articlesChanged = changed.stream().filter(f -> f.startsWith("articles/") && f.endsWith("/index.html")).count();
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("Rendered (\\d+) of 60 article pages")
-                    .matcher(progress.toString(java.nio.charset.StandardCharsets.UTF_8));
-            assertTrue(m.find(), progress.toString());
+                    .matcher(edited.log());
+            assertTrue(m.find(), edited.log());
             int articlesRendered = Integer.parseInt(m.group(1));
             long articlesUsing = java.util.stream.Stream.of(new java.io.File(clean.resolve("articles").toString()).list())
                     .filter(id -> id.length() == 16)
@@ -148,7 +144,7 @@ class IncrementalBuildTest {
                     .filter(f -> f.endsWith(".notes.md")).count();
             assertTrue(articlesRendered <= articlesUsing + annotated, articlesRendered + " article pages rendered, "
                     + articlesUsing + " use the entry, " + annotated + " have notes");
-            assertTrue(edited.pagesRendered() < first.pages() / 2, edited.pagesRendered() + " of " + first.pages() + " rendered");
+            assertTrue(edited.result().pagesRendered() < first.pages() / 2, edited.result().pagesRendered() + " of " + first.pages() + " rendered");
         } finally {
             TestProject.delete(corpus.root);
         }
@@ -166,18 +162,12 @@ class IncrementalBuildTest {
             // A sentence added to a synthetic article: its text and concordance lines change, nothing any list shows.
             String seed = "seeds/" + gen.fileName(39);
             addSentence(corpus, seed, "An editor's correction. ");
-            java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
-            SiteBuild.Result edit = new SiteBuild(corpus.config(), new java.io.PrintStream(progress, true,
-                    java.nio.charset.StandardCharsets.UTF_8), cache).deferringIndexes().build();
-            assertTrue(progress.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Published the edit of 1 article"),
-                    "the rebuild took the way of an edit of text");
-            assertTrue(edit.indexesDeferred(), "the search index, feed and downloads follow");
-            Path clean = corpus.root.resolve("clean-site");
-            corpus.build(corpus.config().withOut(clean));
+            Logged edit = logged(corpus, cache);
+            assertTrue(edit.log().contains("Published the edit of 1 article"), "the rebuild took the way of an edit of text");
+            assertTrue(edit.result().indexesDeferred(), "the search index, feed and downloads follow");
             // Every page equals a clean build's; only what is made from every article waits for the next build.
-            java.util.function.Predicate<String> pages = f -> !f.startsWith("search/data/") && !f.startsWith("downloads/")
-                    && !f.equals("feed.xml");
-            TestProject.assertSameSite(clean, corpus.site(), pages);
+            Path clean = cleanBuild(corpus);
+            TestProject.assertSameSite(clean, corpus.site(), PAGES);
             for (String f : changed(before, times(corpus.site()))) {
                 assertTrue(f.startsWith("articles/" + gen.id(39) + "/") || f.startsWith("glossary/"), "changed: " + f);
             }
@@ -188,15 +178,11 @@ class IncrementalBuildTest {
 
             // A changed title shows in the lists the article is on and on its neighbours' pages: those are made too.
             corpus.write(seed, corpus.read(seed).replaceFirst("(?m)^Title: ", "Title: Revised: "));
-            progress.reset();
             before = times(corpus.site());
-            new SiteBuild(corpus.config(), new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8), cache)
-                    .deferringIndexes().build();
-            assertTrue(progress.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Published the edit of 1 article"),
-                    progress.toString());
-            TestProject.delete(clean);
-            corpus.build(corpus.config().withOut(clean));
-            TestProject.assertSameSite(clean, corpus.site(), pages);
+            String titled = logged(corpus, cache).log();
+            assertTrue(titled.contains("Published the edit of 1 article"), titled);
+            clean = cleanBuild(corpus);
+            TestProject.assertSameSite(clean, corpus.site(), PAGES);
             java.util.Set<String> changed = changed(before, times(corpus.site()));
             assertTrue(changed.stream().anyMatch(f -> f.startsWith("dates/")), "its day's page shows the new title: " + changed);
             new SiteBuild(corpus.config(), null, cache).build();
@@ -208,20 +194,14 @@ class IncrementalBuildTest {
             corpus.write(seed, corpus.read(seed).replace("An editor's correction.", "An editor's second correction."));
             new SiteBuild(corpus.config(), null, cache).deferringIndexes().build();
             new SiteBuild(corpus.config(), null, cache).build();
-            TestProject.delete(clean);
-            corpus.build(corpus.config().withOut(clean));
-            TestProject.assertSameSite(clean, corpus.site());
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
 
             // A new article changes every list after it: not such an edit, every page is checked.
             Files.copy(corpus.root.resolve("seeds/" + gen.fileName(20)), corpus.root.resolve("seeds/000099_00000000000000ff.txt"));
-            progress.reset();
-            new SiteBuild(corpus.config(), new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8), cache)
-                    .deferringIndexes().build();
-            assertTrue(!progress.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Published the edit"), progress.toString());
+            String added = logged(corpus, cache).log();
+            assertTrue(!added.contains("Published the edit"), added);
             new SiteBuild(corpus.config(), null, cache).build();
-            TestProject.delete(clean);
-            corpus.build(corpus.config().withOut(clean));
-            TestProject.assertSameSite(clean, corpus.site());
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
         } finally {
             TestProject.delete(corpus.root);
         }
@@ -233,18 +213,16 @@ class IncrementalBuildTest {
         new SiteBuild(project.config(), null, cache).build();
         String notes = "seeds/004_1012f6d7e23636c3.notes.md";
         String text = project.read(notes);
-        int end = text.indexOf("\n\n", text.indexOf("\n\n") + 2);
-        project.write(notes, text.substring(0, end) + " An added sentence of the editors." + text.substring(end));
-        java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
-        new SiteBuild(project.config(), new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8), cache)
-                .deferringIndexes().build();
-        assertTrue(progress.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Published the edit of 1 article"),
-                progress.toString());
+        // At the start of the introduction, so that the notes index's excerpt shows it too.
+        int start = text.indexOf("\n\n") + 2;
+        project.write(notes, text.substring(0, start) + "An added sentence of the editors. " + text.substring(start));
+        String log = logged(project, cache).log();
+        assertTrue(log.contains("Published the edit of 1 article"), log);
         Path clean = cleanBuild();
-        TestProject.assertSameSite(clean, project.site(), f -> !f.startsWith("search/data/") && !f.startsWith("downloads/")
-                && !f.equals("feed.xml"));
-        assertTrue(project.read("site/notes/index.html").contains("An added sentence of the editors.")
-                || project.read("site/articles/1012f6d7e23636c3/index.html").contains("An added sentence of the editors."));
+        TestProject.assertSameSite(clean, project.site(), PAGES);
+        // The introduction shows on the article's page and in the notes index.
+        assertTrue(project.read("site/notes/index.html").contains("An added sentence of the editors."));
+        assertTrue(project.read("site/articles/1012f6d7e23636c3/index.html").contains("An added sentence of the editors."));
         new SiteBuild(project.config(), null, cache).build();
         TestProject.assertSameSite(clean, project.site());
     }
@@ -294,11 +272,30 @@ class IncrementalBuildTest {
         return out;
     }
 
-    private Path cleanBuild() {
-        Path out = project.root.resolve("clean-site");
-        project.build(project.config().withOut(out));
+    private Path cleanBuild() { return cleanBuild(project); }
+
+    /** A clean build of the same inputs beside the project (clean-site/, made afresh each time). */
+    private static Path cleanBuild(TestProject p) {
+        Path out = p.root.resolve("clean-site");
+        TestProject.delete(out);
+        p.build(p.config().withOut(out));
         return out;
     }
+
+    /** A build's result and its progress lines. */
+    private record Logged(SiteBuild.Result result, String log) {}
+
+    /** A one-off build ({@code cache} null) or a preview's deferring build, with its progress lines. */
+    private static Logged logged(TestProject p, ArticleCache cache) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        SiteBuild build = new SiteBuild(p.config(), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), cache);
+        SiteBuild.Result r = (cache == null ? build : build.deferringIndexes()).build();
+        return new Logged(r, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Every file but those a preview's build leaves for the build that follows (search index, feed, downloads). */
+    private static final java.util.function.Predicate<String> PAGES = f -> !f.startsWith("search/data/")
+            && !f.startsWith("downloads/") && !f.equals("feed.xml");
 
     private static Map<String, FileTime> times(Path root) throws IOException {
         Map<String, FileTime> out = new TreeMap<>();
