@@ -8,6 +8,7 @@ import archive.model.Dateline;
 import archive.model.EditorialData;
 import archive.model.GlossaryEntry;
 import archive.model.Mention;
+import archive.model.MentionList;
 import archive.model.Mention.Target;
 import archive.model.Paragraph;
 import archive.model.Place;
@@ -32,11 +33,15 @@ public final class Annotator {
     private final Map<String, Place> places;
     private final Map<String, String> placeByForm = new HashMap<>();
     private final IndustryClassifier industries;
+    /** Every target, once: the mention lists of all articles share this table. */
+    private final List<Target> targets = new ArrayList<>();
+    private final Map<Target, Integer> targetIndex = new HashMap<>();
+    private final Target[] table;
 
     public Annotator(EditorialData data) {
         PhraseMatcher.Builder<Target> zh = PhraseMatcher.chinese(), en = PhraseMatcher.english();
         for (GlossaryEntry g : data.glossary()) {
-            Target t = new Target(Mention.Kind.GLOSSARY, g.slug());
+            Target t = target(new Target(Mention.Kind.GLOSSARY, g.slug()));
             g.zh().forEach(f -> zh.add(f, t));
             g.en().forEach(f -> en.add(f, t));
             for (GlossaryEntry.Part p : g.parts()) {
@@ -45,7 +50,7 @@ public final class Annotator {
             }
         }
         for (Place p : data.places()) {
-            Target t = new Target(Mention.Kind.PLACE, p.slug());
+            Target t = target(new Target(Mention.Kind.PLACE, p.slug()));
             p.zhForms().forEach(f -> zh.add(f, t));
             p.englishForms().forEach(f -> en.add(f, t));
             p.notWithin().forEach(f -> zh.add(f, null));
@@ -56,6 +61,14 @@ public final class Annotator {
         this.enMatcher = en.build();
         this.places = data.placesBySlug();
         this.industries = new IndustryClassifier(data.industries());
+        this.table = targets.toArray(new Target[0]);
+    }
+
+    private Target target(Target t) {
+        Integer known = targetIndex.putIfAbsent(t, targets.size());
+        if (known != null) return targets.get(known);
+        targets.add(t);
+        return t;
     }
 
     /**
@@ -111,25 +124,23 @@ public final class Annotator {
                 List.copyOf(datelines), orderedIndustries, notes);
     }
 
-    private static List<Mention> find(PhraseMatcher<Target> m, String text) {
+    private List<Mention> find(PhraseMatcher<Target> m, String text) {
         if (text == null || text.isEmpty()) return List.of();
-        List<Mention> out = new ArrayList<>();
-        for (PhraseMatcher.Match<Target> x : m.find(text)) out.add(new Mention(x.start(), x.end(), x.target()));
-        return out;
+        List<PhraseMatcher.Match<Target>> found = m.find(text);
+        if (found.isEmpty()) return List.of();
+        MentionList.Builder out = new MentionList.Builder(found.size(), table);
+        for (PhraseMatcher.Match<Target> x : found) out.add(x.start(), x.end(), targetIndex.get(x.target()));
+        return out.build();
     }
 
     /** Drops Chinese mentions of places that need the English side to agree, where it does not. */
     private List<Mention> confirmed(List<Mention> ms, Set<String> englishPlaces) {
         if (ms.isEmpty()) return ms;
-        List<Mention> out = new ArrayList<>(ms.size());
-        for (Mention m : ms) {
-            if (m.kind() == Mention.Kind.PLACE) {
-                Place p = places.get(m.slug());
-                if (p != null && p.confirmEnglish() && !englishPlaces.contains(p.slug())) continue;
-            }
-            out.add(m);
-        }
-        return out;
+        return ((MentionList) ms).filter(m -> {
+            if (m.kind() != Mention.Kind.PLACE) return true;
+            Place p = places.get(m.slug());
+            return p == null || !p.confirmEnglish() || englishPlaces.contains(p.slug());
+        });
     }
 
     private static void collect(List<Mention> ms, Mention.Kind kind, Set<String> into) {

@@ -58,7 +58,6 @@ public final class PhraseMatcher<T> {
         else automaton.search(haystack, (k, start, end) -> emits.add(new Emit(start, end, payloads[k])));
         if (emits.isEmpty()) return List.of();
         // A blocker only hides the shorter phrases inside it; it never competes with its neighbours.
-        // A blocker only hides the shorter phrases inside it; it never competes with its neighbours.
         List<Emit> found = new ArrayList<>();
         for (Emit e : emits) if (e.payload() == BLOCKER) found.add(e);
         if (!found.isEmpty()) {

@@ -4,6 +4,7 @@ import archive.model.AnnotatedArticle;
 import archive.model.Article;
 import archive.model.ArticleNotes;
 import archive.model.Mention;
+import archive.model.MentionList;
 import archive.model.Paragraph;
 import archive.model.Row;
 import archive.render.Fingerprint;
@@ -48,7 +49,10 @@ final class AnnotationStore {
     private final Path file;
     private final long global;
     private final Map<String, Stored> previous;
+    /** This build's annotations, encoded, until they are saved. */
     private final Map<String, Stored> current = new ConcurrentHashMap<>();
+    /** A hash of each of this build's annotations as encoded, kept for the pages' fingerprints after saving. */
+    private final Map<String, Long> hashes = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
 
     private AnnotationStore(Path file, long global, Map<String, Stored> previous) {
@@ -92,13 +96,19 @@ final class AnnotationStore {
      * one-off build take it the same way, so either keeps the other's pages.
      */
     static long contentFingerprint(long inputs, archive.model.AnnotatedArticle a, byte[] annotation) {
-        return new Fingerprint().add(inputs).add(String.valueOf(a.notes())).add(annotation).value();
+        return contentFingerprint(inputs, a, hash(annotation));
     }
+
+    private static long contentFingerprint(long inputs, archive.model.AnnotatedArticle a, long annotationHash) {
+        return new Fingerprint().add(inputs).add(String.valueOf(a.notes())).add(annotationHash).value();
+    }
+
+    private static long hash(byte[] annotation) { return new Fingerprint().add(annotation).value(); }
 
     /** {@link #contentFingerprint(long, archive.model.AnnotatedArticle, byte[])} with the annotation this build stored for it. */
     long contentFingerprint(long inputs, archive.model.AnnotatedArticle a) {
-        Stored s = current.get(a.id());
-        return s != null ? contentFingerprint(inputs, a, s.annotation()) : contentFingerprintOf(inputs, a);
+        Long h = hashes.get(a.id());
+        return h != null ? contentFingerprint(inputs, a, h) : contentFingerprintOf(inputs, a);
     }
 
     /** The same, encoding the annotation (or, if it cannot be encoded, fingerprinting it as it is). */
@@ -122,7 +132,7 @@ final class AnnotationStore {
         if (s != null && s.inputs() == inputs) {
             try {
                 AnnotatedArticle restored = decode(a, notes, s.annotation());
-                current.put(a.id(), s);
+                keep(a.id(), s);
                 reused.incrementAndGet();
                 return restored;
             } catch (IOException | RuntimeException e) {
@@ -131,18 +141,38 @@ final class AnnotationStore {
         }
         AnnotatedArticle made = annotate.get();
         try {
-            current.put(a.id(), new Stored(inputs, encode(made)));
+            keep(a.id(), new Stored(inputs, encode(made)));
         } catch (RuntimeException e) {
             // not stored: made again next time
         }
         return made;
     }
 
+    private void keep(String id, Stored s) {
+        current.put(id, s);
+        hashes.put(id, hash(s.annotation()));
+    }
+
     /** Articles whose annotation was restored rather than made. */
     int reused() { return reused.get(); }
 
-    /** Writes the annotations of this build (through a temporary file), unless they are those already stored. */
+    /**
+     * Writes the annotations of this build (through a temporary file), unless they are those
+     * already stored, then lets go of them: called once every article is annotated, so that the
+     * encoded annotations (120 MB for the whole paper) are not held while pages are rendered.
+     * Saved before the pages are made, the store is right even if rendering fails: it only
+     * records what each article's text annotates to.
+     */
     void save() {
+        try {
+            write();
+        } finally {
+            current.clear();
+            previous.clear();
+        }
+    }
+
+    private void write() {
         // Every article reused and none left over (previous is emptied as it is used): the file is already right.
         if (previous.isEmpty() && reused.get() == current.size()) return;
         try {
@@ -214,7 +244,7 @@ final class AnnotationStore {
         // A ByteBuffer rather than a DataInputStream over a ByteArrayInputStream, whose every read locks.
         ByteBuffer in = ByteBuffer.wrap(blob);
         String[] table = new String[varint(in)];
-        for (int i = 0; i < table.length; i++) table[i] = string(in);
+        for (int i = 0; i < table.length; i++) table[i] = archive.model.Interned.of(string(in));
         int rowCount = varint(in);
         List<Row> rows = new ArrayList<>(rowCount);
         for (int i = 0; i < rowCount; i++) {
@@ -224,9 +254,11 @@ final class AnnotationStore {
             String label = string(in);
             rows.add(new Row(anchor, List.of(extra), label, paragraphs(in, a.zhParagraphs()), paragraphs(in, a.enParagraphs())));
         }
-        List<List<Mention>> zh = mentionLists(in, table), en = mentionLists(in, table);
-        List<Mention> title = mentions(in, table);
-        List<List<Mention>> deck = mentionLists(in, table);
+        // One target per slug and kind, shared by every mention of the article that names it.
+        Mention.Target[] targets = new Mention.Target[table.length * KINDS.length];
+        List<List<Mention>> zh = mentionLists(in, table, targets), en = mentionLists(in, table, targets);
+        List<Mention> title = mentions(in, table, targets);
+        List<List<Mention>> deck = mentionLists(in, table, targets);
         List<List<String>> lists = new ArrayList<>(4);
         for (int l = 0; l < 4; l++) {
             String[] slugs = new String[varint(in)];
@@ -292,10 +324,18 @@ final class AnnotationStore {
         for (List<Mention> ms : lists) mentions(out, ms, table);
     }
 
-    private static List<List<Mention>> mentionLists(ByteBuffer in, String[] table) {
+    /** One object per target across the archive (a hundred thousand articles name the same few hundred). */
+    private static final java.util.concurrent.ConcurrentHashMap<Mention.Target, Mention.Target> TARGETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Mention.Target intern(Mention.Target t) {
+        Mention.Target known = TARGETS.putIfAbsent(t, t);
+        return known != null ? known : t;
+    }
+
+    private static List<List<Mention>> mentionLists(ByteBuffer in, String[] table, Mention.Target[] targets) {
         int n = varint(in);
         List<List<Mention>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(mentions(in, table));
+        for (int i = 0; i < n; i++) out.add(mentions(in, table, targets));
         return out;
     }
 
@@ -309,14 +349,15 @@ final class AnnotationStore {
         }
     }
 
-    private static List<Mention> mentions(ByteBuffer in, String[] table) {
+    private static List<Mention> mentions(ByteBuffer in, String[] table, Mention.Target[] targets) {
         int n = varint(in);
         if (n == 0) return List.of();
-        List<Mention> out = new ArrayList<>(n);
+        MentionList.Builder out = new MentionList.Builder(n, targets);
         for (int i = 0; i < n; i++) {
             int start = varint(in), end = start + varint(in), target = varint(in);
-            out.add(new Mention(start, end, new Mention.Target(KINDS[target % KINDS.length], table[target / KINDS.length])));
+            if (targets[target] == null) targets[target] = intern(new Mention.Target(KINDS[target % KINDS.length], table[target / KINDS.length]));
+            out.add(start, end, target);
         }
-        return out;
+        return out.build();
     }
 }

@@ -166,11 +166,10 @@ public final class SiteBuild {
                             stopIfCancelled();
                             writer.write(file, bytes, searchInputs);
                         });
-                say("Indexed %d articles for search: %d terms, %d shards, %d files", search.documents(), search.terms(),
-                        search.shards(), search.files());
+                say("Indexed %d articles for search: %d terms, %d postings, %d shards, %d files (%.1f MB)", search.documents(),
+                        search.terms(), search.postings(), search.shards(), search.files(), search.bytes() / 1e6);
             }
             writer.publish();
-            if (store != null) store.save();
             publishing.recordPermalinks();
             if (cache != null) {
                 cache.carried(writer.carried());
@@ -284,6 +283,7 @@ public final class SiteBuild {
                             () -> AnnotationStore.inputs(a, o));
                 })
                 .toList();
+        if (store != null) store.save();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         new EditorFeedback(data).report(annotated, diags, cache == null ? null : cache::lacking);
         // In the preview, a save that left every article where it stood updates the last index.
@@ -357,6 +357,7 @@ public final class SiteBuild {
         new SearchPage(ctx).render();
         stopIfCancelled();
         ctx.indexesDeferred = publishing.finish(ctx, introductions, deferIndexes, this::stopIfCancelled);
+        ctx.pagesMade();
         say("Rendered %d pages of %d", ctx.pagesRendered.get(), ctx.pagesWritten.get());
         return introductions;
     }

@@ -54,6 +54,13 @@ final class Outcome {
         } catch (io.pebbletemplates.pebble.error.PebbleException e) {
             System.err.println("template error: " + e.getMessage());
             return 1;
+        } catch (OutOfMemoryError e) {
+            // Thrown once the heap is full: the build's data is unreachable again by the time this runs.
+            long mb = Runtime.getRuntime().maxMemory() >> 20;
+            System.err.println("error: the build ran out of memory (a heap of " + mb + " MB). Give it more, for example:");
+            System.err.println("  ARCHIVE_JAVA_OPTS=\"-Xmx6g -XX:+UseSerialGC -XX:TieredStopAtLevel=1\" ./archive build");
+            System.err.println("The build failed; the previous site, if any, is unchanged.");
+            return 1;
         } catch (java.io.UncheckedIOException e) {
             // A folder that cannot be read or written (permissions, full disk): say which, without a stack trace.
             System.err.println("error: " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());

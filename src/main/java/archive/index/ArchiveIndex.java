@@ -22,9 +22,6 @@ import java.util.TreeMap;
  * order (date, page, id), so nothing depends on the order files were read in.
  */
 public final class ArchiveIndex {
-    /** Characters of context on each side of a concordance line, per language. */
-    private static final int ZH_CONTEXT = 18, EN_CONTEXT = 48;
-
     private final List<AnnotatedArticle> articles;
     private final Map<String, Integer> position;
     private final TreeMap<LocalDate, List<AnnotatedArticle>> byDay = new TreeMap<>();
@@ -68,6 +65,7 @@ public final class ArchiveIndex {
             a.glossary().forEach(g -> byGlossary.computeIfAbsent(g, k -> new ArrayList<>()).add(a));
             addOccurrences(a);
         }
+        for (List<Occurrence> lines : concordance.values()) ((ConcordanceLines) lines).trim();
         for (Place p : places.values()) {
             if (p.parent() != null) children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p.slug());
         }
@@ -116,25 +114,14 @@ public final class ArchiveIndex {
             for (String g : c.glossary()) replaceIn(out.byGlossary, g, old, c);
             Map<String, List<Occurrence>> fresh = new HashMap<>();
             addOccurrences(c, fresh);
+            int mine = position.get(c.id());
             for (String g : c.glossary()) {
-                List<Occurrence> lines = new ArrayList<>(out.concordance.getOrDefault(g, List.of()));
-                int at = -1;
-                for (int i = 0; i < lines.size(); i++) if (lines.get(i).article() == old) { at = i; break; }
-                lines.removeIf(o -> o.article() == old);
-                List<Occurrence> mine = fresh.getOrDefault(g, List.of());
-                if (at < 0) at = insertionPoint(lines, c);
-                lines.addAll(at, mine);
-                out.concordance.put(g, lines);
+                ConcordanceLines lines = (ConcordanceLines) out.concordance.getOrDefault(g, new ConcordanceLines());
+                ConcordanceLines edited = (ConcordanceLines) fresh.getOrDefault(g, new ConcordanceLines());
+                out.concordance.put(g, lines.replacing(old, edited, x -> position.get(x.id()) > mine));
             }
         }
         return out;
-    }
-
-    /** Where an article's lines go in a concordance without them: before the first line of a later article. */
-    private int insertionPoint(List<Occurrence> lines, AnnotatedArticle a) {
-        int mine = position.get(a.id());
-        for (int i = 0; i < lines.size(); i++) if (position.get(lines.get(i).article().id()) > mine) return i;
-        return lines.size();
     }
 
     private static <K> void replaceIn(Map<K, List<AnnotatedArticle>> map, K key, AnnotatedArticle old, AnnotatedArticle now) {
@@ -262,25 +249,25 @@ public final class ArchiveIndex {
     private static void addOccurrences(AnnotatedArticle a, Map<String, List<Occurrence>> concordance) {
         List<Row> rows = a.rows();
         String title = a.article().title();
-        for (Mention m : a.titleMentions()) add(concordance, a, "title", "en", title, m);
+        for (Mention m : a.titleMentions()) add(concordance, a, -1, false, title, m);
         if (a.article().chinese() != null) {
             List<String> deck = a.article().chinese().deck();
             for (int i = 0; i < deck.size() && i < a.deckMentions().size(); i++) {
-                for (Mention m : a.deckMentions().get(i)) add(concordance, a, "title", "zh-Hans", deck.get(i), m);
+                for (Mention m : a.deckMentions().get(i)) add(concordance, a, -1, true, deck.get(i), m);
             }
         }
-        for (Row r : rows) {
-            for (Paragraph p : r.zh()) for (Mention m : a.zhMentions().get(p.number() - 1)) add(concordance, a, r.anchor(), "zh-Hans", p.text(), m);
-            for (Paragraph p : r.en()) for (Mention m : a.enMentions().get(p.number() - 1)) add(concordance, a, r.anchor(), "en", p.text(), m);
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            for (Paragraph p : row.zh()) for (Mention m : a.zhMentions().get(p.number() - 1)) add(concordance, a, r, true, p.text(), m);
+            for (Paragraph p : row.en()) for (Mention m : a.enMentions().get(p.number() - 1)) add(concordance, a, r, false, p.text(), m);
         }
     }
 
-    private static void add(Map<String, List<Occurrence>> concordance, AnnotatedArticle a, String anchor, String lang, String text,
+    /** A line in row {@code row} of the article (-1: its headline), in Chinese if {@code zh}. */
+    private static void add(Map<String, List<Occurrence>> concordance, AnnotatedArticle a, int row, boolean zh, String text,
                             Mention m) {
         if (m.kind() != Mention.Kind.GLOSSARY) return;
-        int width = lang.equals("en") ? EN_CONTEXT : ZH_CONTEXT;
-        concordance.computeIfAbsent(m.slug(), k -> new ArrayList<>())
-                .add(new Occurrence(a, anchor, lang, text, m.start(), m.end(), width));
+        ((ConcordanceLines) concordance.computeIfAbsent(m.slug(), k -> new ConcordanceLines())).add(a, row, zh, text, m.start(), m.end());
     }
 
 }

@@ -6,9 +6,13 @@ import archive.model.AnnotatedArticle;
  * One occurrence of a glossary entry, as a keyword-in-context line of a concordance. It keeps a
  * reference to the paragraph's text and the match's offsets, and cuts the context when asked:
  * the concordance of a large archive has millions of lines, and three strings per line would
- * triple the memory the articles themselves take.
+ * triple the memory the articles themselves take. The index holds the lines packed (see
+ * {@link ConcordanceLines}) and makes an occurrence when a page asks for it.
  */
 public final class Occurrence {
+    /** Characters of context on each side of a line, per language. */
+    private static final int ZH_CONTEXT = 18, EN_CONTEXT = 48;
+
     private final AnnotatedArticle article;
     private final String anchor, lang, text;
     private final int start, end, width;
@@ -19,7 +23,7 @@ public final class Occurrence {
      * @param text   the whole paragraph or headline
      * @param width  characters of context on each side
      */
-    public Occurrence(AnnotatedArticle article, String anchor, String lang, String text, int start, int end, int width) {
+    private Occurrence(AnnotatedArticle article, String anchor, String lang, String text, int start, int end, int width) {
         this.article = article;
         this.anchor = anchor;
         this.lang = lang;
@@ -27,6 +31,11 @@ public final class Occurrence {
         this.start = start;
         this.end = end;
         this.width = width;
+    }
+
+    /** A line of the Chinese original ({@code zh}) or of the translation, with its language's width of context. */
+    static Occurrence of(AnnotatedArticle article, String anchor, boolean zh, String text, int start, int end) {
+        return new Occurrence(article, anchor, zh ? "zh-Hans" : "en", text, start, end, zh ? ZH_CONTEXT : EN_CONTEXT);
     }
 
     public AnnotatedArticle article() { return article; }

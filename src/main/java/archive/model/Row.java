@@ -13,7 +13,9 @@ import java.util.List;
  */
 public record Row(String anchor, List<String> extraAnchors, String label, List<Paragraph> zh, List<Paragraph> en) {
     public Row {
-        extraAnchors = List.copyOf(extraAnchors);
+        anchor = Interned.of(anchor);
+        label = Interned.of(label);
+        extraAnchors = extraAnchors.stream().map(Interned::of).toList();
         zh = List.copyOf(zh);
         en = List.copyOf(en);
     }

@@ -1,10 +1,10 @@
 package archive.publish;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * Citations formatted by earlier builds, so that a rebuild formats only new or changed articles
@@ -27,62 +28,99 @@ import java.util.zip.GZIPOutputStream;
  * jar, and every field of the item; so a stale entry is never used, it is simply not found.
  * The cache only saves time: the output is the same with or without it.
  *
- * <p>Kept beside the output folder ({@code .site.cache/citations.tsv.gz}). After a successful
- * build the entries it made are appended as one more gzip member (an edit adds one entry, where
- * rewriting the whole file took a third of a second at 10,000 articles); when the file holds
- * more entries no longer of use than still of use, it is rewritten with exactly those, through a
- * temporary file and an atomic rename. A damaged file is ignored.
+ * <p>Kept beside the output folder ({@code .site.cache/citations.bin}): a format line, then one
+ * record per entry (article, key, and its values deflated). Entries stay deflated in memory and
+ * are inflated when asked for: a bilingual citation repeats its title six times, so an entry is
+ * a fifth of its size as text, and the cache of the whole paper (half a gigabyte as strings) no
+ * longer competes with the articles for the heap. After a successful build the entries it made
+ * are appended (an edit adds one record); when the file holds more entries no longer of use than
+ * still of use, it is rewritten with exactly those, through a temporary file and an atomic
+ * rename. A damaged file is read up to the damage and rewritten by the next save.
  */
 final class CitationCache {
-    static final String FILE = "citations.tsv.gz";
+    static final String FILE = "citations.bin";
     /** Bumped when the file layout or what is stored (cleaned HTML and text per style) changes. */
-    private static final String FORMAT = "archive-citations-3";
+    private static final String FORMAT = "archive-citations-4";
+    /** The file of the earlier layout (gzipped text), removed by the first save in the new one. */
+    private static final String OLD_FILE = "citations.tsv.gz";
+    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
 
-    /** One article's citations, under the key of the item they were made from. */
+    /** One article's citations, under the key of the item they were made from, deflated. */
     static final class Entry {
         private final String article;
-        /** As written in the file: each value after a tab, escaped; null for an entry made by this build. */
-        private final String escaped;
-        private volatile List<String> values;
+        private final byte[] packed;
+        /** The length of the values as encoded before deflating. */
+        private final int size;
 
-        Entry(String article, List<String> values) {
+        private Entry(String article, byte[] packed, int size) {
             this.article = article;
-            this.values = values;
-            this.escaped = null;
+            this.packed = packed;
+            this.size = size;
         }
 
-        /** An entry as read: its values are split and unescaped only if a build asks for them (most are never asked). */
-        private Entry(String article, String escaped) {
-            this.article = article;
-            this.escaped = escaped;
+        static Entry of(String article, List<String> values) {
+            ByteArrayOutputStream plain = new ByteArrayOutputStream(4096);
+            try (DataOutputStream out = new DataOutputStream(plain)) {
+                out.writeInt(values.size());
+                for (String v : values) {
+                    byte[] b = v.getBytes(StandardCharsets.UTF_8);
+                    out.writeInt(b.length);
+                    out.write(b);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            byte[] in = plain.toByteArray();
+            Deflater d = DEFLATER.get();
+            d.reset();
+            d.setInput(in);
+            d.finish();
+            byte[] buf = new byte[in.length + 64];
+            int n = 0;
+            while (!d.finished()) {
+                if (n == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                n += d.deflate(buf, n, buf.length - n);
+            }
+            return new Entry(article, java.util.Arrays.copyOf(buf, n), in.length);
         }
 
         String article() { return article; }
 
+        /** Inflated on every call: most entries are asked for once per build, and kept small meanwhile. */
         List<String> values() {
-            List<String> v = values;
-            if (v == null) {
-                List<String> out = new ArrayList<>();
-                for (int i = 0; i < escaped.length(); ) {
-                    int end = escaped.indexOf('\t', i + 1);
-                    if (end < 0) end = escaped.length();
-                    out.add(unescape(escaped.substring(i + 1, end)));
-                    i = end;
+            Inflater inf = INFLATER.get();
+            inf.reset();
+            inf.setInput(packed);
+            byte[] plain = new byte[size];
+            try {
+                int n = 0;
+                while (n < size) {
+                    int got = inf.inflate(plain, n, size - n);
+                    if (got == 0 && (inf.finished() || inf.needsInput())) break;
+                    n += got;
                 }
-                values = v = List.copyOf(out);
+                if (n != size) throw new IllegalStateException("a citation cache entry is shorter than recorded");
+                DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(plain));
+                int count = in.readInt();
+                List<String> out = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    byte[] b = new byte[in.readInt()];
+                    in.readFully(b);
+                    out.add(new String(b, StandardCharsets.UTF_8));
+                }
+                return List.copyOf(out);
+            } catch (DataFormatException | IOException e) {
+                throw new IllegalStateException("a damaged citation cache entry", e);
             }
-            return v;
         }
 
-        void writeValues(java.io.Writer out) throws IOException {
-            if (escaped != null) {
-                out.write(escaped);
-                return;
-            }
-            for (String v : values) {
-                out.write('\t');
-                escape(v, out);
-            }
+        void write(DataOutputStream out, String key) throws IOException {
+            out.writeUTF(article);
+            out.writeUTF(key);
+            out.writeInt(size);
+            out.writeInt(packed.length);
+            out.write(packed);
         }
     }
 
@@ -92,7 +130,7 @@ final class CitationCache {
     private volatile Map<String, Entry> kept;
     private final Map<String, Entry> used = new ConcurrentHashMap<>();
 
-    /** Entries in the file as it stands (superseded ones included), or -1 when the file is missing or unreadable. */
+    /** Entries in the file as it stands (superseded ones included), or -1 when it is missing, unreadable or damaged. */
     private final int fileEntries;
     private volatile int keptFileEntries = -1;
 
@@ -105,28 +143,34 @@ final class CitationCache {
     /** The cache at {@code file}, empty when it does not exist or cannot be read. */
     static CitationCache load(Path file) {
         Map<String, Entry> entries = new HashMap<>();
-        int lines = -1;
+        int records = -1;
         if (file != null && Files.isRegularFile(file)) {
-            // Appended gzip members read as one stream; each starts with the format line.
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                    StandardCharsets.UTF_8))) {
-                if (FORMAT.equals(in.readLine())) {
-                    lines = 0;
-                    for (String line; (line = in.readLine()) != null; ) {
-                        if (line.equals(FORMAT)) continue;
-                        int a = line.indexOf('\t'), k = line.indexOf('\t', a + 1);
-                        if (a < 0) throw new IOException("a line without a key");
-                        if (k < 0) k = line.length();
-                        entries.put(line.substring(a + 1, k), new Entry(line.substring(0, a), line.substring(k)));
-                        lines++;
+            try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                if (FORMAT.equals(in.readUTF())) {
+                    records = 0;
+                    while (true) {
+                        String article;
+                        try {
+                            article = in.readUTF();
+                        } catch (EOFException end) {
+                            break;
+                        }
+                        String key = in.readUTF();
+                        int size = in.readInt(), length = in.readInt();
+                        if (size < 0 || length < 0 || length > (1 << 24)) throw new IOException("a damaged record");
+                        byte[] packed = new byte[length];
+                        in.readFully(packed);
+                        entries.put(key, new Entry(article, packed, size));
+                        records++;
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                entries.clear(); // a damaged cache costs time, never correctness
-                lines = -1;
+                // A build killed while appending leaves a damaged last record: the entries before it
+                // are kept, and the next save rewrites the file instead of appending after the damage.
+                records = -1;
             }
         }
-        return new CitationCache(file, entries, lines);
+        return new CitationCache(file, entries, records);
     }
 
     /** The cache for the next build of a long-running preview: what this build kept, without reading the file again. */
@@ -140,11 +184,17 @@ final class CitationCache {
 
     List<String> get(String key) {
         Entry e = previous.get(key);
-        if (e != null) used.put(key, e);
-        return e == null ? null : e.values();
+        if (e == null) return null;
+        try {
+            List<String> values = e.values();
+            used.put(key, e);
+            return values;
+        } catch (IllegalStateException damaged) {
+            return null; // formatted again, and stored anew
+        }
     }
 
-    void put(String key, String article, List<String> values) { used.put(key, new Entry(article, List.copyOf(values))); }
+    void put(String key, String article, List<String> values) { used.put(key, Entry.of(article, values)); }
 
     /**
      * Writes the entries this build used, and those of the articles in {@code live} whose pages
@@ -160,7 +210,8 @@ final class CitationCache {
         });
         kept = all;
         keptFileEntries = fileEntries;
-        if (all.keySet().equals(previous.keySet())) return;
+        // A damaged file (fileEntries -1) is rewritten even with the same entries; a missing one only if there are any.
+        if (all.keySet().equals(previous.keySet()) && (fileEntries >= 0 || all.isEmpty())) return;
         List<String> added = new ArrayList<>();
         for (String key : all.keySet()) if (!previous.containsKey(key)) added.add(key);
         // Appended while at most half of the file would be entries no longer of use; rewritten otherwise.
@@ -168,17 +219,18 @@ final class CitationCache {
         if (append && added.isEmpty()) return;
         try {
             Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file.resolveSibling(OLD_FILE));
             if (append) {
-                // Written whole in memory first: a build killed mid-write leaves at most a damaged last member.
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                write(bytes, added, all);
+                // Written whole in memory first: a build killed mid-write leaves at most a damaged last record.
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                write(bytes, added, all, false);
                 Files.write(file, bytes.toByteArray(), java.nio.file.StandardOpenOption.APPEND);
                 keptFileEntries = fileEntries + added.size();
                 return;
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
-                write(out, all.keySet(), all);
+                write(out, all.keySet(), all, true);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -191,59 +243,15 @@ final class CitationCache {
         }
     }
 
-    /** One gzip member: the format line, then the entries of {@code keys}. */
-    private static void write(java.io.OutputStream target, java.util.Collection<String> keys, Map<String, Entry> entries)
-            throws IOException {
-        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(target, 1 << 16),
-                StandardCharsets.UTF_8), 1 << 16)) {
-            out.write(FORMAT);
-            out.write('\n');
-            for (String key : keys) {
-                Entry e = entries.get(key);
-                out.write(e.article());
-                out.write('\t');
-                out.write(key);
-                e.writeValues(out);
-                out.write('\n');
-            }
-        }
+    /** The records of {@code keys}, after the format line if {@code header}. */
+    private static void write(java.io.OutputStream target, java.util.Collection<String> keys, Map<String, Entry> entries,
+                              boolean header) throws IOException {
+        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(target, 1 << 16));
+        if (header) out.writeUTF(FORMAT);
+        for (String key : keys) entries.get(key).write(out, key);
+        out.flush();
     }
 
-    /** Writes {@code s} with backslash, tab and line breaks escaped; most values have none. */
-    private static void escape(String s, java.io.Writer out) throws IOException {
-        int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\' && c != '\t' && c != '\n' && c != '\r') continue;
-            out.write(s, from, i - from);
-            out.write('\\');
-            out.write(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
-            from = i + 1;
-        }
-        out.write(s, from, s.length() - from);
-    }
-
-    static String escape(String s) {
-        java.io.StringWriter w = new java.io.StringWriter(s.length() + 8);
-        try {
-            escape(s, w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
-    }
-
-    static String unescape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                sb.append(switch (n) { case 't' -> '\t'; case 'n' -> '\n'; case 'r' -> '\r'; default -> n; });
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
+    /** Entries in the file as it stands, superseded ones included (for tests); -1 if it cannot be read. */
+    static int records(Path file) { return load(file).fileEntries; }
 }

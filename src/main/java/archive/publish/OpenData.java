@@ -42,7 +42,7 @@ final class OpenData {
      */
     byte[] json() {
         List<AnnotatedArticle> articles = ctx.index.articles();
-        StringBuilder sb = new StringBuilder(articles.size() * 700 + 4096);
+        StringBuilder sb = new StringBuilder(4096);
         Map<String, Object> places = new TreeMap<>(), industries = new TreeMap<>(), glossary = new TreeMap<>();
         for (AnnotatedArticle aa : articles) {
             aa.places().forEach(slug -> { Place p = ctx.places.get(slug); if (p != null) places.putIfAbsent(slug, place(p)); });
@@ -58,6 +58,7 @@ final class OpenData {
                 .append(",\n\"industries\":").append(Json.write(industries))
                 .append(",\n\"glossary\":").append(Json.write(glossary))
                 .append(",\n\"articles\":[");
+        Utf8Out out = new Utf8Out(articles.size() * 720 + 8192, archive.render.PageSink::bytes);
         for (int k = 0; k < articles.size(); k++) {
             AnnotatedArticle aa = articles.get(k);
             ArticleRecord r = ArticleRecord.of(aa, ctx.links);
@@ -79,13 +80,17 @@ final class OpenData {
                             "by", aa.notes().by(),
                             "written", aa.notes().written() == null ? null : aa.notes().written().toString(),
                             "introduction", introductions.getOrDefault(aa.id(), "")))));
+            out.add(sb);
         }
         sb.append("\n]}\n");
-        return archive.render.PageSink.bytes(sb.toString());
+        out.add(sb);
+        return out.bytes();
     }
 
     byte[] csv() {
-        StringBuilder sb = new StringBuilder(ctx.index.articles().size() * 400);
+        StringBuilder sb = new StringBuilder(4096);
+        // Plain UTF-8: the page encoder would drop the carriage returns of the CSV's line ends.
+        Utf8Out out = new Utf8Out(ctx.index.articles().size() * 420 + 4096, text -> text.getBytes(StandardCharsets.UTF_8));
         row(sb, COLUMNS);
         for (AnnotatedArticle aa : ctx.index.articles()) {
             ArticleRecord r = ArticleRecord.of(aa, ctx.links);
@@ -95,8 +100,37 @@ final class OpenData {
                     aa.notes() == null ? "" : aa.notes().by(),
                     aa.notes() == null || aa.notes().written() == null ? "" : aa.notes().written().toString(),
                     introductions.getOrDefault(aa.id(), "")));
+            out.add(sb);
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        out.add(sb);
+        return out.bytes();
+    }
+
+    /**
+     * A download as UTF-8, made record by record: the text of the whole archive is never held
+     * as one string (at 100,000 articles the JSON's string, its copy and its encoding took a
+     * gigabyte at once, while the feed and the CSV were being made beside it).
+     */
+    private static final class Utf8Out {
+        private final java.util.function.Function<String, byte[]> encoder;
+        private byte[] buf;
+        private int size;
+
+        Utf8Out(int expected, java.util.function.Function<String, byte[]> encoder) {
+            this.buf = new byte[expected];
+            this.encoder = encoder;
+        }
+
+        /** Appends the text in {@code sb}, encoded, and empties it. */
+        void add(StringBuilder sb) {
+            byte[] b = encoder.apply(sb.toString());
+            sb.setLength(0);
+            if (size + b.length > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(size + b.length, buf.length + (buf.length >> 1)));
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
+
+        byte[] bytes() { return size == buf.length ? buf : java.util.Arrays.copyOf(buf, size); }
     }
 
     private String url(ArticleRecord r) { return r.url() != null ? r.url() : r.path(); }

@@ -11,8 +11,9 @@ import java.util.Arrays;
  * per-thread buffer rather than reading the string character by character.
  */
 final class PageEncoder {
-    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[64 * 1024]);
-    private static final ThreadLocal<byte[]> BYTES = ThreadLocal.withInitial(() -> new byte[192 * 1024]);
+    private static final int CHARS_KEPT = 64 * 1024;
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[CHARS_KEPT]);
+    private static final ThreadLocal<byte[]> BYTES = ThreadLocal.withInitial(() -> new byte[3 * CHARS_KEPT]);
 
     private PageEncoder() {}
 
@@ -28,11 +29,13 @@ final class PageEncoder {
         return encode(cs, sb.length());
     }
 
+    /** The thread's buffer, grown to {@code n} while n stays a page's size; a larger text gets its own, not kept. */
     private static char[] chars(int n) {
         char[] cs = CHARS.get();
         if (cs.length < n) {
             cs = new char[Math.max(n, cs.length * 2)];
-            CHARS.set(cs);
+            // A download of the whole archive (a hundred million characters) must not stay with the thread.
+            if (n <= 16 * CHARS_KEPT) CHARS.set(cs);
         }
         return cs;
     }
@@ -41,7 +44,7 @@ final class PageEncoder {
         byte[] out = BYTES.get();
         if (out.length < n * 3) {
             out = new byte[Math.max(n * 3, out.length * 2)];
-            BYTES.set(out);
+            if (n <= 16 * CHARS_KEPT) BYTES.set(out);
         }
         int j = 0;
         for (int i = 0; i < n; i++) {

@@ -80,6 +80,16 @@ public final class RenderContext {
 
     public ArticleExtras articleExtras() { return articleExtras; }
 
+    /**
+     * Lets go of what only pages are made from (each article's summary and its entry in lists):
+     * called once every page is made, so that the search index (made next) does not share the
+     * heap with them; a page asked for later makes them again.
+     */
+    public void pagesMade() {
+        summaries.clear();
+        items.clear();
+    }
+
     public Views.ArticleSummary summary(AnnotatedArticle a) { return summaries.computeIfAbsent(a.id(), id -> summarise(a)); }
 
 

@@ -93,6 +93,7 @@ public final class SearchIndexBuilder {
             for (DocTerms d : batch) lengths[d.number()] = d.length();
         }
         words.freeze();
+        IntStream.range(0, PARTITIONS).parallel().forEach(p -> parts[p].trim());
 
         double avg = Math.max(1, IntStream.of(lengths).average().orElse(1));
         ShardWriter shards = new ShardWriter(parts, words, lengths, avg);

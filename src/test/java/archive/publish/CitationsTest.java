@@ -157,18 +157,42 @@ class CitationsTest {
         }
     }
 
-    private static long entries(java.nio.file.Path file) throws java.io.IOException {
-        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> l.contains("\t")).count();
-        }
+    private static long entries(java.nio.file.Path file) {
+        return CitationCache.records(file);
     }
 
     @Test
-    void cacheEscapesSurviveTheRoundTrip() {
-        String s = "a\tb\\n\nc\rd\te";
-        assertEquals(s, CitationCache.unescape(CitationCache.escape(s)));
-        String escaped = CitationCache.escape(s);
-        assertFalse(escaped.contains("\t") || escaped.contains("\n") || escaped.contains("\r"), escaped);
+    void aBuildKilledWhileAppendingLosesOnlyWhatItWasAppending() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cite-torn");
+        try {
+            java.nio.file.Path file = dir.resolve(CitationCache.FILE);
+            ArticleRecord other = new ArticleRecord("00000000000000b1", "articles/00000000000000b1/", URL,
+                    LocalDate.of(1959, 4, 2), 1, "", "", "", "Another title", "另一标题");
+            Citations first = new Citations(CitationCache.load(file));
+            List<Citations.Formatted> made = first.format(ARTICLE);
+            first.saveCache(java.util.Set.of(ARTICLE.id()));
+            long whole = java.nio.file.Files.size(file);
+            Citations second = new Citations(CitationCache.load(file));
+            second.format(other);
+            second.saveCache(java.util.Set.of(ARTICLE.id(), other.id()));
+            // The appended record cut short, as by a kill in the middle of the write.
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, (int) whole + (bytes.length - (int) whole) / 2));
+
+            Citations third = new Citations(CitationCache.load(file));
+            assertEquals(made, third.format(ARTICLE));
+            assertEquals(0, third.formatted(), "the record written before the damage is read");
+            third.format(other);
+            assertEquals(1, third.formatted(), "the cut record is formatted again");
+            third.saveCache(java.util.Set.of(ARTICLE.id(), other.id()));
+            assertEquals(2, entries(file), "the damaged file is rewritten, not appended to");
+            Citations fourth = new Citations(CitationCache.load(file));
+            fourth.format(ARTICLE);
+            fourth.format(other);
+            assertEquals(0, fourth.formatted());
+        } finally {
+            archive.testing.TestProject.delete(dir);
+        }
     }
 
     @Test
