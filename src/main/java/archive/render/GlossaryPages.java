@@ -65,9 +65,9 @@ public final class GlossaryPages {
             sb.append("<tr><td><a href=\"").append(href).append("\"><time datetime=\"").append(date).append("\">").append(date)
                     .append("</time> p.").append(a.page()).append("</a></td>\n<td lang=\"").append(o.lang())
                     .append("\" class=\"kwic-line\"><span class=\"left\">");
-            Html.escape(o.left(), 0, o.left().length(), sb);
+            String left = o.left(), match = o.match(), right = o.right();
+            Html.escape(left, 0, left.length(), sb);
             sb.append("</span><a class=\"kw\" href=\"").append(href).append("\"><mark>");
-            String match = o.match(), right = o.right();
             Html.escape(match, 0, match.length(), sb);
             sb.append("</mark></a><span class=\"right\">");
             Html.escape(right, 0, right.length(), sb);

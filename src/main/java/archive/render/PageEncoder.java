@@ -23,12 +23,6 @@ final class PageEncoder {
         return encode(cs, s.length());
     }
 
-    static byte[] encode(StringBuilder sb) {
-        char[] cs = chars(sb.length());
-        sb.getChars(0, sb.length(), cs, 0);
-        return encode(cs, sb.length());
-    }
-
     /** The thread's buffer, grown to {@code n} while n stays a page's size; a larger text gets its own, not kept. */
     private static char[] chars(int n) {
         char[] cs = CHARS.get();
@@ -40,7 +34,8 @@ final class PageEncoder {
         return cs;
     }
 
-    private static byte[] encode(char[] cs, int n) {
+    /** The first {@code n} characters of {@code cs}, encoded. */
+    static byte[] encode(char[] cs, int n) {
         byte[] out = BYTES.get();
         if (out.length < n * 3) {
             out = new byte[Math.max(n * 3, out.length * 2)];
@@ -49,6 +44,12 @@ final class PageEncoder {
         int j = 0;
         for (int i = 0; i < n; i++) {
             char c = cs[i];
+            // Runs of printable ASCII (markup, English) copied in a tight loop: most of every page.
+            while (c >= 0x20 && c < 0x7F) {
+                out[j++] = (byte) c;
+                if (++i == n) return Arrays.copyOf(out, j);
+                c = cs[i];
+            }
             if (c < 0x80) {
                 if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7F) continue;
                 out[j++] = (byte) c;

@@ -24,7 +24,10 @@ class PageEncoderTest {
             String s = sb.toString();
             byte[] expected = SourceText.withoutInvisibleControls(s).getBytes(StandardCharsets.UTF_8);
             assertArrayEquals(expected, PageEncoder.encode(s), () -> s.chars().mapToObj(Integer::toHexString).toList().toString());
-            assertArrayEquals(expected, PageEncoder.encode(new StringBuilder(s)));
+            TextBuffer page = new TextBuffer(4);
+            page.write(s.substring(0, s.length() / 2));
+            page.write(s.toCharArray(), s.length() / 2, s.length() - s.length() / 2);
+            assertArrayEquals(expected, page.encode(), "written into a page in two parts");
         }
     }
 
