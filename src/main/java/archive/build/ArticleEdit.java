@@ -23,8 +23,13 @@ import java.util.TreeSet;
  * articles' pages, the concordance pages of the entries they use, the notes index when notes
  * changed and, when what lists show of an article changed (its title, headline, column, whether
  * it has notes), its neighbours' pages and the lists it is on (its day, month and year, its places
- * and their enclosing places, its industries, the home page and the list of articles). Anything
- * else is no such edit, and the build checks every page as usual.
+ * and their enclosing places, its industries, the home page and the list of articles).
+ *
+ * <p>Or a save that added articles and left every other as it was: then the new articles' pages
+ * and their neighbours' (whose links now lead to them) are made at once, so the editor sees the
+ * new page without waiting; the lists they join and the concordance lines they add shift every
+ * page after them (lists are paginated by position), and come with the catching-up build, as the
+ * search index does. Anything else is no such edit, and the build checks every page as usual.
  */
 final class ArticleEdit {
     /**
@@ -34,6 +39,8 @@ final class ArticleEdit {
     record Published(SiteBuild.Corpus corpus, long data, long inputs, Map<String, String> introductions) {}
 
     private final List<AnnotatedArticle> changed;
+    /** Whether the changed articles are new ones (see {@link #ofAdded}). */
+    private final boolean added;
     /** The articles whose pages are made again: the edited ones and, when lists changed, their neighbours. */
     private final List<AnnotatedArticle> pages;
     private final boolean listed;
@@ -49,13 +56,15 @@ final class ArticleEdit {
     private final Set<String> lists = new HashSet<>();
 
     private ArticleEdit(List<AnnotatedArticle> changed, List<AnnotatedArticle> pages, boolean listed, boolean notes,
-                        Map<String, Place> gazetteer) {
+                        Map<String, Place> gazetteer, boolean added) {
+        this.added = added;
         this.changed = changed;
         this.pages = pages;
         this.listed = listed;
         this.notes = notes;
         for (AnnotatedArticle a : pages) folders.add(PagePaths.article(a.id()));
         for (AnnotatedArticle a : changed) {
+            if (added) continue; // their concordance lines and lists wait for the catching-up build
             entries.addAll(a.glossary());
             if (!listed) continue;
             dates.add(a.article().date());
@@ -111,8 +120,42 @@ final class ArticleEdit {
                 if (i + 1 < now.size()) pages.add(now.get(i + 1));
             }
         }
-        return new ArticleEdit(changed, List.copyOf(pages), listed, notes, gazetteer);
+        return new ArticleEdit(changed, List.copyOf(pages), listed, notes, gazetteer, false);
     }
+
+    /**
+     * The save from the build {@code before} that added the articles of {@code now} not in it and
+     * left every other as it was (the preview's cache gives the same annotation for an unchanged
+     * article); null for any other save.
+     */
+    static ArticleEdit ofAdded(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
+        if (before == null || before.data() != data) return null;
+        List<AnnotatedArticle> was = before.corpus().index().articles();
+        if (now.size() <= was.size()) return null;
+        Set<String> ids = new HashSet<>();
+        for (AnnotatedArticle a : was) ids.add(a.id());
+        List<AnnotatedArticle> added = new ArrayList<>();
+        Set<AnnotatedArticle> pages = new LinkedHashSet<>();
+        int j = 0;
+        for (int i = 0; i < now.size(); i++) {
+            AnnotatedArticle a = now.get(i);
+            if (j < was.size() && was.get(j) == a) {
+                j++;
+                continue;
+            }
+            if (ids.contains(a.id())) return null; // an edited or moved article, not a new one
+            added.add(a);
+            pages.add(a);
+            // Its neighbours in reading order link to it now.
+            if (i > 0) pages.add(now.get(i - 1));
+            if (i + 1 < now.size()) pages.add(now.get(i + 1));
+        }
+        if (j != was.size()) return null;
+        return new ArticleEdit(List.copyOf(added), List.copyOf(pages), false, false, gazetteer, true);
+    }
+
+    /** Whether this save added articles (the index is made anew) rather than edited them in place. */
+    boolean added() { return added; }
 
     /** Whether the templates, data, URL policy ({@code inputs}) and the archive's own pages are as before. */
     static boolean sameSettings(Published before, SiteBuild.Corpus now, long inputs) {

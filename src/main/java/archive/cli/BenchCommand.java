@@ -134,8 +134,10 @@ final class BenchCommand implements Callable<Integer> {
             article = "articles/" + name.substring(name.indexOf('_') + 1, name.length() - ".notes.md".length()) + "/";
         }
         System.out.println();
-        System.out.printf("Editor loop: `serve` on the corpus, the %s of %s changed and saved %d times; time from the save to the "
-                + "reload event and to the page fetched with the edit (JVM options: %s)%n", edit, file.getFileName(), saves,
+        String what = edit.equals("new") ? "a new article (a copy of " + file.getFileName() + " under a new id) saved " + saves
+                + " times, each a new one" : "the " + edit + " of " + file.getFileName() + " changed and saved " + saves + " times";
+        System.out.printf("Editor loop: `serve` on the corpus, %s; time from the save to the "
+                + "reload event and to the page fetched with the edit (JVM options: %s)%n", what,
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         System.out.println("| save | to reload event | to page fetched | rebuild |");
         System.out.println("|---|---|---|---|");

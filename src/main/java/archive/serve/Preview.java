@@ -112,14 +112,19 @@ public final class Preview implements AutoCloseable {
         if (catchUp && !queued.get()) catchUp();
     }
 
-    /** A normal build after a deferring one: only the search index, feed and downloads are made. */
+    /**
+     * A normal build after a deferring one: the search index, feed and downloads are made, and,
+     * after a new article, the lists and concordance pages it joins.
+     */
     private void catchUp() {
         long t0 = System.nanoTime();
         try {
             // A save arriving meanwhile stops it: that save's page comes first, and catches up after.
             SiteBuild.Result r = new SiteBuild(config, null, cache).cancelledWhen(queued::get).build();
-            log.printf("Brought the search index and downloads up to date in %d ms (%d files written)%n",
-                    (System.nanoTime() - t0) / 1_000_000, r.filesWritten());
+            log.printf("Brought the search index and downloads up to date in %d ms (%d pages rendered, %d files written)%n",
+                    (System.nanoTime() - t0) / 1_000_000, r.pagesRendered(), r.filesWritten());
+            // After a new article, the lists it joins were made only now: open list pages reload to show it.
+            if (r.pagesRendered() > 0) server.built("");
         } catch (RuntimeException e) {
             // A cancellation may come wrapped by a parallel stage.
             if (e instanceof SiteBuild.CancelledException || e.getCause() instanceof SiteBuild.CancelledException) {

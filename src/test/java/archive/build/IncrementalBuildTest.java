@@ -196,12 +196,26 @@ class IncrementalBuildTest {
             new SiteBuild(corpus.config(), null, cache).build();
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
 
-            // A new article changes every list after it: not such an edit, every page is checked.
+            // A new article: its page and its neighbours' are made at once; the lists it joins (every page
+            // after it shifts) and its concordance lines come with the catching-up build.
             Files.copy(corpus.root.resolve("seeds/" + gen.fileName(20)), corpus.root.resolve("seeds/000099_00000000000000ff.txt"));
-            String added = logged(corpus, cache).log();
-            assertTrue(!added.contains("Published the edit"), added);
+            before = times(corpus.site());
+            Logged addition = logged(corpus, cache);
+            assertTrue(addition.log().contains("Published the addition of 1 article"), addition.log());
+            assertTrue(addition.result().indexesDeferred(), "a build that brings the lists up to date follows");
+            clean = cleanBuild(corpus);
+            java.util.Set<String> made = changed(before, times(corpus.site()));
+            java.util.Set<String> articlePages = new java.util.TreeSet<>();
+            for (String f : made) if (f.startsWith("articles/")) articlePages.add(f.substring(0, f.indexOf('/', "articles/".length()) + 1));
+            assertTrue(articlePages.contains("articles/00000000000000ff/"), "the new page is published: " + made);
+            assertEquals(3, articlePages.size(), "the new article's page and its two neighbours' pages: " + articlePages);
+            for (String f : made) {
+                assertTrue(f.startsWith("articles/") || f.startsWith("assets/") || f.equals("glossary/index.html"),
+                        "nothing else is made before the reload: " + f);
+                assertArrayEquals(Files.readAllBytes(clean.resolve(f)), Files.readAllBytes(corpus.site().resolve(f)), f);
+            }
             new SiteBuild(corpus.config(), null, cache).build();
-            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            TestProject.assertSameSite(clean, corpus.site());
         } finally {
             TestProject.delete(corpus.root);
         }

@@ -142,6 +142,38 @@ class PreviewTest {
         TestProject.assertSameSite(clean, project.site());
     }
 
+    @Test
+    void aNewArticleIsShownAtOnceAndTheListsItJoinsReloadWhenTheyCatchUp() throws Exception {
+        try (Socket events = new Socket("127.0.0.1", preview.port())) {
+            BufferedReader in = listen(events);
+            String text = project.read("seeds/000_119a5904f4221201.txt");
+            java.util.regex.Matcher date = java.util.regex.Pattern.compile("(?m)^Date: (\\d{4})-(\\d{2})-(\\d{2})").matcher(text);
+            assertTrue(date.find());
+            String day = "/dates/" + date.group(1) + "/" + date.group(2) + "/" + date.group(3) + "/";
+            assertFalse(request("GET", day).body().contains("00000000000000ab"));
+            project.write("seeds/010_00000000000000ab.txt", text.replaceFirst("(?m)^Title: ", "Title: Added: "));
+            // The new page first; its day's list (and every list it joins) with the catching-up build, which reloads open pages.
+            waitFor(in, "data: ok");
+            assertTrue(request("GET", "/articles/00000000000000ab/").body().contains("Added: "));
+            // Each reload is checked (the watcher may report the new file twice: a build with nothing to
+            // do reloads too); with no reload for 8 s (pings come every 15 s), the lists never reloaded.
+            events.setSoTimeout(8_000);
+            boolean listed = false;
+            try {
+                for (String l; !listed && (l = in.readLine()) != null; ) {
+                    if (l.equals("data: ok")) listed = request("GET", day).body().contains("00000000000000ab");
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // no further reload
+            }
+            assertTrue(listed, "a reload comes once the day's list shows the new article");
+        }
+        preview.awaitIdle(60);
+        java.nio.file.Path clean = project.root.resolve("clean-site");
+        project.build(project.config().withOut(clean));
+        TestProject.assertSameSite(clean, project.site());
+    }
+
     /** Opens the preview's event stream on {@code events}, as the reload script does, and waits until it is connected. */
     private static BufferedReader listen(Socket events) throws IOException {
         events.getOutputStream().write("GET /_archive/events HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
