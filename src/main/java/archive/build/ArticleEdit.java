@@ -39,8 +39,8 @@ final class ArticleEdit {
     record Published(SiteBuild.Corpus corpus, long data, long inputs, Map<String, String> introductions) {}
 
     private final List<AnnotatedArticle> changed;
-    /** Whether the changed articles are new ones (see {@link #ofAdded}). */
-    private final boolean added;
+    /** Whether the lists wait for the catching-up build (see {@link #ofArticles}). */
+    private final boolean listsFollow;
     /** The articles whose pages are made again: the edited ones and, when lists changed, their neighbours. */
     private final List<AnnotatedArticle> pages;
     private final boolean listed;
@@ -56,15 +56,15 @@ final class ArticleEdit {
     private final Set<String> lists = new HashSet<>();
 
     private ArticleEdit(List<AnnotatedArticle> changed, List<AnnotatedArticle> pages, boolean listed, boolean notes,
-                        Map<String, Place> gazetteer, boolean added) {
-        this.added = added;
+                        Map<String, Place> gazetteer, boolean listsFollow) {
+        this.listsFollow = listsFollow;
         this.changed = changed;
         this.pages = pages;
         this.listed = listed;
         this.notes = notes;
         for (AnnotatedArticle a : pages) folders.add(PagePaths.article(a.id()));
         for (AnnotatedArticle a : changed) {
-            if (added) continue; // their concordance lines and lists wait for the catching-up build
+            if (listsFollow) continue; // their concordance lines and lists wait for the catching-up build
             entries.addAll(a.glossary());
             if (!listed) continue;
             dates.add(a.article().date());
@@ -124,38 +124,44 @@ final class ArticleEdit {
     }
 
     /**
-     * The save from the build {@code before} that added the articles of {@code now} not in it and
-     * left every other as it was (the preview's cache gives the same annotation for an unchanged
-     * article); null for any other save.
+     * The save from the build {@code before} that added articles and left every other as it was
+     * (the preview's cache gives the same annotation for an unchanged article): the new articles'
+     * pages and their neighbours' are made at once; the lists wait for the catching-up build. Null
+     * for any other save. (A removed or moved article may leave a published page no longer made,
+     * which the permalink registry must refuse at once: such saves take the usual way.)
      */
-    static ArticleEdit ofAdded(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
+    static ArticleEdit ofArticles(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
         if (before == null || before.data() != data) return null;
         List<AnnotatedArticle> was = before.corpus().index().articles();
         if (now.size() <= was.size()) return null;
-        Set<String> ids = new HashSet<>();
-        for (AnnotatedArticle a : was) ids.add(a.id());
+        Map<String, Integer> newAt = positions(now);
+        for (AnnotatedArticle a : was) {
+            Integer i = newAt.get(a.id());
+            if (i == null || now.get(i) != a) return null;
+        }
         List<AnnotatedArticle> added = new ArrayList<>();
         Set<AnnotatedArticle> pages = new LinkedHashSet<>();
-        int j = 0;
+        Set<String> old = positions(was).keySet();
         for (int i = 0; i < now.size(); i++) {
             AnnotatedArticle a = now.get(i);
-            if (j < was.size() && was.get(j) == a) {
-                j++;
-                continue;
-            }
-            if (ids.contains(a.id())) return null; // an edited or moved article, not a new one
+            if (old.contains(a.id())) continue;
             added.add(a);
             pages.add(a);
             // Its neighbours in reading order link to it now.
             if (i > 0) pages.add(now.get(i - 1));
             if (i + 1 < now.size()) pages.add(now.get(i + 1));
         }
-        if (j != was.size()) return null;
         return new ArticleEdit(List.copyOf(added), List.copyOf(pages), false, false, gazetteer, true);
     }
 
-    /** Whether this save added articles (the index is made anew) rather than edited them in place. */
-    boolean added() { return added; }
+    private static Map<String, Integer> positions(List<AnnotatedArticle> articles) {
+        Map<String, Integer> out = new java.util.HashMap<>(articles.size() * 4 / 3 + 16);
+        for (int i = 0; i < articles.size(); i++) out.put(articles.get(i).id(), i);
+        return out;
+    }
+
+    /** Whether this save added articles (the index is made anew, the lists follow) rather than edited them in place. */
+    boolean listsFollow() { return listsFollow; }
 
     /** Whether the templates, data, URL policy ({@code inputs}) and the archive's own pages are as before. */
     static boolean sameSettings(Published before, SiteBuild.Corpus now, long inputs) {

@@ -220,9 +220,12 @@ public final class SiteBuild {
         cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value(), Map.copyOf(introductions)),
                 cache.publishedPages());
         int rendered = ctx.pagesRendered.get();
-        say("Published the %s of %d %s to %s (%d pages rendered; %d files written, %d unchanged)", edit.added() ? "addition" : "edit",
-                edit.changed().size(), edit.changed().size() == 1 ? "article" : "articles", config.out(), rendered,
-                writer.filesWritten(), writer.filesReused());
+        boolean one = edit.changed().size() == 1;
+        String what = edit.listsFollow()
+                ? (one ? "%d new article and its neighbours" : "%d new articles and their neighbours") + "; the lists follow,"
+                : one ? "edit of %d article" : "edit of %d articles";
+        say("Published the " + what + " to %s (%d pages rendered; %d files written, %d unchanged)", edit.changed().size(),
+                config.out(), rendered, writer.filesWritten(), writer.filesReused());
         int pages = cache.publishedPages();
         return new Result(corpus.articles().size(), pages, rendered, writer.filesWritten(), writer.filesReused(), diags, true);
     }
@@ -289,8 +292,8 @@ public final class SiteBuild {
         new EditorFeedback(data).report(annotated, diags, cache == null ? null : cache::lacking);
         // In the preview, a save that left every article where it stood updates the last index.
         articleEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey, data.placesBySlug());
-        if (cache != null && articleEdit == null) articleEdit = ArticleEdit.ofAdded(cache.published(), annotated, dataKey, data.placesBySlug());
-        ArchiveIndex index = articleEdit != null && !articleEdit.added()
+        if (cache != null && articleEdit == null) articleEdit = ArticleEdit.ofArticles(cache.published(), annotated, dataKey, data.placesBySlug());
+        ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug());
         this.dataKey = dataKey;
