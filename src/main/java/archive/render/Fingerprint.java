@@ -46,11 +46,12 @@ public final class Fingerprint {
         if (s == null) return add(-7L);
         long x = s.length();
         int n = s.length(), i = 0;
+        char[] cs = archive.model.Chars.of(s, 0, n);
         for (; i + 3 < n; i += 4) {
-            long w = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48;
+            long w = cs[i] | (long) cs[i + 1] << 16 | (long) cs[i + 2] << 32 | (long) cs[i + 3] << 48;
             x = Long.rotateLeft(x ^ w * P2, 31) * P1;
         }
-        for (; i < n; i++) x = Long.rotateLeft(x ^ s.charAt(i) * P2, 31) * P1;
+        for (; i < n; i++) x = Long.rotateLeft(x ^ cs[i] * P2, 31) * P1;
         return add(x);
     }
 

@@ -12,11 +12,13 @@ public final class Html {
     }
 
     public static void escape(String s, int from, int to, StringBuilder sb) {
+        char[] cs = archive.model.Chars.of(s, from, to);
+        int n = to - from;
         // Copy runs of ordinary characters at once; most text has nothing to escape.
-        int run = from;
-        for (int i = from; i < to; i++) {
+        int run = 0;
+        for (int i = 0; i < n; i++) {
             String rep;
-            switch (s.charAt(i)) {
+            switch (cs[i]) {
                 case '<' -> rep = "&lt;";
                 case '>' -> rep = "&gt;";
                 case '&' -> rep = "&amp;";
@@ -24,9 +26,9 @@ public final class Html {
                 case '\'' -> rep = "&#39;";
                 default -> { continue; }
             }
-            sb.append(s, run, i).append(rep);
+            sb.append(cs, run, i - run).append(rep);
             run = i + 1;
         }
-        sb.append(s, run, to);
+        sb.append(cs, run, n - run);
     }
 }

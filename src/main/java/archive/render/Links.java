@@ -40,11 +40,17 @@ public final class Links {
      * The link from the page written at {@code fromFile} (e.g. "articles/x/index.html") to the
      * site path {@code to} (e.g. "places/taiyuan/#top", "assets/site.css", or "" for home).
      */
+    private static final String[] UP = new String[16];
+
+    static {
+        for (int i = 0; i < UP.length; i++) UP[i] = "../".repeat(i);
+    }
+
     public String relative(String fromFile, String to) {
         if (anchor != null) return anchor + finish(to);
         int depth = 0;
-        for (int i = 0; i < fromFile.length(); i++) if (fromFile.charAt(i) == '/') depth++;
-        String link = "../".repeat(depth) + finish(to);
+        for (int i = fromFile.indexOf('/'); i >= 0; i = fromFile.indexOf('/', i + 1)) depth++;
+        String link = (depth < UP.length ? UP[depth] : "../".repeat(depth)) + finish(to);
         return link.isEmpty() ? "./" : (link.startsWith("#") && depth == 0 ? "./" + link : link);
     }
 

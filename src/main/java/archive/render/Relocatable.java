@@ -29,22 +29,28 @@ public final class Relocatable {
 
     /** The fragment for a page {@code depth} folders below the site root. */
     public String at(int depth) {
-        if (html.indexOf(MARK) < 0 && html.indexOf(MARK_HERE) < 0) return html;
+        int mark = html.indexOf(MARK), here = html.indexOf(MARK_HERE);
+        if (mark < 0 && here < 0) return html;
         String up = depth < UP.length ? UP[depth] : "../".repeat(depth);
         StringBuilder sb = new StringBuilder(html.length() + 32);
-        for (int i = 0, n = html.length(); i < n; i++) {
-            char c = html.charAt(i);
-            if (c == MARK) sb.append(up);
-            else if (c == MARK_HERE) sb.append(depth == 0 ? "./" : up);
-            else sb.append(c);
+        // From marker to marker (found with indexOf, copied from an array: not character by character).
+        char[] cs = archive.model.Chars.of(html, 0, html.length());
+        int from = 0;
+        while (mark >= 0 || here >= 0) {
+            int at = here < 0 || mark >= 0 && mark < here ? mark : here;
+            sb.append(cs, from, at - from);
+            sb.append(at == mark ? up : depth == 0 ? "./" : up);
+            from = at + 1;
+            if (at == mark) mark = html.indexOf(MARK, from);
+            else here = html.indexOf(MARK_HERE, from);
         }
-        return sb.toString();
+        return sb.append(cs, from, html.length() - from).toString();
     }
 
     /** The depth of the page written at {@code file}: the number of folders above it. */
     public static int depth(String file) {
         int d = 0;
-        for (int i = 0; i < file.length(); i++) if (file.charAt(i) == '/') d++;
+        for (int i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) d++;
         return d;
     }
 }

@@ -47,8 +47,10 @@ record DocTerms(int number, long[] keys, int[] hashes, int[] tfs, int[] from, in
     static int count(String text, Words.Cache words, LongIntMap counts) {
         int tokens = 0, prevHan = -1;
         int len = text.length();
+        // Read from an array: String.codePointAt checks its index on every call under C1.
+        char[] cs = archive.model.Chars.of(text, 0, len);
         for (int i = 0; i < len; ) {
-            int cp = text.codePointAt(i);
+            int cp = Character.codePointAt(cs, i, len);
             if (SearchText.isHan(cp)) {
                 counts.add(TermKeys.unigram(cp), 1);
                 if (prevHan >= 0) counts.add(TermKeys.bigram(prevHan, cp), 1);
@@ -58,7 +60,7 @@ record DocTerms(int number, long[] keys, int[] hashes, int[] tfs, int[] from, in
             } else if (SearchText.isWordChar(cp)) {
                 int start = i;
                 while (i < len) {
-                    int c = text.codePointAt(i);
+                    int c = Character.codePointAt(cs, i, len);
                     if (!SearchText.isWordChar(c)) break;
                     i += Character.charCount(c);
                 }

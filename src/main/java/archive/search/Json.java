@@ -6,11 +6,12 @@ final class Json {
 
     static StringBuilder quote(StringBuilder sb, String s) {
         sb.append('"');
-        int plain = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        int plain = 0, n = s.length();
+        char[] cs = archive.model.Chars.of(s, 0, n);
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
             if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '\u2028' && c != '\u2029') continue;
-            sb.append(s, plain, i);
+            sb.append(cs, plain, i - plain);
             plain = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
@@ -24,7 +25,7 @@ final class Json {
                 default -> sb.append(String.format("\\u%04x", (int) c));
             }
         }
-        sb.append(s, plain, s.length());
+        sb.append(cs, plain, n - plain);
         return sb.append('"');
     }
 }

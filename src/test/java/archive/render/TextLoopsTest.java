@@ -1,0 +1,27 @@
+package archive.render;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The loops over every character of the site's text, read from an array rather than by charAt. */
+class TextLoopsTest {
+    @Test
+    void escapingLeavesOrdinaryTextAndReplacesTheFiveCharacters() {
+        assertEquals("&lt;b&gt;“大跃进” &amp; &quot;Leap&quot; &#39;58", Html.escape("<b>“大跃进” & \"Leap\" '58"));
+        StringBuilder sb = new StringBuilder("x");
+        Html.escape("鼓足干劲<力争上游>", 2, 7, sb);
+        assertEquals("x干劲&lt;力争", sb.toString());
+        String longText = "钢".repeat(70_000) + "&";
+        assertEquals("钢".repeat(70_000) + "&amp;", Html.escape(longText), "longer than the kept buffer");
+    }
+
+    @Test
+    void aRelocatableFragmentGetsTheWayUpAtEveryMarker() {
+        Relocatable r = new Relocatable("<a href=\"\u0000articles/x/\">标题</a> <a href=\"\u0001#top\">↑</a><a href=\"\u0000places/\">地</a>");
+        assertEquals("<a href=\"articles/x/\">标题</a> <a href=\"./#top\">↑</a><a href=\"places/\">地</a>", r.at(0));
+        assertEquals("<a href=\"../../articles/x/\">标题</a> <a href=\"../../#top\">↑</a><a href=\"../../places/\">地</a>", r.at(2));
+        assertEquals("plain 文字", new Relocatable("plain 文字").at(3));
+        assertEquals(3, Relocatable.depth("dates/1959/03/index.html"));
+    }
+}
