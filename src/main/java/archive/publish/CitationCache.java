@@ -157,7 +157,8 @@ final class CitationCache {
                         }
                         String key = in.readUTF();
                         int size = in.readInt(), length = in.readInt();
-                        if (size < 0 || length < 0 || length > (1 << 24)) throw new IOException("a damaged record");
+                        // A damaged length must not make the build allocate gigabytes: no citation is that long.
+                        if (size < 0 || size > (1 << 24) || length < 0 || length > (1 << 24)) throw new IOException("a damaged record");
                         byte[] packed = new byte[length];
                         in.readFully(packed);
                         entries.put(key, new Entry(article, packed, size));
