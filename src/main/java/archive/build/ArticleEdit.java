@@ -39,7 +39,7 @@ final class ArticleEdit {
     record Published(SiteBuild.Corpus corpus, long data, long inputs, Map<String, String> introductions) {}
 
     private final List<AnnotatedArticle> changed;
-    /** Whether the lists wait for the catching-up build (see {@link #ofArticles}). */
+    /** Whether the lists wait for the catching-up build (see {@link #ofAdded}). */
     private final boolean listsFollow;
     /** The articles whose pages are made again: the edited ones and, when lists changed, their neighbours. */
     private final List<AnnotatedArticle> pages;
@@ -130,7 +130,7 @@ final class ArticleEdit {
      * for any other save. (A removed or moved article may leave a published page no longer made,
      * which the permalink registry must refuse at once: such saves take the usual way.)
      */
-    static ArticleEdit ofArticles(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
+    static ArticleEdit ofAdded(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
         if (before == null || before.data() != data) return null;
         List<AnnotatedArticle> was = before.corpus().index().articles();
         if (now.size() <= was.size()) return null;
