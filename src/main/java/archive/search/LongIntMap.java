@@ -1,13 +1,18 @@
 package archive.search;
 
-import java.util.Arrays;
-
-/** An open-addressing map from long keys to int values, without boxing: the index holds millions of terms. */
+/**
+ * An open-addressing map from long keys to int values, without boxing: the index holds millions
+ * of terms. The slots in use are listed in the order they were filled, so that visiting and
+ * clearing touch only those: a tokenizer's scratch map, grown by the longest article, is cleared
+ * for every document.
+ */
 final class LongIntMap {
     static final int MISSING = -1;
     private long[] keys;
     private int[] values;
     private boolean[] used;
+    /** The slots in use, in the order they were filled. */
+    private int[] filled;
     private int size, mask;
 
     LongIntMap(int expected) {
@@ -15,6 +20,7 @@ final class LongIntMap {
         keys = new long[cap];
         values = new int[cap];
         used = new boolean[cap];
+        filled = new int[cap / 2 + 1];
         mask = cap - 1;
     }
 
@@ -47,14 +53,16 @@ final class LongIntMap {
         return value;
     }
 
-    /** Calls back for every entry, in no particular order. */
+    /** Calls back for every entry, in the order they were put. */
     void forEach(Entry e) {
-        for (int i = 0; i < keys.length; i++) if (used[i]) e.accept(keys[i], values[i]);
+        for (int k = 0; k < size; k++) {
+            int i = filled[k];
+            e.accept(keys[i], values[i]);
+        }
     }
 
     void clear() {
-        if (size == 0) return;
-        Arrays.fill(used, false);
+        for (int k = 0; k < size; k++) used[filled[k]] = false;
         size = 0;
     }
 
@@ -70,6 +78,7 @@ final class LongIntMap {
         keys[i] = key;
         values[i] = value;
         used[i] = true;
+        filled[size] = i;
         if (++size * 2 > keys.length) grow();
     }
 
@@ -80,13 +89,15 @@ final class LongIntMap {
 
     private void grow() {
         long[] ok = keys;
-        int[] ov = values;
-        boolean[] ou = used;
+        int[] ov = values, order = filled;
+        int n = size;
         keys = new long[ok.length * 2];
         values = new int[ok.length * 2];
         used = new boolean[ok.length * 2];
+        filled = new int[ok.length + 1];
         mask = keys.length - 1;
         size = 0;
-        for (int i = 0; i < ok.length; i++) if (ou[i]) insertAt(find(ok[i]), ok[i], ov[i]);
+        // In the order they were put, which forEach keeps.
+        for (int k = 0; k < n; k++) insertAt(find(ok[order[k]]), ok[order[k]], ov[order[k]]);
     }
 }
