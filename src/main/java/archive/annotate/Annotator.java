@@ -33,15 +33,15 @@ public final class Annotator {
     private final Map<String, Place> places;
     private final Map<String, String> placeByForm = new HashMap<>();
     private final IndustryClassifier industries;
-    /** Every target, once: the mention lists of all articles share this table. */
-    private final List<Target> targets = new ArrayList<>();
+    /** Every target, once, and its place in the table the mention lists of all articles share. */
     private final Map<Target, Integer> targetIndex = new HashMap<>();
     private final Target[] table;
 
     public Annotator(EditorialData data) {
+        List<Target> targets = new ArrayList<>();
         PhraseMatcher.Builder<Target> zh = PhraseMatcher.chinese(), en = PhraseMatcher.english();
         for (GlossaryEntry g : data.glossary()) {
-            Target t = target(new Target(Mention.Kind.GLOSSARY, g.slug()));
+            Target t = target(new Target(Mention.Kind.GLOSSARY, g.slug()), targets);
             g.zh().forEach(f -> zh.add(f, t));
             g.en().forEach(f -> en.add(f, t));
             for (GlossaryEntry.Part p : g.parts()) {
@@ -50,7 +50,7 @@ public final class Annotator {
             }
         }
         for (Place p : data.places()) {
-            Target t = target(new Target(Mention.Kind.PLACE, p.slug()));
+            Target t = target(new Target(Mention.Kind.PLACE, p.slug()), targets);
             p.zhForms().forEach(f -> zh.add(f, t));
             p.englishForms().forEach(f -> en.add(f, t));
             p.notWithin().forEach(f -> zh.add(f, null));
@@ -64,7 +64,7 @@ public final class Annotator {
         this.table = targets.toArray(new Target[0]);
     }
 
-    private Target target(Target t) {
+    private Target target(Target t, List<Target> targets) {
         Integer known = targetIndex.putIfAbsent(t, targets.size());
         if (known != null) return targets.get(known);
         targets.add(t);

@@ -324,14 +324,6 @@ final class AnnotationStore {
         for (List<Mention> ms : lists) mentions(out, ms, table);
     }
 
-    /** One object per target across the archive (a hundred thousand articles name the same few hundred). */
-    private static final java.util.concurrent.ConcurrentHashMap<Mention.Target, Mention.Target> TARGETS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Mention.Target intern(Mention.Target t) {
-        Mention.Target known = TARGETS.putIfAbsent(t, t);
-        return known != null ? known : t;
-    }
-
     private static List<List<Mention>> mentionLists(ByteBuffer in, String[] table, Mention.Target[] targets) {
         int n = varint(in);
         List<List<Mention>> out = new ArrayList<>(n);
@@ -355,7 +347,10 @@ final class AnnotationStore {
         MentionList.Builder out = new MentionList.Builder(n, targets);
         for (int i = 0; i < n; i++) {
             int start = varint(in), end = start + varint(in), target = varint(in);
-            if (targets[target] == null) targets[target] = intern(new Mention.Target(KINDS[target % KINDS.length], table[target / KINDS.length]));
+            if (targets[target] == null) {
+                // One object per target across the archive: a hundred thousand articles name the same few hundred.
+                targets[target] = archive.model.Interned.of(new Mention.Target(KINDS[target % KINDS.length], table[target / KINDS.length]));
+            }
             out.add(start, end, target);
         }
         return out.build();

@@ -134,14 +134,16 @@ final class ArticleEdit {
         if (before == null || before.data() != data) return null;
         List<AnnotatedArticle> was = before.corpus().index().articles();
         if (now.size() <= was.size()) return null;
-        Map<String, Integer> newAt = positions(now);
+        // Every article of the build before is still here, as it was (the same annotation object).
+        Map<String, AnnotatedArticle> byId = new java.util.HashMap<>(now.size() * 4 / 3 + 16);
+        for (AnnotatedArticle a : now) byId.put(a.id(), a);
+        Set<String> old = new HashSet<>(was.size() * 4 / 3 + 16);
         for (AnnotatedArticle a : was) {
-            Integer i = newAt.get(a.id());
-            if (i == null || now.get(i) != a) return null;
+            if (byId.get(a.id()) != a) return null;
+            old.add(a.id());
         }
         List<AnnotatedArticle> added = new ArrayList<>();
         Set<AnnotatedArticle> pages = new LinkedHashSet<>();
-        Set<String> old = positions(was).keySet();
         for (int i = 0; i < now.size(); i++) {
             AnnotatedArticle a = now.get(i);
             if (old.contains(a.id())) continue;
@@ -152,12 +154,6 @@ final class ArticleEdit {
             if (i + 1 < now.size()) pages.add(now.get(i + 1));
         }
         return new ArticleEdit(List.copyOf(added), List.copyOf(pages), false, false, gazetteer, true);
-    }
-
-    private static Map<String, Integer> positions(List<AnnotatedArticle> articles) {
-        Map<String, Integer> out = new java.util.HashMap<>(articles.size() * 4 / 3 + 16);
-        for (int i = 0; i < articles.size(); i++) out.put(articles.get(i).id(), i);
-        return out;
     }
 
     /** Whether this save added articles (the index is made anew, the lists follow) rather than edited them in place. */

@@ -136,6 +136,8 @@ public final class SiteBuild {
         if (!problems.isEmpty()) throw new BuildFailedException("checking the folders", problems.stream()
                 .map(p -> new archive.diag.Diagnostic(archive.diag.Diagnostic.Severity.ERROR, null, 0, p)).toList());
         Corpus corpus = read(diags);
+        // Saved before the pages are made, and let go: the encoded annotations are not needed for them.
+        if (store != null) store.save();
         stopIfCancelled();
         Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg), cache == null ? null : cache.publishing());
         try (SiteWriter writer = SiteWriter.open(config.out(), cache == null ? null : cache.carried())) {
@@ -220,12 +222,12 @@ public final class SiteBuild {
         cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value(), Map.copyOf(introductions)),
                 cache.publishedPages());
         int rendered = ctx.pagesRendered.get();
-        boolean one = edit.changed().size() == 1;
+        int n = edit.changed().size();
         String what = edit.listsFollow()
-                ? (one ? "%d new article and its neighbours" : "%d new articles and their neighbours") + "; the lists follow,"
-                : one ? "edit of %d article" : "edit of %d articles";
-        say("Published the " + what + " to %s (%d pages rendered; %d files written, %d unchanged)", edit.changed().size(),
-                config.out(), rendered, writer.filesWritten(), writer.filesReused());
+                ? n + (n == 1 ? " new article and its neighbours" : " new articles and their neighbours") + "; the lists follow,"
+                : "edit of " + n + (n == 1 ? " article" : " articles");
+        say("Published the %s to %s (%d pages rendered; %d files written, %d unchanged)", what, config.out(), rendered,
+                writer.filesWritten(), writer.filesReused());
         int pages = cache.publishedPages();
         return new Result(corpus.articles().size(), pages, rendered, writer.filesWritten(), writer.filesReused(), diags, true);
     }
@@ -287,7 +289,6 @@ public final class SiteBuild {
                             () -> AnnotationStore.inputs(a, o));
                 })
                 .toList();
-        if (store != null) store.save();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         new EditorFeedback(data).report(annotated, diags, cache == null ? null : cache::lacking);
         // In the preview, a save that left every article where it stood updates the last index.

@@ -31,11 +31,15 @@ final class ConcordanceLines extends AbstractList<Occurrence> implements RandomA
             throw new IllegalArgumentException("a paragraph too long for the concordance in article " + article.id()
                     + " (row " + row + ", offsets " + start + "–" + end + ")");
         }
+        put(article, text, (long) start | (long) length << START_BITS | (long) (row + 1) << (START_BITS + LENGTH_BITS)
+                | (zh ? 1L << 63 : 0));
+    }
+
+    private void put(AnnotatedArticle article, String text, long line) {
         if (size == packed.length) grow();
         articles[size] = article;
         texts[size] = text;
-        packed[size] = (long) start | (long) length << START_BITS | (long) (row + 1) << (START_BITS + LENGTH_BITS)
-                | (zh ? 1L << 63 : 0);
+        packed[size] = line;
         size++;
     }
 
@@ -63,13 +67,7 @@ final class ConcordanceLines extends AbstractList<Occurrence> implements RandomA
         for (int i = 0; i < other.size; i++) copy(other, i);
     }
 
-    private void copy(ConcordanceLines from, int i) {
-        if (size == packed.length) grow();
-        articles[size] = from.articles[i];
-        texts[size] = from.texts[i];
-        packed[size] = from.packed[i];
-        size++;
-    }
+    private void copy(ConcordanceLines from, int i) { put(from.articles[i], from.texts[i], from.packed[i]); }
 
     private void grow() {
         int n = Math.max(8, size * 2);
@@ -98,7 +96,4 @@ final class ConcordanceLines extends AbstractList<Occurrence> implements RandomA
         AnnotatedArticle a = articles[i];
         return Occurrence.of(a, row < 0 ? "title" : a.rows().get(row).anchor(), zh, texts[i], start, end);
     }
-
-    /** The article of line {@code i}, without making the line. */
-    AnnotatedArticle article(int i) { return articles[i]; }
 }

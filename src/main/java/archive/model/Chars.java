@@ -7,7 +7,8 @@ package archive.model;
  * clean build. The array is the caller's until its next call on the same thread.
  */
 public final class Chars {
-    private static final int KEPT = 64 * 1024;
+    /** Up to a large page (a concordance page is about 200,000 characters); a download gets its own array. */
+    private static final int KEPT = 1 << 20;
     private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[4096]);
 
     private Chars() {}
@@ -18,7 +19,7 @@ public final class Chars {
         char[] buf = BUFFER.get();
         if (buf.length < n) {
             buf = new char[Math.max(n, buf.length * 2)];
-            if (n <= KEPT) BUFFER.set(buf); // a very long text gets an array of its own, not kept
+            if (n <= KEPT) BUFFER.set(buf);
         }
         s.getChars(from, to, buf, 0);
         return buf;

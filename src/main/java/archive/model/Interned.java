@@ -3,23 +3,26 @@ package archive.model;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One string object for each of the short names every article repeats (paragraph anchors such
- * as "p3", row labels, slugs of places and glossary entries): the whole paper holds several
- * million of them, a hundred bytes each as separate copies. Bounded, so that a long-running
- * preview cannot grow it without end; past the bound a name is simply not shared.
+ * One object for each of the small values every article repeats (paragraph anchors such as
+ * "p3", row labels, slugs of places and glossary entries, the targets of mentions): the whole
+ * paper holds several million of them, as separate copies a hundred bytes each. Bounded, so
+ * that a long-running preview cannot grow it without end; past the bound a value is simply not
+ * shared.
  */
 public final class Interned {
     private static final int MAX_LENGTH = 64, MAX_NAMES = 200_000;
-    private static final ConcurrentHashMap<String, String> NAMES = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Object, Object> VALUES = new ConcurrentHashMap<>();
 
     private Interned() {}
 
-    public static String of(String s) {
-        if (s == null || s.length() > MAX_LENGTH) return s;
-        String known = NAMES.get(s);
-        if (known != null) return known;
-        if (NAMES.size() >= MAX_NAMES) return s;
-        known = NAMES.putIfAbsent(s, s);
-        return known != null ? known : s;
+    /** The shared object equal to {@code v} (a string of at most 64 characters, or an immutable value). */
+    @SuppressWarnings("unchecked")
+    public static <T> T of(T v) {
+        if (v == null || v instanceof String s && s.length() > MAX_LENGTH) return v;
+        Object known = VALUES.get(v);
+        if (known != null) return (T) known;
+        if (VALUES.size() >= MAX_NAMES) return v;
+        known = VALUES.putIfAbsent(v, v);
+        return known != null ? (T) known : v;
     }
 }

@@ -46,11 +46,20 @@ public final class Links {
         for (int i = 0; i < UP.length; i++) UP[i] = "../".repeat(i);
     }
 
+    /** The depth of the page written at {@code file}: the number of folders above it. */
+    public static int depth(String file) {
+        int d = 0;
+        for (int i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) d++;
+        return d;
+    }
+
+    /** The way up from a page {@code depth} folders below the site root: "../" that many times. */
+    static String up(int depth) { return depth < UP.length ? UP[depth] : "../".repeat(depth); }
+
     public String relative(String fromFile, String to) {
         if (anchor != null) return anchor + finish(to);
-        int depth = 0;
-        for (int i = fromFile.indexOf('/'); i >= 0; i = fromFile.indexOf('/', i + 1)) depth++;
-        String link = (depth < UP.length ? UP[depth] : "../".repeat(depth)) + finish(to);
+        int depth = depth(fromFile);
+        String link = up(depth) + finish(to);
         return link.isEmpty() ? "./" : (link.startsWith("#") && depth == 0 ? "./" + link : link);
     }
 

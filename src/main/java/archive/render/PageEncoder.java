@@ -11,27 +11,14 @@ import java.util.Arrays;
  * per-thread buffer rather than reading the string character by character.
  */
 final class PageEncoder {
-    private static final int CHARS_KEPT = 64 * 1024;
-    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[CHARS_KEPT]);
-    private static final ThreadLocal<byte[]> BYTES = ThreadLocal.withInitial(() -> new byte[3 * CHARS_KEPT]);
+    /** Characters whose encoding the thread's byte buffer is kept for: a large page, not a download of the archive. */
+    private static final int KEPT = 1 << 20;
+    private static final ThreadLocal<byte[]> BYTES = ThreadLocal.withInitial(() -> new byte[192 * 1024]);
 
     private PageEncoder() {}
 
     static byte[] encode(String s) {
-        char[] cs = chars(s.length());
-        s.getChars(0, s.length(), cs, 0);
-        return encode(cs, s.length());
-    }
-
-    /** The thread's buffer, grown to {@code n} while n stays a page's size; a larger text gets its own, not kept. */
-    private static char[] chars(int n) {
-        char[] cs = CHARS.get();
-        if (cs.length < n) {
-            cs = new char[Math.max(n, cs.length * 2)];
-            // A download of the whole archive (a hundred million characters) must not stay with the thread.
-            if (n <= 16 * CHARS_KEPT) CHARS.set(cs);
-        }
-        return cs;
+        return encode(archive.model.Chars.of(s, 0, s.length()), s.length());
     }
 
     /** The first {@code n} characters of {@code cs}, encoded. */
@@ -39,7 +26,7 @@ final class PageEncoder {
         byte[] out = BYTES.get();
         if (out.length < n * 3) {
             out = new byte[Math.max(n * 3, out.length * 2)];
-            if (n <= 16 * CHARS_KEPT) BYTES.set(out);
+            if (n <= KEPT) BYTES.set(out); // a download of the whole archive must not stay with the thread
         }
         int j = 0;
         for (int i = 0; i < n; i++) {

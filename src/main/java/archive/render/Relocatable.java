@@ -11,12 +11,6 @@ public final class Relocatable {
     /** The pseudo file a relocatable fragment is rendered for; compared by identity. */
     static final String FILE = new String("\u0000relocatable");
     private static final char MARK = '\u0000', MARK_HERE = '\u0001';
-    private static final String[] UP = new String[16];
-
-    static {
-        for (int i = 0; i < UP.length; i++) UP[i] = "../".repeat(i);
-    }
-
     private final String html;
 
     Relocatable(String html) { this.html = html; }
@@ -31,7 +25,7 @@ public final class Relocatable {
     public String at(int depth) {
         int mark = html.indexOf(MARK), here = html.indexOf(MARK_HERE);
         if (mark < 0 && here < 0) return html;
-        String up = depth < UP.length ? UP[depth] : "../".repeat(depth);
+        String up = Links.up(depth);
         StringBuilder sb = new StringBuilder(html.length() + 32);
         // From marker to marker (found with indexOf, copied from an array: not character by character).
         char[] cs = archive.model.Chars.of(html, 0, html.length());
@@ -45,12 +39,5 @@ public final class Relocatable {
             else here = html.indexOf(MARK_HERE, from);
         }
         return sb.append(cs, from, html.length() - from).toString();
-    }
-
-    /** The depth of the page written at {@code file}: the number of folders above it. */
-    public static int depth(String file) {
-        int d = 0;
-        for (int i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1)) d++;
-        return d;
     }
 }

@@ -98,7 +98,7 @@ public final class RenderContext {
      * rendered from article-item.peb once per build and placed at the page's depth.
      */
     public List<String> items(List<AnnotatedArticle> as, String path) {
-        int depth = Relocatable.depth(PagePaths.file(path));
+        int depth = Links.depth(PagePaths.file(path));
         List<String> out = new java.util.ArrayList<>(as.size());
         for (AnnotatedArticle a : as) {
             out.add(items.computeIfAbsent(a.id(), id -> templates.renderRelocatable("article-item", Map.of("a", summary(a))))

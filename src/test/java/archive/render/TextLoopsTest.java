@@ -22,6 +22,6 @@ class TextLoopsTest {
         assertEquals("<a href=\"articles/x/\">标题</a> <a href=\"./#top\">↑</a><a href=\"places/\">地</a>", r.at(0));
         assertEquals("<a href=\"../../articles/x/\">标题</a> <a href=\"../../#top\">↑</a><a href=\"../../places/\">地</a>", r.at(2));
         assertEquals("plain 文字", new Relocatable("plain 文字").at(3));
-        assertEquals(3, Relocatable.depth("dates/1959/03/index.html"));
+        assertEquals(3, Links.depth("dates/1959/03/index.html"));
     }
 }
