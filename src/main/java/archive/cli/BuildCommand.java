@@ -29,6 +29,7 @@ final class BuildCommand implements Callable<Integer> {
             Outcome.printWarnings(r.diagnostics().warnings());
             System.err.printf("Built %d articles, %d pages into %s%n", r.articles(), r.pages(), folders.out);
             if (stats) {
+                System.out.println("jvm: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
                 System.out.println(ProcessStats.now().line() + " articles=" + r.articles() + " pages=" + r.pages()
                         + " rendered=" + r.pagesRendered() + " written=" + r.filesWritten() + " reused=" + r.filesReused());
             }

@@ -45,26 +45,27 @@ public final class Templates {
 
     /** Renders {@code template} (name without .peb) for the page written at {@code file}. */
     public String render(String template, String file, Map<String, Object> variables) {
-        return evaluate(template, file, variables).toString();
+        return evaluate(template, file, variables, TextBuffer::toString);
     }
 
     /** Renders a page straight into the bytes to write (see {@link PageSink#bytes}), without an intermediate string. */
     public byte[] renderBytes(String template, String file, Map<String, Object> variables) {
-        return evaluate(template, file, variables).encode();
+        return evaluate(template, file, variables, TextBuffer::encode);
     }
 
-    private TextBuffer evaluate(String template, String file, Map<String, Object> variables) {
+    private <T> T evaluate(String template, String file, Map<String, Object> variables, java.util.function.Function<TextBuffer, T> result) {
         PebbleTemplate t = cache.computeIfAbsent(template, engine::getTemplate);
         Map<String, Object> vars = new java.util.HashMap<>(variables);
         vars.put(CURRENT_FILE, file);
-        // An unsynchronised buffer: StringWriter's StringBuffer locks on every append.
-        TextBuffer out = new TextBuffer(16 * 1024);
+        TextBuffer out = TextBuffer.take();
         try {
             t.evaluate(out, vars);
+            return result.apply(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            out.release();
         }
-        return out;
     }
 
     /**
