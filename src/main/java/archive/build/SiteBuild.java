@@ -156,20 +156,42 @@ public final class SiteBuild {
             // Made from every article (annotations included) and the parts of the data it reads.
             long searchInputs = ctx.inputsWithoutData().add(SearchIndexBuilder.DIR)
                     .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).add(ctx.everyArticle()).value();
-            if (writer.keepAll(SearchIndexBuilder.DIR, searchInputs)) {
+            long searchGlobal = new archive.render.Fingerprint().add(archive.render.Templates.generatorFingerprint())
+                    .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).value();
+            List<AnnotatedArticle> inOrder = corpus.index().articles();
+            // Each article's text file is made from that article and its number; every other file from every article.
+            java.util.function.ToLongFunction<String> searchFileInputs = file -> {
+                int number = SearchIndexBuilder.docNumber(file);
+                return number < 0 || number >= inOrder.size() ? searchInputs
+                        : SearchIndexBuilder.docInputs(searchGlobal, number, ctx.contentFingerprint(inOrder.get(number)));
+            };
+            if (writer.keepAll(SearchIndexBuilder.DIR, searchFileInputs)) {
                 say("Kept the search index: no article and none of the data it reads changed");
             } else if (deferIndexes && writer.keepAllAsPublished(SearchIndexBuilder.DIR)) {
                 deferred = true;
                 say("Left the search index as published, to be brought up to date next");
             } else {
                 // The index is written file by file: a cancelled build stops at the next file.
-                SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(corpus.index().articles(),
-                        (file, bytes) -> {
-                            stopIfCancelled();
-                            writer.write(file, bytes, searchInputs);
-                        });
-                say("Indexed %d articles for search: %d terms, %d postings, %d shards, %d files (%.1f MB)", search.documents(),
-                        search.terms(), search.postings(), search.shards(), search.files(), search.bytes() / 1e6);
+                // The postings of articles unchanged since the previous build are taken from it, not tokenized again.
+                SearchIndexBuilder.Reuse reuse = new SearchIndexBuilder.Reuse(
+                        Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal, ctx::contentFingerprint);
+                SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(inOrder, new archive.search.FileSink() {
+                    @Override
+                    public void write(String file, byte[] content) { write(file, content, searchInputs); }
+
+                    @Override
+                    public void write(String file, byte[] content, long inputs) {
+                        stopIfCancelled();
+                        writer.write(file, content, inputs);
+                    }
+
+                    @Override
+                    public boolean keep(String file, long inputs) { return writer.keep(file, inputs); }
+                }, reuse);
+                say("Indexed %d articles for search (%d tokenized, the others' postings kept from the previous build): %d terms, "
+                        + "%d postings, %d shards, %d files made (%.1f MB), %d articles' text files kept", search.documents(),
+                        search.tokenized(), search.terms(), search.postings(), search.shards(), search.files(), search.bytes() / 1e6,
+                        search.keptFiles());
             }
             writer.publish();
             publishing.recordPermalinks();

@@ -24,24 +24,24 @@ public final class ArticlePages {
     public String render(AnnotatedArticle aa) {
         Article a = aa.article();
         String path = PagePaths.article(a.id());
-        // A page without notes depends only on its article, its neighbours' summaries and what every
-        // page depends on: when none of these changed, the published page is kept without rendering.
-        // Notes link across the archive, so an annotated article is always rendered.
-        long inputs = 0;
-        if (aa.notes() == null) {
-            AnnotatedArticle prev = ctx.index.previous(aa), next = ctx.index.next(aa);
-            inputs = ctx.articleInputs(aa).add("article").add(ctx.contentFingerprint(aa))
-                    .add(prev == null ? 0 : ctx.summaryFingerprint(prev)).add(next == null ? 0 : ctx.summaryFingerprint(next)).value();
-            if (ctx.keep(path, inputs)) {
-                ctx.articleExtras().keepFiles(aa, path, inputs);
-                return "";
-            }
+        // A page depends on its article, its neighbours' summaries, what every page depends on and,
+        // if it has notes, their HTML: notes link across the archive, so they are made every build
+        // (which also reports their errors), and the page is kept when they come out the same.
+        NotesHtml.Split notes = NotesHtml.render(aa, ctx, path);
+        String intro = notes.introduction().isEmpty() ? "" : org.jsoup.Jsoup.parseBodyFragment(notes.introduction()).text();
+        AnnotatedArticle prev = ctx.index.previous(aa), next = ctx.index.next(aa);
+        Fingerprint f = ctx.articleInputs(aa).add("article").add(ctx.contentFingerprint(aa))
+                .add(prev == null ? 0 : ctx.summaryFingerprint(prev)).add(next == null ? 0 : ctx.summaryFingerprint(next));
+        if (aa.notes() != null) f.add(notes.introduction()).add(notes.footnotes()).addValue(new java.util.TreeMap<>(notes.byAnchor()));
+        long inputs = f.value();
+        if (ctx.keep(path, inputs)) {
+            ctx.articleExtras().keepFiles(aa, path, inputs);
+            return intro;
         }
         UnaryOperator<String> link = ctx.linker(path);
         Set<String> linked = ctx.knownPlaces(aa.places());
 
         List<Views.RowView> rows = new ArrayList<>();
-        NotesHtml.Split notes = NotesHtml.render(aa, ctx, path);
         for (Row r : aa.rows()) {
             rows.add(new Views.RowView(r.anchor(), r.extraAnchors(), r.label(),
                     paragraphs(r.zh(), aa.zhMentions(), "zh-Hans", linked, link),
@@ -75,7 +75,6 @@ public final class ArticlePages {
         v.put("monthZh", Dates.monthZh(month));
         v.put("yearPath", PagePaths.year(a.date().getYear()));
         v.put("year", a.date().getYear());
-        AnnotatedArticle prev = ctx.index.previous(aa), next = ctx.index.next(aa);
         v.put("prev", prev == null ? null : ctx.summary(prev));
         v.put("next", next == null ? null : ctx.summary(next));
         v.put("introduction", notes.introduction());
@@ -87,10 +86,9 @@ public final class ArticlePages {
         v.putAll(ctx.articleExtras().vars(aa, path));
         String title = a.title().isEmpty() ? a.headline() : a.title();
         String description = "People's Daily, " + Dates.en(a.date()) + ", page " + a.page() + ". " + a.headline();
-        if (aa.notes() == null) ctx.write("article", path, title, description, "article", v, inputs);
-        else ctx.page("article", path, title, description, "article", v);
+        ctx.write("article", path, title, description, "article", v, inputs);
         ctx.articleExtras().writeFiles(aa, path, inputs);
-        return notes.introduction().isEmpty() ? "" : org.jsoup.Jsoup.parseBodyFragment(notes.introduction()).text();
+        return intro;
     }
 
     private List<Views.Para> paragraphs(List<Paragraph> ps, List<List<Mention>> mentions, String lang,

@@ -1,8 +1,16 @@
 package archive.search;
 
 /** Where the index files go (the site writer's staging folder); called from several threads. */
-@FunctionalInterface
 public interface FileSink {
     /** Writes {@code content} at the site-relative path {@code file}. */
     void write(String file, byte[] content);
+
+    /**
+     * Writes {@code content}, made from inputs with fingerprint {@code inputs}, so that a later
+     * build can {@link #keep} it unread.
+     */
+    default void write(String file, byte[] content, long inputs) { write(file, content); }
+
+    /** Keeps the published {@code file} if it was made from inputs with this fingerprint; false if it must be made. */
+    default boolean keep(String file, long inputs) { return false; }
 }

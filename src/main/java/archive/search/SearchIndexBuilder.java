@@ -39,8 +39,50 @@ public final class SearchIndexBuilder {
     /** A shard holds about this many characters of postings; longer lists get a file of their own. */
     static final int TARGET_SHARD_CHARS = 48 * 1024, OWN_FILE_CHARS = 12 * 1024;
 
-    /** What was built. */
-    public record Stats(int documents, int terms, int shards, long postings, long bytes, int files) {}
+    /** What was built; {@code tokenized} articles were read for their terms, the others' postings were the previous build's. */
+    public record Stats(int documents, int terms, int shards, long postings, long bytes, int files, int tokenized, int keptFiles) {}
+
+    /**
+     * The fingerprint of what article {@code number}'s text file is made from (its content
+     * fingerprint, under {@code global}), which lets a build keep the file unmade.
+     */
+    public static long docInputs(long global, int number, long articleFingerprint) {
+        return mix(mix(mix(global) ^ number) ^ articleFingerprint);
+    }
+
+    /** MurmurHash3's finaliser: every bit of the input moves every bit of the output. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb93e8ee8b77dL;
+        return h ^ h >>> 33;
+    }
+
+    /** The article number whose text file is at site path {@code file}, or −1 for another file of the index. */
+    public static int docNumber(String file) {
+        String prefix = DIR + "d/";
+        if (!file.startsWith(prefix) || !file.endsWith(".js")) return -1;
+        String[] parts = file.substring(prefix.length(), file.length() - 3).split("/");
+        try {
+            return parts.length == 2 ? Integer.parseInt(parts[0]) * 1000 + Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Where the previous build's postings are kept ({@link PostingsCache}), what they must have been
+     * made with ({@code global}: the generator and the data the index reads) and each article's
+     * content fingerprint, which tells whether its postings can be reused.
+     */
+    public record Reuse(java.nio.file.Path file, long global, java.util.function.ToLongFunction<AnnotatedArticle> fingerprint) {}
+
+    /** The file {@link Reuse} keeps the postings in, inside the build's cache folder. */
+    public static final String CACHE_FILE = PostingsCache.FILE;
+
+    /** Above this many changed articles, the index is built from every article, as with no previous postings. */
+    private static final int MAX_CHANGED = 4096;
 
     private final EditorialData data;
 
@@ -59,7 +101,10 @@ public final class SearchIndexBuilder {
         return out;
     }
 
-    public Stats build(List<AnnotatedArticle> articles, FileSink sink) {
+    public Stats build(List<AnnotatedArticle> articles, FileSink sink) { return build(articles, sink, null); }
+
+    /** As {@link #build(List, FileSink)}, reusing the previous build's postings of unchanged articles when {@code reuse} is given. */
+    public Stats build(List<AnnotatedArticle> articles, FileSink sink, Reuse reuse) {
         Words words = new Words();
         PostingLists[] parts = new PostingLists[PARTITIONS];
         for (int p = 0; p < PARTITIONS; p++) parts[p] = new PostingLists();
@@ -67,31 +112,78 @@ public final class SearchIndexBuilder {
         int[] lengths = new int[n];
         AtomicLong bytes = new AtomicLong();
         AtomicInteger files = new AtomicInteger();
-        FileSink counted = (file, content) -> {
-            bytes.addAndGet(content.length);
-            files.incrementAndGet();
-            sink.write(file, content);
+        AtomicInteger keptFiles = new AtomicInteger();
+        FileSink counted = new FileSink() {
+            @Override
+            public void write(String file, byte[] content) { write(file, content, 0); }
+
+            @Override
+            public void write(String file, byte[] content, long inputs) {
+                bytes.addAndGet(content.length);
+                files.incrementAndGet();
+                if (inputs == 0) sink.write(file, content);
+                else sink.write(file, content, inputs);
+            }
+
+            @Override
+            public boolean keep(String file, long inputs) {
+                if (!sink.keep(file, inputs)) return false;
+                keptFiles.incrementAndGet();
+                return true;
+            }
         };
         Map<String, Place> places = data.placesBySlug();
         ThreadLocal<Words.Cache> caches = ThreadLocal.withInitial(words::cache);
         ThreadLocal<LongIntMap> scratch = ThreadLocal.withInitial(() -> new LongIntMap(4096));
 
+        long[] fingerprints = null;
+        Reused reused = null;
+        if (reuse != null) {
+            long[] fps = new long[n];
+            IntStream.range(0, n).parallel().forEach(i -> fps[i] = reuse.fingerprint().applyAsLong(articles.get(i)));
+            fingerprints = fps;
+            PostingsCache previous = PostingsCache.load(reuse.file(), reuse.global(), PARTITIONS);
+            if (previous != null) reused = Reused.match(previous, articles, fps);
+            if (reused != null && n - reused.count > MAX_CHANGED) reused = null;
+            if (reused != null) {
+                for (int i = 0; i < previous.wordIds.length; i++) words.restore(previous.wordIds[i], previous.wordTexts[i]);
+            }
+        }
+        Reused kept = reused;
+        List<DocTerms> changed = new ArrayList<>();
         for (int from = 0; from < n; from += BATCH) {
             int start = from, end = Math.min(n, from + BATCH);
             DocTerms[] batch = new DocTerms[end - start];
+            long[] fps = fingerprints;
             IntStream.range(start, end).parallel().forEach(i -> {
+                boolean tokenize = kept == null || kept.oldOf[i] < 0;
+                // An article's text file depends on the article and its number only: kept unmade when neither changed.
+                String file = DIR + SearchDoc.fileName(i) + ".js";
+                long inputs = reuse == null ? 0 : docInputs(reuse.global(), i, fps[i]);
+                if (!tokenize && counted.keep(file, inputs)) return;
                 SearchDoc doc = SearchDoc.of(i, articles.get(i), places);
-                counted.write(DIR + SearchDoc.fileName(i) + ".js", doc.script());
-                batch[i - start] = DocTerms.of(doc, caches.get(), words, scratch.get(), PARTITIONS);
+                counted.write(file, doc.script(), inputs);
+                if (tokenize) batch[i - start] = DocTerms.of(doc, caches.get(), words, scratch.get(), PARTITIONS);
             });
-            IntStream.range(0, PARTITIONS).parallel().forEach(p -> {
-                PostingLists pl = parts[p];
-                for (DocTerms d : batch) {
-                    for (int k = d.from()[p]; k < d.from()[p + 1]; k++) pl.add(d.keys()[k], d.number(), d.tfs()[k]);
+            if (kept == null) {
+                IntStream.range(0, PARTITIONS).parallel().forEach(p -> {
+                    PostingLists pl = parts[p];
+                    for (DocTerms d : batch) {
+                        for (int k = d.from()[p]; k < d.from()[p + 1]; k++) pl.add(d.keys()[k], d.number(), d.tfs()[k]);
+                    }
+                });
+            }
+            for (int i = start; i < end; i++) {
+                DocTerms d = batch[i - start];
+                if (d != null) {
+                    lengths[i] = d.length();
+                    if (kept != null) changed.add(d);
+                } else {
+                    lengths[i] = kept.previous.lengths[kept.oldOf[i]];
                 }
-            });
-            for (DocTerms d : batch) lengths[d.number()] = d.length();
+            }
         }
+        if (kept != null) IntStream.range(0, PARTITIONS).parallel().forEach(p -> kept.merge(p, changed, parts[p]));
         words.freeze();
         IntStream.range(0, PARTITIONS).parallel().forEach(p -> parts[p].trim());
 
@@ -105,7 +197,122 @@ public final class SearchIndexBuilder {
             postings += p.postings;
             terms += p.count;
         }
-        return new Stats(n, terms, shardCount, postings, bytes.get(), files.get());
+        if (reuse != null) {
+            String[] ids = articles.stream().map(a -> a.article().id()).toArray(String[]::new);
+            PostingsCache.save(reuse.file(), reuse.global(), ids, fingerprints, lengths, words, parts);
+        }
+        return new Stats(n, terms, shardCount, postings, bytes.get(), files.get(), kept == null ? n : n - kept.count, keptFiles.get());
+    }
+
+    /** Which of this build's articles keep their postings from the previous build, and under which old number. */
+    private static final class Reused {
+        final PostingsCache previous;
+        /** This build's number → the previous build's, or −1 for an article to tokenize. */
+        final int[] oldOf;
+        /** The previous build's number → this build's, or −1 for postings to drop. */
+        final int[] newOf;
+        final int count;
+
+        private Reused(PostingsCache previous, int[] oldOf, int[] newOf, int count) {
+            this.previous = previous;
+            this.oldOf = oldOf;
+            this.newOf = newOf;
+            this.count = count;
+        }
+
+        /**
+         * Articles with the same id and fingerprint as before keep their postings, as long as their
+         * order is unchanged: the longest run of them in the same order (an article moved by a new
+         * date is tokenized again), so each posting list stays in document order.
+         */
+        static Reused match(PostingsCache previous, List<AnnotatedArticle> articles, long[] fps) {
+            Map<String, Integer> oldIndex = new java.util.HashMap<>(previous.ids.length * 2);
+            for (int j = 0; j < previous.ids.length; j++) oldIndex.put(previous.ids[j], j);
+            int n = articles.size();
+            int[] candidate = new int[n];
+            for (int i = 0; i < n; i++) {
+                Integer j = oldIndex.get(articles.get(i).article().id());
+                candidate[i] = j != null && previous.fingerprints[j] == fps[i] ? j : -1;
+            }
+            int[] oldOf = LongestIncreasing.keep(candidate);
+            int[] newOf = new int[previous.ids.length];
+            java.util.Arrays.fill(newOf, -1);
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (oldOf[i] >= 0) {
+                    newOf[oldOf[i]] = i;
+                    count++;
+                }
+            }
+            return new Reused(previous, oldOf, newOf, count);
+        }
+
+        /**
+         * Partition {@code p} of the new index: each previous posting list with its documents
+         * renumbered and those of changed or removed articles left out, merged in document order
+         * with the postings of the articles tokenized now ({@code changed}, in document order).
+         */
+        void merge(int p, List<DocTerms> changed, PostingLists out) {
+            LongIntMap listOf = new LongIntMap(1024);
+            List<int[]> lists = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            List<Long> listKeys = new ArrayList<>();
+            for (DocTerms d : changed) {
+                for (int k = d.from()[p]; k < d.from()[p + 1]; k++) {
+                    int l = listOf.putIfAbsent(d.keys()[k], lists.size());
+                    if (l == lists.size()) {
+                        lists.add(new int[8]);
+                        sizes.add(0);
+                        listKeys.add(d.keys()[k]);
+                    }
+                    int[] a = lists.get(l);
+                    int size = sizes.get(l);
+                    if (size + 2 > a.length) lists.set(l, a = java.util.Arrays.copyOf(a, a.length * 2));
+                    a[size] = d.number();
+                    a[size + 1] = d.tfs()[k];
+                    sizes.set(l, size + 2);
+                }
+            }
+            boolean[] merged = new boolean[lists.size()];
+            long[] keys = previous.keys[p];
+            byte[][] postings = previous.postings[p];
+            for (int t = 0; t < keys.length; t++) {
+                long key = keys[t];
+                int l = listOf.get(key);
+                int[] extra = l < 0 ? null : lists.get(l);
+                int extraSize = l < 0 ? 0 : sizes.get(l), e = 0;
+                if (l >= 0) merged[l] = true;
+                byte[] d = postings[t];
+                postings[t] = null; // the old lists go as the new ones grow
+                int i = 0, doc = -1;
+                while (i < d.length) {
+                    int gap = 0, shift = 0, b;
+                    do {
+                        b = d[i++];
+                        gap |= (b & 0x7F) << shift;
+                        shift += 7;
+                    } while ((b & 0x80) != 0);
+                    int tf = 0;
+                    shift = 0;
+                    do {
+                        b = d[i++];
+                        tf |= (b & 0x7F) << shift;
+                        shift += 7;
+                    } while ((b & 0x80) != 0);
+                    doc += gap + 1;
+                    int now = newOf[doc];
+                    if (now < 0) continue;
+                    for (; e < extraSize && extra[e] < now; e += 2) out.add(key, extra[e], extra[e + 1]);
+                    out.add(key, now, tf);
+                }
+                for (; e < extraSize; e += 2) out.add(key, extra[e], extra[e + 1]);
+            }
+            for (int l = 0; l < lists.size(); l++) {
+                if (merged[l]) continue;
+                int[] a = lists.get(l);
+                for (int e = 0; e < sizes.get(l); e += 2) out.add(listKeys.get(l), a[e], a[e + 1]);
+            }
+        }
     }
 
     private byte[] meta(List<AnnotatedArticle> articles, int shards) {

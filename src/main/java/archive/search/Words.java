@@ -19,6 +19,12 @@ final class Words {
         return byText.computeIfAbsent(text, t -> new Word(next.getAndIncrement(), SearchText.hash(t), t));
     }
 
+    /** Puts back a word of a previous build's index under its id (see {@link PostingsCache}), before any other. */
+    void restore(int id, String text) {
+        byText.put(text, new Word(id, SearchText.hash(text), text));
+        next.accumulateAndGet(id + 1, Math::max);
+    }
+
     /** A per-thread cache from words as written to their terms, which skips lower-casing and stemming. */
     final class Cache {
         private final Map<String, Word> seen = new HashMap<>();

@@ -281,6 +281,11 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         return keepAllUnder(prefix, f -> fingerprint);
     }
 
+    /** As {@link #keepAll(String, long)}, each file with the fingerprint of its own inputs. */
+    public boolean keepAll(String prefix, java.util.function.ToLongFunction<String> fingerprintOf) {
+        return keepAllUnder(prefix, fingerprintOf);
+    }
+
     private boolean keepAllUnder(String prefix, java.util.function.ToLongFunction<String> fingerprintOf) {
         List<String> files = manifest.filesUnder(prefix);
         if (files.isEmpty()) return false;

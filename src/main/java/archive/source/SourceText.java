@@ -81,6 +81,10 @@ public final class SourceText {
             diags.error(file, 0, tooLarge(bytes.length));
             return null;
         }
+        // String's own decoder is the fast one; it writes U+FFFD for what is not UTF-8, so only a
+        // text with U+FFFD in it (a mistake, or rarely the character itself) is decoded again strictly.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) return normalise(file, fast, diags);
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -99,9 +103,13 @@ public final class SourceText {
         }
         dec.flush(out);
         out.flip();
-        String text = out.toString();
+        return normalise(file, out.toString(), diags);
+    }
+
+    /** Without a byte order mark, with \n for every line end and without invisible controls. */
+    private static String normalise(Path file, String text, Diagnostics diags) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (text.indexOf('\r') >= 0) text = text.replace("\r\n", "\n").replace('\r', '\n');
         return stripInvisible(file, text, diags);
     }
 
@@ -133,8 +141,14 @@ public final class SourceText {
         int line = 1;
         int firstLine = 0;
         int removed = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        int n = text.length();
+        char[] cs = archive.model.Chars.of(text, 0, n); // (charAt checks its index on every call under C1)
+        int i = 0;
+        while (i < n && !isInvisibleControl(cs[i])) i++;
+        if (i == n) return text;
+        for (int k = 0; k < i; k++) if (cs[k] == '\n') line++;
+        for (; i < n; i++) {
+            char c = cs[i];
             if (isInvisibleControl(c)) {
                 if (sb == null) sb = new StringBuilder(text.length()).append(text, 0, i);
                 if (removed++ == 0) firstLine = line;

@@ -57,6 +57,88 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void anArticleWithNotesIsKeptUnlessWhatItShowsChanged() throws IOException {
+        // The five real seeds come first, each with notes that link across the archive.
+        archive.bench.CorpusGenerator gen = generator(3);
+        TestProject corpus = synthetic(gen, 30);
+        try {
+            corpus.build();
+            addSentence(corpus, "seeds/" + gen.fileName(29), "An editor's correction. ");
+            String log = logged(corpus, null).log();
+            assertTrue(log.contains("Rendered 1 of 30 article pages"), "the articles with notes are kept: " + log);
+
+            String notes = "seeds/004_1012f6d7e23636c3.notes.md";
+            String text = corpus.read(notes);
+            int start = text.indexOf("\n\n") + 2;
+            corpus.write(notes, text.substring(0, start) + "An added sentence of the editors. " + text.substring(start));
+            log = logged(corpus, null).log();
+            assertTrue(log.contains("Rendered 1 of 30 article pages"), log);
+            assertTrue(corpus.read("site/articles/1012f6d7e23636c3/index.html").contains("An added sentence of the editors."));
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+
+            // Its notes link to a place no article is in yet: the link leads to the places index.
+            corpus.write("data/places.yaml", corpus.read("data/places.yaml") + "\n- slug: test-town\n  name: Testtown\n"
+                    + "  zh: 测试镇\n  type: town\n  parent: shanxi\n");
+            corpus.write(notes, corpus.read(notes) + "\nSee also [Testtown](place:test-town).\n");
+            corpus.build();
+            String page = "site/articles/1012f6d7e23636c3/index.html";
+            assertTrue(corpus.read(page).contains("places/#test-town"), "linked to the index");
+            // Another article, far from it in the reading order, now names the place: the link leads to its page.
+            addSentence(corpus, "seeds/" + gen.fileName(29), "Testtown (测试镇) reported. ");
+            corpus.build();
+            assertTrue(Files.exists(corpus.site().resolve("places/test-town/index.html")));
+            assertTrue(corpus.read(page).contains("places/test-town/"), "linked to the place's page");
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        } finally {
+            TestProject.delete(corpus.root);
+        }
+    }
+
+    @Test
+    void theSearchIndexTokenizesOnlyTheArticlesThatChangedAndEqualsACleanBuilds() throws IOException {
+        archive.bench.CorpusGenerator gen = generator(11);
+        TestProject corpus = synthetic(gen, 40);
+        try {
+            corpus.build();
+            // New words, new Chinese terms: postings that did not exist and longer lists.
+            addSentence(corpus, "seeds/" + gen.fileName(20), "Tractorisation reached 拖拉机站 everywhere. ");
+            assertTrue(logged(corpus, null).log().contains("(1 tokenized"), "one article tokenized");
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+
+            // Two new articles, and two that swap their days (the reading order changes).
+            Path more = Files.createTempDirectory("more-seeds");
+            gen.write(more, 42);
+            try (Stream<Path> files = Files.list(more)) {
+                for (Path f : files.toList()) {
+                    Path to = corpus.root.resolve("seeds").resolve(f.getFileName().toString());
+                    if (Files.notExists(to)) Files.copy(f, to);
+                }
+            }
+            TestProject.delete(more);
+            String a = "seeds/" + gen.fileName(12), b = "seeds/" + gen.fileName(30);
+            String dateA = dateOf(corpus.read(a)), dateB = dateOf(corpus.read(b));
+            assertNotEquals(dateA, dateB);
+            corpus.write(a, corpus.read(a).replace(dateA, dateB)); // in English and Chinese
+            corpus.write(b, corpus.read(b).replace(dateB, dateA));
+            java.util.regex.Matcher tokenized = java.util.regex.Pattern.compile("\\((\\d+) tokenized").matcher(logged(corpus, null).log());
+            assertTrue(tokenized.find());
+            int n = Integer.parseInt(tokenized.group(1));
+            assertTrue(n >= 3 && n <= 4, "the new articles and those that moved, not the others: " + n);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+
+            // A damaged file of postings costs time, not correctness.
+            Path postings = archive.publish.Publishing.cacheFolder(corpus.config()).resolve(archive.search.SearchIndexBuilder.CACHE_FILE);
+            byte[] bytes = Files.readAllBytes(postings);
+            Files.write(postings, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            addSentence(corpus, "seeds/" + gen.fileName(25), "Another correction. ");
+            assertTrue(logged(corpus, null).log().contains("(42 tokenized"), "every article tokenized");
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        } finally {
+            TestProject.delete(corpus.root);
+        }
+    }
+
+    @Test
     void thePreviewsRememberedArticlesGiveTheSameSiteAsACleanBuild() throws IOException {
         ArticleCache cache = new ArticleCache();
         new SiteBuild(project.config(), null, cache).build();
@@ -272,6 +354,12 @@ class IncrementalBuildTest {
         new SiteBuild(corpus.config(), null, cache).build();
         TestProject.assertSameSite(clean, corpus.site());
         return folders;
+    }
+
+    private static String dateOf(String seed) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\nDate: (\\d{4}-\\d{2}-\\d{2})").matcher(seed);
+        assertTrue(m.find(), "a Date: line");
+        return m.group(1);
     }
 
     private void editFirstSeed() {
