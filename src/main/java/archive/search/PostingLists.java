@@ -17,9 +17,17 @@ final class PostingLists {
     int count;
     long postings;
 
-    void add(long key, int doc, int tf) {
+    void add(long key, int doc, int tf) { append(termOf(key), doc, tf); }
+
+    /** The number of the term {@code key}, added without postings if it is new. */
+    int termOf(long key) {
         int t = index.putIfAbsent(key, count);
         if (t == count) newTerm(key);
+        return t;
+    }
+
+    /** Appends a posting to term {@code t}; documents come in increasing order. */
+    void append(int t, int doc, int tf) {
         byte[] d = data[t];
         int n = lengths[t];
         if (n + 10 > d.length) data[t] = d = Arrays.copyOf(d, Math.max(n + 10, d.length + (d.length >> 1)));
@@ -29,6 +37,21 @@ final class PostingLists {
         lastDoc[t] = doc;
         df[t]++;
         postings++;
+    }
+
+    /**
+     * Gives the empty term {@code t} the postings {@code src[from, to)} as they are, encoded from
+     * document −1 like this list's own ({@code docs} postings, the last for document {@code lastDoc}).
+     */
+    void appendEncoded(int t, byte[] src, int from, int to, int docs, int last) {
+        if (lengths[t] != 0) throw new IllegalStateException("postings copied into a term that has some");
+        int n = to - from;
+        if (n > data[t].length) data[t] = new byte[n + (n >> 3) + 10];
+        System.arraycopy(src, from, data[t], 0, n);
+        lengths[t] = n;
+        lastDoc[t] = last;
+        df[t] += docs;
+        postings += docs;
     }
 
     private void newTerm(long key) {

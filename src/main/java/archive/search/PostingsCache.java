@@ -5,26 +5,33 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 
 /**
  * The postings of the previous build's index, kept beside the output ({@code .site.cache/postings.bin})
  * so that the next build tokenizes only the articles that changed: tokenizing was most of the
- * index's cost, and the index most of a build after one edit. Each article is listed with its
- * number, its content fingerprint and its length; each partition's terms with their postings as
- * the index holds them (document gaps and term frequencies as varints), word terms by the texts
- * of their ids. Only the BM25 weights are left out, since every article's length moves them.
+ * index's cost, and the index most of a build after one edit. The file lists each article with
+ * its content fingerprint and its length, the texts of the word terms by id, then each
+ * partition's terms with their postings as the index holds them (document gaps and term
+ * frequencies as varints), and at its end where each partition starts. Only the BM25 weights are
+ * left out, since every article's length moves them.
  *
- * <p>The file is written for one generator and one version of the data the index reads (the
- * header); a missing, damaged or outdated file only means every article is tokenized again.
+ * <p>Partitions are read one at a time, when they are merged, so the previous postings never
+ * all sit in memory beside the new ones (200 MB at 100,000 articles). The file is written for
+ * one generator and one version of the data the index reads (the header); a missing, damaged or
+ * outdated file only means every article is tokenized again.
  */
 final class PostingsCache {
     static final String FILE = "postings.bin";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     final String[] ids;
     final long[] fingerprints;
@@ -32,19 +39,19 @@ final class PostingsCache {
     /** Word ids and their texts. */
     final int[] wordIds;
     final String[] wordTexts;
-    /** Per partition: each term's key and postings. */
-    final long[][] keys;
-    final byte[][][] postings;
+    private final Path file;
+    /** Where each partition starts in the file, and where the last one ends. */
+    private final long[] starts;
 
-    private PostingsCache(String[] ids, long[] fingerprints, int[] lengths, int[] wordIds, String[] wordTexts,
-                          long[][] keys, byte[][][] postings) {
+    private PostingsCache(Path file, String[] ids, long[] fingerprints, int[] lengths, int[] wordIds, String[] wordTexts,
+                          long[] starts) {
+        this.file = file;
         this.ids = ids;
         this.fingerprints = fingerprints;
         this.lengths = lengths;
         this.wordIds = wordIds;
         this.wordTexts = wordTexts;
-        this.keys = keys;
-        this.postings = postings;
+        this.starts = starts;
     }
 
     /** The postings saved at {@code file} for {@code global} with {@code partitions} partitions, or null. */
@@ -68,23 +75,49 @@ final class PostingsCache {
                 wordIds[i] = in.readInt();
                 wordTexts[i] = in.readUTF();
             }
-            long[][] keys = new long[partitions][];
-            byte[][][] postings = new byte[partitions][][];
-            for (int p = 0; p < partitions; p++) {
-                int count = in.readInt();
-                keys[p] = new long[count];
-                postings[p] = new byte[count][];
-                for (int t = 0; t < count; t++) {
-                    keys[p][t] = in.readLong();
-                    postings[p][t] = new byte[in.readInt()];
-                    in.readFully(postings[p][t]);
-                }
+            long[] starts = new long[partitions + 1];
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = ch.size();
+                ByteBuffer table = ByteBuffer.allocate(8 * (partitions + 1));
+                long at = size - table.capacity();
+                while (table.hasRemaining()) if (ch.read(table, at + table.position()) < 0) return null;
+                table.flip();
+                for (int p = 0; p <= partitions; p++) starts[p] = table.getLong();
+                for (int p = 0; p < partitions; p++) if (starts[p] > starts[p + 1] || starts[p] < 0) return null;
+                if (starts[partitions] > at) return null;
             }
-            return new PostingsCache(ids, fps, lengths, wordIds, wordTexts, keys, postings);
+            return new PostingsCache(file, ids, fps, lengths, wordIds, wordTexts, starts);
         } catch (IOException | RuntimeException e) {
             return null; // a damaged file costs time, never correctness
         }
     }
+
+    /** Calls back with each term of partition {@code p}: its key and its postings. */
+    void readPartition(int p, Term term) {
+        long length = starts[p + 1] - starts[p];
+        if (length > Integer.MAX_VALUE) throw new IllegalStateException("a partition of the postings over 2 GB");
+        ByteBuffer buf = ByteBuffer.allocate((int) length);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, starts[p] + buf.position()) < 0) throw new IOException("the postings file ends early");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        buf.flip();
+        int count = buf.getInt();
+        byte[] a = buf.array();
+        for (int t = 0; t < count; t++) {
+            long key = buf.getLong();
+            int docs = buf.getInt(), last = buf.getInt(), n = buf.getInt();
+            int from = buf.position();
+            term.accept(key, a, from, from + n, docs, last);
+            buf.position(from + n);
+        }
+    }
+
+    /** A term's key and postings: {@code a[from, to)}, {@code docs} of them, the last for document {@code last}. */
+    interface Term { void accept(long key, byte[] a, int from, int to, int docs, int last); }
 
     /** Saves the index just built: its articles (ids, fingerprints, lengths), words and postings. */
     static void save(Path file, long global, String[] ids, long[] fingerprints, int[] lengths, Words words, PostingLists[] parts) {
@@ -111,14 +144,24 @@ final class PostingsCache {
                     out.writeInt(id);
                     out.writeUTF(words.text(id));
                 }
-                for (PostingLists p : parts) {
-                    out.writeInt(p.count);
-                    for (int t = 0; t < p.count; t++) {
-                        out.writeLong(p.keys[t]);
-                        out.writeInt(p.lengths[t]);
-                        out.write(p.data[t], 0, p.lengths[t]);
+                long[] starts = new long[parts.length + 1];
+                long at = out.size(); // the header is far below 2 GB; the postings are counted here
+                for (int p = 0; p < parts.length; p++) {
+                    starts[p] = at;
+                    PostingLists pl = parts[p];
+                    out.writeInt(pl.count);
+                    at += 4;
+                    for (int t = 0; t < pl.count; t++) {
+                        out.writeLong(pl.keys[t]);
+                        out.writeInt(pl.df[t]);
+                        out.writeInt(pl.lastDoc[t]);
+                        out.writeInt(pl.lengths[t]);
+                        out.write(pl.data[t], 0, pl.lengths[t]);
+                        at += 20 + pl.lengths[t];
                     }
                 }
+                starts[parts.length] = at;
+                for (long s : starts) out.writeLong(s);
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

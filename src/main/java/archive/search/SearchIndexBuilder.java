@@ -197,7 +197,7 @@ public final class SearchIndexBuilder {
             postings += p.postings;
             terms += p.count;
         }
-        if (reuse != null) {
+        if (reuse != null && (kept == null || !kept.unchanged(n))) {
             String[] ids = articles.stream().map(a -> a.article().id()).toArray(String[]::new);
             PostingsCache.save(reuse.file(), reuse.global(), ids, fingerprints, lengths, words, parts);
         }
@@ -212,13 +212,21 @@ public final class SearchIndexBuilder {
         /** The previous build's number → this build's, or −1 for postings to drop. */
         final int[] newOf;
         final int count;
+        /** The first of the previous build's numbers that is not kept as it was: postings before it are copied as they are. */
+        final int firstMoved;
 
         private Reused(PostingsCache previous, int[] oldOf, int[] newOf, int count) {
             this.previous = previous;
             this.oldOf = oldOf;
             this.newOf = newOf;
             this.count = count;
+            int j = 0;
+            while (j < newOf.length && newOf[j] == j) j++;
+            this.firstMoved = j;
         }
+
+        /** Every article kept under its number and none added: the saved postings are those of this index. */
+        boolean unchanged(int n) { return count == n && firstMoved == n && newOf.length == n; }
 
         /**
          * Articles with the same id and fingerprint as before keep their postings, as long as their
@@ -274,18 +282,40 @@ public final class SearchIndexBuilder {
                 }
             }
             boolean[] merged = new boolean[lists.size()];
-            long[] keys = previous.keys[p];
-            byte[][] postings = previous.postings[p];
-            for (int t = 0; t < keys.length; t++) {
-                long key = keys[t];
+            previous.readPartition(p, (key, d, from, to, docs, last) -> {
+                int t = -1; // made with its first posting: a term all of whose articles changed may have none left
                 int l = listOf.get(key);
                 int[] extra = l < 0 ? null : lists.get(l);
                 int extraSize = l < 0 ? 0 : sizes.get(l), e = 0;
                 if (l >= 0) merged[l] = true;
-                byte[] d = postings[t];
-                postings[t] = null; // the old lists go as the new ones grow
-                int i = 0, doc = -1;
-                while (i < d.length) {
+                int i = from, doc = -1, copied = 0;
+                // The documents before the first that moved keep their numbers: their postings are copied as they are.
+                if (last < firstMoved) {
+                    t = out.termOf(key);
+                    out.appendEncoded(t, d, from, to, docs, last);
+                    i = to;
+                    doc = last;
+                } else {
+                    int end = from;
+                    while (i < to) {
+                        int at = i, gap = 0, shift = 0, b;
+                        do {
+                            b = d[i++];
+                            gap |= (b & 0x7F) << shift;
+                            shift += 7;
+                        } while ((b & 0x80) != 0);
+                        do b = d[i++]; while ((b & 0x80) != 0);
+                        if (doc + gap + 1 >= firstMoved) {
+                            i = at;
+                            break;
+                        }
+                        doc += gap + 1;
+                        copied++;
+                        end = i;
+                    }
+                    if (copied > 0) out.appendEncoded(t = out.termOf(key), d, from, end, copied, doc);
+                }
+                while (i < to) {
                     int gap = 0, shift = 0, b;
                     do {
                         b = d[i++];
@@ -302,15 +332,18 @@ public final class SearchIndexBuilder {
                     doc += gap + 1;
                     int now = newOf[doc];
                     if (now < 0) continue;
-                    for (; e < extraSize && extra[e] < now; e += 2) out.add(key, extra[e], extra[e + 1]);
-                    out.add(key, now, tf);
+                    if (t < 0) t = out.termOf(key);
+                    for (; e < extraSize && extra[e] < now; e += 2) out.append(t, extra[e], extra[e + 1]);
+                    out.append(t, now, tf);
                 }
-                for (; e < extraSize; e += 2) out.add(key, extra[e], extra[e + 1]);
-            }
+                if (e < extraSize && t < 0) t = out.termOf(key);
+                for (; e < extraSize; e += 2) out.append(t, extra[e], extra[e + 1]);
+            });
             for (int l = 0; l < lists.size(); l++) {
                 if (merged[l]) continue;
                 int[] a = lists.get(l);
-                for (int e = 0; e < sizes.get(l); e += 2) out.add(listKeys.get(l), a[e], a[e + 1]);
+                int t = out.termOf(listKeys.get(l));
+                for (int e = 0; e < sizes.get(l); e += 2) out.append(t, a[e], a[e + 1]);
             }
         }
     }
