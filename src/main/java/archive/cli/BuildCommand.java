@@ -59,7 +59,7 @@ final class Outcome {
             // Thrown once the heap is full: the build's data is unreachable again by the time this runs.
             long mb = Runtime.getRuntime().maxMemory() >> 20;
             System.err.println("error: the build ran out of memory (a heap of " + mb + " MB). Give it more, for example:");
-            System.err.println("  ARCHIVE_JAVA_OPTS=\"-Xmx6g -XX:+UseSerialGC -XX:TieredStopAtLevel=1\" ./archive build");
+            System.err.println("  ARCHIVE_JAVA_OPTS=\"-Xms1g -Xmx6g -XX:+UseParallelGC\" ./archive build");
             System.err.println("The build failed; the previous site, if any, is unchanged.");
             return 1;
         } catch (java.io.UncheckedIOException e) {
