@@ -4,11 +4,7 @@ import archive.diag.Diagnostic;
 import archive.model.AnnotatedArticle;
 import archive.model.Article;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,10 +82,9 @@ public final class ArticleCache {
      * file's attributes are noted now, before it is read, so that a save during the build is seen
      * by the next one.
      */
-    Article article(Path file) {
-        BasicFileAttributes a = attributes(file);
-        if (a == null) return null;
-        Parsed now = new Parsed(a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()), null);
+    Article article(archive.source.SeedFolder.Entry f) {
+        Path file = f.path();
+        Parsed now = new Parsed(f.size(), f.modified(), String.valueOf(f.fileKey()), null);
         Parsed p = parsed.get(file);
         if (p != null && p.size() == now.size() && p.modified() == now.modified() && p.key().equals(now.key())) return p.article();
         pending.put(file, now);
@@ -156,13 +151,5 @@ public final class ArticleCache {
     void retain(Set<String> ids) {
         annotated.keySet().retainAll(ids);
         lacking.keySet().retainAll(ids);
-    }
-
-    private static BasicFileAttributes attributes(Path p) {
-        try {
-            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

@@ -1,9 +1,12 @@
 package archive.build;
 
+import archive.index.ArchiveIndex;
+import archive.index.Occurrence;
 import archive.model.AnnotatedArticle;
 import archive.model.Place;
 import archive.model.Row;
 import archive.render.PagePaths;
+import archive.render.Pagination;
 import archive.render.RenderContext;
 
 import java.time.LocalDate;
@@ -13,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -20,7 +24,7 @@ import java.util.TreeSet;
  * where they stand: the same articles in the same order, each with the same date, places,
  * industries, glossary entries and paragraph anchors; the same data, templates and pages. Then
  * the indexes, counts, charts and links are as before, and only these can differ: the edited
- * articles' pages, the concordance pages of the entries they use, the notes index when notes
+ * articles' pages, the concordance pages that show one of their lines differently, the notes index when notes
  * changed and, when what lists show of an article changed (its title, headline, column, whether
  * it has notes), its neighbours' pages and the lists it is on (its day, month and year, its places
  * and their enclosing places, its industries, the home page and the list of articles).
@@ -46,7 +50,12 @@ final class ArticleEdit {
     private final boolean listed;
     /** Whether an edited article has editors' notes (before or after): the notes index shows their introductions. */
     private final boolean notes;
-    private final Set<String> entries = new TreeSet<>();
+    /**
+     * The pages of each glossary entry whose concordance lines the edit changed: the pages holding
+     * the edited article's lines, or null for every page of the entry when their number changed
+     * (every page shows how many there are, and the lines after them move).
+     */
+    private final Map<String, Set<Integer>> entryPages;
     private final Set<String> places = new TreeSet<>();
     private final Set<String> industries = new TreeSet<>();
     private final Set<LocalDate> dates = new TreeSet<>();
@@ -56,17 +65,16 @@ final class ArticleEdit {
     private final Set<String> lists = new HashSet<>();
 
     private ArticleEdit(List<AnnotatedArticle> changed, List<AnnotatedArticle> pages, boolean listed, boolean notes,
-                        Map<String, Place> gazetteer, boolean listsFollow) {
+                        Map<String, Place> gazetteer, boolean listsFollow, Map<String, Set<Integer>> entryPages) {
         this.listsFollow = listsFollow;
+        this.entryPages = entryPages;
         this.changed = changed;
         this.pages = pages;
         this.listed = listed;
         this.notes = notes;
         for (AnnotatedArticle a : pages) folders.add(PagePaths.article(a.id()));
         for (AnnotatedArticle a : changed) {
-            if (listsFollow) continue; // their concordance lines and lists wait for the catching-up build
-            entries.addAll(a.glossary());
-            if (!listed) continue;
+            if (listsFollow || !listed) continue; // a new article's lists wait for the catching-up build
             dates.add(a.article().date());
             industries.addAll(a.industries());
             // A place's page lists the articles of the places inside it too: every enclosing place's page changes.
@@ -77,7 +85,6 @@ final class ArticleEdit {
                 }
             }
         }
-        for (String e : entries) folders.add(PagePaths.entry(e));
         for (String p : places) folders.add(PagePaths.place(p));
         for (String i : industries) folders.add(PagePaths.industry(i));
         for (LocalDate d : dates) {
@@ -103,6 +110,7 @@ final class ArticleEdit {
         List<AnnotatedArticle> changed = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         boolean listed = false, notes = false;
+        Map<String, Set<Integer>> entryPages = new TreeMap<>();
         for (int i = 0; i < now.size(); i++) {
             AnnotatedArticle a = was.get(i), b = now.get(i);
             if (a == b) continue; // the preview's cache gives the same annotation for an unchanged article
@@ -111,6 +119,7 @@ final class ArticleEdit {
             notes |= a.notes() != null || b.notes() != null;
             changed.add(b);
             at.add(i);
+            concordanceChanges(before.corpus().index(), a, b, entryPages);
         }
         // The articles are in reading order, as in the index: the neighbours show an edited article's summary.
         Set<AnnotatedArticle> pages = new LinkedHashSet<>(changed);
@@ -120,7 +129,35 @@ final class ArticleEdit {
                 if (i + 1 < now.size()) pages.add(now.get(i + 1));
             }
         }
-        return new ArticleEdit(changed, List.copyOf(pages), listed, notes, gazetteer, false);
+        return new ArticleEdit(changed, List.copyOf(pages), listed, notes, gazetteer, false, entryPages);
+    }
+
+    /**
+     * Notes in {@code out} the concordance pages that show a line of {@code was} (as indexed in
+     * {@code index}) differently now that it is {@code now}: an edit of a title or author, or of a
+     * paragraph without glossary terms, changes no line, and a changed line changes only its page,
+     * unless the entry has more or fewer lines than before.
+     */
+    private static void concordanceChanges(ArchiveIndex index, AnnotatedArticle was, AnnotatedArticle now,
+                                           Map<String, Set<Integer>> out) {
+        Map<String, List<Occurrence>> before = ArchiveIndex.concordanceOf(was), after = ArchiveIndex.concordanceOf(now);
+        // Each line shows the article's page, and links to it.
+        boolean samePage = was.article().page() == now.article().page();
+        Set<String> slugs = new TreeSet<>(before.keySet());
+        slugs.addAll(after.keySet());
+        for (String slug : slugs) {
+            if (out.containsKey(slug) && out.get(slug) == null) continue; // every page already
+            List<Occurrence> x = before.getOrDefault(slug, List.of()), y = after.getOrDefault(slug, List.of());
+            if (x.size() != y.size()) {
+                out.put(slug, null);
+                continue;
+            }
+            int[] at = index.linesOf(slug, was);
+            for (int k = 0; k < x.size(); k++) {
+                if (samePage && x.get(k).sameLine(y.get(k))) continue;
+                out.computeIfAbsent(slug, s -> new TreeSet<>()).add(at[k] / Pagination.LINES + 1);
+            }
+        }
     }
 
     /**
@@ -153,7 +190,7 @@ final class ArticleEdit {
             if (i > 0) pages.add(now.get(i - 1));
             if (i + 1 < now.size()) pages.add(now.get(i + 1));
         }
-        return new ArticleEdit(List.copyOf(added), List.copyOf(pages), false, false, gazetteer, true);
+        return new ArticleEdit(List.copyOf(added), List.copyOf(pages), false, false, gazetteer, true, Map.of());
     }
 
     /** Whether this save added articles (the index is made anew, the lists follow) rather than edited them in place. */
@@ -189,8 +226,8 @@ final class ArticleEdit {
     /** Whether the notes index must be made again (see {@link #notes}). */
     boolean notesIndex() { return notes || listed; }
 
-    /** The glossary entries whose concordance quotes an edited article. */
-    Set<String> entries() { return entries; }
+    /** The concordance pages the edit changed, by glossary entry; null for every page of an entry (see {@link #entryPages}). */
+    Map<String, Set<Integer>> entryPages() { return entryPages; }
 
     Set<String> places() { return places; }
 
@@ -204,7 +241,21 @@ final class ArticleEdit {
         // Article, entry, place and industry pages live in a folder of their own: "articles/<id>/…".
         int first = file.indexOf('/'), second = first < 0 ? -1 : file.indexOf('/', first + 1);
         if (second >= 0 && folders.contains(file.substring(0, second + 1))) return true;
+        if (second >= 0 && file.startsWith(PagePaths.GLOSSARY)) {
+            String slug = file.substring(first + 1, second);
+            if (!entryPages.containsKey(slug)) return false;
+            Set<Integer> pages = entryPages.get(slug);
+            return pages == null || pages.contains(pageOf(file.substring(second + 1)));
+        }
         return !lists.isEmpty() && lists.contains(listOf(file));
+    }
+
+    /** The page number of a list's page, from its path within the list ("index.html" is 1, "page/3/index.html" is 3); 0 otherwise. */
+    static int pageOf(String rest) {
+        if (rest.equals("index.html")) return 1;
+        if (!rest.startsWith("page/") || !rest.endsWith("/index.html")) return 0;
+        String n = rest.substring(5, rest.length() - "/index.html".length());
+        return n.isEmpty() || n.length() > 9 || !n.chars().allMatch(Character::isDigit) ? 0 : Integer.parseInt(n);
     }
 
     /** The list a page belongs to: "dates/1959/03/" for ".../index.html" and ".../page/2/index.html"; null otherwise. */

@@ -33,6 +33,7 @@ import archive.site.SiteWriter;
 import archive.source.EditorialDataLoader;
 import archive.source.NotesParser;
 import archive.source.OverridesLoader;
+import archive.source.SeedFolder;
 import archive.source.SeedReader;
 import archive.source.SitePagesReader;
 
@@ -223,7 +224,7 @@ public final class SiteBuild {
             if (intro.isEmpty()) introductions.remove(a.id());
             else introductions.put(a.id(), intro);
         });
-        new GlossaryPages(ctx).render(edit.entries());
+        new GlossaryPages(ctx).render(edit.entryPages());
         if (edit.listed()) {
             // What lists show of an edited article changed: the lists it is on are made (or kept) as usual.
             EditorialPages editorial = new EditorialPages(ctx);
@@ -277,12 +278,12 @@ public final class SiteBuild {
     /** The read, annotate and index stages. Throws with every error found. */
     public Corpus read(Diagnostics diags) {
         EditorialData data = new EditorialDataLoader().load(config.data(), diags);
-        List<Article> articles = cache == null ? new SeedReader().readAll(config.seeds(), diags)
-                : new SeedReader().readAll(config.seeds(), diags, cache::article);
+        SeedFolder folder = SeedFolder.scan(config.seeds());
+        List<Article> articles = new SeedReader().readAll(folder, diags, cache == null ? f -> null : cache::article);
         say("Read %d articles and %d glossary entries, %d places, %d industries", articles.size(),
                 data.glossary().size(), data.places().size(), data.industries().size());
-        Map<String, ArticleNotes> notes = readNotes(articles, diags);
-        Map<String, ArticleOverrides> overrides = readOverrides(articles, data, diags);
+        Map<String, ArticleNotes> notes = readNotes(folder, articles, diags);
+        Map<String, ArticleOverrides> overrides = readOverrides(folder, articles, data, diags);
         List<SitePage> pages = new SitePagesReader().read(config.pages(), diags);
         diags.throwIfErrors("reading seeds and data");
 
@@ -391,12 +392,13 @@ public final class SiteBuild {
         return introductions;
     }
 
-    private Map<String, ArticleNotes> readNotes(List<Article> articles, Diagnostics diags) {
+    private Map<String, ArticleNotes> readNotes(SeedFolder folder, List<Article> articles, Diagnostics diags) {
         Map<String, ArticleNotes> out = new HashMap<>();
         Map<String, Path> seedOf = new HashMap<>();
         articles.forEach(a -> seedOf.put(baseName(a.source()), a.source()));
         NotesParser parser = new NotesParser();
-        for (Path f : SeedReader.sidecars(config.seeds(), ".notes.md", diags)) {
+        for (SeedFolder.Entry e : folder.notes(diags)) {
+            Path f = e.path();
             String base = f.getFileName().toString().replaceFirst("\\.notes\\.md$", "");
             Path seed = seedOf.get(base);
             if (seed == null) {
@@ -410,11 +412,13 @@ public final class SiteBuild {
         return out;
     }
 
-    private Map<String, ArticleOverrides> readOverrides(List<Article> articles, EditorialData data, Diagnostics diags) {
+    private Map<String, ArticleOverrides> readOverrides(SeedFolder folder, List<Article> articles, EditorialData data,
+                                                        Diagnostics diags) {
         Map<String, ArticleOverrides> out = new HashMap<>();
         Map<String, Path> seedOf = new HashMap<>();
         articles.forEach(a -> seedOf.put(baseName(a.source()), a.source()));
-        for (Path f : SeedReader.sidecars(config.seeds(), ".meta.yaml", diags)) {
+        for (SeedFolder.Entry e : folder.overrides(diags)) {
+            Path f = e.path();
             String base = f.getFileName().toString().replaceFirst("\\.meta\\.yaml$", "");
             Path seed = seedOf.get(base);
             if (seed == null) {

@@ -19,6 +19,10 @@ public final class Diagnostics {
         items.add(new Diagnostic(Diagnostic.Severity.WARNING, file, line, message));
     }
 
+    public synchronized void add(Diagnostic d) {
+        items.add(d);
+    }
+
     /** Adds every diagnostic of {@code other} (a file's own collector) to this one. */
     public void addAll(Diagnostics other) {
         List<Diagnostic> theirs = other.all();

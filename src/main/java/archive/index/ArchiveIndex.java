@@ -212,6 +212,19 @@ public final class ArchiveIndex {
 
     public List<Occurrence> occurrences(String slug) { return concordance.getOrDefault(slug, List.of()); }
 
+    /** Where the lines of {@code a} are among the concordance lines of the entry {@code slug}, in order. */
+    public int[] linesOf(String slug, AnnotatedArticle a) {
+        List<Occurrence> lines = concordance.get(slug);
+        return lines == null ? new int[0] : ((ConcordanceLines) lines).positionsOf(a);
+    }
+
+    /** The concordance lines of one article, by glossary entry, as the index would hold them. */
+    public static Map<String, List<Occurrence>> concordanceOf(AnnotatedArticle a) {
+        Map<String, List<Occurrence>> out = new HashMap<>();
+        addOccurrences(a, out);
+        return out;
+    }
+
     /** How often each key occurs among the articles, most frequent first, ties by key. */
     public static List<Map.Entry<String, Integer>> tally(List<AnnotatedArticle> as,
                                                          java.util.function.Function<AnnotatedArticle, List<String>> keys) {

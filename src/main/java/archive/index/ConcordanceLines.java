@@ -83,6 +83,18 @@ final class ConcordanceLines extends AbstractList<Occurrence> implements RandomA
         packed = Arrays.copyOf(packed, size);
     }
 
+    /** Where the lines of {@code article} are in this concordance, in order. */
+    int[] positionsOf(AnnotatedArticle article) {
+        int n = 0;
+        int[] out = new int[8];
+        for (int i = 0; i < size; i++) {
+            if (articles[i] != article) continue;
+            if (n == out.length) out = Arrays.copyOf(out, n * 2);
+            out[n++] = i;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
     @Override public int size() { return size; }
 
     @Override

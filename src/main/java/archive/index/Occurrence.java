@@ -57,6 +57,12 @@ public final class Occurrence {
 
     public String match() { return text.substring(start, end); }
 
+    /** Whether a concordance shows this line as it shows {@code o}: the same paragraph, language and text in context. */
+    public boolean sameLine(Occurrence o) {
+        return anchor.equals(o.anchor) && lang.equals(o.lang) && left().equals(o.left()) && match().equals(o.match())
+                && right().equals(o.right());
+    }
+
     /** The text after the match, at most the context width, with "…" when cut. */
     public String right() {
         String right = text.substring(end, Math.min(text.length(), end + width));

@@ -26,12 +26,13 @@ public final class GlossaryPages {
     }
 
     /**
-     * The glossary's index and the pages of the entries {@code slugs} only: after an edit that
-     * changed the text of some articles, their concordance lines and counts are all that can differ.
+     * The glossary's index and the given pages of the entries {@code pages} names (null: every
+     * page of the entry) only: after an edit that changed the text of some articles, their
+     * concordance lines and counts are all that can differ.
      */
-    public void render(java.util.Set<String> slugs) {
+    public void render(Map<String, java.util.Set<Integer>> pages) {
         index();
-        ctx.data.glossary().parallelStream().filter(g -> slugs.contains(g.slug())).forEach(this::entry);
+        ctx.data.glossary().parallelStream().filter(g -> pages.containsKey(g.slug())).forEach(g -> entry(g, pages.get(g.slug())));
     }
 
     private void index() {
@@ -101,8 +102,10 @@ public final class GlossaryPages {
                 .thenComparing(GlossaryEntry::headword).thenComparing(GlossaryEntry::slug);
     }
 
-    /** The entry's page; its concordance runs over further pages (page/2/ …) when it is long. */
-    private void entry(GlossaryEntry g) {
+    private void entry(GlossaryEntry g) { entry(g, null); }
+
+    /** The entry's page; its concordance runs over further pages (page/2/ …) when it is long. Only {@code only}'s pages if not null. */
+    private void entry(GlossaryEntry g, java.util.Set<Integer> only) {
         String base = PagePaths.entry(g.slug());
         List<AnnotatedArticle> articles = ctx.index.usingEntry(g.slug());
         List<Occurrence> occurrences = ctx.index.occurrences(g.slug());
@@ -116,6 +119,7 @@ public final class GlossaryPages {
         var perMonth = ArchiveIndex.perMonth(articles);
         String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
         Pagination.pages(base, occurrences, Pagination.LINES, (slice, pager) -> {
+            if (only != null && !only.contains(pager.current())) return;
             String path = Pagination.path(base, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("entry", g);

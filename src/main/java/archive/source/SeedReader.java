@@ -3,21 +3,15 @@ package archive.source;
 import archive.diag.Diagnostics;
 import archive.model.Article;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads every seed in a folder, in parallel, and checks what concerns the corpus as a whole
@@ -34,19 +28,16 @@ public final class SeedReader {
     private final SeedParser parser = new SeedParser();
 
     public List<Article> readAll(Path seedsDir, Diagnostics diags) {
-        return readAll(seedsDir, diags, f -> null);
+        return readAll(SeedFolder.scan(seedsDir), diags, f -> null);
     }
 
     /**
-     * Reads every seed, taking from {@code known} the articles of files that have not changed since
-     * they were last read (a long-running preview keeps them; null means read the file).
+     * Reads every seed of the listed folder, taking from {@code known} the articles of files that
+     * have not changed since they were last read (a long-running preview keeps them; null means
+     * read the file).
      */
-    public List<Article> readAll(Path seedsDir, Diagnostics diags, java.util.function.Function<Path, Article> known) {
-        if (!Files.isDirectory(seedsDir)) {
-            diags.error(seedsDir, 0, "the seeds folder does not exist; create it or pass --seeds FOLDER");
-            return List.of();
-        }
-        List<Path> files = seedFiles(seedsDir, diags);
+    public List<Article> readAll(SeedFolder folder, Diagnostics diags, java.util.function.Function<SeedFolder.Entry, Article> known) {
+        List<SeedFolder.Entry> files = folder.seeds(diags);
         List<Article> articles = files.parallelStream()
                 .map(f -> {
                     Article a = known.apply(f);
@@ -59,61 +50,6 @@ public final class SeedReader {
         return sorted;
     }
 
-    /** The seed files of the folder, sorted by name; badly named files are reported. */
-    public static List<Path> seedFiles(Path seedsDir, Diagnostics diags) {
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(seedsDir)) {
-            for (Path p : s.sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".") || SIDECARS.stream().anyMatch(name::endsWith)) continue;
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
-                if (Files.isSymbolicLink(p)) {
-                    diags.error(p, 0, "seed files must be plain files, not symbolic links; copy the file into the seeds folder");
-                    continue;
-                }
-                if (!name.endsWith(".txt")) {
-                    if (!name.equalsIgnoreCase("README.md")) {
-                        diags.warn(p, 0, "not a seed file (seeds are named NNN_<16 hex digits>.txt); it is ignored");
-                    }
-                    continue;
-                }
-                Matcher m = SEED_NAME.matcher(name);
-                if (!m.matches()) {
-                    String hint = name.toLowerCase(Locale.ROOT).matches("\\d{1,6}_[0-9a-f]{16}\\.txt")
-                            ? "the id must be written in lowercase hexadecimal"
-                            : "rename it NNN_<id>.txt where <id> is 16 lowercase hexadecimal digits (the `new` command makes one)";
-                    diags.error(p, 0, "bad seed file name: " + hint);
-                    continue;
-                }
-                out.add(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    /**
-     * The sidecar files ({@code suffix} one of {@link #SIDECARS}) of the folder, sorted by name.
-     * Symbolic links are refused like linked seeds: a link could publish a file from outside the project.
-     */
-    public static List<Path> sidecars(Path seedsDir, String suffix, Diagnostics diags) {
-        if (!Files.isDirectory(seedsDir)) return List.of();
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(seedsDir)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList()) {
-                if (Files.isSymbolicLink(p)) {
-                    diags.error(p, 0, "notes and overrides must be plain files, not symbolic links; copy the file into the seeds folder");
-                } else if (!Files.isDirectory(p)) {
-                    out.add(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
     public static String idOf(Path seedFile) {
         Matcher m = SEED_NAME.matcher(seedFile.getFileName().toString());
         if (!m.matches()) throw new IllegalArgumentException(seedFile.toString());
@@ -124,6 +60,13 @@ public final class SeedReader {
         String text = SourceText.readText(file, diags);
         if (text == null) return null;
         return parser.parse(file, idOf(file), text, diags);
+    }
+
+    /** Reads the listed seed {@code f}, whose size is known from the listing. */
+    public Article read(SeedFolder.Entry f, Diagnostics diags) {
+        String text = SourceText.readText(f.path(), f.size(), diags);
+        if (text == null) return null;
+        return parser.parse(f.path(), idOf(f.path()), text, diags);
     }
 
     /** Reports every id used twice and keeps the first file (by name) that uses it. */

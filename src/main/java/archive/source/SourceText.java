@@ -31,7 +31,16 @@ public final class SourceText {
      */
     public static byte[] read(Path file, Diagnostics diags) {
         try {
-            long size = Files.size(file);
+            return read(file, Files.size(file), diags);
+        } catch (IOException e) {
+            diags.error(file, 0, "cannot read the file: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** As {@link #read(Path, Diagnostics)} for a file whose size was just listed. */
+    public static byte[] read(Path file, long size, Diagnostics diags) {
+        try {
             if (size > MAX_BYTES) {
                 diags.error(file, 0, tooLarge(size));
                 return null;
@@ -51,6 +60,12 @@ public final class SourceText {
     /** Reads and decodes {@code file}; null after reporting why. */
     public static String readText(Path file, Diagnostics diags) {
         byte[] bytes = read(file, diags);
+        return bytes == null ? null : decode(file, bytes, diags);
+    }
+
+    /** As {@link #readText(Path, Diagnostics)} for a file whose size was just listed. */
+    public static String readText(Path file, long size, Diagnostics diags) {
+        byte[] bytes = read(file, size, diags);
         return bytes == null ? null : decode(file, bytes, diags);
     }
 

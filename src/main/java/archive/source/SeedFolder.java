@@ -1,0 +1,128 @@
+package archive.source;
+
+import archive.diag.Diagnostic;
+import archive.diag.Diagnostics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+
+/**
+ * The seeds folder, listed once: its seed files and their sidecars (notes, overrides), each with
+ * its size, time and identity read in the same pass. Builds list the folder once and stat each
+ * file once (a preview's rebuild after one save was a third listing the folder three times and
+ * stat-ing every seed three times); the attributes are taken before any file is read, so a save
+ * during a build is seen by the next one.
+ */
+public final class SeedFolder {
+    /** One file of the folder, with the attributes it had when the folder was listed. */
+    public record Entry(Path path, long size, long modified, Object fileKey) {}
+
+    private final Path dir;
+    private final boolean exists;
+    private final List<Entry> seeds = new ArrayList<>();
+    private final List<Entry> notes = new ArrayList<>();
+    private final List<Entry> overrides = new ArrayList<>();
+    /** Problems found while listing, reported with the list they concern, in name order. */
+    private final List<Diagnostic> seedProblems = new ArrayList<>(), notesProblems = new ArrayList<>(),
+            overridesProblems = new ArrayList<>();
+
+    private SeedFolder(Path dir, boolean exists) {
+        this.dir = dir;
+        this.exists = exists;
+    }
+
+    /** Lists {@code dir}; a missing folder is reported when its seeds are asked for. */
+    public static SeedFolder scan(Path dir) {
+        if (!Files.isDirectory(dir)) return new SeedFolder(dir, false);
+        SeedFolder f = new SeedFolder(dir, true);
+        List<Path> paths = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) paths.add(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        paths.sort(null);
+        for (Path p : paths) f.add(p);
+        return f;
+    }
+
+    private void add(Path p) {
+        String name = p.getFileName().toString();
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return; // removed since the listing
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Entry entry = new Entry(p, a.size(), a.lastModifiedTime().toMillis(), a.fileKey());
+        for (String suffix : SeedReader.SIDECARS) {
+            if (!name.endsWith(suffix)) continue;
+            List<Diagnostic> problems = suffix.equals(".notes.md") ? notesProblems : overridesProblems;
+            if (a.isSymbolicLink()) {
+                problems.add(new Diagnostic(Diagnostic.Severity.ERROR, p, 0,
+                        "notes and overrides must be plain files, not symbolic links; copy the file into the seeds folder"));
+            } else if (!a.isDirectory()) {
+                (suffix.equals(".notes.md") ? notes : overrides).add(entry);
+            }
+            return;
+        }
+        if (name.startsWith(".") || a.isDirectory()) return;
+        if (a.isSymbolicLink()) {
+            seedProblems.add(new Diagnostic(Diagnostic.Severity.ERROR, p, 0,
+                    "seed files must be plain files, not symbolic links; copy the file into the seeds folder"));
+            return;
+        }
+        if (!name.endsWith(".txt")) {
+            if (!name.equalsIgnoreCase("README.md")) {
+                seedProblems.add(new Diagnostic(Diagnostic.Severity.WARNING, p, 0,
+                        "not a seed file (seeds are named NNN_<16 hex digits>.txt); it is ignored"));
+            }
+            return;
+        }
+        Matcher m = SeedReader.SEED_NAME.matcher(name);
+        if (!m.matches()) {
+            String hint = name.toLowerCase(Locale.ROOT).matches("\\d{1,6}_[0-9a-f]{16}\\.txt")
+                    ? "the id must be written in lowercase hexadecimal"
+                    : "rename it NNN_<id>.txt where <id> is 16 lowercase hexadecimal digits (the `new` command makes one)";
+            seedProblems.add(new Diagnostic(Diagnostic.Severity.ERROR, p, 0, "bad seed file name: " + hint));
+            return;
+        }
+        seeds.add(entry);
+    }
+
+    public Path dir() { return dir; }
+
+    /** The seed files, sorted by name; badly named files and links are reported into {@code diags}. */
+    public List<Entry> seeds(Diagnostics diags) {
+        if (!exists) {
+            diags.error(dir, 0, "the seeds folder does not exist; create it or pass --seeds FOLDER");
+            return List.of();
+        }
+        seedProblems.forEach(diags::add);
+        return seeds;
+    }
+
+    /** The notes files ({@code .notes.md}), sorted by name; links are reported into {@code diags}. */
+    public List<Entry> notes(Diagnostics diags) {
+        notesProblems.forEach(diags::add);
+        return notes;
+    }
+
+    /** The overrides files ({@code .meta.yaml}), sorted by name; links are reported into {@code diags}. */
+    public List<Entry> overrides(Diagnostics diags) {
+        overridesProblems.forEach(diags::add);
+        return overrides;
+    }
+}
