@@ -57,6 +57,15 @@ public final class Occurrence {
 
     public String match() { return text.substring(start, end); }
 
+    /** The paragraph or headline the line is cut from. */
+    public String text() { return text; }
+
+    /** Where the context before the match starts; text before it is left out (with "…" when any is). */
+    public int contextStart() { return Math.max(0, start - width); }
+
+    /** Where the context after the match ends; text after it is left out (with "…" when any is). */
+    public int contextEnd() { return Math.min(text.length(), end + width); }
+
     /** Whether a concordance shows this line as it shows {@code o}: the same paragraph, language and text in context. */
     public boolean sameLine(Occurrence o) {
         return anchor.equals(o.anchor) && lang.equals(o.lang) && left().equals(o.left()) && match().equals(o.match())

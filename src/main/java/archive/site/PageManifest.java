@@ -103,6 +103,14 @@ final class PageManifest {
         current.put(file, previous.get(file));
     }
 
+    /**
+     * Whether {@code file} may stand in the published folder: it is listed by the previous build,
+     * or that build left no manifest to tell.
+     */
+    boolean mayHavePublished(String file) {
+        return previous.isEmpty() || previous.containsKey(file);
+    }
+
     /** Every file the previous build recorded. */
     java.util.Set<String> previousFiles() { return previous.keySet(); }
 
