@@ -9,79 +9,24 @@ import archive.model.Paragraph;
 import archive.model.Row;
 import archive.render.Fingerprint;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The annotations of the previous build, kept beside the output ({@code .site.cache/annotations.bin})
- * so that a build reads every seed but annotates only the articles that changed: finding terms and
- * places, aligning paragraphs and classifying industries are most of the work of reading.
- *
- * <p>An annotation is reused only for an article whose parsed text and overrides have the same
- * fingerprint as when it was made, under the same editorial data and the same generator (the
- * file's header); anything else is annotated again. The store only saves time: a missing,
- * damaged or outdated file means every article is annotated, with the same result.
+ * Annotations as bytes, and the fingerprints of what they were made from: how the article store
+ * ({@link ArticleStore}) keeps each article's annotation, so that a build annotates only the
+ * articles that changed (finding terms and places, aligning paragraphs and classifying industries
+ * are most of the work of reading), and how pages know an article's content without its text.
  */
 final class AnnotationStore {
-    static final String FILE = "annotations.bin";
-    private static final int FORMAT = 3;
     private static final Mention.Kind[] KINDS = Mention.Kind.values();
-
-    /** One article's annotation, encoded, and the fingerprint of what it was made from. */
-    private record Stored(long inputs, byte[] annotation) {}
-
-    private final Path file;
-    private final long global;
-    private final Map<String, Stored> previous;
-    /** This build's annotations, encoded, until they are saved. */
-    private final Map<String, Stored> current = new ConcurrentHashMap<>();
-    /** A hash of each of this build's annotations as encoded, kept for the pages' fingerprints after saving. */
-    private final Map<String, Long> hashes = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
-
-    private AnnotationStore(Path file, long global, Map<String, Stored> previous) {
-        this.file = file;
-        this.global = global;
-        this.previous = previous;
-    }
-
-    /** The store at {@code file} if it was written for {@code global} (the data and the generator); else an empty one. */
-    static AnnotationStore load(Path file, long global) {
-        Map<String, Stored> m = new ConcurrentHashMap<>();
-        if (Files.isRegularFile(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                if (in.readInt() == FORMAT && in.readLong() == global) {
-                    int n = in.readInt();
-                    for (int i = 0; i < n; i++) {
-                        String id = in.readUTF();
-                        long inputs = in.readLong();
-                        byte[] blob = new byte[in.readInt()];
-                        in.readFully(blob);
-                        m.put(id, new Stored(inputs, blob));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                m.clear(); // a damaged store costs time, never correctness
-            }
-        }
-        return new AnnotationStore(file, global, m);
-    }
 
     /** What an annotation depends on besides the data and the generator: the parsed article and its overrides. */
     static long inputs(Article a, Object overrides) {
@@ -99,17 +44,16 @@ final class AnnotationStore {
         return contentFingerprint(inputs, a, hash(annotation));
     }
 
+    /** {@link #contentFingerprint(long, archive.model.AnnotatedArticle, byte[])} with the annotation's {@link #hash}. */
+    static long contentFingerprintOfHash(long inputs, archive.model.AnnotatedArticle a, long annotationHash) {
+        return contentFingerprint(inputs, a, annotationHash);
+    }
+
     private static long contentFingerprint(long inputs, archive.model.AnnotatedArticle a, long annotationHash) {
         return new Fingerprint().add(inputs).add(String.valueOf(a.notes())).add(annotationHash).value();
     }
 
-    private static long hash(byte[] annotation) { return new Fingerprint().add(annotation).value(); }
-
-    /** {@link #contentFingerprint(long, archive.model.AnnotatedArticle, byte[])} with the annotation this build stored for it. */
-    long contentFingerprint(long inputs, archive.model.AnnotatedArticle a) {
-        Long h = hashes.get(a.id());
-        return h != null ? contentFingerprint(inputs, a, h) : contentFingerprintOf(inputs, a);
-    }
+    static long hash(byte[] annotation) { return new Fingerprint().add(annotation).value(); }
 
     /** The same, encoding the annotation (or, if it cannot be encoded, fingerprinting it as it is). */
     static long contentFingerprintOf(long inputs, archive.model.AnnotatedArticle a) {
@@ -120,84 +64,6 @@ final class AnnotationStore {
             return new Fingerprint().add(inputs).add(String.valueOf(a.notes())).addValue(a).value();
         }
         return contentFingerprint(inputs, a, encoded);
-    }
-
-    /**
-     * The annotation of {@code a}: restored when the store has one made from the same inputs,
-     * made by {@code annotate} otherwise. Either way it is kept for the next build.
-     */
-    AnnotatedArticle annotation(Article a, ArticleNotes notes, long inputs, java.util.function.Supplier<AnnotatedArticle> annotate) {
-        // Taken out as it is used: the previous build's annotations and this build's are never both held whole.
-        Stored s = previous.remove(a.id());
-        if (s != null && s.inputs() == inputs) {
-            try {
-                AnnotatedArticle restored = decode(a, notes, s.annotation());
-                keep(a.id(), s);
-                reused.incrementAndGet();
-                return restored;
-            } catch (IOException | RuntimeException e) {
-                // an entry that does not fit its article is simply made again
-            }
-        }
-        AnnotatedArticle made = annotate.get();
-        try {
-            keep(a.id(), new Stored(inputs, encode(made)));
-        } catch (RuntimeException e) {
-            // not stored: made again next time
-        }
-        return made;
-    }
-
-    private void keep(String id, Stored s) {
-        current.put(id, s);
-        hashes.put(id, hash(s.annotation()));
-    }
-
-    /** Articles whose annotation was restored rather than made. */
-    int reused() { return reused.get(); }
-
-    /**
-     * Writes the annotations of this build (through a temporary file), unless they are those
-     * already stored, then lets go of them: called once every article is annotated, so that the
-     * encoded annotations (120 MB for the whole paper) are not held while pages are rendered.
-     * Saved before the pages are made, the store is right even if rendering fails: it only
-     * records what each article's text annotates to.
-     */
-    void save() {
-        try {
-            write();
-        } finally {
-            current.clear();
-            previous.clear();
-        }
-    }
-
-    private void write() {
-        // Every article reused and none left over (previous is emptied as it is used): the file is already right.
-        if (previous.isEmpty() && reused.get() == current.size()) return;
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                out.writeInt(FORMAT);
-                out.writeLong(global);
-                Map<String, Stored> sorted = new TreeMap<>(current);
-                out.writeInt(sorted.size());
-                for (var e : sorted.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeLong(e.getValue().inputs());
-                    out.writeInt(e.getValue().annotation().length);
-                    out.write(e.getValue().annotation());
-                }
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            // Not saved: the next build annotates every article again. Slower, never wrong.
-        }
     }
 
     /**

@@ -68,10 +68,8 @@ public final class SiteBuild {
     /** Whether the search index, feed and downloads may be left as published (see {@link #deferringIndexes}). */
     private boolean deferIndexes;
     private java.util.function.BooleanSupplier cancelled = () -> false;
-    /** The previous build's annotations, for a one-off build (a preview keeps its own in memory). */
-    private AnnotationStore store;
-    /** Each article's fingerprint of its parsed text and overrides, taken once for the store and the pages. */
-    private final Map<String, Long> articleInputs = new ConcurrentHashMap<>();
+    /** The previous build's articles, parsed and annotated, for a one-off build (a preview keeps its own in memory). */
+    private ArticleStore store;
     /** In the preview: what a save changed, when it left every article where it stood (see {@link ArticleEdit}). */
     private ArticleEdit articleEdit;
     /** The fingerprint of the data this build read. */
@@ -279,8 +277,22 @@ public final class SiteBuild {
     public Corpus read(Diagnostics diags) {
         EditorialData data = new EditorialDataLoader().load(config.data(), diags);
         SeedFolder folder = SeedFolder.scan(config.seeds());
-        List<Article> articles = new SeedReader().readAll(folder, diags, cache == null ? f -> null : cache::article);
-        say("Read %d articles and %d glossary entries, %d places, %d industries", articles.size(),
+        SeedReader reader = new SeedReader();
+        if (cache == null) {
+            store = ArticleStore.open(Publishing.cacheFolder(config).resolve(ArticleStore.FILE),
+                    archive.render.Templates.generatorFingerprint());
+        }
+        List<Article> articles;
+        try {
+            articles = reader.readAll(folder, diags, cache == null ? store::read : (f, d) -> {
+                Article known = cache.article(f);
+                return known != null ? known : reader.read(f, d);
+            });
+        } finally {
+            if (store != null) store.doneReading();
+        }
+        say("Read %d articles%s and %d glossary entries, %d places, %d industries", articles.size(),
+                store == null || store.articlesReused() == 0 ? "" : " (" + store.articlesReused() + " as the previous build left them)",
                 data.glossary().size(), data.places().size(), data.industries().size());
         Map<String, ArticleNotes> notes = readNotes(folder, articles, diags);
         Map<String, ArticleOverrides> overrides = readOverrides(folder, articles, data, diags);
@@ -295,19 +307,11 @@ public final class SiteBuild {
         long dataKey = RenderContext.dataFingerprint(data);
         // Annotations depend on the data's forms, places and industries, not on its glosses and explanations.
         long annotationKey = new archive.render.Fingerprint().addValue(Annotator.inputsOf(data), archive.model.Origin.class).value();
-        if (cache == null) {
-            store = AnnotationStore.load(Publishing.cacheFolder(config).resolve(AnnotationStore.FILE),
-                    new archive.render.Fingerprint().add(annotationKey).add(archive.render.Templates.generatorFingerprint()).value());
-        }
         List<AnnotatedArticle> annotated = articles.parallelStream()
                 .map(a -> {
                     ArticleOverrides o = overrides.getOrDefault(a.id(), ArticleOverrides.NONE);
                     ArticleNotes n = notes.get(a.id());
-                    if (cache == null) {
-                        long inputs = AnnotationStore.inputs(a, o);
-                        articleInputs.put(a.id(), inputs);
-                        return store.annotation(a, n, inputs, () -> annotator.get().annotate(a, rows.rows(a), o, n));
-                    }
+                    if (cache == null) return store.annotation(a, n, o, annotationKey, () -> annotator.get().annotate(a, rows.rows(a), o, n));
                     return cache.annotated(a, n, o, annotationKey, () -> annotator.get().annotate(a, rows.rows(a), o, n),
                             () -> AnnotationStore.inputs(a, o));
                 })
@@ -353,9 +357,9 @@ public final class SiteBuild {
         // The article's text and overrides were fingerprinted when it was read; its notes, places and
         // industries complete what its pages are made from (the data is in every page's inputs).
         if (cache != null) ctx.fingerprints(cache::fingerprint);
-        else if (!articleInputs.isEmpty()) ctx.fingerprints(a -> {
-            Long inputs = articleInputs.get(a.id());
-            return inputs == null ? ctx.computeContentFingerprint(a) : store.contentFingerprint(inputs, a);
+        else if (store != null) ctx.fingerprints(a -> {
+            Long known = store.contentFingerprint(a.id());
+            return known == null ? ctx.computeContentFingerprint(a) : known;
         });
         return ctx;
     }

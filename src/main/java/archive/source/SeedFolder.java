@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
  * during a build is seen by the next one.
  */
 public final class SeedFolder {
-    /** One file of the folder, with the attributes it had when the folder was listed. */
+    /** One file of the folder, with the attributes it had when the folder was listed ({@code modified} in nanoseconds). */
     public record Entry(Path path, long size, long modified, Object fileKey) {}
 
     private final Path dir;
@@ -66,7 +66,7 @@ public final class SeedFolder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Entry entry = new Entry(p, a.size(), a.lastModifiedTime().toMillis(), a.fileKey());
+        Entry entry = new Entry(p, a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.fileKey());
         for (String suffix : SeedReader.SIDECARS) {
             if (!name.endsWith(suffix)) continue;
             List<Diagnostic> problems = suffix.equals(".notes.md") ? notesProblems : overridesProblems;

@@ -28,21 +28,18 @@ public final class SeedReader {
     private final SeedParser parser = new SeedParser();
 
     public List<Article> readAll(Path seedsDir, Diagnostics diags) {
-        return readAll(SeedFolder.scan(seedsDir), diags, f -> null);
+        return readAll(SeedFolder.scan(seedsDir), diags, this::read);
     }
 
     /**
-     * Reads every seed of the listed folder, taking from {@code known} the articles of files that
-     * have not changed since they were last read (a long-running preview keeps them; null means
-     * read the file).
+     * Reads every seed of the listed folder with {@code read}, which gives the article of a seed
+     * (parsed, or remembered from an earlier build) or null after reporting why it has none.
      */
-    public List<Article> readAll(SeedFolder folder, Diagnostics diags, java.util.function.Function<SeedFolder.Entry, Article> known) {
+    public List<Article> readAll(SeedFolder folder, Diagnostics diags,
+                                 java.util.function.BiFunction<SeedFolder.Entry, Diagnostics, Article> read) {
         List<SeedFolder.Entry> files = folder.seeds(diags);
         List<Article> articles = files.parallelStream()
-                .map(f -> {
-                    Article a = known.apply(f);
-                    return a != null ? a : read(f, diags);
-                })
+                .map(f -> read.apply(f, diags))
                 .filter(Objects::nonNull)
                 .toList();
         List<Article> sorted = new ArrayList<>(checkUniqueIds(articles, diags));
@@ -64,9 +61,15 @@ public final class SeedReader {
 
     /** Reads the listed seed {@code f}, whose size is known from the listing. */
     public Article read(SeedFolder.Entry f, Diagnostics diags) {
-        String text = SourceText.readText(f.path(), f.size(), diags);
+        byte[] bytes = SourceText.read(f.path(), f.size(), diags);
+        return bytes == null ? null : parse(f.path(), bytes, diags);
+    }
+
+    /** Parses the seed {@code file} from its bytes. */
+    public Article parse(Path file, byte[] bytes, Diagnostics diags) {
+        String text = SourceText.decode(file, bytes, diags);
         if (text == null) return null;
-        return parser.parse(f.path(), idOf(f.path()), text, diags);
+        return parser.parse(file, idOf(file), text, diags);
     }
 
     /** Reports every id used twice and keeps the first file (by name) that uses it. */

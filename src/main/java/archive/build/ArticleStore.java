@@ -1,0 +1,427 @@
+package archive.build;
+
+import archive.diag.Diagnostics;
+import archive.model.AnnotatedArticle;
+import archive.model.Article;
+import archive.model.ArticleNotes;
+import archive.model.ArticleOverrides;
+import archive.render.Fingerprint;
+import archive.source.SeedFolder;
+import archive.source.SeedReader;
+import archive.source.SourceText;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The articles of the previous build, parsed and annotated, kept beside the output
+ * ({@code .site.cache/articles.bin}), so that a build parses and annotates only the seeds that
+ * changed: reading and annotating every seed was a fifth of a clean build and most of a build
+ * with nothing changed.
+ *
+ * <p>A seed whose file has the size, time and identity it had when it was stored is not read at
+ * all; one whose bytes are those stored (a checkout touches every file) is read but not parsed;
+ * any other is parsed. A stored annotation is reused when the article, its overrides, the
+ * editorial data the annotator reads and the generator are those it was made with. Seeds with
+ * warnings are parsed every build, so that every build reports them. Each entry is read from
+ * the file when its seed is, so the store never takes the heap the articles take. The store
+ * only saves time: a missing, damaged or outdated file means the seeds are parsed and
+ * annotated, with the same result.
+ */
+final class ArticleStore {
+    static final String FILE = "articles.bin";
+    /** The store of earlier versions, annotations only: removed when the article store is written. */
+    private static final String OLD_FILE = "annotations.bin";
+    private static final long MAGIC = 0x31454c4349545241L; // "ARTICLE1"
+    private static final int FORMAT = 2;
+
+    /** Where an entry of the previous build lies in the file, and a checksum of its bytes. */
+    private record Slot(long offset, int length, long checksum) {}
+
+    /** The head of a stored entry: the file it was read from and its keys, without the article's text. */
+    private record Head(String name, long size, long modified, String fileKey, long contentHash, int articleFrom,
+                        int articleTo, long overridesKey, long inputs, long annotationKey, long annotationHash,
+                        int annotationFrom, int annotationTo) {}
+
+    /** What this build stores for one article. */
+    private static final class Current {
+        final SeedFolder.Entry file;
+        final long contentHash;
+        final Article article;
+        /** The previous build's entry when the article is its article; null when the seed was parsed. */
+        final Slot slot;
+        /** True when the seed file is the one the previous entry was stored from (same size, time and identity). */
+        final boolean sameFile;
+        long overridesKey, inputs, annotationKey, annotationHash;
+        /** The annotation as encoded, when it is not the previous entry's as it stands. */
+        byte[] annotation;
+        boolean annotationKept;
+
+        Current(SeedFolder.Entry file, long contentHash, Article article, Slot slot, boolean sameFile) {
+            this.file = file;
+            this.contentHash = contentHash;
+            this.article = article;
+            this.slot = slot;
+            this.sameFile = sameFile;
+        }
+
+        /** True when the previous entry's bytes are this article's entry as they stand. */
+        boolean unchanged() { return slot != null && sameFile && annotationKept; }
+    }
+
+    private final Path file;
+    private final long generator;
+    private final Map<String, Slot> slots;
+    private FileChannel channel;
+    private final Map<String, Current> current = new ConcurrentHashMap<>();
+    /** Each article's content fingerprint for its pages, taken when its annotation was. */
+    private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
+    private final AtomicInteger annotationsReused = new AtomicInteger(), articlesReused = new AtomicInteger();
+    private final SeedReader reader = new SeedReader();
+
+    private ArticleStore(Path file, long generator, Map<String, Slot> slots, FileChannel channel) {
+        this.file = file;
+        this.generator = generator;
+        this.slots = slots;
+        this.channel = channel;
+    }
+
+    /** The store at {@code file} if the generator {@code generator} wrote it; else an empty one. */
+    static ArticleStore open(Path file, long generator) {
+        Map<String, Slot> slots = new HashMap<>();
+        FileChannel ch = null;
+        try {
+            if (Files.isRegularFile(file)) {
+                ch = FileChannel.open(file, StandardOpenOption.READ);
+                readIndex(ch, generator, slots);
+            }
+        } catch (IOException | RuntimeException e) {
+            slots.clear(); // a damaged store costs time, never correctness
+        }
+        if (slots.isEmpty() && ch != null) {
+            close(ch);
+            ch = null;
+        }
+        return new ArticleStore(file, generator, slots, ch);
+    }
+
+    private static void readIndex(FileChannel ch, long generator, Map<String, Slot> slots) throws IOException {
+        long size = ch.size();
+        if (size < 48) return;
+        byte[] head = read(ch, 0, 32);
+        StoreBytes.In h = new StoreBytes.In(head);
+        if (h.fixed() != MAGIC || h.varint() != FORMAT || h.fixed() != generator) return;
+        byte[] tail = read(ch, size - 16, 16);
+        StoreBytes.In t = new StoreBytes.In(tail);
+        long indexAt = t.fixed();
+        if (t.fixed() != MAGIC || indexAt < 16 || indexAt > size - 16 || size - 16 - indexAt > Integer.MAX_VALUE) return;
+        byte[] index = read(ch, indexAt, (int) (size - 16 - indexAt));
+        StoreBytes.In in = new StoreBytes.In(index);
+        int n = in.count(index.length);
+        for (int i = 0; i < n; i++) {
+            String id = in.string();
+            long offset = in.varint();
+            int length = in.count(Integer.MAX_VALUE);
+            long checksum = in.fixed();
+            if (offset < 16 || offset + length > indexAt) throw new IllegalStateException("an entry outside the file");
+            slots.put(id, new Slot(offset, length, checksum));
+        }
+        if (!in.atEnd()) throw new IllegalStateException("trailing bytes in the index");
+    }
+
+    private static byte[] read(FileChannel ch, long at, int n) throws IOException {
+        byte[] b = new byte[n];
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, at + buf.position()) < 0) throw new IOException("the store ends too soon");
+        }
+        return b;
+    }
+
+    /**
+     * The article of the seed {@code f}: the stored one when the file is untouched, or when its
+     * bytes are those stored; parsed otherwise. Null, with the reasons in {@code diags}, when the
+     * seed cannot be read or parsed.
+     */
+    Article read(SeedFolder.Entry f, Diagnostics diags) {
+        String id = SeedReader.idOf(f.path());
+        String name = f.path().getFileName().toString();
+        Slot slot = slots.get(id);
+        byte[] entry = null;
+        Head head = null;
+        if (slot != null) {
+            try {
+                entry = read(channel, slot.offset(), slot.length());
+                // A damaged entry (a disk error, a build killed while writing) must never stand for a seed.
+                if (checksum(entry) != slot.checksum()) throw new IllegalStateException("a damaged entry");
+                head = head(entry);
+                if (!head.name().equals(name)) head = null; // the id's seed was renamed: read it anew
+            } catch (IOException | RuntimeException e) {
+                head = null;
+            }
+        }
+        if (head != null && head.size() == f.size() && head.modified() == f.modified()
+                && head.fileKey().equals(String.valueOf(f.fileKey()))) {
+            Article a = article(entry, head, f.path());
+            if (a != null) return keep(new Current(f, head.contentHash(), a, slot, true), entry, head);
+        }
+        byte[] bytes = SourceText.read(f.path(), f.size(), diags);
+        if (bytes == null) return null;
+        long hash = new Fingerprint().add(bytes).value();
+        if (head != null && head.contentHash() == hash) {
+            Article a = article(entry, head, f.path());
+            if (a != null) return keep(new Current(f, hash, a, slot, false), entry, head);
+        }
+        Diagnostics own = new Diagnostics();
+        Article a = reader.parse(f.path(), bytes, own);
+        diags.addAll(own);
+        // A seed with warnings is parsed again by every build, so that every build reports them.
+        if (a != null && own.all().isEmpty()) {
+            Current c = new Current(f, hash, a, null, false);
+            if (head != null) remember(c, entry, head); // its stored annotation may still fit the parsed article
+            current.put(id, c);
+        }
+        return a;
+    }
+
+    private Article keep(Current c, byte[] entry, Head head) {
+        remember(c, entry, head);
+        current.put(c.article.id(), c);
+        articlesReused.incrementAndGet();
+        return c.article;
+    }
+
+    /** Notes the previous entry's annotation and its keys with the article, for {@link #annotation}. */
+    private static void remember(Current c, byte[] entry, Head head) {
+        c.overridesKey = head.overridesKey();
+        c.inputs = head.inputs();
+        c.annotationKey = head.annotationKey();
+        c.annotationHash = head.annotationHash();
+        c.annotation = java.util.Arrays.copyOfRange(entry, head.annotationFrom(), head.annotationTo());
+    }
+
+    private static Article article(byte[] entry, Head head, Path source) {
+        try {
+            StoreBytes.In in = new StoreBytes.In(entry, head.articleFrom(), head.articleTo());
+            Article a = ArticleCodec.decode(in, source);
+            return in.atEnd() ? a : null;
+        } catch (RuntimeException e) {
+            return null; // an entry that does not decode is parsed anew
+        }
+    }
+
+    private static Head head(byte[] entry) {
+        StoreBytes.In in = new StoreBytes.In(entry);
+        String name = in.string();
+        long size = in.varint();
+        long modified = in.fixed();
+        String key = in.string();
+        long hash = in.fixed();
+        int articleLength = in.count(entry.length);
+        int articleFrom = in.position();
+        StoreBytes.In rest = new StoreBytes.In(entry, articleFrom + articleLength, entry.length);
+        long overrides = rest.fixed(), inputs = rest.fixed(), annotationKey = rest.fixed(), annotationHash = rest.fixed();
+        int annotationLength = rest.count(entry.length);
+        int annotationFrom = rest.position();
+        if (annotationFrom + annotationLength != entry.length) throw new IllegalStateException("a damaged entry");
+        return new Head(name, size, modified, key, hash, articleFrom, articleFrom + articleLength, overrides, inputs,
+                annotationKey, annotationHash, annotationFrom, entry.length);
+    }
+
+    /**
+     * The annotation of {@code a} (read by {@link #read}): the stored one when it was made from
+     * the same article, overrides and annotation key ({@code annotationKey}: the data's forms,
+     * places and industries); made by {@code annotate} otherwise.
+     */
+    AnnotatedArticle annotation(Article a, ArticleNotes notes, ArticleOverrides overrides, long annotationKey,
+                                Supplier<AnnotatedArticle> annotate) {
+        Current c = current.get(a.id());
+        long overridesKey = new Fingerprint().add(String.valueOf(overrides)).value();
+        if (c == null || c.article != a) {
+            // Not stored (its seed has warnings): annotated every build.
+            long inputs = AnnotationStore.inputs(a, overrides);
+            AnnotatedArticle made = annotate.get();
+            fingerprints.put(a.id(), AnnotationStore.contentFingerprintOf(inputs, made));
+            return made;
+        }
+        // The stored inputs fit when the article is the stored one with the same overrides.
+        long inputs = c.slot != null && c.annotation != null && c.overridesKey == overridesKey ? c.inputs
+                : AnnotationStore.inputs(a, overrides);
+        if (c.annotation != null && c.annotationKey == annotationKey && c.inputs == inputs) {
+            try {
+                AnnotatedArticle restored = AnnotationStore.decode(a, notes, c.annotation);
+                c.annotationKept = true;
+                if (c.unchanged()) c.annotation = null; // copied from the file as it stands
+                annotationsReused.incrementAndGet();
+                fingerprints.put(a.id(), AnnotationStore.contentFingerprintOfHash(inputs, restored, c.annotationHash));
+                return restored;
+            } catch (IOException | RuntimeException e) {
+                // an annotation that does not fit its article is made again
+            }
+        }
+        AnnotatedArticle made = annotate.get();
+        c.annotationKept = false;
+        c.overridesKey = overridesKey;
+        c.inputs = inputs;
+        c.annotationKey = annotationKey;
+        try {
+            c.annotation = AnnotationStore.encode(made);
+            c.annotationHash = AnnotationStore.hash(c.annotation);
+            fingerprints.put(a.id(), AnnotationStore.contentFingerprintOfHash(inputs, made, c.annotationHash));
+        } catch (RuntimeException e) {
+            current.remove(a.id()); // cannot be stored: made again next time
+            fingerprints.put(a.id(), AnnotationStore.contentFingerprintOf(inputs, made));
+        }
+        return made;
+    }
+
+    /** The content fingerprint of an article this store annotated or restored (see RenderContext#contentFingerprint). */
+    Long contentFingerprint(String id) { return fingerprints.get(id); }
+
+    /** Articles whose annotation was restored rather than made. */
+    int reused() { return annotationsReused.get(); }
+
+    /** Articles taken from the store rather than parsed. */
+    int articlesReused() { return articlesReused.get(); }
+
+    /** Lets go of the previous build's file once the articles are read (see {@link #save}, which reopens it). */
+    void doneReading() {
+        if (channel != null) close(channel);
+        channel = null;
+    }
+
+    /**
+     * Writes this build's articles (through a temporary file), unless they are those already
+     * stored, then lets go of them. Entries that did not change are copied from the previous file
+     * as they stand; the others are encoded.
+     */
+    void save() {
+        doneReading();
+        try {
+            if (current.size() == slots.size() && current.values().stream().allMatch(Current::unchanged)) return;
+            write();
+            Files.deleteIfExists(file.resolveSibling(OLD_FILE));
+        } catch (IOException | RuntimeException e) {
+            // Not saved: the next build parses and annotates every seed again. Slower, never wrong.
+        } finally {
+            current.clear();
+        }
+    }
+
+    private void write() throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Map<String, Current> sorted = new TreeMap<>(current);
+        FileChannel old = slots.isEmpty() || !Files.isRegularFile(file) ? null : FileChannel.open(file, StandardOpenOption.READ);
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            long at = writeAll(out, 0, new StoreBytes.Out(32).fixed(MAGIC).varint(FORMAT).fixed(generator).toArray());
+            StoreBytes.Out index = new StoreBytes.Out(sorted.size() * 32);
+            index.varint(sorted.size());
+            // Runs of unchanged entries that lie together in the previous file are copied at once.
+            long runFrom = -1, runLength = 0;
+            for (var e : sorted.entrySet()) {
+                Current c = e.getValue();
+                long length;
+                if (old != null && c.unchanged()) {
+                    length = c.slot.length();
+                    if (runFrom >= 0 && runFrom + runLength == c.slot.offset()) {
+                        runLength += length;
+                    } else {
+                        at += copy(old, runFrom, runLength, out, at);
+                        runFrom = c.slot.offset();
+                        runLength = length;
+                    }
+                    index.string(e.getKey()).varint(at + runLength - length).varint(length).fixed(c.slot.checksum());
+                    continue;
+                }
+                at += copy(old, runFrom, runLength, out, at);
+                runFrom = -1;
+                runLength = 0;
+                byte[] entry = encode(c, old);
+                index.string(e.getKey()).varint(at).varint(entry.length).fixed(checksum(entry));
+                at += writeAll(out, at, entry);
+            }
+            at += copy(old, runFrom, runLength, out, at);
+            byte[] idx = index.toArray();
+            writeAll(out, at, idx);
+            writeAll(out, at + idx.length, new StoreBytes.Out(16).fixed(at).fixed(MAGIC).toArray());
+        } finally {
+            if (old != null) close(old);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The entry of an article that changed in some way, with its annotation taken from the previous entry if kept. */
+    private static byte[] encode(Current c, FileChannel old) throws IOException {
+        byte[] annotation = c.annotation;
+        if (annotation == null) {
+            // Kept from an entry copied as it stands, but this one is rewritten: read it back.
+            if (old == null || c.slot == null) throw new IOException("an annotation to store is missing");
+            byte[] entry = read(old, c.slot.offset(), c.slot.length());
+            if (checksum(entry) != c.slot.checksum()) throw new IOException("a damaged entry");
+            Head head = head(entry);
+            annotation = java.util.Arrays.copyOfRange(entry, head.annotationFrom(), head.annotationTo());
+        }
+        StoreBytes.Out article = new StoreBytes.Out(8192);
+        ArticleCodec.encode(c.article, article);
+        byte[] a = article.toArray();
+        StoreBytes.Out out = new StoreBytes.Out(a.length + annotation.length + 128);
+        out.string(c.file.path().getFileName().toString()).varint(c.file.size()).fixed(c.file.modified())
+                .string(String.valueOf(c.file.fileKey())).fixed(c.contentHash).bytes(a)
+                .fixed(c.overridesKey).fixed(c.inputs).fixed(c.annotationKey).fixed(c.annotationHash).bytes(annotation);
+        return out.toArray();
+    }
+
+    private static long checksum(byte[] entry) { return new Fingerprint().add(entry).value(); }
+
+    private static long copy(FileChannel from, long at, long length, FileChannel to, long toAt) throws IOException {
+        if (from == null || length <= 0) return 0;
+        long done = 0;
+        while (done < length) {
+            long n = from.transferTo(at + done, length - done, to.position(toAt + done));
+            if (n <= 0) throw new IOException("could not copy the stored entries");
+            done += n;
+        }
+        return length;
+    }
+
+    private static long writeAll(FileChannel out, long at, byte[] b) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        while (buf.hasRemaining()) out.write(buf, at + buf.position());
+        return b.length;
+    }
+
+    private static void close(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // only a file we read
+        }
+    }
+
+    /** For tests: the entries the file holds now. */
+    static List<String> storedIds(Path file, long generator) {
+        ArticleStore s = open(file, generator);
+        s.doneReading();
+        return new ArrayList<>(new TreeMap<>(s.slots).keySet());
+    }
+}

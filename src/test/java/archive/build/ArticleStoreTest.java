@@ -1,0 +1,170 @@
+package archive.build;
+
+import archive.diag.Diagnostics;
+import archive.model.AnnotatedArticle;
+import archive.model.Article;
+import archive.testing.TestProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A build takes from the article store the seeds that did not change, parsed and annotated, and parses only the others. */
+class ArticleStoreTest {
+    private static final Pattern TAKEN = Pattern.compile("Read (\\d+) articles \\((\\d+) as the previous build left them\\)");
+
+    private final archive.bench.CorpusGenerator generator =
+            new archive.bench.CorpusGenerator(TestProject.REPO.resolve("seeds"), TestProject.REPO.resolve("data"), 11);
+    private final TestProject project = corpus();
+
+    private TestProject corpus() {
+        TestProject p = TestProject.empty();
+        TestProject.copyTree(TestProject.REPO.resolve("data"), p.root.resolve("data"));
+        TestProject.copyTree(TestProject.REPO.resolve("pages"), p.root.resolve("pages"));
+        try {
+            generator.write(p.root.resolve("seeds"), 40);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    @AfterEach
+    void clean() { TestProject.delete(project.root); }
+
+    @Test
+    void anArticleReadBackEqualsTheParsedOne() {
+        // The real seeds (datelines, captions, deck lines, a missing author) and the synthetic ones.
+        for (TestProject p : List.of(TestProject.seedProject(), project)) {
+            List<AnnotatedArticle> all = new SiteBuild(p.config(), null).read(new Diagnostics()).articles();
+            assertFalse(all.isEmpty());
+            for (AnnotatedArticle aa : all) {
+                Article a = aa.article();
+                StoreBytes.Out out = new StoreBytes.Out(1024);
+                ArticleCodec.encode(a, out);
+                byte[] bytes = out.toArray();
+                StoreBytes.In in = new StoreBytes.In(bytes);
+                assertEquals(a, ArticleCodec.decode(in, a.source()), a.id());
+                assertTrue(in.atEnd(), a.id());
+            }
+            if (p != project) TestProject.delete(p.root);
+        }
+    }
+
+    @Test
+    void unchangedSeedsAreTakenFromTheStoreAndTheSiteEqualsACleanBuild() {
+        assertEquals(-1, taken(buildLog()), "the first build parses every seed");
+        assertEquals(40, taken(buildLog()));
+        assertSameAsClean();
+    }
+
+    @Test
+    void aTouchedSeedIsNotParsedAgainAndAnEditedOneIs() throws IOException {
+        buildLog();
+        // A checkout gives every file a new time: the bytes are those stored.
+        Path seeds = project.root.resolve("seeds");
+        try (var s = Files.list(seeds)) {
+            for (Path f : s.toList()) Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        }
+        assertEquals(40, taken(buildLog()));
+
+        String seed = firstSeed();
+        String text = project.read(seed);
+        int body = text.indexOf("\n\n") + 2;
+        project.write(seed, text.substring(0, body) + "A sentence the store has never seen. " + text.substring(body));
+        String log = buildLog();
+        assertEquals(39, taken(log), log);
+        assertTrue(project.read("site/articles/" + idOf(seed) + "/index.html").contains("A sentence the store has never seen."));
+        assertSameAsClean();
+        assertEquals(40, taken(buildLog()), "the edited seed is stored as it is now");
+    }
+
+    @Test
+    void aDamagedStoreOnlyCostsTime() throws IOException {
+        buildLog();
+        Path store = archive.publish.Publishing.cacheFolder(project.config()).resolve(ArticleStore.FILE);
+        byte[] bytes = Files.readAllBytes(store);
+        // Damage the text of a stored article (a letter of its headline changed, as a disk error
+        // might), and in a second round the end of the file (the index).
+        String seed = project.read(firstSeed());
+        String title = seed.substring(seed.indexOf("Title: ") + 7, seed.indexOf('\n', seed.indexOf("Title: "))).strip();
+        int at = indexOf(bytes, title.getBytes(StandardCharsets.UTF_8));
+        assertTrue(at > 0, "the stored headline");
+        for (int round = 0; round < 2; round++) {
+            byte[] damaged = bytes.clone();
+            if (round == 0) damaged[at] = (byte) (damaged[at] == 'Q' ? 'R' : 'Q');
+            else for (int i = damaged.length - 20; i < damaged.length; i++) damaged[i] ^= 0x5A;
+            Files.write(store, damaged);
+            String log = buildLog();
+            assertEquals(round == 0 ? 39 : -1, taken(log), log);
+            assertSameAsClean();
+        }
+        assertEquals(40, taken(buildLog()), "a build after a damaged store writes a good one");
+    }
+
+    @Test
+    void aSeedWithAWarningIsParsedByEveryBuildAndWarnsEveryTime() {
+        String seed = firstSeed();
+        String text = project.read(seed);
+        int body = text.indexOf("\n\n") + 2;
+        // An invisible control character: removed with a warning.
+        project.write(seed, text.substring(0, body) + "Before\u202Eafter. " + text.substring(body));
+        for (int build = 0; build < 3; build++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            SiteBuild.Result r = new SiteBuild(project.config(), new PrintStream(out, true, StandardCharsets.UTF_8)).build();
+            String log = out.toString(StandardCharsets.UTF_8);
+            assertTrue(r.diagnostics().warnings().stream().anyMatch(d -> d.message().contains("invisible control")),
+                    "build " + build + ": " + r.diagnostics().warnings());
+            if (build > 0) assertEquals(39, taken(log), log);
+        }
+    }
+
+    private void assertSameAsClean() {
+        Path clean = project.root.resolve("clean-site");
+        TestProject.delete(clean);
+        TestProject.delete(project.root.resolve(".clean-site.cache"));
+        project.build(project.config().withOut(clean));
+        TestProject.assertSameSite(clean, project.site());
+    }
+
+    /** A synthetic seed, whose text starts after its header's blank line. */
+    private String firstSeed() { return "seeds/" + generator.fileName(39); }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int k = 0; k < needle.length; k++) if (hay[i + k] != needle[k]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    private static String idOf(String seed) {
+        return seed.substring(seed.indexOf('_') + 1, seed.length() - ".txt".length());
+    }
+
+    /** How many articles the build took from the store, or -1 when the log says none. */
+    private static int taken(String log) {
+        Matcher m = TAKEN.matcher(log);
+        return m.find() ? Integer.parseInt(m.group(2)) : -1;
+    }
+
+    private String buildLog() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new SiteBuild(project.config(), new PrintStream(out, true, StandardCharsets.UTF_8)).build();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
