@@ -138,6 +138,12 @@ public final class Templates {
 
         UrlExtension(Links links) { this.links = links; }
 
+        /** Attributes of the view records, read without reflection (see {@link RecordAttributes}). */
+        @Override
+        public List<io.pebbletemplates.pebble.attributes.AttributeResolver> getAttributeResolver() {
+            return List.of(new RecordAttributes());
+        }
+
         /** {@code markzh}: escapes English text and marks the Chinese in it with its lang (see {@link ChineseRuns}). */
         @Override
         public Map<String, io.pebbletemplates.pebble.extension.Filter> getFilters() {
