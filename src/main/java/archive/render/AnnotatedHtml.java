@@ -18,6 +18,19 @@ public final class AnnotatedHtml {
     private final Map<String, GlossaryEntry> glossary;
     /** The gloss of each entry as HTML, for Chinese text and for English text: the same on every page. */
     private final Map<String, String> zhGloss = new java.util.HashMap<>(), enGloss = new java.util.HashMap<>();
+    /**
+     * The opening tag of each link, by site path, for the page it was last made for: pages at
+     * the same depth (every article page) make the same links, so each is made once, not once
+     * per mention (about 80 an article).
+     */
+    private final ThreadLocal<Openings> openings = ThreadLocal.withInitial(Openings::new);
+
+    /** Opening tags made with one link function. */
+    private static final class Openings {
+        UnaryOperator<String> link;
+        String probe;
+        final Map<String, String> terms = new java.util.HashMap<>(), places = new java.util.HashMap<>();
+    }
 
     public AnnotatedHtml(Map<String, GlossaryEntry> glossary) {
         this.glossary = glossary;
@@ -36,16 +49,17 @@ public final class AnnotatedHtml {
     public String render(String text, List<Mention> mentions, String lang, Set<String> linkedPlaces,
                          UnaryOperator<String> link) {
         StringBuilder sb = new StringBuilder(text.length() * 2);
+        Openings tags = openings(link);
         int at = 0;
         for (Mention m : mentions) {
             if (m.start() < at) continue;
             Html.escape(text, at, m.start(), sb);
             if (m.kind() == Mention.Kind.GLOSSARY && glossary.containsKey(m.slug())) {
-                sb.append("<a class=\"term\" href=\"").append(Html.escape(link.apply(PagePaths.entry(m.slug())))).append("\">");
+                sb.append(opening(tags, tags.terms, "term", PagePaths.GLOSSARY, m.slug()));
                 Html.escape(text, m.start(), m.end(), sb);
                 sb.append((lang.startsWith("zh") ? zhGloss : enGloss).get(m.slug()));
             } else if (m.kind() == Mention.Kind.PLACE && linkedPlaces.contains(m.slug())) {
-                sb.append("<a class=\"place\" href=\"").append(Html.escape(link.apply(PagePaths.place(m.slug())))).append("\">");
+                sb.append(opening(tags, tags.places, "place", PagePaths.PLACES, m.slug()));
                 Html.escape(text, m.start(), m.end(), sb);
                 sb.append("</a>");
             } else {
@@ -55,5 +69,33 @@ public final class AnnotatedHtml {
         }
         Html.escape(text, at, text.length(), sb);
         return sb.toString();
+    }
+
+    /**
+     * This thread's opening tags for links made by {@code link}: kept while {@code link} makes
+     * the same link to a probe path as the one they were made with (a page at the same depth, with
+     * the same URL policy), made anew otherwise.
+     */
+    private Openings openings(UnaryOperator<String> link) {
+        Openings o = openings.get();
+        if (o.link != link) {
+            String probe = link.apply(PagePaths.GLOSSARY);
+            if (!probe.equals(o.probe)) {
+                o.terms.clear();
+                o.places.clear();
+                o.probe = probe;
+            }
+            o.link = link;
+        }
+        return o;
+    }
+
+    private static String opening(Openings o, Map<String, String> made, String kind, String folder, String slug) {
+        String tag = made.get(slug);
+        if (tag == null) {
+            tag = "<a class=\"" + kind + "\" href=\"" + Html.escape(o.link.apply(folder + slug + "/")) + "\">";
+            made.put(slug, tag);
+        }
+        return tag;
     }
 }
