@@ -107,6 +107,11 @@ final class AnnotationStore {
     }
 
     static AnnotatedArticle decode(Article a, ArticleNotes notes, byte[] blob) throws IOException {
+        return decode(a, notes, blob, false);
+    }
+
+    /** The annotation of {@code a}, which is hollow (see AnnotatedArticle) if {@code hollow}. */
+    static AnnotatedArticle decode(Article a, ArticleNotes notes, byte[] blob, boolean hollow) throws IOException {
         // A ByteBuffer rather than a DataInputStream over a ByteArrayInputStream, whose every read locks.
         ByteBuffer in = ByteBuffer.wrap(blob);
         String[] table = new String[varint(in)];
@@ -133,7 +138,7 @@ final class AnnotationStore {
         }
         if (in.hasRemaining()) throw new IOException("trailing bytes");
         return new AnnotatedArticle(a, List.copyOf(rows), zh, en, title, deck, lists.get(0), lists.get(1), lists.get(2),
-                lists.get(3), notes);
+                lists.get(3), notes, hollow);
     }
 
     private static int index(Map<String, Integer> table, String slug) {

@@ -47,20 +47,64 @@ final class ArticleCodec {
         }
     }
 
-    static Article decode(StoreBytes.In in, Path source) {
+    static Article decode(StoreBytes.In in, Path source) { return decode(in, source, false); }
+
+    /** The article; with {@code hollow}, every paragraph's text is left empty (its bytes are skipped, not decoded). */
+    static Article decode(StoreBytes.In in, Path source, boolean hollow) {
         String id = in.string();
         LocalDate date = LocalDate.ofEpochDay(in.varint() - (1L << 40));
         int page = in.count(Integer.MAX_VALUE);
         EnglishText en = null;
-        if (in.count(1) == 1) en = new EnglishText(in.string(), in.string(), paragraphs(in));
+        if (in.count(1) == 1) en = new EnglishText(in.string(), in.string(), paragraphs(in, hollow));
         ChineseText zh = null;
         if (in.count(1) == 1) {
             int n = in.count(MAX_ITEMS);
             List<String> deck = new ArrayList<>(n);
             for (int i = 0; i < n; i++) deck.add(in.string());
-            zh = new ChineseText(deck, in.string(), in.string(), paragraphs(in));
+            zh = new ChineseText(deck, in.string(), in.string(), paragraphs(in, hollow));
         }
         return new Article(id, source, date, page, en, zh);
+    }
+
+    /** The text of a stored article alone (see ArticleText): its paragraphs' text, title and headline, nothing else made. */
+    static archive.model.ArticleText text(StoreBytes.In in) {
+        in.string(); // id
+        in.varint(); // date
+        in.varint(); // page
+        String title = "";
+        String[] en = new String[0], zh = new String[0];
+        List<String> deck = List.of();
+        if (in.count(1) == 1) {
+            title = in.string();
+            in.skipString(); // author
+            en = texts(in);
+        }
+        if (in.count(1) == 1) {
+            int n = in.count(MAX_ITEMS);
+            List<String> lines = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) lines.add(in.string());
+            deck = lines;
+            in.skipString(); // section
+            in.skipString(); // column
+            zh = texts(in);
+        }
+        return new archive.model.ArticleText(title, deck, zh, en);
+    }
+
+    private static String[] texts(StoreBytes.In in) {
+        int n = in.count(MAX_ITEMS);
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            in.count(Integer.MAX_VALUE); // number
+            out[i] = in.string();
+            in.count(Integer.MAX_VALUE); // line
+            in.count(KINDS.length - 1); // kind
+            if (in.count(1) == 1) {
+                in.skipString();
+                in.nullable();
+            }
+        }
+        return out;
     }
 
     private static void paragraphs(List<Paragraph> ps, StoreBytes.Out out) {
@@ -77,12 +121,12 @@ final class ArticleCodec {
         }
     }
 
-    private static List<Paragraph> paragraphs(StoreBytes.In in) {
+    private static List<Paragraph> paragraphs(StoreBytes.In in, boolean hollow) {
         int n = in.count(MAX_ITEMS);
         List<Paragraph> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int number = in.count(Integer.MAX_VALUE);
-            String text = in.string();
+            String text = hollow ? in.skipString() : in.string();
             int line = in.count(Integer.MAX_VALUE);
             Paragraph.Kind kind = KINDS[in.count(KINDS.length - 1)];
             Dateline d = in.count(1) == 1 ? new Dateline(in.string(), in.nullable()) : null;

@@ -85,13 +85,26 @@ final class ArticleStore {
 
     private final Path file;
     private final long generator;
-    private final Map<String, Slot> slots;
+    /** The entries of the file: the previous build's, then, once saved, this build's. */
+    private volatile Map<String, Slot> slots;
     private FileChannel channel;
+    /** Whether the file holds this build's articles (saved, or already right), so they can be read back whole. */
+    private volatile boolean saved;
+    /** Reads this build's articles back whole while pages are made; opened when first needed. */
+    private FileChannel reading;
     private final Map<String, Current> current = new ConcurrentHashMap<>();
     /** Each article's content fingerprint for its pages, taken when its annotation was. */
     private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
     private final AtomicInteger annotationsReused = new AtomicInteger(), articlesReused = new AtomicInteger();
     private final SeedReader reader = new SeedReader();
+    /** Whether articles taken from the store are read with their text (a small archive is held whole). */
+    private volatile boolean whole = true;
+
+    /** Reads the articles taken from the store without their text when {@code hollow} (see AnnotatedArticle). */
+    ArticleStore readHollow(boolean hollow) {
+        this.whole = !hollow;
+        return this;
+    }
 
     private ArticleStore(Path file, long generator, Map<String, Slot> slots, FileChannel channel) {
         this.file = file;
@@ -176,14 +189,14 @@ final class ArticleStore {
         }
         if (head != null && head.size() == f.size() && head.modified() == f.modified()
                 && head.fileKey().equals(String.valueOf(f.fileKey()))) {
-            Article a = article(entry, head, f.path());
+            Article a = article(entry, head, f.path(), !whole);
             if (a != null) return keep(new Current(f, head.contentHash(), a, slot, true), entry, head);
         }
         byte[] bytes = SourceText.read(f.path(), f.size(), diags);
         if (bytes == null) return null;
         long hash = new Fingerprint().add(bytes).value();
         if (head != null && head.contentHash() == hash) {
-            Article a = article(entry, head, f.path());
+            Article a = article(entry, head, f.path(), !whole);
             if (a != null) return keep(new Current(f, hash, a, slot, false), entry, head);
         }
         Diagnostics own = new Diagnostics();
@@ -214,10 +227,11 @@ final class ArticleStore {
         c.annotation = java.util.Arrays.copyOfRange(entry, head.annotationFrom(), head.annotationTo());
     }
 
-    private static Article article(byte[] entry, Head head, Path source) {
+    /** The stored article, hollow (its paragraphs' text skipped) or whole. */
+    private static Article article(byte[] entry, Head head, Path source, boolean hollow) {
         try {
             StoreBytes.In in = new StoreBytes.In(entry, head.articleFrom(), head.articleTo());
-            Article a = ArticleCodec.decode(in, source);
+            Article a = ArticleCodec.decode(in, source, hollow);
             return in.atEnd() ? a : null;
         } catch (RuntimeException e) {
             return null; // an entry that does not decode is parsed anew
@@ -245,25 +259,35 @@ final class ArticleStore {
     /**
      * The annotation of {@code a} (read by {@link #read}): the stored one when it was made from
      * the same article, overrides and annotation key ({@code annotationKey}: the data's forms,
-     * places and industries); made by {@code annotate} otherwise.
+     * places and industries); made by {@code annotate} otherwise. An article taken from the store
+     * comes back hollow (see AnnotatedArticle) with its stored annotation; one annotated anew is
+     * whole, its text read back from the store first if need be.
      */
     AnnotatedArticle annotation(Article a, ArticleNotes notes, ArticleOverrides overrides, long annotationKey,
-                                Supplier<AnnotatedArticle> annotate) {
+                                java.util.function.Function<Article, AnnotatedArticle> annotate) {
         Current c = current.get(a.id());
         long overridesKey = new Fingerprint().add(String.valueOf(overrides)).value();
         if (c == null || c.article != a) {
             // Not stored (its seed has warnings): annotated every build.
             long inputs = AnnotationStore.inputs(a, overrides);
-            AnnotatedArticle made = annotate.get();
+            AnnotatedArticle made = annotate.apply(a);
             fingerprints.put(a.id(), AnnotationStore.contentFingerprintOf(inputs, made));
             return made;
         }
-        // The stored inputs fit when the article is the stored one with the same overrides.
-        long inputs = c.slot != null && c.annotation != null && c.overridesKey == overridesKey ? c.inputs
-                : AnnotationStore.inputs(a, overrides);
+        // Taken from the store without its text (see #read), or with it.
+        boolean textless = c.slot != null && !this.whole;
+        Article whole = textless ? null : a;
+        long inputs;
+        if (c.slot != null && c.annotation != null && c.overridesKey == overridesKey) {
+            // The stored inputs fit: the article is the stored one, with the same overrides.
+            inputs = c.inputs;
+        } else {
+            if (whole == null) whole = whole(c);
+            inputs = AnnotationStore.inputs(whole, overrides);
+        }
         if (c.annotation != null && c.annotationKey == annotationKey && c.inputs == inputs) {
             try {
-                AnnotatedArticle restored = AnnotationStore.decode(a, notes, c.annotation);
+                AnnotatedArticle restored = AnnotationStore.decode(whole != null ? whole : a, notes, c.annotation, whole == null);
                 c.annotationKept = true;
                 if (c.unchanged()) c.annotation = null; // copied from the file as it stands
                 annotationsReused.incrementAndGet();
@@ -273,7 +297,8 @@ final class ArticleStore {
                 // an annotation that does not fit its article is made again
             }
         }
-        AnnotatedArticle made = annotate.get();
+        if (whole == null) whole = whole(c);
+        AnnotatedArticle made = annotate.apply(whole);
         c.annotationKept = false;
         c.overridesKey = overridesKey;
         c.inputs = inputs;
@@ -287,6 +312,19 @@ final class ArticleStore {
             fingerprints.put(a.id(), AnnotationStore.contentFingerprintOf(inputs, made));
         }
         return made;
+    }
+
+    /** The whole article of a stored entry whose article was read hollow, read back from the previous build's file. */
+    private Article whole(Current c) {
+        try {
+            byte[] entry = read(channel, c.slot.offset(), c.slot.length());
+            if (checksum(entry) != c.slot.checksum()) throw new IllegalStateException("a damaged entry");
+            Article whole = article(entry, head(entry), c.article.source(), false);
+            if (whole == null) throw new IllegalStateException("a damaged entry");
+            return whole;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The content fingerprint of an article this store annotated or restored (see RenderContext#contentFingerprint). */
@@ -312,8 +350,12 @@ final class ArticleStore {
     void save() {
         doneReading();
         try {
-            if (current.size() == slots.size() && current.values().stream().allMatch(Current::unchanged)) return;
-            write();
+            if (current.size() == slots.size() && current.values().stream().allMatch(Current::unchanged)) {
+                saved = true;
+                return;
+            }
+            slots = write();
+            saved = true;
             Files.deleteIfExists(file.resolveSibling(OLD_FILE));
         } catch (IOException | RuntimeException e) {
             // Not saved: the next build parses and annotates every seed again. Slower, never wrong.
@@ -322,8 +364,10 @@ final class ArticleStore {
         }
     }
 
-    private void write() throws IOException {
+    /** Writes the file and returns where its entries are. */
+    private Map<String, Slot> write() throws IOException {
         Files.createDirectories(file.getParent());
+        Map<String, Slot> written = new HashMap<>(current.size() * 4 / 3 + 16);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Map<String, Current> sorted = new TreeMap<>(current);
         FileChannel old = slots.isEmpty() || !Files.isRegularFile(file) ? null : FileChannel.open(file, StandardOpenOption.READ);
@@ -347,13 +391,16 @@ final class ArticleStore {
                         runLength = length;
                     }
                     index.string(e.getKey()).varint(at + runLength - length).varint(length).fixed(c.slot.checksum());
+                    written.put(e.getKey(), new Slot(at + runLength - length, (int) length, c.slot.checksum()));
                     continue;
                 }
                 at += copy(old, runFrom, runLength, out, at);
                 runFrom = -1;
                 runLength = 0;
                 byte[] entry = encode(c, old);
-                index.string(e.getKey()).varint(at).varint(entry.length).fixed(checksum(entry));
+                long sum = checksum(entry);
+                index.string(e.getKey()).varint(at).varint(entry.length).fixed(sum);
+                written.put(e.getKey(), new Slot(at, entry.length, sum));
                 at += writeAll(out, at, entry);
             }
             at += copy(old, runFrom, runLength, out, at);
@@ -368,22 +415,80 @@ final class ArticleStore {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
+        return written;
+    }
+
+    /** Whether this build's articles can be read back whole ({@link #whole(AnnotatedArticle)}): the store was saved. */
+    boolean holdsThisBuild() { return saved; }
+
+    /** Whether the article can be read back whole from the store, so it may be held hollow. */
+    boolean holds(String id) { return saved && slots.containsKey(id); }
+
+    /**
+     * The article {@code a} with its text: as it is if it has it, else read back from the store
+     * (saved by this build, see {@link #holds}) with its annotation, notes as {@code a} has them.
+     */
+    AnnotatedArticle whole(AnnotatedArticle a) {
+        if (!a.hollow()) return a;
+        Slot slot = slots.get(a.id());
+        if (slot == null) throw new IllegalStateException("article " + a.id() + " is not in the store");
+        try {
+            byte[] entry = read(reader(), slot.offset(), slot.length());
+            if (checksum(entry) != slot.checksum()) throw new IOException("the store changed while pages were made");
+            Head head = head(entry);
+            Article whole = article(entry, head, a.article().source(), false);
+            if (whole == null) throw new IOException("a damaged entry for article " + a.id());
+            return AnnotationStore.decode(whole, a.notes(),
+                    java.util.Arrays.copyOfRange(entry, head.annotationFrom(), head.annotationTo()), false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The text alone of article {@code a} (see ArticleText), read back from the store if {@code a} is hollow. */
+    archive.model.ArticleText text(AnnotatedArticle a) {
+        if (!a.hollow()) return archive.model.ArticleText.of(a.article());
+        Slot slot = slots.get(a.id());
+        if (slot == null) throw new IllegalStateException("article " + a.id() + " is not in the store");
+        try {
+            byte[] entry = read(reader(), slot.offset(), slot.length());
+            if (checksum(entry) != slot.checksum()) throw new IOException("the store changed while pages were made");
+            Head head = head(entry);
+            return ArticleCodec.text(new StoreBytes.In(entry, head.articleFrom(), head.articleTo()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private synchronized FileChannel reader() throws IOException {
+        if (reading == null) reading = FileChannel.open(file, StandardOpenOption.READ);
+        return reading;
+    }
+
+    /** Lets go of the file: the build is done with its articles. */
+    synchronized void close() {
+        doneReading();
+        if (reading != null) close(reading);
+        reading = null;
     }
 
     /** The entry of an article that changed in some way, with its annotation taken from the previous entry if kept. */
     private static byte[] encode(Current c, FileChannel old) throws IOException {
-        byte[] annotation = c.annotation;
-        if (annotation == null) {
-            // Kept from an entry copied as it stands, but this one is rewritten: read it back.
-            if (old == null || c.slot == null) throw new IOException("an annotation to store is missing");
+        byte[] annotation = c.annotation, a;
+        if (c.slot != null) {
+            // The article as stored (it was read hollow), and the annotation if it was kept as stored.
+            if (old == null) throw new IOException("the previous entry is missing");
             byte[] entry = read(old, c.slot.offset(), c.slot.length());
             if (checksum(entry) != c.slot.checksum()) throw new IOException("a damaged entry");
             Head head = head(entry);
-            annotation = java.util.Arrays.copyOfRange(entry, head.annotationFrom(), head.annotationTo());
+            a = java.util.Arrays.copyOfRange(entry, head.articleFrom(), head.articleTo());
+            if (annotation == null) annotation = java.util.Arrays.copyOfRange(entry, head.annotationFrom(), head.annotationTo());
+        } else {
+            if (annotation == null) throw new IOException("an annotation to store is missing");
+            StoreBytes.Out article = new StoreBytes.Out(8192);
+            ArticleCodec.encode(c.article, article);
+            a = article.toArray();
         }
-        StoreBytes.Out article = new StoreBytes.Out(8192);
-        ArticleCodec.encode(c.article, article);
-        byte[] a = article.toArray();
         StoreBytes.Out out = new StoreBytes.Out(a.length + annotation.length + 128);
         out.string(c.file.path().getFileName().toString()).varint(c.file.size()).fixed(c.file.modified())
                 .string(String.valueOf(c.file.fileKey())).fixed(c.contentHash).bytes(a)

@@ -60,6 +60,16 @@ public final class SiteBuild {
             "dates-index", "dates-year", "dates-month", "dates-day", "places-index", "place", "industries-index", "industry",
             "notes-index", "page", "search", "article-item", "pagination");
 
+    /**
+     * Up to this many bytes of seeds, the build holds every article whole while it makes the pages
+     * (about 30,000 articles; the text then takes a few hundred megabytes of the heap, and reading it
+     * back for each page would cost more than holding it). A larger archive is held hollow (see
+     * AnnotatedArticle#hollowed), each page reading its article's text back from the article store.
+     */
+    static final long HOLD_TEXT_BYTES = 192L << 20;
+    /** See {@link #HOLD_TEXT_BYTES}; tests lower it to build small archives the way large ones are. */
+    private long holdTextBytes = HOLD_TEXT_BYTES;
+
     private final BuildConfig config;
     private final PrintStream progress;
     /** Articles remembered from earlier builds by a long-running preview; null for a one-off build. */
@@ -92,6 +102,12 @@ public final class SiteBuild {
      */
     public SiteBuild deferringIndexes() {
         this.deferIndexes = true;
+        return this;
+    }
+
+    /** Holds the archive hollow above {@code bytes} of seeds instead of {@link #HOLD_TEXT_BYTES}: for tests. */
+    SiteBuild holdingTextUpTo(long bytes) {
+        this.holdTextBytes = bytes;
         return this;
     }
 
@@ -134,9 +150,22 @@ public final class SiteBuild {
         List<String> problems = config.problems();
         if (!problems.isEmpty()) throw new BuildFailedException("checking the folders", problems.stream()
                 .map(p -> new archive.diag.Diagnostic(archive.diag.Diagnostic.Severity.ERROR, null, 0, p)).toList());
-        Corpus corpus = read(diags);
-        // Saved before the pages are made, and let go: the encoded annotations are not needed for them.
-        if (store != null) store.save();
+        Corpus corpus;
+        try {
+            corpus = read(diags, true);
+        } catch (RuntimeException e) {
+            if (store != null) store.close();
+            throw e;
+        }
+        try {
+            return publish(corpus, diags);
+        } finally {
+            if (store != null) store.close();
+        }
+    }
+
+    /** Renders and publishes the site of {@code corpus}. */
+    private Result publish(Corpus corpus, Diagnostics diags) {
         stopIfCancelled();
         Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg), cache == null ? null : cache.publishing());
         try (SiteWriter writer = SiteWriter.open(config.out(), cache == null ? null : cache.carried())) {
@@ -186,7 +215,7 @@ public final class SiteBuild {
 
                     @Override
                     public boolean keep(String file, long inputs) { return writer.keep(file, inputs); }
-                }, reuse);
+                }, reuse, ctx::whole);
                 say("Indexed %d articles for search (%d tokenized, the others' postings kept from the previous build): %d terms, "
                         + "%d postings, %d shards, %d files made (%.1f MB), %d articles' text files kept", search.documents(),
                         search.tokenized(), search.terms(), search.postings(), search.shards(), search.files(), search.bytes() / 1e6,
@@ -274,13 +303,19 @@ public final class SiteBuild {
     }
 
     /** The read, annotate and index stages. Throws with every error found. */
-    public Corpus read(Diagnostics diags) {
+    public Corpus read(Diagnostics diags) { return read(diags, false); }
+
+    /**
+     * The read, annotate and index stages; with {@code store}, the articles are saved in the article
+     * store and held hollow from then on (their text is read back when a page shows it).
+     */
+    private Corpus read(Diagnostics diags, boolean persist) {
         EditorialData data = new EditorialDataLoader().load(config.data(), diags);
         SeedFolder folder = SeedFolder.scan(config.seeds());
         SeedReader reader = new SeedReader();
         if (cache == null) {
             store = ArticleStore.open(Publishing.cacheFolder(config).resolve(ArticleStore.FILE),
-                    archive.render.Templates.generatorFingerprint());
+                    archive.render.Templates.generatorFingerprint()).readHollow(persist && folder.seedBytes() > holdTextBytes);
         }
         List<Article> articles;
         try {
@@ -288,8 +323,9 @@ public final class SiteBuild {
                 Article known = cache.article(f);
                 return known != null ? known : reader.read(f, d);
             });
-        } finally {
-            if (store != null) store.doneReading();
+        } catch (RuntimeException e) {
+            if (store != null) store.close();
+            throw e;
         }
         say("Read %d articles%s and %d glossary entries, %d places, %d industries", articles.size(),
                 store == null || store.articlesReused() == 0 ? "" : " (" + store.articlesReused() + " as the previous build left them)",
@@ -311,19 +347,33 @@ public final class SiteBuild {
                 .map(a -> {
                     ArticleOverrides o = overrides.getOrDefault(a.id(), ArticleOverrides.NONE);
                     ArticleNotes n = notes.get(a.id());
-                    if (cache == null) return store.annotation(a, n, o, annotationKey, () -> annotator.get().annotate(a, rows.rows(a), o, n));
+                    if (cache == null) {
+                        return store.annotation(a, n, o, annotationKey, whole -> annotator.get().annotate(whole, rows.rows(whole), o, n));
+                    }
                     return cache.annotated(a, n, o, annotationKey, () -> annotator.get().annotate(a, rows.rows(a), o, n),
                             () -> AnnotationStore.inputs(a, o));
                 })
                 .toList();
+        if (store != null) store.doneReading();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         new EditorFeedback(data).report(annotated, diags, cache == null ? null : cache::lacking);
+        // The articles as annotated, with their mentions, for the concordance.
+        List<AnnotatedArticle> mentioned = annotated;
+        if (store != null && persist && !diags.hasErrors()) {
+            // Saved before the pages are made; from then on the archive is held without its text and
+            // mentions, which each page reads back from the store (they are most of the heap).
+            store.save();
+            if (store.holdsThisBuild() && folder.seedBytes() > holdTextBytes) {
+                // (articles taken from the store were read without their text already: see ArticleStore#readHollow)
+                annotated = annotated.stream().map(a -> store.holds(a.id()) ? a.hollowed() : a).toList();
+            }
+        }
         // In the preview, a save that left every article where it stood updates the last index.
         articleEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey, data.placesBySlug());
         if (cache != null && articleEdit == null) articleEdit = ArticleEdit.ofAdded(cache.published(), annotated, dataKey, data.placesBySlug());
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
-                : new ArchiveIndex(annotated, data.placesBySlug());
+                : new ArchiveIndex(annotated, data.placesBySlug(), mentioned::get);
         this.dataKey = dataKey;
         if (store != null && store.reused() > 0) {
             say("Aligned and annotated %d articles (%d unchanged since the previous build)", annotated.size(), store.reused());
@@ -356,6 +406,7 @@ public final class SiteBuild {
         publishing.prepare(ctx);
         // The article's text and overrides were fingerprinted when it was read; its notes, places and
         // industries complete what its pages are made from (the data is in every page's inputs).
+        if (store != null) ctx.wholeArticles(store::whole, store::text);
         if (cache != null) ctx.fingerprints(cache::fingerprint);
         else if (store != null) ctx.fingerprints(a -> {
             Long known = store.contentFingerprint(a.id());
@@ -369,13 +420,13 @@ public final class SiteBuild {
         SitePage home = corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null);
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
-        int renderedBefore = ctx.pagesRendered.get();
+        // Each article's text is read back (the archive is held without it) only if its page is made.
         corpus.index().articles().parallelStream().forEach(a -> {
             stopIfCancelled(); // a preview's catching-up build gives way to a new save within an article
             String intro = articlePages.render(a);
             if (!intro.isEmpty()) introductions.put(a.id(), intro);
         });
-        say("Rendered %d of %d article pages (the others kept)", ctx.pagesRendered.get() - renderedBefore, corpus.articles().size());
+        say("Rendered %d of %d article pages (the others kept)", articlePages.rendered(), corpus.articles().size());
         stopIfCancelled();
         EditorialPages editorial = new EditorialPages(ctx);
         editorial.home(home);
@@ -383,6 +434,7 @@ public final class SiteBuild {
         editorial.notesIndex(new HashMap<>(introductions));
         corpus.pages().stream().filter(p -> !p.name().equals("home")).forEach(editorial::sitePage);
         new GlossaryPages(ctx).renderAll();
+        say("Rendered the glossary and its concordance");
         stopIfCancelled();
         new DatePages(ctx).renderAll();
         new PlacePages(ctx).renderAll();

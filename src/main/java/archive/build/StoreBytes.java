@@ -120,6 +120,13 @@ final class StoreBytes {
 
         String nullable() { return count(1) == 0 ? null : string(); }
 
+        /** Skips a string, which reads as empty. */
+        String skipString() {
+            int n = count(end - pos);
+            pos += n;
+            return "";
+        }
+
         boolean atEnd() { return pos == end; }
 
         /** Where the cursor is in the array. */

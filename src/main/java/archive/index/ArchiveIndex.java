@@ -30,13 +30,23 @@ public final class ArchiveIndex {
     private final Map<String, List<AnnotatedArticle>> byPlace = new HashMap<>();
     private final Map<String, List<AnnotatedArticle>> byIndustry = new HashMap<>();
     private final Map<String, List<AnnotatedArticle>> byGlossary = new HashMap<>();
-    private final Map<String, List<Occurrence>> concordance = new HashMap<>();
+    private final Map<String, ConcordanceLines> concordance = new HashMap<>();
     private final Map<String, Place> places;
     private final Map<String, List<String>> children = new TreeMap<>();
     /** Computed on first use: pages ask for it many times (counts, links, lists). */
     private final Map<String, List<AnnotatedArticle>> viaSubPlaces = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ArchiveIndex(List<AnnotatedArticle> sortedArticles, Map<String, Place> places) {
+        this(sortedArticles, places, sortedArticles::get);
+    }
+
+    /**
+     * The index of {@code sortedArticles}, whose concordance is found from the mentions of
+     * {@code mentioned} (the same articles in the same order, with their mentions: the articles
+     * the index holds may have been left without them, see AnnotatedArticle#hollowed).
+     */
+    public ArchiveIndex(List<AnnotatedArticle> sortedArticles, Map<String, Place> places,
+                        java.util.function.IntFunction<AnnotatedArticle> mentioned) {
         this.articles = List.copyOf(sortedArticles);
         this.places = places;
         this.position = new HashMap<>(articles.size() * 4 / 3 + 16);
@@ -63,9 +73,9 @@ public final class ArchiveIndex {
             a.places().forEach(p -> byPlace.computeIfAbsent(p, k -> new ArrayList<>()).add(a));
             a.industries().forEach(s -> byIndustry.computeIfAbsent(s, k -> new ArrayList<>()).add(a));
             a.glossary().forEach(g -> byGlossary.computeIfAbsent(g, k -> new ArrayList<>()).add(a));
-            addOccurrences(a);
+            addOccurrences(mentioned.apply(i), i, concordance);
         }
-        for (List<Occurrence> lines : concordance.values()) ((ConcordanceLines) lines).trim();
+        for (ConcordanceLines lines : concordance.values()) lines.trim();
         for (Place p : places.values()) {
             if (p.parent() != null) children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p.slug());
         }
@@ -112,13 +122,13 @@ public final class ArchiveIndex {
             for (String p : c.places()) replaceIn(out.byPlace, p, old, c);
             for (String i : c.industries()) replaceIn(out.byIndustry, i, old, c);
             for (String g : c.glossary()) replaceIn(out.byGlossary, g, old, c);
-            Map<String, List<Occurrence>> fresh = new HashMap<>();
-            addOccurrences(c, fresh);
+            Map<String, ConcordanceLines> fresh = new HashMap<>();
             int mine = position.get(c.id());
+            addOccurrences(c, mine, fresh);
             for (String g : c.glossary()) {
-                ConcordanceLines lines = (ConcordanceLines) out.concordance.getOrDefault(g, new ConcordanceLines());
-                ConcordanceLines edited = (ConcordanceLines) fresh.getOrDefault(g, new ConcordanceLines());
-                out.concordance.put(g, lines.replacing(old, edited, x -> position.get(x.id()) > mine));
+                ConcordanceLines lines = out.concordance.getOrDefault(g, new ConcordanceLines());
+                ConcordanceLines edited = fresh.getOrDefault(g, new ConcordanceLines());
+                out.concordance.put(g, lines.replacing(mine, edited));
             }
         }
         return out;
@@ -210,18 +220,49 @@ public final class ArchiveIndex {
 
     public List<AnnotatedArticle> usingEntry(String slug) { return byGlossary.getOrDefault(slug, List.of()); }
 
-    public List<Occurrence> occurrences(String slug) { return concordance.getOrDefault(slug, List.of()); }
+    /** How many lines the concordance of the entry {@code slug} has. */
+    public int lineCount(String slug) {
+        ConcordanceLines lines = concordance.get(slug);
+        return lines == null ? 0 : lines.size();
+    }
+
+    /**
+     * Lines {@code from} to {@code to} of the concordance of {@code slug}, cut from the text of
+     * their articles as {@code whole} gives it (the index itself holds no text).
+     */
+    public List<Occurrence> lines(String slug, int from, int to, java.util.function.UnaryOperator<AnnotatedArticle> whole) {
+        ConcordanceLines lines = concordance.get(slug);
+        return lines == null ? List.of() : lines.lines(from, to, articles, whole);
+    }
+
+    /** Line {@code i} of the concordance of {@code slug}, cut from {@code text}, the text of its article. */
+    public Occurrence line(String slug, int i, archive.model.ArticleText text) {
+        ConcordanceLines lines = concordance.get(slug);
+        return lines.line(i, articles.get(lines.position(i)), text);
+    }
+
+    /** The article of line {@code i} of the concordance of {@code slug}. */
+    public AnnotatedArticle lineArticle(String slug, int i) { return articles.get(concordance.get(slug).position(i)); }
+
+    /** The place in reading order of the article of line {@code i} of the concordance of {@code slug}. */
+    public int linePosition(String slug, int i) { return concordance.get(slug).position(i); }
+
+    /** What tells line {@code i} of {@code slug} apart from the other lines of its article (for fingerprints). */
+    public long lineKey(String slug, int i) { return concordance.get(slug).key(i); }
 
     /** Where the lines of {@code a} are among the concordance lines of the entry {@code slug}, in order. */
     public int[] linesOf(String slug, AnnotatedArticle a) {
-        List<Occurrence> lines = concordance.get(slug);
-        return lines == null ? new int[0] : ((ConcordanceLines) lines).positionsOf(a);
+        ConcordanceLines lines = concordance.get(slug);
+        Integer at = position.get(a.id());
+        return lines == null || at == null ? new int[0] : lines.linesOf(at);
     }
 
-    /** The concordance lines of one article, by glossary entry, as the index would hold them. */
+    /** The concordance lines of one article (which must have its text), by glossary entry, as the index would hold them. */
     public static Map<String, List<Occurrence>> concordanceOf(AnnotatedArticle a) {
+        Map<String, ConcordanceLines> lines = new HashMap<>();
+        addOccurrences(a.requireText(), 0, lines);
         Map<String, List<Occurrence>> out = new HashMap<>();
-        addOccurrences(a, out);
+        lines.forEach((slug, l) -> out.put(slug, l.lines(0, l.size(), List.of(a), x -> x)));
         return out;
     }
 
@@ -255,32 +296,33 @@ public final class ArchiveIndex {
         return out;
     }
 
-    private void addOccurrences(AnnotatedArticle a) {
-        addOccurrences(a, concordance);
-    }
-
-    private static void addOccurrences(AnnotatedArticle a, Map<String, List<Occurrence>> concordance) {
+    /** The concordance lines of article {@code a}, at {@code position} in reading order; the article's text is not read. */
+    private static void addOccurrences(AnnotatedArticle a, int position, Map<String, ConcordanceLines> concordance) {
         List<Row> rows = a.rows();
-        String title = a.article().title();
-        for (Mention m : a.titleMentions()) add(concordance, a, -1, false, title, m);
+        for (Mention m : a.titleMentions()) add(concordance, a, position, -1, false, 0, m);
         if (a.article().chinese() != null) {
             List<String> deck = a.article().chinese().deck();
             for (int i = 0; i < deck.size() && i < a.deckMentions().size(); i++) {
-                for (Mention m : a.deckMentions().get(i)) add(concordance, a, -1, true, deck.get(i), m);
+                for (Mention m : a.deckMentions().get(i)) add(concordance, a, position, -1, true, i, m);
             }
         }
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
-            for (Paragraph p : row.zh()) for (Mention m : a.zhMentions().get(p.number() - 1)) add(concordance, a, r, true, p.text(), m);
-            for (Paragraph p : row.en()) for (Mention m : a.enMentions().get(p.number() - 1)) add(concordance, a, r, false, p.text(), m);
+            List<Paragraph> zh = row.zh(), en = row.en();
+            for (int k = 0; k < zh.size(); k++) {
+                for (Mention m : a.zhMentions().get(zh.get(k).number() - 1)) add(concordance, a, position, r, true, k, m);
+            }
+            for (int k = 0; k < en.size(); k++) {
+                for (Mention m : a.enMentions().get(en.get(k).number() - 1)) add(concordance, a, position, r, false, k, m);
+            }
         }
     }
 
-    /** A line in row {@code row} of the article (-1: its headline), in Chinese if {@code zh}. */
-    private static void add(Map<String, List<Occurrence>> concordance, AnnotatedArticle a, int row, boolean zh, String text,
-                            Mention m) {
+    /** A line in paragraph {@code part} of row {@code row} of the article (-1: its headline), in Chinese if {@code zh}. */
+    private static void add(Map<String, ConcordanceLines> concordance, AnnotatedArticle a, int position, int row, boolean zh,
+                            int part, Mention m) {
         if (m.kind() != Mention.Kind.GLOSSARY) return;
-        ((ConcordanceLines) concordance.computeIfAbsent(m.slug(), k -> new ConcordanceLines())).add(a, row, zh, text, m.start(), m.end());
+        concordance.computeIfAbsent(m.slug(), k -> new ConcordanceLines()).add(a, position, row, zh, part, m.start(), m.end());
     }
 
 }

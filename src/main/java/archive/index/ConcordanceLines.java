@@ -1,62 +1,73 @@
 package archive.index;
 
 import archive.model.AnnotatedArticle;
+import archive.model.ArticleText;
+import archive.model.Paragraph;
 
-import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.RandomAccess;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * The lines of one glossary entry's concordance, held as three arrays (article, text, and the
- * row, language and offsets packed in a long) rather than one object per line: the concordance
- * of the whole paper has millions of lines, and as objects they took 340 MB of the heap at
- * 100,000 articles. Each {@link Occurrence} is made when asked for; pages ask for a slice at a
- * time.
+ * The lines of one glossary entry's concordance, held as arrays (the article's place in reading
+ * order, which of its paragraphs, and the row, language and offsets packed in a long) rather
+ * than one object per line: the concordance of the whole paper has millions of lines. A line
+ * keeps no text: the archive is held without its text (see AnnotatedArticle), and a page of
+ * lines is cut from the articles' text when it is made ({@link #lines}).
  */
-final class ConcordanceLines extends AbstractList<Occurrence> implements RandomAccess {
+final class ConcordanceLines {
     private static final int START_BITS = 24, LENGTH_BITS = 16, ROW_BITS = 23;
 
-    private AnnotatedArticle[] articles = new AnnotatedArticle[8];
-    private String[] texts = new String[8];
+    /** Each line's article's place in reading order. */
+    private int[] positions = new int[8];
+    /** Which paragraph of its row and language, or which line of the Chinese headline. */
+    private byte[] parts = new byte[8];
     private long[] packed = new long[8];
     private int size;
 
     /**
-     * Adds a line: the match at {@code start}–{@code end} of {@code text}, in row {@code row} of
-     * the article's rows (-1 for its headline), in Chinese if {@code zh}.
+     * Adds a line: the match at {@code start}–{@code end} of paragraph {@code part} of row
+     * {@code row} of the article's rows, in Chinese if {@code zh}; row -1 is the headline (the
+     * English title, or line {@code part} of the Chinese one).
      */
-    void add(AnnotatedArticle article, int row, boolean zh, String text, int start, int end) {
-        int length = end - start;
-        if (start >>> START_BITS != 0 || length >>> LENGTH_BITS != 0 || length < 0 || (row + 1) >>> ROW_BITS != 0) {
-            throw new IllegalArgumentException("a paragraph too long for the concordance in article " + article.id()
-                    + " (row " + row + ", offsets " + start + "–" + end + ")");
-        }
-        put(article, text, (long) start | (long) length << START_BITS | (long) (row + 1) << (START_BITS + LENGTH_BITS)
-                | (zh ? 1L << 63 : 0));
+    void add(AnnotatedArticle article, int position, int row, boolean zh, int part, int start, int end) {
+        add(article.id(), position, row, zh, part, start, end);
     }
 
-    private void put(AnnotatedArticle article, String text, long line) {
+    void add(String id, int position, int row, boolean zh, int part, int start, int end) {
+        int length = end - start;
+        if (start >>> START_BITS != 0 || length >>> LENGTH_BITS != 0 || length < 0 || (row + 1) >>> ROW_BITS != 0
+                || part < 0 || part > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("a paragraph too long for the concordance in article " + id
+                    + " (row " + row + ", offsets " + start + "–" + end + ")");
+        }
+        put(position, (byte) part, (long) start | (long) length << START_BITS
+                | (long) (row + 1) << (START_BITS + LENGTH_BITS) | (zh ? 1L << 63 : 0));
+    }
+
+    private void put(int position, byte part, long line) {
         if (size == packed.length) grow();
-        articles[size] = article;
-        texts[size] = text;
+        positions[size] = position;
+        parts[size] = part;
         packed[size] = line;
         size++;
     }
 
     /**
-     * A copy with the lines of {@code old} left out and {@code mine} (the lines of its edited
-     * version) put where they were, or, if it had none, before the first line of an article
-     * {@code later} than it.
+     * A copy with the lines of the article at {@code position} left out and {@code mine} (the
+     * lines of its edited version, at the same place) put where they were, or, if it had none,
+     * before the first line of a later article.
      */
-    ConcordanceLines replacing(AnnotatedArticle old, ConcordanceLines mine, java.util.function.Predicate<AnnotatedArticle> later) {
+    ConcordanceLines replacing(int position, ConcordanceLines mine) {
         ConcordanceLines out = new ConcordanceLines();
         boolean placed = false;
         for (int i = 0; i < size; i++) {
-            if (!placed && (articles[i] == old || later.test(articles[i]))) {
+            if (!placed && positions[i] >= position) {
                 out.append(mine);
                 placed = true;
             }
-            if (articles[i] != old) out.copy(this, i);
+            if (positions[i] != position) out.copy(this, i);
         }
         if (!placed) out.append(mine);
         out.trim();
@@ -67,45 +78,80 @@ final class ConcordanceLines extends AbstractList<Occurrence> implements RandomA
         for (int i = 0; i < other.size; i++) copy(other, i);
     }
 
-    private void copy(ConcordanceLines from, int i) { put(from.articles[i], from.texts[i], from.packed[i]); }
+    private void copy(ConcordanceLines from, int i) { put(from.positions[i], from.parts[i], from.packed[i]); }
 
     private void grow() {
         int n = Math.max(8, size * 2);
-        articles = Arrays.copyOf(articles, n);
-        texts = Arrays.copyOf(texts, n);
+        positions = Arrays.copyOf(positions, n);
+        parts = Arrays.copyOf(parts, n);
         packed = Arrays.copyOf(packed, n);
     }
 
     /** Drops the spare room left by growing, once every line is in. */
     void trim() {
-        articles = Arrays.copyOf(articles, size);
-        texts = Arrays.copyOf(texts, size);
+        positions = Arrays.copyOf(positions, size);
+        parts = Arrays.copyOf(parts, size);
         packed = Arrays.copyOf(packed, size);
     }
 
-    /** Where the lines of {@code article} are in this concordance, in order. */
-    int[] positionsOf(AnnotatedArticle article) {
+    int size() { return size; }
+
+    /** The place in reading order of line {@code i}'s article. */
+    int position(int i) { return positions[i]; }
+
+    /** What tells line {@code i} apart from the other lines of its article: its paragraph, language and offsets. */
+    long key(int i) { return packed[i] * 31 + parts[i]; }
+
+    /** Where the lines of the article at {@code position} are in this concordance, in order. */
+    int[] linesOf(int position) {
         int n = 0;
         int[] out = new int[8];
         for (int i = 0; i < size; i++) {
-            if (articles[i] != article) continue;
+            if (positions[i] != position) continue;
             if (n == out.length) out = Arrays.copyOf(out, n * 2);
             out[n++] = i;
         }
         return Arrays.copyOf(out, n);
     }
 
-    @Override public int size() { return size; }
+    /**
+     * Lines {@code from} to {@code to} with their text, cut from the articles ({@code articles}
+     * in reading order) as {@code whole} gives them, each article once: its lines follow each other.
+     */
+    List<Occurrence> lines(int from, int to, List<AnnotatedArticle> articles, UnaryOperator<AnnotatedArticle> whole) {
+        List<Occurrence> out = new ArrayList<>(to - from);
+        int last = -1;
+        AnnotatedArticle text = null;
+        for (int i = from; i < to; i++) {
+            if (positions[i] != last) {
+                last = positions[i];
+                text = whole.apply(articles.get(last)).requireText();
+            }
+            out.add(line(i, text));
+        }
+        return out;
+    }
 
-    @Override
-    public Occurrence get(int i) {
-        if (i < 0 || i >= size) throw new IndexOutOfBoundsException(i);
+    /** Line {@code i} with its text, cut from {@code text}, the whole of its article. */
+    Occurrence line(int i, AnnotatedArticle text) {
+        return line(i, text, ArticleText.of(text.requireText().article()));
+    }
+
+    /** Line {@code i} of {@code article} (which may be hollow), cut from {@code text}, that article's text. */
+    Occurrence line(int i, AnnotatedArticle article, ArticleText text) {
         long p = packed[i];
         int start = (int) (p & ((1 << START_BITS) - 1));
         int end = start + (int) (p >>> START_BITS & ((1 << LENGTH_BITS) - 1));
         int row = (int) (p >>> (START_BITS + LENGTH_BITS) & ((1 << ROW_BITS) - 1)) - 1;
         boolean zh = p < 0;
-        AnnotatedArticle a = articles[i];
-        return Occurrence.of(a, row < 0 ? "title" : a.rows().get(row).anchor(), zh, texts[i], start, end);
+        int part = parts[i];
+        String paragraph;
+        if (row < 0) {
+            paragraph = zh ? text.deck().get(part) : text.title();
+        } else {
+            List<Paragraph> side = zh ? article.rows().get(row).zh() : article.rows().get(row).en();
+            paragraph = (zh ? text.zh() : text.en())[side.get(part).number() - 1];
+        }
+        return Occurrence.of(article, row < 0 ? "title" : article.rows().get(row).anchor(), zh, paragraph, start, end);
     }
 }

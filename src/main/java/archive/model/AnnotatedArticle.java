@@ -1,25 +1,100 @@
 package archive.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An article with everything the later stages need: aligned rows, the mentions found in each
  * paragraph (indexed by paragraph number - 1) and headline, and what it is about.
  *
+ * <p>A <em>hollow</em> article is the same without the text of its paragraphs (each is empty),
+ * and once {@link #hollowed}, without its mentions: its headlines, source line, rows and anchors, places, industries
+ * and glossary entries are all there, which is everything lists, counts and links need. A build
+ * holds the archive hollow (text and mentions are most of the heap: a gigabyte for the whole
+ * paper) and takes an article back whole from its store when a page shows it ({@link #requireText}).
+ *
  * @param glossary       glossary slugs used, in order of first occurrence
  * @param places         places mentioned (after context rules and editors' overrides), in order of first occurrence
  * @param datelinePlaces places named in its datelines
  * @param industries     industries assigned, in data order
  * @param notes          the editors' notes, or null
+ * @param hollow         whether its paragraphs' text was left out
  */
 public record AnnotatedArticle(Article article, List<Row> rows,
                                List<List<Mention>> zhMentions, List<List<Mention>> enMentions,
                                List<Mention> titleMentions, List<List<Mention>> deckMentions,
                                List<String> glossary, List<String> places, List<String> datelinePlaces,
-                               List<String> industries, ArticleNotes notes) {
+                               List<String> industries, ArticleNotes notes, boolean hollow) {
+    public AnnotatedArticle(Article article, List<Row> rows, List<List<Mention>> zhMentions, List<List<Mention>> enMentions,
+                            List<Mention> titleMentions, List<List<Mention>> deckMentions, List<String> glossary,
+                            List<String> places, List<String> datelinePlaces, List<String> industries, ArticleNotes notes) {
+        this(article, rows, zhMentions, enMentions, titleMentions, deckMentions, glossary, places, datelinePlaces, industries,
+                notes, false);
+    }
+
     public String id() { return article.id(); }
 
+    /** The mentions in each Chinese paragraph; not kept by an article {@link #hollowed}. */
+    @Override
+    public List<List<Mention>> zhMentions() { return mentions(zhMentions); }
+
+    /** The mentions in each English paragraph; not kept by an article {@link #hollowed}. */
+    @Override
+    public List<List<Mention>> enMentions() { return mentions(enMentions); }
+
+    /** The mentions in the English title; not kept by an article {@link #hollowed}. */
+    @Override
+    public List<Mention> titleMentions() { return mentions(titleMentions); }
+
+    /** The mentions in each line of the Chinese headline; not kept by an article {@link #hollowed}. */
+    @Override
+    public List<List<Mention>> deckMentions() { return mentions(deckMentions); }
+
     public boolean annotated() { return notes != null; }
+
+    private <T> T mentions(T list) {
+        if (list == null) throw new IllegalStateException("the mentions of article " + id() + " were not kept");
+        return list;
+    }
+
+    /** This article, which must have its text: a page or an index that shows the text asks for it. */
+    public AnnotatedArticle requireText() {
+        if (hollow) throw new IllegalStateException("the text of article " + id() + " was not loaded");
+        return this;
+    }
+
+    /**
+     * This article without the text of its paragraphs and without its mentions: the same
+     * headlines, rows, anchors and lists, each paragraph empty.
+     */
+    public AnnotatedArticle hollowed() {
+        if (hollow && zhMentions == null) return this;
+        Article a = article;
+        List<Paragraph> en = a.english() == null ? List.of() : empty(a.english().paragraphs());
+        List<Paragraph> zh = a.chinese() == null ? List.of() : empty(a.chinese().paragraphs());
+        Article h = new Article(a.id(), a.source(), a.date(), a.page(),
+                a.english() == null ? null : new EnglishText(a.english().title(), a.english().author(), en),
+                a.chinese() == null ? null : new ChineseText(a.chinese().deck(), a.chinese().section(), a.chinese().column(), zh));
+        List<Row> hollowRows = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            hollowRows.add(new Row(r.anchor(), r.extraAnchors(), r.label(), same(r.zh(), zh), same(r.en(), en)));
+        }
+        return new AnnotatedArticle(h, List.copyOf(hollowRows), null, null, null, null, glossary,
+                places, datelinePlaces, industries, notes, true);
+    }
+
+    private static List<Paragraph> empty(List<Paragraph> ps) {
+        List<Paragraph> out = new ArrayList<>(ps.size());
+        for (Paragraph p : ps) out.add(new Paragraph(p.number(), "", p.line(), p.kind(), p.dateline()));
+        return out;
+    }
+
+    /** The paragraphs of {@code all} with the numbers of {@code ps}. */
+    private static List<Paragraph> same(List<Paragraph> ps, List<Paragraph> all) {
+        List<Paragraph> out = new ArrayList<>(ps.size());
+        for (Paragraph p : ps) out.add(all.get(p.number() - 1));
+        return out;
+    }
 
     /** The anchor of the row holding the given Chinese (zh=true) or English paragraph number. */
     public String anchorOf(boolean zh, int paragraphNumber) {

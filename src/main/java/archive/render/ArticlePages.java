@@ -17,11 +17,21 @@ import java.util.function.UnaryOperator;
 /** The bilingual page of each article: headlines, source line, aligned rows, notes and cross-links. */
 public final class ArticlePages {
     private final RenderContext ctx;
+    private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
 
     public ArticlePages(RenderContext ctx) { this.ctx = ctx; }
 
+    /** How many article pages this has rendered (the others were kept as published). */
+    public int rendered() { return rendered.get(); }
+
     /** Renders the page and returns the introduction of its notes as plain text (empty without notes). */
-    public String render(AnnotatedArticle aa) {
+    public String render(AnnotatedArticle aa) { return render(aa, () -> ctx.whole(aa)); }
+
+    /**
+     * As {@link #render(AnnotatedArticle)}, with the article's text from {@code whole} when the page is
+     * made (not when it is kept as published): the archive is held without it.
+     */
+    public String render(AnnotatedArticle aa, java.util.function.Supplier<AnnotatedArticle> whole) {
         Article a = aa.article();
         String path = PagePaths.article(a.id());
         // A page depends on its article, its neighbours' summaries, what every page depends on and,
@@ -38,6 +48,10 @@ public final class ArticlePages {
             ctx.articleExtras().keepFiles(aa, path, inputs);
             return intro;
         }
+        // The page shows the text: read it back (the archive is held without it).
+        aa = whole.get().requireText();
+        rendered.incrementAndGet();
+        a = aa.article();
         UnaryOperator<String> link = ctx.linker(path);
         Set<String> linked = ctx.knownPlaces(aa.places());
 

@@ -12,17 +12,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
-/** The glossary index (entries by kind, sorted by pinyin) and one page per entry with its concordance. */
+/**
+ * The glossary index (entries by kind, sorted by pinyin) and one page per entry with its
+ * concordance, over further pages when it is long.
+ *
+ * <p>A concordance page is made from the text of the articles its lines quote, which the build
+ * does not hold (see AnnotatedArticle#hollowed). So every page is first fingerprinted (kept as
+ * published when its lines and articles are unchanged), then the articles are read in reading
+ * order, a few hundred at a time, each once: every page to make takes the lines it quotes from
+ * them, and is made as soon as its last line is in.
+ */
 public final class GlossaryPages {
+    /** Articles whose text is read together, in reading order, while the lines are cut. */
+    private static final int CHUNK = 512;
+
     private final RenderContext ctx;
 
     public GlossaryPages(RenderContext ctx) { this.ctx = ctx; }
 
-
     public void renderAll() {
         index();
-        ctx.data.glossary().parallelStream().forEach(this::entry);
+        Concordance c = concordance(ctx.data.glossary(), slug -> null);
+        c.takeAll();
     }
 
     /**
@@ -30,9 +46,9 @@ public final class GlossaryPages {
      * page of the entry) only: after an edit that changed the text of some articles, their
      * concordance lines and counts are all that can differ.
      */
-    public void render(Map<String, java.util.Set<Integer>> pages) {
+    public void render(Map<String, Set<Integer>> pages) {
         index();
-        ctx.data.glossary().parallelStream().filter(g -> pages.containsKey(g.slug())).forEach(g -> entry(g, pages.get(g.slug())));
+        concordance(ctx.data.glossary().stream().filter(g -> pages.containsKey(g.slug())).toList(), pages::get).takeAll();
     }
 
     private void index() {
@@ -50,54 +66,152 @@ public final class GlossaryPages {
                 + "Great Leap Forward press, explained, with every occurrence in the archive.", "glossary", v);
     }
 
+    /** A page of an entry's concordance to make: lines {@code from} to {@code to}, taken in as their articles are read. */
+    private static final class Page {
+        final String slug;
+        final int from, to;
+        final UnaryOperator<String> link;
+        /** The next line to take in; the page is made when it reaches {@code to}. */
+        int next;
+        StringBuilder rows;
+        RenderContext.Pending pending;
+        /** The link to the article of the line last taken in, and its date and page, made once per article. */
+        AnnotatedArticle lastArticle;
+        String href, dated;
+
+        Page(String slug, int from, int to, UnaryOperator<String> link) {
+            this.slug = slug;
+            this.from = from;
+            this.to = to;
+            this.link = link;
+            this.next = from;
+        }
+
+        String rows() { return rows == null ? "" : rows.toString(); }
+    }
+
     /**
-     * The concordance's table rows as one piece of HTML. Built here rather than in the template,
+     * The concordance pages being made: each takes in its lines as the articles they quote are
+     * read, in reading order, and is made as soon as its last line is in.
+     */
+    public final class Concordance {
+        private final List<Page> waiting;
+
+        private Concordance(List<Page> waiting) { this.waiting = waiting; }
+
+        /**
+         * Which of the articles before {@code end} in reading order (and after those already
+         * taken) a page still waiting quotes: their places in reading order.
+         */
+        public java.util.Set<Integer> quoted(int end) {
+            java.util.Set<Integer> out = new java.util.HashSet<>();
+            for (Page p : waiting) {
+                for (int i = p.next; i < p.to; i++) {
+                    int at = ctx.index.linePosition(p.slug, i);
+                    if (at >= end) break;
+                    out.add(at);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Takes in every line of the articles before {@code end} in reading order, with their text as
+         * {@code text} gives it (by place in reading order), and makes the pages that are complete.
+         */
+        public void take(int end, java.util.function.IntFunction<archive.model.ArticleText> text) {
+            waiting.parallelStream().forEach(p -> GlossaryPages.this.take(p, end, text));
+            List<Page> done = waiting.stream().filter(p -> p.next == p.to).toList();
+            done.parallelStream().forEach(p -> {
+                ctx.render(p.pending);
+                p.rows = null;
+            });
+            waiting.removeIf(p -> p.next == p.to);
+        }
+
+        /** Reads the articles the waiting pages quote, a chunk at a time in reading order, and makes the pages. */
+        public void takeAll() {
+            int n = ctx.index.articles().size();
+            for (int chunk = 0; chunk < n && !waiting.isEmpty(); chunk += CHUNK) {
+                int end = Math.min(n, chunk + CHUNK);
+                Map<Integer, archive.model.ArticleText> text = new ConcurrentHashMap<>();
+                quoted(end).parallelStream().forEach(at -> text.put(at, ctx.text(ctx.index.articles().get(at))));
+                take(end, text::get);
+            }
+            finish();
+        }
+
+        /** Checks that every page was made: every article has been read. */
+        public void finish() {
+            if (!waiting.isEmpty()) throw new IllegalStateException("concordance lines left without their articles");
+        }
+    }
+
+    /** The concordance of {@code entries}: their pages fingerprinted, the changed ones waiting for their lines. */
+    private Concordance concordance(List<GlossaryEntry> entries, java.util.function.Function<String, Set<Integer>> only) {
+        List<Page> pages = new ArrayList<>();
+        for (List<Page> ps : entries.parallelStream().map(g -> prepare(g, only.apply(g.slug()))).toList()) pages.addAll(ps);
+        // Pages without lines (an entry no article uses) are made at once; the others as their lines come in.
+        pages.stream().filter(p -> p.next == p.to).toList().parallelStream().forEach(p -> ctx.render(p.pending));
+        return new Concordance(new ArrayList<>(pages.stream().filter(p -> p.next < p.to).toList()));
+    }
+
+    /** Takes in the lines of {@code p} whose articles come before {@code end} in reading order. */
+    private void take(Page p, int end, java.util.function.IntFunction<archive.model.ArticleText> text) {
+        while (p.next < p.to) {
+            int at = ctx.index.linePosition(p.slug, p.next);
+            if (at >= end) return;
+            if (p.rows == null) p.rows = new StringBuilder((p.to - p.from) * 280);
+            Occurrence o = ctx.index.line(p.slug, p.next, text.apply(at));
+            row(p, o);
+            p.next++;
+        }
+    }
+
+    /**
+     * A concordance row as HTML, appended to its page. Built here rather than in the template,
      * like the annotated text: a large archive has millions of lines, and a template costs several
      * times more per line than the few appends below. A row is kept short (its end tags are
      * implied, the date is the link): a concordance is a third of the site's bytes.
      */
-    static String concordanceRows(List<Occurrence> occurrences, java.util.function.UnaryOperator<String> link) {
-        StringBuilder sb = new StringBuilder(occurrences.size() * 280);
-        archive.model.AnnotatedArticle last = null;
-        String href = "", dated = "";
-        for (Occurrence o : occurrences) {
-            if (o.article() != last) {
-                // Lines come grouped by article: its link and date are made once.
-                last = o.article();
-                var a = last.article();
-                href = Html.escape(link.apply(PagePaths.article(a.id())));
-                dated = a.date() + " p." + a.page();
-            }
-            // Row anchors are made by the generator (p3, en2, title): nothing to escape.
-            sb.append("<tr><td><a href=\"").append(href).append('#').append(o.anchor()).append("\">").append(dated)
-                    .append("</a><td lang=\"").append(o.lang()).append("\">");
-            // The same text as o.left(), o.match() and o.right(), without making those strings.
-            String text = o.text();
-            int from = o.contextStart(), to = o.contextEnd();
-            if (from > 0) sb.append('…');
-            Html.escape(text, from, o.start(), sb);
-            sb.append("<mark>");
-            Html.escape(text, o.start(), o.end(), sb);
-            sb.append("</mark>");
-            Html.escape(text, o.end(), to, sb);
-            if (to < text.length()) sb.append('…');
-            sb.append('\n');
+    private static void row(Page p, Occurrence o) {
+        StringBuilder sb = p.rows;
+        if (o.article() != p.lastArticle) {
+            // Lines come grouped by article: its link and date are made once.
+            p.lastArticle = o.article();
+            var a = o.article().article();
+            p.href = Html.escape(p.link.apply(PagePaths.article(a.id())));
+            p.dated = a.date() + " p." + a.page();
         }
-        return sb.toString();
+        // Row anchors are made by the generator (p3, en2, title): nothing to escape.
+        sb.append("<tr><td><a href=\"").append(p.href).append('#').append(o.anchor()).append("\">").append(p.dated)
+                .append("</a><td lang=\"").append(o.lang()).append("\">");
+        // The same text as o.left(), o.match() and o.right(), without making those strings.
+        String text = o.text();
+        int from = o.contextStart(), to = o.contextEnd();
+        if (from > 0) sb.append('…');
+        Html.escape(text, from, o.start(), sb);
+        sb.append("<mark>");
+        Html.escape(text, o.start(), o.end(), sb);
+        sb.append("</mark>");
+        Html.escape(text, o.end(), to, sb);
+        if (to < text.length()) sb.append('…');
+        sb.append('\n');
     }
 
     /** What a page of concordance lines is made from: each line's article (its content) and place in it. */
-    private long linesFingerprint(List<Occurrence> slice, String path) {
-        Fingerprint f = new Fingerprint().add(path).add(slice.size());
+    private long linesFingerprint(String slug, int from, int to, String path) {
+        Fingerprint f = new Fingerprint().add(path).add(to - from);
         // Lines come grouped by article; within one, its content fingerprint and the line's place in it tell them apart.
-        archive.model.AnnotatedArticle last = null;
+        AnnotatedArticle last = null;
         long content = 0;
-        for (Occurrence o : slice) {
-            if (o.article() != last) {
-                last = o.article();
-                content = ctx.contentFingerprint(last);
+        for (int i = from; i < to; i++) {
+            AnnotatedArticle a = ctx.index.lineArticle(slug, i);
+            if (a != last) {
+                last = a;
+                content = ctx.contentFingerprint(a);
             }
-            f.add(content).add(((long) o.anchor().hashCode() << 32) ^ o.lang().hashCode()).add(((long) o.start() << 32) | o.end());
+            f.add(content).add(ctx.index.lineKey(slug, i));
         }
         return f.value();
     }
@@ -110,13 +224,14 @@ public final class GlossaryPages {
                 .thenComparing(GlossaryEntry::headword).thenComparing(GlossaryEntry::slug);
     }
 
-    private void entry(GlossaryEntry g) { entry(g, null); }
-
-    /** The entry's page; its concordance runs over further pages (page/2/ …) when it is long. Only {@code only}'s pages if not null. */
-    private void entry(GlossaryEntry g, java.util.Set<Integer> only) {
+    /**
+     * The pages of the entry's concordance (page/2/ … when it is long) that must be made: each is
+     * fingerprinted, and kept as published when unchanged. Only {@code only}'s pages if not null.
+     */
+    private List<Page> prepare(GlossaryEntry g, Set<Integer> only) {
         String base = PagePaths.entry(g.slug());
         List<AnnotatedArticle> articles = ctx.index.usingEntry(g.slug());
-        List<Occurrence> occurrences = ctx.index.occurrences(g.slug());
+        int lines = ctx.index.lineCount(g.slug());
         // Markdown is rendered once, for the entry's first page, so its diagnostics are reported once.
         String explanation = ctx.markdown.render(g.explanation(),
                 new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(base), ctx.diags));
@@ -126,9 +241,13 @@ public final class GlossaryPages {
                 .map(s -> ctx.entryRef(s, ctx.index.usingEntry(s).size())).toList();
         var perMonth = ArchiveIndex.perMonth(articles);
         String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
-        Pagination.pages(base, occurrences, Pagination.LINES, (slice, pager) -> {
-            if (only != null && !only.contains(pager.current())) return;
-            String path = Pagination.path(base, pager.current());
+        int total = Pagination.pageCount(lines, Pagination.LINES);
+        List<Page> out = new ArrayList<>();
+        for (Page p : IntStream.rangeClosed(1, total).filter(n -> only == null || only.contains(n)).parallel().mapToObj(n -> {
+            Pagination.Pager pager = Pagination.pager(base, n, total);
+            int from = Math.min(lines, (n - 1) * Pagination.LINES), to = Math.min(lines, n * Pagination.LINES);
+            String path = Pagination.path(base, n);
+            Page page = new Page(g.slug(), from, to, ctx.linker(path));
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("entry", g);
             v.put("kindEn", g.kind().labelEn());
@@ -138,11 +257,15 @@ public final class GlossaryPages {
             v.put("references", pager.first() ? references : List.of());
             v.put("related", related);
             v.put("articleCount", articles.size());
-            v.put("lineCount", occurrences.size());
-            v.put("lines", ctx.deferred(linesFingerprint(slice, path), () -> concordanceRows(slice, ctx.linker(path))));
+            v.put("lineCount", lines);
+            v.put("lines", ctx.deferred(linesFingerprint(g.slug(), from, to, path), page::rows));
             v.put("chart", ctx.monthChart("Articles using " + g.headword() + " per month · 每月使用该词的文章数", perMonth, path));
             v.put("pager", pager);
-            ctx.page("glossary-entry", path, Pagination.title(title, pager), g.gloss(), "glossary", v);
-        });
+            page.pending = ctx.prepare("glossary-entry", path, Pagination.title(title, pager), g.gloss(), "glossary", v);
+            return page;
+        }).toList()) {
+            if (p.pending != null) out.add(p);
+        }
+        return out;
     }
 }

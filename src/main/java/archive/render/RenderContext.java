@@ -70,6 +70,31 @@ public final class RenderContext {
         this.annotatedHtml = new AnnotatedHtml(glossary);
     }
 
+    /** Gives an article its text: the archive is held without it (see AnnotatedArticle#hollowed). */
+    private volatile java.util.function.UnaryOperator<AnnotatedArticle> whole = a -> a;
+
+    /** Gives an article's text alone (see ArticleText). */
+    private volatile java.util.function.Function<AnnotatedArticle, archive.model.ArticleText> text =
+            a -> archive.model.ArticleText.of(a.requireText().article());
+
+    /**
+     * Lets the build give articles their text back from where it keeps it: whole (see {@link #whole})
+     * and the text alone ({@link #text}).
+     */
+    public void wholeArticles(java.util.function.UnaryOperator<AnnotatedArticle> whole,
+                              java.util.function.Function<AnnotatedArticle, archive.model.ArticleText> text) {
+        this.whole = whole;
+        this.text = text;
+    }
+
+    /** The text alone of article {@code a}, for what quotes it (a concordance line). */
+    public archive.model.ArticleText text(AnnotatedArticle a) {
+        return a.hollow() ? text.apply(a) : archive.model.ArticleText.of(a.article());
+    }
+
+    /** The article {@code a} with its text, which a page that shows the text needs. */
+    public AnnotatedArticle whole(AnnotatedArticle a) { return a.hollow() ? whole.apply(a).requireText() : a; }
+
     /** A fingerprint of the editorial data (glossary, gazetteer, industries) as loaded. */
     public static long dataFingerprint(EditorialData data) {
         return new Fingerprint().add(String.valueOf(data)).value();
@@ -154,6 +179,27 @@ public final class RenderContext {
         }
         render(template, file, all, fingerprint);
     }
+
+    /**
+     * A page to render later (once what its deferred values are made from is at hand), or null
+     * when the published page was made from exactly these variables and is kept: as
+     * {@link #page}, in two steps.
+     */
+    public Pending prepare(String template, String path, String title, String description, String kind, Map<String, Object> vars) {
+        String file = PagePaths.file(path);
+        Map<String, Object> all = withCommon(vars, path, title, description, kind);
+        long fingerprint = new Fingerprint().add(global).add(template).add(file).addValue(all).value();
+        if (sink.keep(file, fingerprint)) {
+            pagesWritten.incrementAndGet();
+            return null;
+        }
+        return new Pending(template, file, all, fingerprint);
+    }
+
+    /** A page {@link #prepare}d and not kept: {@link #render(Pending)} makes it. */
+    public record Pending(String template, String file, Map<String, Object> all, long fingerprint) {}
+
+    public void render(Pending p) { render(p.template(), p.file(), p.all(), p.fingerprint()); }
 
     /** The page's own variables with those every template has: the site and the page. */
     private Map<String, Object> withCommon(Map<String, Object> vars, String path, String title, String description, String kind) {

@@ -101,10 +101,15 @@ public final class SearchIndexBuilder {
         return out;
     }
 
-    public Stats build(List<AnnotatedArticle> articles, FileSink sink) { return build(articles, sink, null); }
+    public Stats build(List<AnnotatedArticle> articles, FileSink sink) { return build(articles, sink, null, a -> a); }
 
-    /** As {@link #build(List, FileSink)}, reusing the previous build's postings of unchanged articles when {@code reuse} is given. */
-    public Stats build(List<AnnotatedArticle> articles, FileSink sink, Reuse reuse) {
+    /**
+     * As {@link #build(List, FileSink)}, reusing the previous build's postings of unchanged articles
+     * when {@code reuse} is given; {@code whole} gives an article its text when the index reads it
+     * (the build holds the archive without it).
+     */
+    public Stats build(List<AnnotatedArticle> articles, FileSink sink, Reuse reuse,
+                       java.util.function.UnaryOperator<AnnotatedArticle> whole) {
         Words words = new Words();
         PostingLists[] parts = new PostingLists[PARTITIONS];
         for (int p = 0; p < PARTITIONS; p++) parts[p] = new PostingLists();
@@ -161,7 +166,7 @@ public final class SearchIndexBuilder {
                 String file = DIR + SearchDoc.fileName(i) + ".js";
                 long inputs = reuse == null ? 0 : docInputs(reuse.global(), i, fps[i]);
                 if (!tokenize && counted.keep(file, inputs)) return;
-                SearchDoc doc = SearchDoc.of(i, articles.get(i), places);
+                SearchDoc doc = SearchDoc.of(i, whole.apply(articles.get(i)).requireText(), places);
                 counted.write(file, doc.script(), inputs);
                 if (tokenize) batch[i - start] = DocTerms.of(doc, caches.get(), words, scratch.get(), PARTITIONS);
             });

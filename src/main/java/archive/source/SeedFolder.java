@@ -104,6 +104,13 @@ public final class SeedFolder {
 
     public Path dir() { return dir; }
 
+    /** The size of every seed file together, in bytes. */
+    public long seedBytes() {
+        long n = 0;
+        for (Entry e : seeds) n += e.size();
+        return n;
+    }
+
     /** The seed files, sorted by name; badly named files and links are reported into {@code diags}. */
     public List<Entry> seeds(Diagnostics diags) {
         if (!exists) {

@@ -132,6 +132,28 @@ class ArticleStoreTest {
         }
     }
 
+    @Test
+    void anArchiveHeldHollowGivesTheSameSiteAsOneHeldWhole() {
+        // Above the threshold the archive is held without its text, each page reading its article
+        // back from the store: the pages must not differ by a byte.
+        java.util.function.Supplier<String> hollowBuild = () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new SiteBuild(project.config(), new PrintStream(out, true, StandardCharsets.UTF_8)).holdingTextUpTo(0).build();
+            return out.toString(StandardCharsets.UTF_8);
+        };
+        assertEquals(-1, taken(hollowBuild.get()), "the first build parses every seed, then holds them hollow");
+        assertSameAsClean();
+        assertEquals(40, taken(hollowBuild.get()), "the next takes them from the store without their text");
+        assertSameAsClean();
+        // An edit: the edited article is parsed whole, the others stay hollow; the concordance lines quoting it change.
+        String seed = firstSeed();
+        String text = project.read(seed);
+        int body = text.indexOf("\n\n") + 2;
+        project.write(seed, text.substring(0, body) + "鼓足干劲，力争上游。" + text.substring(body));
+        assertEquals(39, taken(hollowBuild.get()));
+        assertSameAsClean();
+    }
+
     private void assertSameAsClean() {
         Path clean = project.root.resolve("clean-site");
         TestProject.delete(clean);

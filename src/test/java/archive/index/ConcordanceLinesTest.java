@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ConcordanceLinesTest {
     private static AnnotatedArticle article(String id, String zh, String en) {
@@ -33,14 +35,17 @@ class ConcordanceLinesTest {
     void linesComeBackAsTheyWereAdded() {
         AnnotatedArticle a = article("00000000000000a1", "全国人民鼓足干劲力争上游", "The whole people go all out and aim high");
         ConcordanceLines lines = new ConcordanceLines();
-        lines.add(a, 0, true, a.rows().get(0).zh().get(0).text(), 4, 8);
-        lines.add(a, 0, false, a.rows().get(0).en().get(0).text(), 17, 27);
-        lines.add(a, -1, false, "A title", 2, 7);
+        lines.add(a, 0, 0, true, 0, 4, 8);
+        lines.add(a, 0, 0, false, 0, 17, 27);
+        lines.add(a, 0, -1, false, 0, 2, 7);
+        lines.add(a, 0, -1, true, 0, 0, 1);
         lines.trim();
-        assertEquals(3, lines.size());
-        assertEquals("00000000000000a1 p1 zh-Hans [全国人民|鼓足干劲|力争上游]", line(lines.get(0)));
-        assertEquals("00000000000000a1 p1 en [The whole people |go all out| and aim high]", line(lines.get(1)));
-        assertEquals("00000000000000a1 title en [A |title|]", line(lines.get(2)));
+        assertEquals(4, lines.size());
+        List<Occurrence> all = lines.lines(0, 4, List.of(a), x -> x);
+        assertEquals("00000000000000a1 p1 zh-Hans [全国人民|鼓足干劲|力争上游]", line(all.get(0)));
+        assertEquals("00000000000000a1 p1 en [The whole people |go all out| and aim high]", line(all.get(1)));
+        assertEquals("00000000000000a1 title en [A |title|]", line(all.get(2)));
+        assertEquals("00000000000000a1 title zh-Hans [|标|题]", line(all.get(3)));
     }
 
     @Test
@@ -49,20 +54,45 @@ class ConcordanceLinesTest {
                 old = article("00000000000000a2", "鼓足干劲，鼓足干劲", "go all out"),
                 last = article("00000000000000a3", "鼓足干劲", "go all out"),
                 edited = article("00000000000000a2", "再鼓足干劲", "go all out");
+        List<AnnotatedArticle> now = List.of(first, edited, last);
         ConcordanceLines lines = new ConcordanceLines();
-        for (AnnotatedArticle a : List.of(first, old, old, last)) lines.add(a, 0, true, a.rows().get(0).zh().get(0).text(), 0, 4);
+        lines.add(first, 0, 0, true, 0, 0, 4);
+        lines.add(old, 1, 0, true, 0, 0, 4);
+        lines.add(old, 1, 0, true, 0, 5, 9);
+        lines.add(last, 2, 0, true, 0, 0, 4);
         ConcordanceLines mine = new ConcordanceLines();
-        mine.add(edited, 0, true, "再鼓足干劲", 1, 5);
-        ConcordanceLines replaced = lines.replacing(old, mine, a -> a == last);
-        assertEquals(List.of(first, edited, last), replaced.stream().map(Occurrence::article).toList());
-        assertEquals("再|鼓足干劲|", replaced.get(1).left() + "|" + replaced.get(1).match() + "|" + replaced.get(1).right());
+        mine.add(edited, 1, 0, true, 0, 1, 5);
+        ConcordanceLines replaced = lines.replacing(1, mine);
+        assertEquals(List.of(first, edited, last), articles(replaced, now));
+        Occurrence o = replaced.lines(1, 2, now, x -> x).get(0);
+        assertEquals("再|鼓足干劲|", o.left() + "|" + o.match() + "|" + o.right());
 
         // An article that had no line joins before the first later article's.
         ConcordanceLines without = new ConcordanceLines();
-        for (AnnotatedArticle a : List.of(first, last)) without.add(a, 0, true, "鼓足干劲", 0, 4);
-        assertEquals(List.of(first, edited, last),
-                without.replacing(old, mine, a -> a == last).stream().map(Occurrence::article).toList());
-        assertEquals(List.of(first, last, edited),
-                without.replacing(old, mine, a -> false).stream().map(Occurrence::article).toList());
+        without.add(first, 0, 0, true, 0, 0, 4);
+        without.add(last, 2, 0, true, 0, 0, 4);
+        assertEquals(List.of(first, edited, last), articles(without.replacing(1, mine), now));
+    }
+
+    @Test
+    void linesAreCutFromTheWholeArticleWhenTheIndexHoldsItHollow() {
+        AnnotatedArticle a = article("00000000000000a1", "全国人民鼓足干劲力争上游", "The whole people go all out and aim high");
+        AnnotatedArticle hollow = a.hollowed();
+        ConcordanceLines lines = new ConcordanceLines();
+        lines.add(hollow, 0, 0, true, 0, 4, 8);
+        lines.trim();
+        assertEquals("00000000000000a1 p1 zh-Hans [全国人民|鼓足干劲|力争上游]",
+                line(lines.lines(0, 1, List.of(hollow), x -> x == hollow ? a : x).get(0)));
+        assertThrows(IllegalStateException.class, () -> lines.lines(0, 1, List.of(hollow), x -> x));
+        assertThrows(IllegalStateException.class, hollow::zhMentions);
+    }
+
+    private static List<AnnotatedArticle> articles(ConcordanceLines lines, List<AnnotatedArticle> articles) {
+        List<AnnotatedArticle> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            AnnotatedArticle a = articles.get(lines.position(i));
+            if (out.isEmpty() || out.get(out.size() - 1) != a) out.add(a);
+        }
+        return out;
     }
 }
