@@ -97,7 +97,7 @@ final class ArticleStore {
     private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
     private final AtomicInteger annotationsReused = new AtomicInteger(), articlesReused = new AtomicInteger();
     private final SeedReader reader = new SeedReader();
-    /** Whether articles taken from the store are read with their text (a small archive is held whole). */
+    /** Whether articles taken from the store are read with their text (a build making pages reads it back per page). */
     private volatile boolean whole = true;
 
     /** Reads the articles taken from the store without their text when {@code hollow} (see AnnotatedArticle). */
@@ -438,6 +438,8 @@ final class ArticleStore {
             Head head = head(entry);
             Article whole = article(entry, head, a.article().source(), false);
             if (whole == null) throw new IOException("a damaged entry for article " + a.id());
+            // An article that kept its mentions needs only its text; a hollowed one its annotation too.
+            if (a.hasMentions()) return a.withText(whole);
             return AnnotationStore.decode(whole, a.notes(),
                     java.util.Arrays.copyOfRange(entry, head.annotationFrom(), head.annotationTo()), false);
         } catch (IOException e) {

@@ -61,14 +61,18 @@ public final class SiteBuild {
             "notes-index", "page", "search", "article-item", "pagination");
 
     /**
-     * Up to this many bytes of seeds, the build holds every article whole while it makes the pages
-     * (about 30,000 articles; the text then takes a few hundred megabytes of the heap, and reading it
-     * back for each page would cost more than holding it). A larger archive is held hollow (see
-     * AnnotatedArticle#hollowed), each page reading its article's text back from the article store.
+     * Every build reads the articles it takes from the article store without their text, which
+     * only the pages it makes need. Up to this many bytes of seeds (about 30,000 articles), an
+     * article read back whole for its page is kept whole (the text takes a few hundred megabytes
+     * of the heap at most, and its concordance lines and search text come from the same reading);
+     * a larger archive is held hollow (see AnnotatedArticle#hollowed), every page reading its
+     * article back from the store.
      */
     static final long HOLD_TEXT_BYTES = 192L << 20;
     /** See {@link #HOLD_TEXT_BYTES}; tests lower it to build small archives the way large ones are. */
     private long holdTextBytes = HOLD_TEXT_BYTES;
+    /** Whether this build keeps the articles whole once read back (a small archive, see {@link #HOLD_TEXT_BYTES}). */
+    private boolean holdsWhole = true;
 
     private final BuildConfig config;
     private final PrintStream progress;
@@ -80,6 +84,8 @@ public final class SiteBuild {
     private java.util.function.BooleanSupplier cancelled = () -> false;
     /** The previous build's articles, parsed and annotated, for a one-off build (a preview keeps its own in memory). */
     private ArticleStore store;
+    /** The editors' notes as the previous build rendered them, for a one-off build. */
+    private NotesStore notes;
     /** In the preview: what a save changed, when it left every article where it stood (see {@link ArticleEdit}). */
     private ArticleEdit articleEdit;
     /** The fingerprint of the data this build read. */
@@ -215,7 +221,7 @@ public final class SiteBuild {
 
                     @Override
                     public boolean keep(String file, long inputs) { return writer.keep(file, inputs); }
-                }, reuse, ctx::whole);
+                }, reuse, ctx::text);
                 say("Indexed %d articles for search (%d tokenized, the others' postings kept from the previous build): %d terms, "
                         + "%d postings, %d shards, %d files made (%.1f MB), %d articles' text files kept", search.documents(),
                         search.tokenized(), search.terms(), search.postings(), search.shards(), search.files(), search.bytes() / 1e6,
@@ -223,6 +229,7 @@ public final class SiteBuild {
             }
             writer.publish();
             publishing.recordPermalinks();
+            if (notes != null) notes.save();
             if (cache != null) {
                 cache.carried(writer.carried());
                 cache.publishing(publishing);
@@ -287,6 +294,14 @@ public final class SiteBuild {
      * rendered in memory are checked for broken links, anchors and assets and for HTML errors.
      */
     public Result check() {
+        try {
+            return checkAll();
+        } finally {
+            if (store != null) store.close();
+        }
+    }
+
+    private Result checkAll() {
         Diagnostics diags = new Diagnostics();
         Corpus corpus = read(diags);
         SiteChecker checker = new SiteChecker();
@@ -306,8 +321,9 @@ public final class SiteBuild {
     public Corpus read(Diagnostics diags) { return read(diags, false); }
 
     /**
-     * The read, annotate and index stages; with {@code store}, the articles are saved in the article
-     * store and held hollow from then on (their text is read back when a page shows it).
+     * The read, annotate and index stages; with {@code persist} (a build that makes the pages), the
+     * articles taken from the store are read without their text, which each page reads back, and
+     * the articles are saved in the store (see {@link #HOLD_TEXT_BYTES}).
      */
     private Corpus read(Diagnostics diags, boolean persist) {
         EditorialData data = new EditorialDataLoader().load(config.data(), diags);
@@ -315,7 +331,7 @@ public final class SiteBuild {
         SeedReader reader = new SeedReader();
         if (cache == null) {
             store = ArticleStore.open(Publishing.cacheFolder(config).resolve(ArticleStore.FILE),
-                    archive.render.Templates.generatorFingerprint()).readHollow(persist && folder.seedBytes() > holdTextBytes);
+                    archive.render.Templates.generatorFingerprint()).readHollow(persist);
         }
         List<Article> articles;
         try {
@@ -363,8 +379,10 @@ public final class SiteBuild {
             // Saved before the pages are made; from then on the archive is held without its text and
             // mentions, which each page reads back from the store (they are most of the heap).
             store.save();
-            if (store.holdsThisBuild() && folder.seedBytes() > holdTextBytes) {
-                // (articles taken from the store were read without their text already: see ArticleStore#readHollow)
+            holdsWhole = folder.seedBytes() <= holdTextBytes;
+            if (store.holdsThisBuild() && !holdsWhole) {
+                // Held hollow: the articles taken from the store were read without their text already
+                // (see ArticleStore#readHollow); now every article lets go of its text and mentions.
                 annotated = annotated.stream().map(a -> store.holds(a.id()) ? a.hollowed() : a).toList();
             }
         }
@@ -406,7 +424,25 @@ public final class SiteBuild {
         publishing.prepare(ctx);
         // The article's text and overrides were fingerprinted when it was read; its notes, places and
         // industries complete what its pages are made from (the data is in every page's inputs).
-        if (store != null) ctx.wholeArticles(store::whole, store::text);
+        if (cache == null) {
+            notes = NotesStore.load(Publishing.cacheFolder(config).resolve(NotesStore.FILE), archive.render.Templates.generatorFingerprint());
+            ctx.renderedNotes(notes);
+        }
+        if (store != null && holdsWhole) {
+            // A small archive keeps each article whole once a page has read it back: its concordance
+            // lines and search text come from the same reading.
+            Map<String, AnnotatedArticle> whole = new ConcurrentHashMap<>();
+            java.util.function.UnaryOperator<AnnotatedArticle> read = a -> {
+                AnnotatedArticle known = whole.get(a.id());
+                if (known != null) return known;
+                AnnotatedArticle made = store.whole(a);
+                AnnotatedArticle first = whole.putIfAbsent(a.id(), made);
+                return first != null ? first : made;
+            };
+            ctx.wholeArticles(read, a -> archive.model.ArticleText.of(read.apply(a).article()));
+        } else if (store != null) {
+            ctx.wholeArticles(store::whole, store::text);
+        }
         if (cache != null) ctx.fingerprints(cache::fingerprint);
         else if (store != null) ctx.fingerprints(a -> {
             Long known = store.contentFingerprint(a.id());

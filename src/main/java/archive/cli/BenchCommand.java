@@ -99,6 +99,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         deleteTree(site);
+        settleDisk();
         // A synthetic corpus publishes other paths than the archive: its builds keep no permalink registry.
         List<String> build = List.of("build", "--stats", "--permalinks", "none", "--seeds", seedDir.toString(), "--data", corpus.resolve("data").toString(),
                 "--pages", corpus.resolve("pages").toString(), "--templates", in.templates.toString(), "--out", site.toString());
@@ -245,6 +246,23 @@ final class BenchCommand implements Callable<Integer> {
                     s.wallSeconds(), r.searchSeconds(), s.wallSeconds() - r.searchSeconds(), s.cpuSeconds(),
                     ProcessStats.gib(s.peakRssBytes()), ProcessStats.gib(s.peakHeapBytes()), r.pages(), r.rendered(),
                     r.written(), r.reused(), r.articles() / s.wallSeconds());
+        }
+    }
+
+    /**
+     * Waits for the disk to write back what the bench itself just did (the previous site deleted,
+     * a corpus generated), so that the clean build is not charged for it: the system's `sync`,
+     * where there is one.
+     */
+    private static void settleDisk() {
+        try {
+            Process p = new ProcessBuilder("sync").redirectErrorStream(true).start();
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no sync command: the build may share the disk with the deletion's writeback
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

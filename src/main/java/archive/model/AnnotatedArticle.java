@@ -83,6 +83,26 @@ public record AnnotatedArticle(Article article, List<Row> rows,
                 places, datelinePlaces, industries, notes, true);
     }
 
+    /** Whether the article keeps its mentions (it was not {@link #hollowed}). */
+    public boolean hasMentions() { return zhMentions != null; }
+
+    /**
+     * This article, which has its mentions but not its text, with the text of {@code whole}: the
+     * same article as stored, read again with its paragraphs.
+     */
+    public AnnotatedArticle withText(Article whole) {
+        if (!hollow) return this;
+        mentions(zhMentions);
+        if (!whole.id().equals(article.id())) throw new IllegalArgumentException("not the text of article " + id());
+        List<Row> withText = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            withText.add(new Row(r.anchor(), r.extraAnchors(), r.label(), same(r.zh(), whole.zhParagraphs()),
+                    same(r.en(), whole.enParagraphs())));
+        }
+        return new AnnotatedArticle(whole, List.copyOf(withText), zhMentions, enMentions, titleMentions, deckMentions, glossary,
+                places, datelinePlaces, industries, notes, false);
+    }
+
     private static List<Paragraph> empty(List<Paragraph> ps) {
         List<Paragraph> out = new ArrayList<>(ps.size());
         for (Paragraph p : ps) out.add(new Paragraph(p.number(), "", p.line(), p.kind(), p.dateline()));

@@ -9,6 +9,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,11 +19,11 @@ import java.util.regex.Pattern;
  * result into the introduction, the note of each row and the footnotes. A note on a paragraph
  * the article does not have is reported at its heading's line.
  */
-final class NotesHtml {
+public final class NotesHtml {
     private static final Pattern HEADING = Pattern.compile("p(\\d+)");
 
     /** The pieces of one article's notes, as safe HTML. {@code byAnchor} maps a row anchor to its note. */
-    record Split(String introduction, Map<String, String> byAnchor, String footnotes) {}
+    public record Split(String introduction, Map<String, String> byAnchor, String footnotes) {}
 
     static Split render(AnnotatedArticle a, RenderContext ctx, String pagePath) {
         ArticleNotes notes = a.notes();
@@ -32,16 +33,45 @@ final class NotesHtml {
             Matcher m = HEADING.matcher(anchor);
             if (m.matches()) rowOf.put(Integer.parseInt(m.group(1)), r.anchor());
         }
+        // The same notes on the same page, with every link resolving the same: as rendered before.
+        long key = new Fingerprint().add(notes.markdown()).add(String.valueOf(notes.file())).add(pagePath)
+                .add(String.valueOf(new java.util.TreeMap<>(rowOf))).add(ctx.linker(pagePath).apply("")).value();
+        Split known = ctx.renderedNotes().get(a.id(), key, ctx.refs);
+        if (known != null) return known;
+        archive.diag.Diagnostics own = new archive.diag.Diagnostics();
+        java.util.List<RenderedNotes.Link> links = new java.util.ArrayList<>();
+        Split made = render(notes, rowOf, ctx, pagePath, recording(ctx.refs, links), own);
+        ctx.diags.addAll(own);
+        if (own.all().isEmpty()) ctx.renderedNotes().put(a.id(), key, List.copyOf(links), made);
+        return made;
+    }
+
+    /** {@code refs}, writing down every link it resolves. */
+    private static CrossRefs recording(CrossRefs refs, java.util.List<RenderedNotes.Link> links) {
+        return (scheme, target) -> {
+            try {
+                String path = refs.resolve(scheme, target);
+                synchronized (links) { links.add(new RenderedNotes.Link(scheme, target, path, null)); }
+                return path;
+            } catch (CrossRefs.Unknown e) {
+                synchronized (links) { links.add(new RenderedNotes.Link(scheme, target, null, e.getMessage())); }
+                throw e;
+            }
+        };
+    }
+
+    private static Split render(ArticleNotes notes, Map<Integer, String> rowOf, RenderContext ctx, String pagePath, CrossRefs refs,
+                                archive.diag.Diagnostics diags) {
         boolean ok = true;
         for (ArticleNotes.ParagraphNote n : notes.paragraphNotes()) {
             if (!rowOf.containsKey(n.paragraph())) {
-                ctx.diags.error(notes.file(), n.line(), "a note on paragraph " + n.paragraph() + ", but the article has "
+                diags.error(notes.file(), n.line(), "a note on paragraph " + n.paragraph() + ", but the article has "
                         + rowOf.size() + " numbered paragraphs; use a number from 1 to " + rowOf.size());
                 ok = false;
             }
         }
         String html = ctx.markdown.render(notes.markdown(),
-                new Markdown.Context(notes.file(), 1, ctx.refs, ctx.linker(pagePath), ctx.diags));
+                new Markdown.Context(notes.file(), 1, refs, ctx.linker(pagePath), diags));
         if (!ok) return new Split("", Map.of(), "");
         Document doc = Jsoup.parseBodyFragment(html);
         StringBuilder intro = new StringBuilder(), footnotes = new StringBuilder();

@@ -95,6 +95,13 @@ public final class RenderContext {
     /** The article {@code a} with its text, which a page that shows the text needs. */
     public AnnotatedArticle whole(AnnotatedArticle a) { return a.hollow() ? whole.apply(a).requireText() : a; }
 
+    private volatile RenderedNotes renderedNotes = RenderedNotes.NONE;
+
+    /** Lets the build give the notes earlier builds rendered (see RenderedNotes). */
+    public void renderedNotes(RenderedNotes notes) { this.renderedNotes = notes; }
+
+    public RenderedNotes renderedNotes() { return renderedNotes; }
+
     /** A fingerprint of the editorial data (glossary, gazetteer, industries) as loaded. */
     public static long dataFingerprint(EditorialData data) {
         return new Fingerprint().add(String.valueOf(data)).value();

@@ -3,6 +3,7 @@ package archive.search;
 import archive.model.AnnotatedArticle;
 import archive.model.Article;
 import archive.model.ArticleNotes;
+import archive.model.ArticleText;
 import archive.model.Paragraph;
 import archive.model.Place;
 import archive.model.Row;
@@ -25,11 +26,16 @@ record SearchDoc(int number, String id, String title, String headline, String da
                  List<String[]> segments, List<String> facets) {
 
     static SearchDoc of(int number, AnnotatedArticle aa, Map<String, Place> places) {
+        return of(number, aa, ArticleText.of(aa.requireText().article()), places);
+    }
+
+    /** The article {@code aa}, which may be held hollow (see AnnotatedArticle), with {@code text}, its text. */
+    static SearchDoc of(int number, AnnotatedArticle aa, ArticleText text, Map<String, Place> places) {
         Article a = aa.article();
         List<String[]> segs = new ArrayList<>();
-        String deck = a.chinese() == null ? "" : String.join("\n", a.chinese().deck());
-        segs.add(new String[] {"title", deck, a.title()});
-        for (Row r : aa.rows()) segs.add(new String[] {r.anchor(), join(r.zh()), join(r.en())});
+        String deck = String.join("\n", text.deck());
+        segs.add(new String[] {"title", deck, text.title()});
+        for (Row r : aa.rows()) segs.add(new String[] {r.anchor(), join(r.zh(), text.zh()), join(r.en(), text.en())});
         if (aa.notes() != null) segs.addAll(noteSegments(aa));
         Set<String> facets = new LinkedHashSet<>();
         for (String p : aa.places()) {
@@ -99,12 +105,13 @@ record SearchDoc(int number, String id, String title, String headline, String da
         return sb.toString().replaceAll("\\s+", " ").strip();
     }
 
-    private static String join(List<Paragraph> ps) {
-        if (ps.size() == 1) return ps.get(0).text();
+    /** The text of the paragraphs {@code ps} (by number in {@code texts}), a line break between two. */
+    private static String join(List<Paragraph> ps, String[] texts) {
+        if (ps.size() == 1) return texts[ps.get(0).number() - 1];
         StringBuilder sb = new StringBuilder();
         for (Paragraph p : ps) {
             if (sb.length() > 0) sb.append('\n');
-            sb.append(p.text());
+            sb.append(texts[p.number() - 1]);
         }
         return sb.toString();
     }

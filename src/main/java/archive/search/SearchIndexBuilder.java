@@ -101,15 +101,17 @@ public final class SearchIndexBuilder {
         return out;
     }
 
-    public Stats build(List<AnnotatedArticle> articles, FileSink sink) { return build(articles, sink, null, a -> a); }
+    public Stats build(List<AnnotatedArticle> articles, FileSink sink) {
+        return build(articles, sink, null, a -> archive.model.ArticleText.of(a.requireText().article()));
+    }
 
     /**
      * As {@link #build(List, FileSink)}, reusing the previous build's postings of unchanged articles
-     * when {@code reuse} is given; {@code whole} gives an article its text when the index reads it
-     * (the build holds the archive without it).
+     * when {@code reuse} is given; {@code text} gives an article's text when the index reads it
+     * (the build may hold the archive without it).
      */
     public Stats build(List<AnnotatedArticle> articles, FileSink sink, Reuse reuse,
-                       java.util.function.UnaryOperator<AnnotatedArticle> whole) {
+                       java.util.function.Function<AnnotatedArticle, archive.model.ArticleText> text) {
         Words words = new Words();
         PostingLists[] parts = new PostingLists[PARTITIONS];
         for (int p = 0; p < PARTITIONS; p++) parts[p] = new PostingLists();
@@ -166,7 +168,8 @@ public final class SearchIndexBuilder {
                 String file = DIR + SearchDoc.fileName(i) + ".js";
                 long inputs = reuse == null ? 0 : docInputs(reuse.global(), i, fps[i]);
                 if (!tokenize && counted.keep(file, inputs)) return;
-                SearchDoc doc = SearchDoc.of(i, whole.apply(articles.get(i)).requireText(), places);
+                AnnotatedArticle a = articles.get(i);
+                SearchDoc doc = SearchDoc.of(i, a, text.apply(a), places);
                 counted.write(file, doc.script(), inputs);
                 if (tokenize) batch[i - start] = DocTerms.of(doc, caches.get(), words, scratch.get(), PARTITIONS);
             });

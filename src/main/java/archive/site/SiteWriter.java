@@ -438,17 +438,48 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             removed.sort(null);
             return removed;
         }
-        int prefix = out.toString().length() + 1; // cutting text: relativize() was half the walk
-        Files.walkFileTree(out, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                String rel = f.toString().substring(prefix).replace('\\', '/');
-                if (!produced.contains(rel)) removed.add(rel);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        // The published folder is listed folder by folder; a name this build produced is its file (no
+        // look at it: a walk that read every file's attributes was most of a build with nothing changed),
+        // a folder on the way to one is listed in turn, and anything else goes.
+        Set<String> folders = new java.util.HashSet<>();
+        for (String f : produced) {
+            for (int i = f.lastIndexOf('/'); i > 0 && folders.add(f.substring(0, i + 1)); i = f.lastIndexOf('/', i - 1)) { }
+        }
+        listFolder(out, "", folders, removed);
         removed.sort(null);
         return removed;
+    }
+
+    /** Adds to {@code removed} what of the folder {@code dir} (site path {@code rel}) this build did not produce. */
+    private void listFolder(Path dir, String rel, Set<String> folders, List<String> removed) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                String name = rel + p.getFileName();
+                if (produced.contains(name)) continue;
+                if (folders.contains(name + "/")) {
+                    try {
+                        listFolder(p, name + "/", folders, removed);
+                    } catch (java.nio.file.NotDirectoryException e) {
+                        removed.add(name); // a file stands where this build makes a folder
+                    }
+                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    listAll(p, name + "/", removed);
+                } else {
+                    removed.add(name);
+                }
+            }
+        }
+    }
+
+    /** Adds every file under the folder {@code dir} (site path {@code rel}), none of which this build produced. */
+    private static void listAll(Path dir, String rel, List<String> removed) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                String name = rel + p.getFileName();
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) listAll(p, name + "/", removed);
+                else removed.add(name);
+            }
+        }
     }
 
     static void move(Path from, Path to) throws IOException {

@@ -1,0 +1,51 @@
+package archive.build;
+
+import archive.diag.BuildFailedException;
+import archive.testing.TestProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Notes rendered by an earlier build are reused only while every link they resolved resolves the same. */
+class NotesStoreTest {
+    private final TestProject project = TestProject.seedProject();
+
+    @AfterEach
+    void clean() { TestProject.delete(project.root); }
+
+    @Test
+    void keptNotesStillFailWhenAnArticleTheyLinkToIsGone() throws Exception {
+        project.build();
+        project.build();
+        Path store = archive.publish.Publishing.cacheFolder(project.config()).resolve(NotesStore.FILE);
+        assertTrue(Files.size(store) > 0, "the rendered notes are kept");
+        // The notes of the first seed link to this article; they are unchanged, but the link no longer resolves.
+        Files.delete(project.root.resolve("seeds/001_009ed611b62df4eb.txt"));
+        Files.deleteIfExists(project.root.resolve("seeds/001_009ed611b62df4eb.notes.md"));
+        BuildFailedException e = assertThrows(BuildFailedException.class, project::build);
+        assertTrue(e.getMessage().contains("000_119a5904f4221201.notes.md") && e.getMessage().contains("009ed611b62df4eb"),
+                e.getMessage());
+    }
+
+    @Test
+    void keptNotesEqualNotesRenderedAnew() {
+        project.build();
+        // A second build renders nothing anew: its notes come from the store, and the site is byte for byte the same.
+        Path first = project.root.resolve("first");
+        TestProject.copyTree(project.site(), first);
+        project.build();
+        TestProject.assertSameSite(first, project.site());
+        // An edited note shows at once.
+        String notes = "seeds/000_119a5904f4221201.notes.md";
+        project.write(notes, project.read(notes).replaceFirst("\n\n", "\n\nA sentence added by an editor.\n\n"));
+        project.build();
+        assertTrue(project.read("site/articles/119a5904f4221201/index.html").contains("A sentence added by an editor."));
+        assertFalse(project.read("site/articles/009ed611b62df4eb/index.html").contains("A sentence added by an editor."));
+    }
+}
