@@ -30,6 +30,8 @@ import java.util.stream.IntStream;
 public final class GlossaryPages {
     /** Articles whose text is read together, in reading order, while the lines are cut. */
     private static final int CHUNK = 512;
+    /** A row buffer up to this many characters is kept for the next page (a full page's rows are about 140,000). */
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     private final RenderContext ctx;
 
@@ -96,6 +98,13 @@ public final class GlossaryPages {
      */
     public final class Concordance {
         private final List<Page> waiting;
+        /**
+         * Row buffers of pages made, for pages yet to start. A page's rows are taken in over several
+         * chunks, so its buffer outlives young collections and is copied to the old generation; a
+         * new buffer per page made that half the garbage of a clean build's glossary stage (360 MB
+         * promoted at 10,000 articles). Reused, a buffer is promoted once.
+         */
+        private final java.util.concurrent.ConcurrentLinkedDeque<StringBuilder> buffers = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
         private Concordance(List<Page> waiting) { this.waiting = waiting; }
 
@@ -120,10 +129,14 @@ public final class GlossaryPages {
          * {@code text} gives it (by place in reading order), and makes the pages that are complete.
          */
         public void take(int end, java.util.function.IntFunction<archive.model.ArticleText> text) {
-            waiting.parallelStream().forEach(p -> GlossaryPages.this.take(p, end, text));
+            waiting.parallelStream().forEach(p -> GlossaryPages.this.take(p, end, text, buffers));
             List<Page> done = waiting.stream().filter(p -> p.next == p.to).toList();
             done.parallelStream().forEach(p -> {
                 ctx.render(p.pending);
+                if (p.rows != null && p.rows.capacity() <= MAX_KEPT_BUFFER) {
+                    p.rows.setLength(0);
+                    buffers.push(p.rows);
+                }
                 p.rows = null;
             });
             waiting.removeIf(p -> p.next == p.to);
@@ -139,6 +152,7 @@ public final class GlossaryPages {
                 take(end, text::get);
             }
             finish();
+            buffers.clear();
         }
 
         /** Checks that every page was made: every article has been read. */
@@ -157,11 +171,15 @@ public final class GlossaryPages {
     }
 
     /** Takes in the lines of {@code p} whose articles come before {@code end} in reading order. */
-    private void take(Page p, int end, java.util.function.IntFunction<archive.model.ArticleText> text) {
+    private void take(Page p, int end, java.util.function.IntFunction<archive.model.ArticleText> text,
+                      java.util.Deque<StringBuilder> buffers) {
         while (p.next < p.to) {
             int at = ctx.index.linePosition(p.slug, p.next);
             if (at >= end) return;
-            if (p.rows == null) p.rows = new StringBuilder((p.to - p.from) * 280);
+            if (p.rows == null) {
+                StringBuilder reused = buffers.poll();
+                p.rows = reused != null ? reused : new StringBuilder((p.to - p.from) * 280);
+            }
             Occurrence o = ctx.index.line(p.slug, p.next, text.apply(at));
             row(p, o);
             p.next++;
