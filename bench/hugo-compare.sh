@@ -69,17 +69,20 @@ say "corpus $corpus ($seeds articles)"
 # --- tools ------------------------------------------------------------------------------------
 [ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install -y time)"
 command -v python3 >/dev/null || die "python3 is missing"
-if [[ " $tools " == *" hugo "* ]] && ! command -v hugo >/dev/null; then
-  say "installing Hugo (apt-get install -y hugo)"
-  sudo=""
+# install PACKAGE: Debian's package, as root or through sudo.
+install() {
+  say "installing $1 (apt-get install -y $1)"
+  local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || die "Hugo is missing and this user cannot install it; run as root: apt-get install -y hugo"
+    command -v sudo >/dev/null || die "$1 is missing and this user cannot install it; run as root: apt-get install -y $1"
     sudo=sudo
   fi
-  $sudo apt-get install -y hugo >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y hugo >/dev/null; } \
-    || die "could not install Hugo with apt-get"
-fi
+  $sudo apt-get install -y "$1" >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y "$1" >/dev/null; } \
+    || die "could not install $1 with apt-get"
+}
 if [[ " $tools " == *" hugo "* ]]; then
+  command -v hugo >/dev/null || install hugo
+  python3 -c "import yaml" 2>/dev/null || install python3-yaml
   hv="$(hugo version 2>/dev/null | head -n1)"
   say "$hv"
   [[ "$hv" == *v0.111.3* ]] || echo "hugo-compare: note: the reference figures are for Hugo 0.111.3 (Debian 12); this is another version" >&2

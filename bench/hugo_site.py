@@ -7,7 +7,7 @@ CORPUS holds seeds/*.txt and data/{places,industries,glossary}.yaml. Writes HUGO
 HUGO_SITE/layouts/ (always, they are small) and HUGO_SITE/content/ (only when HUGO_SITE/.converted is
 missing or names another corpus): one page per article, content/articles/<id>.md, with the taxonomies
 dates (the day), places, industries and terms, and an _index.md per place, industry and term giving
-its name. Standard library only (PyYAML is used when installed, else a small reader for these files).
+its name. Needs PyYAML (Debian's python3-yaml).
 
 Detection is a simple stand-in for the generator's (README "Editorial data"): places by their Chinese
 forms (minus `not_within` words; `confirm: english` places only when the English names them too) or
@@ -22,162 +22,11 @@ import shutil
 import sys
 from itertools import zip_longest
 
-# ---------------------------------------------------------------------------------------------
-# YAML: PyYAML when present, otherwise a reader for the subset these data files use (a top-level
-# list of mappings; scalars, quoted scalars, flow lists, block scalars, one nested mapping
-# `signals`, one nested list of mappings `parts`).
-# ---------------------------------------------------------------------------------------------
-
-
-def _scalar(s):
-    s = s.strip()
-    if len(s) >= 2 and s[0] == s[-1] and s[0] in "\"'":
-        if s[0] == '"':
-            try:
-                return json.loads(s)
-            except ValueError:
-                return s[1:-1]
-        return s[1:-1].replace("''", "'")
-    return s
-
-
-def _flow_list(s):
-    s = s.strip()[1:-1]
-    items, cur, quote = [], "", None
-    for ch in s:
-        if quote:
-            cur += ch
-            if ch == quote:
-                quote = None
-        elif ch in "\"'" and not cur.strip():
-            quote = ch
-            cur += ch
-        elif ch == ",":
-            items.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    if cur.strip():
-        items.append(cur)
-    return [_scalar(i) for i in items if i.strip()]
-
-
-def _value(s):
-    s = s.strip()
-    if s.startswith("["):
-        return _flow_list(s)
-    if s.startswith("#"):
-        return ""
-    return _scalar(s)
-
-
-class _Pending(dict):
-    """A key whose value is a nested block: a mapping, or a list once '- ' items arrive."""
-
-    def __init__(self):
-        super().__init__()
-        self.list_items = []
-
-    def append(self, item):
-        self.list_items.append(item)
-
-
-def _resolve(v):
-    if isinstance(v, _Pending):
-        return [_resolve(i) for i in v.list_items] if v.list_items else {k: _resolve(x) for k, x in v.items()}
-    if isinstance(v, dict):
-        return {k: _resolve(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [_resolve(i) for i in v]
-    return v
-
+import yaml  # Debian's python3-yaml; bench/hugo-compare.sh installs it
 
 def load_yaml(path):
     with open(path, encoding="utf-8-sig") as f:
-        text = f.read()
-    if os.environ.get("HUGO_SITE_MINI_YAML") != "1":
-        try:
-            import yaml  # noqa: PLC0415
-
-            return yaml.safe_load(text) or []
-        except ImportError:
-            pass
-    return _mini_yaml_pending(text)
-
-
-def _mini_yaml_pending(text):
-    # A key with nothing after it opens a _Pending block: key lines under it make it a mapping,
-    # "- " items make it a list.
-    entries = []
-    stack = []  # (indent, container); containers: dict, _Pending, or the top list
-    block_indent, block = None, None  # a block scalar (|, >) being read: its key's indent, (dict, key, lines)
-    for raw in text.splitlines():
-        if block_indent is not None:
-            if not raw.strip() or len(raw) - len(raw.lstrip(" ")) > block_indent:
-                block[2].append(raw)
-                continue
-            _end_block(block)
-            block_indent = None
-        stripped = raw.strip()
-        if not stripped or stripped.startswith("#") or stripped == "[]":
-            continue
-        indent = len(raw) - len(raw.lstrip(" "))
-        line = stripped
-        if line.startswith("- "):
-            while stack and stack[-1][0] >= indent:
-                stack.pop()
-            line = line[2:].strip()
-            if not re.match(r"^[\w-]+:(\s|$)", line):
-                if stack and isinstance(stack[-1][1], _Pending):
-                    stack[-1][1].append(_value(line))
-                continue
-            item = {}
-            if indent == 0 or not stack:
-                entries.append(item)
-            else:
-                parent = stack[-1][1]
-                if isinstance(parent, _Pending):
-                    parent.append(item)
-                else:
-                    continue  # a list item where none is expected: ignored
-            indent += 2
-            stack.append((indent, item))
-            if not line:
-                continue
-        else:
-            while stack and (stack[-1][0] > indent or (stack[-1][0] == indent and isinstance(stack[-1][1], _Pending))):
-                stack.pop()
-        if not stack or ":" not in line:
-            continue
-        target = stack[-1][1]
-        if isinstance(target, _Pending):
-            # first key line under a pending key: it is a mapping; keep it as the container
-            stack.append((indent, target))
-        key, _, rest = line.partition(":")
-        key, rest = key.strip(), rest.strip()
-        if rest in ("|", ">", "|-", ">-", "|+", ">+"):
-            block_indent = indent
-            block = (target, key, [], rest)
-            target[key] = ""
-        elif rest == "" or rest.startswith("#"):
-            child = _Pending()
-            target[key] = child
-            stack.append((indent, child))
-        else:
-            target[key] = _value(rest)
-    if block_indent is not None:
-        _end_block(block)
-    return _resolve(entries)
-
-
-def _end_block(block):
-    target, key, lines, style = block
-    while lines and not lines[-1].strip():
-        lines.pop()
-    width = min((len(l) - len(l.lstrip(" ")) for l in lines if l.strip()), default=0)
-    lines = [l[width:] for l in lines]
-    text = "\n".join(lines) if style[0] == "|" else " ".join(l.strip() for l in lines)
-    target[key] = text + ("" if style.endswith("-") else "\n")
+        return yaml.safe_load(f) or []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -66,47 +66,6 @@ final class ArticleCodec {
         return new Article(id, source, date, page, en, zh);
     }
 
-    /** The text of a stored article alone (see ArticleText): its paragraphs' text, title and headline, nothing else made. */
-    static archive.model.ArticleText text(StoreBytes.In in) {
-        in.string(); // id
-        in.varint(); // date
-        in.varint(); // page
-        String title = "";
-        String[] en = new String[0], zh = new String[0];
-        List<String> deck = List.of();
-        if (in.count(1) == 1) {
-            title = in.string();
-            in.skipString(); // author
-            en = texts(in);
-        }
-        if (in.count(1) == 1) {
-            int n = in.count(MAX_ITEMS);
-            List<String> lines = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) lines.add(in.string());
-            deck = lines;
-            in.skipString(); // section
-            in.skipString(); // column
-            zh = texts(in);
-        }
-        return new archive.model.ArticleText(title, deck, zh, en);
-    }
-
-    private static String[] texts(StoreBytes.In in) {
-        int n = in.count(MAX_ITEMS);
-        String[] out = new String[n];
-        for (int i = 0; i < n; i++) {
-            in.count(Integer.MAX_VALUE); // number
-            out[i] = in.string();
-            in.count(Integer.MAX_VALUE); // line
-            in.count(KINDS.length - 1); // kind
-            if (in.count(1) == 1) {
-                in.skipString();
-                in.nullable();
-            }
-        }
-        return out;
-    }
-
     private static void paragraphs(List<Paragraph> ps, StoreBytes.Out out) {
         out.varint(ps.size());
         for (Paragraph p : ps) {

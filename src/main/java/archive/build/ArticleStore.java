@@ -13,10 +13,8 @@ import archive.source.SourceText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -156,6 +154,14 @@ final class ArticleStore {
         if (!in.atEnd()) throw new IllegalStateException("trailing bytes in the index");
     }
 
+    /** The entry at {@code slot} of the file open as {@code ch}, checked against its checksum. */
+    private static byte[] entry(FileChannel ch, Slot slot) throws IOException {
+        byte[] entry = read(ch, slot.offset(), slot.length());
+        // A damaged entry (a disk error, a build killed while writing) must never stand for a seed.
+        if (checksum(entry) != slot.checksum()) throw new IOException("a damaged entry");
+        return entry;
+    }
+
     private static byte[] read(FileChannel ch, long at, int n) throws IOException {
         byte[] b = new byte[n];
         ByteBuffer buf = ByteBuffer.wrap(b);
@@ -178,9 +184,7 @@ final class ArticleStore {
         Head head = null;
         if (slot != null) {
             try {
-                entry = read(channel, slot.offset(), slot.length());
-                // A damaged entry (a disk error, a build killed while writing) must never stand for a seed.
-                if (checksum(entry) != slot.checksum()) throw new IllegalStateException("a damaged entry");
+                entry = entry(channel, slot);
                 head = head(entry);
                 if (!head.name().equals(name)) head = null; // the id's seed was renamed: read it anew
             } catch (IOException | RuntimeException e) {
@@ -317,8 +321,7 @@ final class ArticleStore {
     /** The whole article of a stored entry whose article was read hollow, read back from the previous build's file. */
     private Article whole(Current c) {
         try {
-            byte[] entry = read(channel, c.slot.offset(), c.slot.length());
-            if (checksum(entry) != c.slot.checksum()) throw new IllegalStateException("a damaged entry");
+            byte[] entry = entry(channel, c.slot);
             Article whole = article(entry, head(entry), c.article.source(), false);
             if (whole == null) throw new IllegalStateException("a damaged entry");
             return whole;
@@ -410,11 +413,7 @@ final class ArticleStore {
         } finally {
             if (old != null) close(old);
         }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        archive.io.FileReplace.replace(tmp, file);
         return written;
     }
 
@@ -430,16 +429,12 @@ final class ArticleStore {
      */
     AnnotatedArticle whole(AnnotatedArticle a) {
         if (!a.hollow()) return a;
-        Slot slot = slots.get(a.id());
-        if (slot == null) throw new IllegalStateException("article " + a.id() + " is not in the store");
+        byte[] entry = savedEntry(a.id());
+        Head head = head(entry);
+        Article whole = savedArticle(a, entry, head);
+        // An article that kept its mentions needs only its text; a hollowed one its annotation too.
+        if (a.hasMentions()) return a.withText(whole);
         try {
-            byte[] entry = read(reader(), slot.offset(), slot.length());
-            if (checksum(entry) != slot.checksum()) throw new IOException("the store changed while pages were made");
-            Head head = head(entry);
-            Article whole = article(entry, head, a.article().source(), false);
-            if (whole == null) throw new IOException("a damaged entry for article " + a.id());
-            // An article that kept its mentions needs only its text; a hollowed one its annotation too.
-            if (a.hasMentions()) return a.withText(whole);
             return AnnotationStore.decode(whole, a.notes(),
                     java.util.Arrays.copyOfRange(entry, head.annotationFrom(), head.annotationTo()), false);
         } catch (IOException e) {
@@ -450,16 +445,26 @@ final class ArticleStore {
     /** The text alone of article {@code a} (see ArticleText), read back from the store if {@code a} is hollow. */
     archive.model.ArticleText text(AnnotatedArticle a) {
         if (!a.hollow()) return archive.model.ArticleText.of(a.article());
-        Slot slot = slots.get(a.id());
-        if (slot == null) throw new IllegalStateException("article " + a.id() + " is not in the store");
+        byte[] entry = savedEntry(a.id());
+        return archive.model.ArticleText.of(savedArticle(a, entry, head(entry)));
+    }
+
+    /** The entry this build saved for article {@code id} (see {@link #holds}). */
+    private byte[] savedEntry(String id) {
+        Slot slot = slots.get(id);
+        if (slot == null) throw new IllegalStateException("article " + id + " is not in the store");
         try {
-            byte[] entry = read(reader(), slot.offset(), slot.length());
-            if (checksum(entry) != slot.checksum()) throw new IOException("the store changed while pages were made");
-            Head head = head(entry);
-            return ArticleCodec.text(new StoreBytes.In(entry, head.articleFrom(), head.articleTo()));
+            return entry(reader(), slot);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The whole article of {@code a}, hollow, from its saved entry. */
+    private static Article savedArticle(AnnotatedArticle a, byte[] entry, Head head) {
+        Article whole = article(entry, head, a.article().source(), false);
+        if (whole == null) throw new IllegalStateException("a damaged entry for article " + a.id());
+        return whole;
     }
 
     private synchronized FileChannel reader() throws IOException {
@@ -480,8 +485,7 @@ final class ArticleStore {
         if (c.slot != null) {
             // The article as stored (it was read hollow), and the annotation if it was kept as stored.
             if (old == null) throw new IOException("the previous entry is missing");
-            byte[] entry = read(old, c.slot.offset(), c.slot.length());
-            if (checksum(entry) != c.slot.checksum()) throw new IOException("a damaged entry");
+            byte[] entry = entry(old, c.slot);
             Head head = head(entry);
             a = java.util.Arrays.copyOfRange(entry, head.articleFrom(), head.articleTo());
             if (annotation == null) annotation = java.util.Arrays.copyOfRange(entry, head.annotationFrom(), head.annotationTo());

@@ -5,10 +5,8 @@ import archive.render.NotesHtml;
 import archive.render.RenderedNotes;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +30,7 @@ final class NotesStore implements RenderedNotes {
     private final Map<String, Rendered> previous;
     private final Map<String, Rendered> current = new ConcurrentHashMap<>();
     private volatile boolean changed;
+    private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
 
     private NotesStore(Path file, long generator, Map<String, Rendered> previous) {
         this.file = file;
@@ -73,8 +72,12 @@ final class NotesStore implements RenderedNotes {
         if (r == null || r.key() != key) return null;
         for (Link l : r.links()) if (!l.resolvesSame(refs)) return null;
         current.put(article, r);
+        reused.incrementAndGet();
         return r.split();
     }
+
+    /** How many articles' notes this build took as an earlier build rendered them. */
+    int reused() { return reused.get(); }
 
     @Override
     public void put(String article, long key, List<Link> links, NotesHtml.Split split) {
@@ -98,11 +101,7 @@ final class NotesStore implements RenderedNotes {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(tmp, out.toArray());
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            archive.io.FileReplace.replace(tmp, file);
         } catch (IOException e) {
             // Not saved: the next build renders every article's notes. Slower, never wrong.
         }

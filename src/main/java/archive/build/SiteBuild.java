@@ -432,13 +432,7 @@ public final class SiteBuild {
             // A small archive keeps each article whole once a page has read it back: its concordance
             // lines and search text come from the same reading.
             Map<String, AnnotatedArticle> whole = new ConcurrentHashMap<>();
-            java.util.function.UnaryOperator<AnnotatedArticle> read = a -> {
-                AnnotatedArticle known = whole.get(a.id());
-                if (known != null) return known;
-                AnnotatedArticle made = store.whole(a);
-                AnnotatedArticle first = whole.putIfAbsent(a.id(), made);
-                return first != null ? first : made;
-            };
+            java.util.function.UnaryOperator<AnnotatedArticle> read = a -> whole.computeIfAbsent(a.id(), id -> store.whole(a));
             ctx.wholeArticles(read, a -> archive.model.ArticleText.of(read.apply(a).article()));
         } else if (store != null) {
             ctx.wholeArticles(store::whole, store::text);
@@ -462,7 +456,8 @@ public final class SiteBuild {
             String intro = articlePages.render(a);
             if (!intro.isEmpty()) introductions.put(a.id(), intro);
         });
-        say("Rendered %d of %d article pages (the others kept)", articlePages.rendered(), corpus.articles().size());
+        say("Rendered %d of %d article pages (the others kept)%s", articlePages.rendered(), corpus.articles().size(),
+                notes == null || notes.reused() == 0 ? "" : "; " + notes.reused() + " articles' notes as an earlier build rendered them");
         stopIfCancelled();
         EditorialPages editorial = new EditorialPages(ctx);
         editorial.home(home);

@@ -226,15 +226,6 @@ public final class ArchiveIndex {
         return lines == null ? 0 : lines.size();
     }
 
-    /**
-     * Lines {@code from} to {@code to} of the concordance of {@code slug}, cut from the text of
-     * their articles as {@code whole} gives it (the index itself holds no text).
-     */
-    public List<Occurrence> lines(String slug, int from, int to, java.util.function.UnaryOperator<AnnotatedArticle> whole) {
-        ConcordanceLines lines = concordance.get(slug);
-        return lines == null ? List.of() : lines.lines(from, to, articles, whole);
-    }
-
     /** Line {@code i} of the concordance of {@code slug}, cut from {@code text}, the text of its article. */
     public Occurrence line(String slug, int i, archive.model.ArticleText text) {
         ConcordanceLines lines = concordance.get(slug);

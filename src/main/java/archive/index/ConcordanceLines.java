@@ -32,14 +32,10 @@ final class ConcordanceLines {
      * English title, or line {@code part} of the Chinese one).
      */
     void add(AnnotatedArticle article, int position, int row, boolean zh, int part, int start, int end) {
-        add(article.id(), position, row, zh, part, start, end);
-    }
-
-    void add(String id, int position, int row, boolean zh, int part, int start, int end) {
         int length = end - start;
         if (start >>> START_BITS != 0 || length >>> LENGTH_BITS != 0 || length < 0 || (row + 1) >>> ROW_BITS != 0
                 || part < 0 || part > Byte.MAX_VALUE) {
-            throw new IllegalArgumentException("a paragraph too long for the concordance in article " + id
+            throw new IllegalArgumentException("a paragraph too long for the concordance in article " + article.id()
                     + " (row " + row + ", offsets " + start + "–" + end + ")");
         }
         put(position, (byte) part, (long) start | (long) length << START_BITS

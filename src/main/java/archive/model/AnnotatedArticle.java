@@ -75,11 +75,7 @@ public record AnnotatedArticle(Article article, List<Row> rows,
         Article h = new Article(a.id(), a.source(), a.date(), a.page(),
                 a.english() == null ? null : new EnglishText(a.english().title(), a.english().author(), en),
                 a.chinese() == null ? null : new ChineseText(a.chinese().deck(), a.chinese().section(), a.chinese().column(), zh));
-        List<Row> hollowRows = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            hollowRows.add(new Row(r.anchor(), r.extraAnchors(), r.label(), same(r.zh(), zh), same(r.en(), en)));
-        }
-        return new AnnotatedArticle(h, List.copyOf(hollowRows), null, null, null, null, glossary,
+        return new AnnotatedArticle(h, rowsOver(zh, en), null, null, null, null, glossary,
                 places, datelinePlaces, industries, notes, true);
     }
 
@@ -94,12 +90,7 @@ public record AnnotatedArticle(Article article, List<Row> rows,
         if (!hollow) return this;
         mentions(zhMentions);
         if (!whole.id().equals(article.id())) throw new IllegalArgumentException("not the text of article " + id());
-        List<Row> withText = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            withText.add(new Row(r.anchor(), r.extraAnchors(), r.label(), same(r.zh(), whole.zhParagraphs()),
-                    same(r.en(), whole.enParagraphs())));
-        }
-        return new AnnotatedArticle(whole, List.copyOf(withText), zhMentions, enMentions, titleMentions, deckMentions, glossary,
+        return new AnnotatedArticle(whole, rowsOver(whole.zhParagraphs(), whole.enParagraphs()), zhMentions, enMentions, titleMentions, deckMentions, glossary,
                 places, datelinePlaces, industries, notes, false);
     }
 
@@ -107,6 +98,13 @@ public record AnnotatedArticle(Article article, List<Row> rows,
         List<Paragraph> out = new ArrayList<>(ps.size());
         for (Paragraph p : ps) out.add(new Paragraph(p.number(), "", p.line(), p.kind(), p.dateline()));
         return out;
+    }
+
+    /** The rows of this article over other paragraphs with the same numbers: {@code zh} and {@code en}, all of them. */
+    private List<Row> rowsOver(List<Paragraph> zh, List<Paragraph> en) {
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) out.add(new Row(r.anchor(), r.extraAnchors(), r.label(), same(r.zh(), zh), same(r.en(), en)));
+        return List.copyOf(out);
     }
 
     /** The paragraphs of {@code all} with the numbers of {@code ps}. */

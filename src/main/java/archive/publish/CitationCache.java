@@ -7,10 +7,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -233,11 +231,7 @@ final class CitationCache {
             try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
                 write(out, all.keySet(), all, true);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            archive.io.FileReplace.replace(tmp, file);
             keptFileEntries = all.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the citation cache " + file + "; delete the folder and build again", e);

@@ -7,10 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,11 +114,7 @@ public final class PermalinkRegistry {
             Files.createDirectories(dir);
             Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            archive.io.FileReplace.replace(tmp, file);
         } catch (IOException e) {
             throw new UncheckedIOException("the site was published but the permalink registry " + file
                     + " could not be updated; run the build again", e);

@@ -25,13 +25,7 @@ public final class ArticlePages {
     public int rendered() { return rendered.get(); }
 
     /** Renders the page and returns the introduction of its notes as plain text (empty without notes). */
-    public String render(AnnotatedArticle aa) { return render(aa, () -> ctx.whole(aa)); }
-
-    /**
-     * As {@link #render(AnnotatedArticle)}, with the article's text from {@code whole} when the page is
-     * made (not when it is kept as published): the archive is held without it.
-     */
-    public String render(AnnotatedArticle aa, java.util.function.Supplier<AnnotatedArticle> whole) {
+    public String render(AnnotatedArticle aa) {
         Article a = aa.article();
         String path = PagePaths.article(a.id());
         // A page depends on its article, its neighbours' summaries, what every page depends on and,
@@ -49,7 +43,7 @@ public final class ArticlePages {
             return intro;
         }
         // The page shows the text: read it back (the archive is held without it).
-        aa = whole.get().requireText();
+        aa = ctx.whole(aa);
         rendered.incrementAndGet();
         a = aa.article();
         UnaryOperator<String> link = ctx.linker(path);

@@ -177,14 +177,8 @@ public final class RenderContext {
      * and generator: then it is kept as it is.
      */
     public void page(String template, String path, String title, String description, String kind, Map<String, Object> vars) {
-        String file = PagePaths.file(path);
-        Map<String, Object> all = withCommon(vars, path, title, description, kind);
-        long fingerprint = new Fingerprint().add(global).add(template).add(file).addValue(all).value();
-        if (sink.keep(file, fingerprint)) {
-            pagesWritten.incrementAndGet();
-            return;
-        }
-        render(template, file, all, fingerprint);
+        Pending p = prepare(template, path, title, description, kind, vars);
+        if (p != null) render(p);
     }
 
     /**

@@ -25,10 +25,6 @@ import java.util.Set;
 record SearchDoc(int number, String id, String title, String headline, String date, int page,
                  List<String[]> segments, List<String> facets) {
 
-    static SearchDoc of(int number, AnnotatedArticle aa, Map<String, Place> places) {
-        return of(number, aa, ArticleText.of(aa.requireText().article()), places);
-    }
-
     /** The article {@code aa}, which may be held hollow (see AnnotatedArticle), with {@code text}, its text. */
     static SearchDoc of(int number, AnnotatedArticle aa, ArticleText text, Map<String, Place> places) {
         Article a = aa.article();

@@ -2,12 +2,10 @@ package archive.site;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,11 +138,7 @@ final class PageManifest {
     static void installNext(Path out) throws IOException {
         Path next = nextFor(out);
         if (!Files.exists(next)) return;
-        try {
-            Files.move(next, fileFor(out), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(next, fileFor(out), StandardCopyOption.REPLACE_EXISTING);
-        }
+        archive.io.FileReplace.replace(next, fileFor(out));
     }
 
     static void discardNext(Path out) throws IOException {
@@ -163,11 +157,7 @@ final class PageManifest {
         current.forEach((file, e) -> b.append(file).append('\t').append(Long.toHexString(e.fingerprint())).append('\t')
                 .append(e.size()).append('\t').append(e.modified()).append('\t').append(e.key()).append('\n'));
         Files.writeString(tmp, b, StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-        }
+        archive.io.FileReplace.replace(tmp, f);
     }
 
     /** Forgets the manifest: used before the output is replaced, so a crash cannot leave one that lies. */

@@ -3,13 +3,11 @@ package archive.site;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,11 +45,7 @@ final class PublishJournal {
         manifest.saveNext(out);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.write(tmp, lines, StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        archive.io.FileReplace.replace(tmp, file);
         // From here on the update is promised: the old manifest would describe a site that is going away.
         PageManifest.discard(out);
         apply(lines);
@@ -84,11 +78,7 @@ final class PublishJournal {
                 Path from = staging.resolve(f), to = out.resolve(f);
                 if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) continue; // moved before the interruption
                 Files.createDirectories(to.getParent());
-                try {
-                    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-                }
+                archive.io.FileReplace.replace(from, to);
             } else if (line.startsWith("D\t")) {
                 Path gone = out.resolve(line.substring(2));
                 Files.deleteIfExists(gone);

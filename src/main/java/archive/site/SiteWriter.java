@@ -456,28 +456,16 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             for (Path p : ds) {
                 String name = rel + p.getFileName();
                 if (produced.contains(name)) continue;
-                if (folders.contains(name + "/")) {
+                // A folder on the way to a produced file is listed without a look at it first.
+                if (folders.contains(name + "/") || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     try {
                         listFolder(p, name + "/", folders, removed);
                     } catch (java.nio.file.NotDirectoryException e) {
                         removed.add(name); // a file stands where this build makes a folder
                     }
-                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    listAll(p, name + "/", removed);
                 } else {
                     removed.add(name);
                 }
-            }
-        }
-    }
-
-    /** Adds every file under the folder {@code dir} (site path {@code rel}), none of which this build produced. */
-    private static void listAll(Path dir, String rel, List<String> removed) throws IOException {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                String name = rel + p.getFileName();
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) listAll(p, name + "/", removed);
-                else removed.add(name);
             }
         }
     }

@@ -5,6 +5,9 @@ import archive.testing.TestProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,12 +37,20 @@ class NotesStoreTest {
     }
 
     @Test
-    void keptNotesEqualNotesRenderedAnew() {
+    void keptNotesEqualNotesRenderedAnew() throws Exception {
         project.build();
-        // A second build renders nothing anew: its notes come from the store, and the site is byte for byte the same.
+        // A second build renders no notes anew: they come from the store, and the site is byte for byte the same.
         Path first = project.root.resolve("first");
         TestProject.copyTree(project.site(), first);
-        project.build();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new SiteBuild(project.config(), new PrintStream(log, true, StandardCharsets.UTF_8)).build();
+        long withNotes;
+        try (var seeds = Files.list(project.root.resolve("seeds"))) {
+            withNotes = seeds.filter(f -> f.toString().endsWith(".notes.md")).count();
+        }
+        assertTrue(withNotes > 0);
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("; " + withNotes + " articles' notes as an earlier build rendered them"),
+                log.toString(StandardCharsets.UTF_8));
         TestProject.assertSameSite(first, project.site());
         // An edited note shows at once.
         String notes = "seeds/000_119a5904f4221201.notes.md";
