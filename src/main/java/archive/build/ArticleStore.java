@@ -99,8 +99,16 @@ final class ArticleStore {
     private volatile boolean whole = true;
 
     /** Reads the articles taken from the store without their text when {@code hollow} (see AnnotatedArticle). */
+    private Runnable onNewText = () -> { };
+
     ArticleStore readHollow(boolean hollow) {
         this.whole = !hollow;
+        return this;
+    }
+
+    /** Runs {@code action} (once or more) when a seed's text is not the one stored: a new or edited article. */
+    ArticleStore onNewText(Runnable action) {
+        this.onNewText = action;
         return this;
     }
 
@@ -203,6 +211,7 @@ final class ArticleStore {
             Article a = article(entry, head, f.path(), !whole);
             if (a != null) return keep(new Current(f, hash, a, slot, false), entry, head);
         }
+        onNewText.run();
         Diagnostics own = new Diagnostics();
         Article a = reader.parse(f.path(), bytes, own);
         diags.addAll(own);

@@ -10,6 +10,13 @@ import java.nio.file.StandardCopyOption;
 public final class FileReplace {
     private FileReplace() { }
 
+    /** Writes {@code text} as UTF-8 to a file beside {@code file} ("….tmp"), then puts it in place of {@code file}. */
+    public static void writeString(Path file, CharSequence text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+        replace(tmp, file);
+    }
+
     /** Moves {@code from} over {@code to}: atomically where the file system can, else by a plain move. */
     public static void replace(Path from, Path to) throws IOException {
         try {

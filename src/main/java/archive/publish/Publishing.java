@@ -157,7 +157,7 @@ public final class Publishing {
         long f = citations.formatted();
         log.accept(String.format(java.util.Locale.ROOT,
                 "Citations of %d articles: %d formatted by citeproc, %d from the cache; %.3f ms CPU per article, "
-                        + "plus %.2f s loading styles (once per thread)",
+                        + "plus %.2f s loading styles",
                 n, f, n - f, (citations.nanos() - citations.loadNanos()) / 1e6 / n, citations.loadNanos() / 1e9));
     }
 }

@@ -9,8 +9,12 @@ import java.util.Locale;
 public final class Dates {
     private Dates() {}
 
+    /** The months' English names, looked up once: the lookup by locale was most of making a date's text. */
+    private static final String[] MONTHS_EN = java.util.Arrays.stream(java.time.Month.values())
+            .map(m -> m.getDisplayName(TextStyle.FULL, Locale.ENGLISH)).toArray(String[]::new);
+
     public static String en(LocalDate d) {
-        return d.getDayOfMonth() + " " + d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + d.getYear();
+        return d.getDayOfMonth() + " " + MONTHS_EN[d.getMonthValue() - 1] + " " + d.getYear();
     }
 
     public static String zh(LocalDate d) {
@@ -18,7 +22,7 @@ public final class Dates {
     }
 
     public static String monthEn(YearMonth m) {
-        return m.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + m.getYear();
+        return MONTHS_EN[m.getMonthValue() - 1] + " " + m.getYear();
     }
 
     public static String monthZh(YearMonth m) {
@@ -27,6 +31,17 @@ public final class Dates {
 
     /** Highwire Press form, 1959/03/02. */
     public static String slashed(LocalDate d) {
-        return String.format("%04d/%02d/%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        return numeric(new StringBuilder(10), d.getYear(), d.getMonthValue(), '/').append('/')
+                .append(d.getDayOfMonth() < 10 ? "0" : "").append(d.getDayOfMonth()).toString();
+    }
+
+    /**
+     * Appends "1959/03" (with {@code separator}), as String.format("%04d/%02d") writes it, without
+     * its cost: dates are written for every article on every list.
+     */
+    public static StringBuilder numeric(StringBuilder sb, int year, int month, char separator) {
+        if (year < 0) return sb.append(String.format(Locale.ROOT, "%04d%c%02d", year, separator, month));
+        if (year < 1000) sb.append(year < 10 ? "000" : year < 100 ? "00" : "0");
+        return sb.append(year).append(separator).append(month < 10 ? "0" : "").append(month);
     }
 }

@@ -18,9 +18,12 @@ public final class PagePaths {
     public static String article(String id) { return "articles/" + id + "/"; }
     public static String paragraph(String id, String anchor) { return article(id) + "#" + anchor; }
     public static String year(int y) { return "dates/" + y + "/"; }
-    public static String month(YearMonth m) { return String.format("dates/%04d/%02d/", m.getYear(), m.getMonthValue()); }
+    public static String month(YearMonth m) {
+        return Dates.numeric(new StringBuilder(16).append("dates/"), m.getYear(), m.getMonthValue(), '/').append('/').toString();
+    }
     public static String day(LocalDate d) {
-        return String.format("dates/%04d/%02d/%02d/", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        return Dates.numeric(new StringBuilder(20).append("dates/"), d.getYear(), d.getMonthValue(), '/').append('/')
+                .append(d.getDayOfMonth() < 10 ? "0" : "").append(d.getDayOfMonth()).append('/').toString();
     }
     public static String place(String slug) { return "places/" + slug + "/"; }
     public static String industry(String slug) { return "industries/" + slug + "/"; }

@@ -395,14 +395,20 @@ public final class SearchIndexBuilder {
     private static final class ShardWriter {
         private final PostingLists[] parts;
         private final Words words;
-        private final int[] lengths;
-        private final double avg;
+        /** Each document's part of BM25's denominator, k1·(1−b+b·len/avg), and its weight for tf = 1, the commonest. */
+        private final double[] norms;
+        private final byte[] once;
 
         ShardWriter(PostingLists[] parts, Words words, int[] lengths, double avg) {
             this.parts = parts;
             this.words = words;
-            this.lengths = lengths;
-            this.avg = avg;
+            // Made once per document instead of once per posting (ten million at 10,000 articles).
+            this.norms = new double[lengths.length];
+            this.once = new byte[lengths.length];
+            for (int d = 0; d < lengths.length; d++) {
+                norms[d] = K1 * (1 - B + B * lengths[d] / avg);
+                once[d] = (byte) weight(1, d);
+            }
         }
 
         int write(FileSink sink) {
@@ -438,41 +444,42 @@ public final class SearchIndexBuilder {
             StringBuilder sb = new StringBuilder(TARGET_SHARD_CHARS * 2);
             sb.append("ArchiveSearch.add(\"").append(name).append("\",{");
             int own = 0;
+            StringBuilder postings = new StringBuilder(1024);
             for (int i = 0; i < terms.size(); i++) {
                 Term term = terms.get(i);
-                String postings = encode(term);
+                postings.setLength(0);
+                encode(term, postings);
                 if (i > 0) sb.append(',');
                 Json.quote(sb, term.text()).append(':');
+                // The postings are base64 digits (Vlq), which a JSON string holds as they are.
                 if (postings.length() > OWN_FILE_CHARS) {
                     String file = name + "-" + own++;
                     StringBuilder f = new StringBuilder(postings.length() + 64).append("ArchiveSearch.add(\"").append(file)
                             .append("\",{");
                     Json.quote(f, term.text()).append(':');
-                    Json.quote(f, postings).append("});\n");
+                    f.append('"').append(postings).append("\"});\n");
                     sink.write(DIR + file + ".js", f.toString().getBytes(StandardCharsets.UTF_8));
                     Json.quote(sb, "=" + file);
                 } else {
-                    Json.quote(sb, postings);
+                    sb.append('"').append(postings).append('"');
                 }
             }
             sb.append("});\n");
             sink.write(DIR + name + ".js", sb.toString().getBytes(StandardCharsets.UTF_8));
         }
 
-        private String encode(Term term) {
-            StringBuilder sb = new StringBuilder(term.list().lengths[term.index()] * 5 / 4 + 4);
+        private void encode(Term term, StringBuilder sb) {
             int[] prev = {-1};
             term.list().read(term.index(), (doc, tf) -> {
                 Vlq.append(sb, doc - prev[0] - 1);
                 prev[0] = doc;
-                Vlq.appendDigit(sb, weight(tf, lengths[doc]));
+                Vlq.appendDigit(sb, tf == 1 ? once[doc] : weight(tf, doc));
             });
-            return sb.toString();
         }
 
         /** BM25's term-frequency part, tf·(k1+1)/(tf + k1·(1−b+b·len/avg)), scaled to 1–63; the client adds idf. */
-        private int weight(int tf, int length) {
-            double norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avg));
+        private int weight(int tf, int doc) {
+            double norm = tf * (K1 + 1) / (tf + norms[doc]);
             int q = 1 + (int) Math.round(norm / (K1 + 1) * 62);
             return Math.max(1, Math.min(63, q));
         }

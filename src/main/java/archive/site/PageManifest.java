@@ -150,14 +150,12 @@ final class PageManifest {
     }
 
     private void write(Path f) throws IOException {
-        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
         // In no particular order: the manifest is read into a map, and sorting 40,000 paths per build
         // was a tenth of a preview's rebuild.
         StringBuilder b = new StringBuilder(current.size() * 96);
         current.forEach((file, e) -> b.append(file).append('\t').append(Long.toHexString(e.fingerprint())).append('\t')
                 .append(e.size()).append('\t').append(e.modified()).append('\t').append(e.key()).append('\n'));
-        Files.writeString(tmp, b, StandardCharsets.UTF_8);
-        archive.io.FileReplace.replace(tmp, f);
+        archive.io.FileReplace.writeString(f, b);
     }
 
     /** Forgets the manifest: used before the output is replaced, so a crash cannot leave one that lies. */

@@ -78,10 +78,21 @@ final class PublishJournal {
                 Path from = staging.resolve(f), to = out.resolve(f);
                 if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) continue; // moved before the interruption
                 Files.createDirectories(to.getParent());
-                archive.io.FileReplace.replace(from, to);
+                try {
+                    archive.io.FileReplace.replace(from, to);
+                } catch (IOException e) {
+                    // A folder made by hand where the page goes (folders are listed for strays, pages are not).
+                    if (!Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) throw e;
+                    SiteWriter.deleteTree(to);
+                    archive.io.FileReplace.replace(from, to);
+                }
             } else if (line.startsWith("D\t")) {
                 Path gone = out.resolve(line.substring(2));
-                Files.deleteIfExists(gone);
+                try {
+                    Files.deleteIfExists(gone);
+                } catch (DirectoryNotEmptyException e) {
+                    SiteWriter.deleteTree(gone); // a folder made by hand where the previous build had a file
+                }
                 removeEmptyFolders(gone.getParent());
             }
         }

@@ -62,6 +62,10 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private boolean published;
     /** Set by {@link #keepPreviousExcept}: the previous manifest lists every published file. */
     private boolean removalsFromManifest;
+    /** The folders of the new site ("articles/x/", "" for the root), once {@link #removedFiles} has found them. */
+    private Set<String> folders;
+    /** Whether the folder times recorded by the last publication must be recorded anew. */
+    private boolean foldersChanged;
 
     /**
      * What a published build leaves for the next build of the same output in the same process (the
@@ -410,11 +414,17 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     public void publish() {
         try {
             if (inPlace) {
-                new PublishJournal(out, staging).commit(staged, removedFiles(), manifest);
+                List<String> removed = removedFiles();
+                // The folders' times are recorded again only once the update is done: a build killed
+                // in the middle of it leaves no record, and the next build lists every folder.
+                if (foldersChanged) FolderTimes.discard(out);
+                new PublishJournal(out, staging).commit(staged, removed, manifest);
+                if (foldersChanged && folders != null) FolderTimes.save(out, folders);
             } else {
                 Path old = out.resolveSibling("." + out.getFileName() + ".old");
                 boolean hadOld = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
                 PageManifest.discard(out);
+                FolderTimes.discard(out);
                 if (hadOld) move(out, old);
                 move(staging, out);
                 try {
@@ -423,6 +433,11 @@ public final class SiteWriter implements PageSink, AutoCloseable {
                     // Without a manifest the next build renders every page again: slower, never wrong.
                 }
                 if (hadOld) deleteTree(old);
+                try {
+                    FolderTimes.save(out, foldersOf(produced));
+                } catch (IOException e) {
+                    // Without the record the next build lists every folder: slower, never wrong.
+                }
             }
             published = true;
         } catch (IOException e) {
@@ -430,39 +445,63 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         }
     }
 
-    /** The files of the published site that this build did not make. */
+    /**
+     * The files of the published site that this build did not make: those of the previous build
+     * (its manifest lists them), and anything else found in a folder whose time says a name was
+     * added to it since the last publication (see {@link FolderTimes}). Without a manifest every
+     * folder is listed.
+     */
     private List<String> removedFiles() throws IOException {
         List<String> removed = new ArrayList<>();
+        for (String f : manifest.previousFiles()) if (!produced.contains(f)) removed.add(f);
         if (removalsFromManifest) {
-            for (String f : manifest.previousFiles()) if (!produced.contains(f)) removed.add(f);
             removed.sort(null);
             return removed;
         }
-        // The published folder is listed folder by folder; a name this build produced is its file (no
-        // look at it: a walk that read every file's attributes was most of a build with nothing changed),
-        // a folder on the way to one is listed in turn, and anything else goes.
-        Set<String> folders = new java.util.HashSet<>();
-        for (String f : produced) {
-            for (int i = f.lastIndexOf('/'); i > 0 && folders.add(f.substring(0, i + 1)); i = f.lastIndexOf('/', i - 1)) { }
+        folders = foldersOf(produced);
+        // A name this build produced is its file (no look at it: a walk that read every file's
+        // attributes was most of a build with nothing changed); a folder on the way to one is
+        // looked at on its own; anything else goes.
+        FolderTimes times = manifest.previousFiles().isEmpty() ? null : FolderTimes.load(out);
+        foldersChanged = !removed.isEmpty() || !staged.isEmpty() || times == null;
+        for (String folder : folders) {
+            Path dir = folder.isEmpty() ? out : out.resolve(folder);
+            if (times != null && times.unchanged(folder, dir)) continue;
+            foldersChanged = true;
+            try {
+                listFolder(dir, folder, removed);
+            } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+                // a folder this build adds (a file in its way is among the removals)
+            }
         }
-        listFolder(out, "", folders, removed);
-        removed.sort(null);
-        return removed;
+        List<String> sorted = new ArrayList<>(new java.util.HashSet<>(removed));
+        sorted.sort(null);
+        return sorted;
     }
 
-    /** Adds to {@code removed} what of the folder {@code dir} (site path {@code rel}) this build did not produce. */
-    private void listFolder(Path dir, String rel, Set<String> folders, List<String> removed) throws IOException {
+    /** The folders of the site made of {@code files}: "a/", "a/b/" for "a/b/index.html", and "" for its root. */
+    private static Set<String> foldersOf(Set<String> files) {
+        Set<String> folders = new java.util.HashSet<>();
+        folders.add("");
+        for (String f : files) {
+            for (int i = f.lastIndexOf('/'); i > 0 && folders.add(f.substring(0, i + 1)); i = f.lastIndexOf('/', i - 1)) { }
+        }
+        return folders;
+    }
+
+    /**
+     * Adds to {@code removed} what of the folder {@code dir} (site path {@code rel}) this build did
+     * not produce; a folder on the way to a produced file is left to its own look.
+     */
+    private void listFolder(Path dir, String rel, List<String> removed) throws IOException {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String name = rel + p.getFileName();
                 if (produced.contains(name)) continue;
-                // A folder on the way to a produced file is listed without a look at it first.
-                if (folders.contains(name + "/") || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    try {
-                        listFolder(p, name + "/", folders, removed);
-                    } catch (java.nio.file.NotDirectoryException e) {
-                        removed.add(name); // a file stands where this build makes a folder
-                    }
+                if (folders.contains(name + "/")) {
+                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) removed.add(name); // a file where this build makes a folder
+                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    listFolder(p, name + "/", removed); // nothing of this build in it: all of it goes
                 } else {
                     removed.add(name);
                 }

@@ -114,7 +114,7 @@ class ConfinementTest {
         // Besides the output folder: its hidden companions (lock, page manifest, citation cache) and the
         // permalink registry, the one input a successful build is asked to extend (README, "Stable URLs").
         assertTrue(created.stream().allMatch(f -> f.startsWith("deep/out") || f.equals("deep") || f.equals("deep/.out.lock")
-                        || f.equals("deep/.out.pages") || f.startsWith("deep/.out.cache") || f.equals("data/permalinks.txt")),
+                        || f.equals("deep/.out.pages") || f.equals("deep/.out.folders") || f.startsWith("deep/.out.cache") || f.equals("data/permalinks.txt")),
                 created::toString);
         assertTrue(created.contains("deep/out/index.html"));
     }
@@ -172,6 +172,42 @@ class ConfinementTest {
         assertEquals("the new page", Files.readString(p.site().resolve("a/b/index.html")));
         assertFalse(Files.exists(p.root.resolve(".site.publish")));
     }
+
+    /**
+     * An in-place update removes the files the previous build published and this one does not
+     * make, and anything put by hand into a folder since the last build, however deep, even where
+     * the folder's other files are kept as they were (see FolderTimes).
+     */
+    @Test
+    void filesNoLongerMadeAndFilesPutByHandGo() throws IOException {
+        Path out = project().root.resolve("out");
+        for (int build = 0; build < 2; build++) { // the first makes the folder, the second records its folders' times
+            try (SiteWriter w = SiteWriter.open(out)) {
+                for (String f : List.of("a/x/index.html", "b/index.html", "c/index.html")) w.write(f, bytes(f));
+                w.publish();
+            }
+        }
+        Files.writeString(out.resolve("a/x/by-hand.txt"), "put there after the build");
+        Files.createDirectories(out.resolve("a/new/deeper"));
+        Files.writeString(out.resolve("a/new/deeper/page.html"), "a folder of pages by hand");
+        Files.createDirectories(out.resolve("d/index.html"));
+        Files.writeString(out.resolve("d/index.html/in-the-way.txt"), "a folder where a new page goes");
+        try (SiteWriter w = SiteWriter.open(out)) {
+            for (String f : List.of("a/x/index.html", "c/index.html", "d/index.html")) w.write(f, bytes(f));
+            w.publish();
+        }
+        assertEquals(List.of("", ".archive-site", "a", "a/x", "a/x/index.html", "c", "c/index.html", "d", "d/index.html"), allPaths(out));
+        assertEquals("d/index.html", Files.readString(out.resolve("d/index.html")));
+        // Nothing changed since: the next update lists no folder and keeps every file.
+        String before = CliProcess.treeHash(out);
+        try (SiteWriter w = SiteWriter.open(out)) {
+            for (String f : List.of("a/x/index.html", "c/index.html", "d/index.html")) w.write(f, bytes(f));
+            w.publish();
+        }
+        assertEquals(before, CliProcess.treeHash(out));
+    }
+
+    private static byte[] bytes(String s) { return s.getBytes(java.nio.charset.StandardCharsets.UTF_8); }
 
     /** A journal without its closing line was never acted on: the published site stays as it is. */
     @Test

@@ -97,7 +97,7 @@ class CrashSafetyTest {
         assertNotEquals(before, CliProcess.treeHash(p.site()), "the next build published its site");
         assertTrue(Files.readString(p.site().resolve("index.html")).contains("index.html\""), "the offline site is the one published");
         // .site.cache (citations) and .site.pages (the page manifest) are kept on purpose; nothing else may remain.
-        assertEquals(List.of(".site.cache", ".site.lock", ".site.pages", "data", "pages", "seeds", "site", "templates"),
+        assertEquals(List.of(".site.cache", ".site.folders", ".site.lock", ".site.pages", "data", "pages", "seeds", "site", "templates"),
                 CliProcess.names(p.root).stream().filter(n -> !n.endsWith(".log")).toList(), "no temporary folders pile up");
     }
 

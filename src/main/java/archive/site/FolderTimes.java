@@ -1,0 +1,79 @@
+package archive.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The modification time of every folder of the published site, as its last publication left
+ * them ({@code .site.folders} beside the output). A folder's time changes whenever a name is added
+ * to it or taken from it, so a folder whose time is as recorded holds just the names the last
+ * build put there, and the next build need not list it to find files it did not make: at 10,000
+ * articles listing the 13,600 folders took a third of a second of every incremental build, and
+ * reading their times takes a tenth of that. A folder without a recorded time is listed.
+ */
+final class FolderTimes {
+    private final Map<String, Long> times;
+
+    private FolderTimes(Map<String, Long> times) { this.times = times; }
+
+    static Path fileFor(Path out) {
+        return out.resolveSibling("." + out.getFileName() + ".folders");
+    }
+
+    /** The times recorded for the site at {@code out}; none when there is no record or it cannot be read. */
+    static FolderTimes load(Path out) {
+        Map<String, Long> m = new HashMap<>();
+        try {
+            if (Files.isRegularFile(fileFor(out), LinkOption.NOFOLLOW_LINKS)) {
+                String text = Files.readString(fileFor(out), StandardCharsets.UTF_8);
+                for (int start = 0, end; start < text.length(); start = end + 1) {
+                    end = text.indexOf('\n', start);
+                    if (end < 0) end = text.length();
+                    int tab = text.indexOf('\t', start);
+                    if (tab < 0 || tab > end) continue;
+                    m.put(text.substring(tab + 1, end), Long.parseLong(text, start, tab, 10));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            m.clear(); // without a record every folder is listed: slower, never wrong
+        }
+        return new FolderTimes(m);
+    }
+
+    /** True if the folder {@code folder} (site path, "" for the root) at {@code dir} has the time recorded for it. */
+    boolean unchanged(String folder, Path dir) {
+        Long t = times.get(folder);
+        return t != null && t == timeOf(dir);
+    }
+
+    /** Records the times of {@code folders} of the site at {@code out} as they are now; a folder gone is left out. */
+    static void save(Path out, Collection<String> folders) throws IOException {
+        StringBuilder sb = new StringBuilder(folders.size() * 40);
+        for (String f : folders.stream().sorted().toList()) {
+            long t = timeOf(out.resolve(f));
+            if (t != Long.MIN_VALUE) sb.append(t).append('\t').append(f).append('\n');
+        }
+        archive.io.FileReplace.writeString(fileFor(out), sb);
+    }
+
+    /** Forgets the record: the folders are about to change in ways it cannot follow. */
+    static void discard(Path out) throws IOException {
+        Files.deleteIfExists(fileFor(out));
+    }
+
+    private static long timeOf(Path dir) {
+        try {
+            var a = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isDirectory() ? a.lastModifiedTime().to(TimeUnit.NANOSECONDS) : Long.MIN_VALUE;
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+}
