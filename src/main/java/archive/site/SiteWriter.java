@@ -470,8 +470,10 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             foldersChanged = true;
             try {
                 listFolder(dir, folder, removed);
-            } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
-                // a folder this build adds (a file in its way is among the removals)
+            } catch (NoSuchFileException e) {
+                // a folder this build adds
+            } catch (java.nio.file.NotDirectoryException e) {
+                removed.add(folder.substring(0, folder.length() - 1)); // a file stands where this build makes a folder
             }
         }
         List<String> sorted = new ArrayList<>(new java.util.HashSet<>(removed));
@@ -498,9 +500,8 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             for (Path p : ds) {
                 String name = rel + p.getFileName();
                 if (produced.contains(name)) continue;
-                if (folders.contains(name + "/")) {
-                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) removed.add(name); // a file where this build makes a folder
-                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (folders.contains(name + "/")) continue; // looked at on its own, without a look at it here
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     listFolder(p, name + "/", removed); // nothing of this build in it: all of it goes
                 } else {
                     removed.add(name);
