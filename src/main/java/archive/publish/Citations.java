@@ -120,6 +120,12 @@ public final class Citations {
         t.start();
     }
 
+    /** Forgets every loaded set, as in a new process: for tests. */
+    static void forgetLoadedStyles() {
+        IDLE.clear();
+        LOADING.set(null);
+    }
+
     /** A set of styles, loaded and each used once on a sample item. */
     private static Engines warmed(LongAdder loadNanos) {
         CSLItemData item = item(new ArticleRecord("0000000000000000", "articles/0000000000000000/", null,

@@ -69,8 +69,22 @@ class CitationsTest {
         }
     }
 
+    /** What a build does on reading an edited seed: the page that needs citeproc finds its styles loaded. */
     @Test
-    void stylesAreLoadedOncePerThread() {
+    void stylesLoadedInTheBackgroundSpareThePageThatNeedsThem() {
+        Citations.forgetLoadedStyles();
+        Citations cold = new Citations();
+        List<Citations.Formatted> expected = cold.format(ARTICLE);
+        assertTrue(cold.loadNanos() > 0, "with no styles loaded, the first citation loads them");
+        Citations.forgetLoadedStyles();
+        Citations.warmUpInBackground();
+        Citations warm = new Citations();
+        assertEquals(expected, warm.format(ARTICLE));
+        assertEquals(0, warm.loadNanos(), "the styles loaded in the background were taken, none loaded for the page");
+    }
+
+    @Test
+    void stylesAreLoadedOnceAndReused() {
         Citations c = new Citations();
         c.format(ARTICLE);
         long loaded = c.loadNanos();
