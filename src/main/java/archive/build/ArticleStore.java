@@ -98,16 +98,20 @@ final class ArticleStore {
     /** Whether articles taken from the store are read with their text (a build making pages reads it back per page). */
     private volatile boolean whole = true;
 
-    /** Reads the articles taken from the store without their text when {@code hollow} (see AnnotatedArticle). */
-    private Runnable onNewText = () -> { };
+    /** Told of each seed whose text is not the one stored (see {@link #onNewText}). */
+    private java.util.function.BiConsumer<Article, Article> onNewText = (was, now) -> { };
 
+    /** Reads the articles taken from the store without their text when {@code hollow} (see AnnotatedArticle). */
     ArticleStore readHollow(boolean hollow) {
         this.whole = !hollow;
         return this;
     }
 
-    /** Runs {@code action} (once or more) when a seed's text is not the one stored: a new or edited article. */
-    ArticleStore onNewText(Runnable action) {
+    /**
+     * Calls {@code action} for each seed whose text is not the one stored, once it is parsed, with
+     * the article as the store had it (read without its text; null for a new seed) and as it is now.
+     */
+    ArticleStore onNewText(java.util.function.BiConsumer<Article, Article> action) {
         this.onNewText = action;
         return this;
     }
@@ -211,10 +215,10 @@ final class ArticleStore {
             Article a = article(entry, head, f.path(), !whole);
             if (a != null) return keep(new Current(f, hash, a, slot, false), entry, head);
         }
-        onNewText.run();
         Diagnostics own = new Diagnostics();
         Article a = reader.parse(f.path(), bytes, own);
         diags.addAll(own);
+        if (a != null) onNewText.accept(head == null ? null : article(entry, head, f.path(), true), a);
         // A seed with warnings is parsed again by every build, so that every build reports them.
         if (a != null && own.all().isEmpty()) {
             Current c = new Current(f, hash, a, null, false);

@@ -99,9 +99,7 @@ final class NotesStore implements RenderedNotes {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, out.toArray());
-            archive.io.FileReplace.replace(tmp, file);
+            archive.io.FileReplace.write(file, out.toArray());
         } catch (IOException e) {
             // Not saved: the next build renders every article's notes. Slower, never wrong.
         }

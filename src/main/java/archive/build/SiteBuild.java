@@ -332,9 +332,9 @@ public final class SiteBuild {
         if (cache == null) {
             store = ArticleStore.open(Publishing.cacheFolder(config).resolve(ArticleStore.FILE),
                     archive.render.Templates.generatorFingerprint()).readHollow(persist)
-                    // A new or edited article's citations are formatted by citeproc, whose styles take a
-                    // quarter of a second to load: loaded meanwhile, while the other articles are read.
-                    .onNewText(persist ? archive.publish.Citations::warmUpInBackground : () -> { });
+                    // A new article, or one whose citation an edit changed, is cited by citeproc, whose
+                    // styles take a quarter of a second to load: loaded meanwhile, while the others are read.
+                    .onNewText(persist ? archive.publish.Citations::warmUpUnlessSameCitation : (was, now) -> { });
         }
         List<Article> articles;
         try {

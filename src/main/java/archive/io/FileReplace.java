@@ -12,8 +12,13 @@ public final class FileReplace {
 
     /** Writes {@code text} as UTF-8 to a file beside {@code file} ("….tmp"), then puts it in place of {@code file}. */
     public static void writeString(Path file, CharSequence text) throws IOException {
+        write(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code bytes} to a file beside {@code file} ("….tmp"), then puts it in place of {@code file}. */
+    public static void write(Path file, byte[] bytes) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(tmp, bytes);
         replace(tmp, file);
     }
 

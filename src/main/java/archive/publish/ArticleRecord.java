@@ -21,7 +21,10 @@ public record ArticleRecord(String id, String path, String url, LocalDate date, 
                             String author, String titleEn, String titleZh) {
 
     public static ArticleRecord of(AnnotatedArticle aa, Links links) {
-        Article a = aa.article();
+        return of(aa.article(), links);
+    }
+
+    static ArticleRecord of(Article a, Links links) {
         String path = PagePaths.article(a.id());
         return new ArticleRecord(a.id(), path, links.absolute(path), a.date(), a.page(), a.section(), a.column(),
                 a.author().strip(), a.title().strip(), a.headline().strip());

@@ -1,5 +1,7 @@
 package archive.publish;
 
+import archive.model.Article;
+import archive.render.Links;
 import de.undercouch.citeproc.CSL;
 import de.undercouch.citeproc.ItemDataProvider;
 import de.undercouch.citeproc.csl.CSLItemData;
@@ -99,13 +101,25 @@ public final class Citations {
         IDLE.push(warmed(loadNanos));
     }
 
+    /** Any site URL: both articles are cited with the same one, so their items differ only where the articles do. */
+    private static final Links ANY_LINKS = new Links(false, null);
+
     /**
-     * Starts loading a set of styles on a thread of its own, unless one is loaded or loading: a
-     * build that has read an article anew (whose citation the cache may not hold) calls this as
-     * soon as it knows, and the page that needs citeproc finds it ready instead of waiting a
-     * quarter of a second for it, which was a twentieth of a build after one edit.
+     * Starts loading a set of styles in the background (see {@link #warmUpInBackground}) when a
+     * seed read anew is a new article ({@code was} null) or one whose citation the edit changed
+     * (its title, author, date, page …): only then will a page need citeproc. An edit of the text
+     * alone finds its citations in the cache, and loads nothing.
      */
-    public static void warmUpInBackground() {
+    public static void warmUpUnlessSameCitation(Article was, Article now) {
+        if (was == null || !ArticleRecord.of(was, ANY_LINKS).equals(ArticleRecord.of(now, ANY_LINKS))) warmUpInBackground();
+    }
+
+    /**
+     * Starts loading a set of styles on a thread of its own, unless one is loaded or loading: the
+     * page that needs citeproc then finds it ready instead of waiting a quarter of a second for
+     * it, which was a twentieth of a build after one edit.
+     */
+    static void warmUpInBackground() {
         if (!IDLE.isEmpty() || LOADING.get() != null) return;
         java.util.concurrent.CompletableFuture<Engines> f = new java.util.concurrent.CompletableFuture<>();
         if (!LOADING.compareAndSet(null, f)) return;
@@ -124,6 +138,11 @@ public final class Citations {
     static void forgetLoadedStyles() {
         IDLE.clear();
         LOADING.set(null);
+    }
+
+    /** Whether a set of styles is loaded or being loaded: for tests. */
+    static boolean stylesLoadedOrLoading() {
+        return !IDLE.isEmpty() || LOADING.get() != null;
     }
 
     /** A set of styles, loaded and each used once on a sample item. */

@@ -31,8 +31,13 @@ public final class Dates {
 
     /** Highwire Press form, 1959/03/02. */
     public static String slashed(LocalDate d) {
-        return numeric(new StringBuilder(10), d.getYear(), d.getMonthValue(), '/').append('/')
-                .append(d.getDayOfMonth() < 10 ? "0" : "").append(d.getDayOfMonth()).toString();
+        return numeric(new StringBuilder(10), d, '/').toString();
+    }
+
+    /** Appends "1959/03/02" (with {@code separator}), as {@link #numeric(StringBuilder, int, int, char)} with the day. */
+    public static StringBuilder numeric(StringBuilder sb, LocalDate d, char separator) {
+        int day = d.getDayOfMonth();
+        return numeric(sb, d.getYear(), d.getMonthValue(), separator).append(separator).append(day < 10 ? "0" : "").append(day);
     }
 
     /**

@@ -123,7 +123,7 @@ public final class Fingerprint {
                 MethodHandle target = lookup.unreflect(accessor);
                 out[i] = (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
                         MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class), target,
-                        MethodType.methodType(target.type().returnType(), type).wrap().changeParameterType(0, type))
+                        MethodType.methodType(target.type().returnType(), type).wrap())
                         .getTarget().invokeExact();
             } catch (Throwable e) {
                 out[i] = reflective(type, accessor);

@@ -22,8 +22,7 @@ public final class PagePaths {
         return Dates.numeric(new StringBuilder(16).append("dates/"), m.getYear(), m.getMonthValue(), '/').append('/').toString();
     }
     public static String day(LocalDate d) {
-        return Dates.numeric(new StringBuilder(20).append("dates/"), d.getYear(), d.getMonthValue(), '/').append('/')
-                .append(d.getDayOfMonth() < 10 ? "0" : "").append(d.getDayOfMonth()).append('/').toString();
+        return Dates.numeric(new StringBuilder(20).append("dates/"), d, '/').append('/').toString();
     }
     public static String place(String slug) { return "places/" + slug + "/"; }
     public static String industry(String slug) { return "industries/" + slug + "/"; }

@@ -56,7 +56,7 @@ final class FolderTimes {
     /** Records the times of {@code folders} of the site at {@code out} as they are now; a folder gone is left out. */
     static void save(Path out, Collection<String> folders) throws IOException {
         StringBuilder sb = new StringBuilder(folders.size() * 40);
-        for (String f : folders.stream().sorted().toList()) {
+        for (String f : folders) { // in no particular order: the record is read into a map
             long t = timeOf(out.resolve(f));
             if (t != Long.MIN_VALUE) sb.append(t).append('\t').append(f).append('\n');
         }

@@ -43,9 +43,7 @@ final class PublishJournal {
         staged.stream().sorted().forEach(f -> lines.add("M\t" + f));
         lines.add(END);
         manifest.saveNext(out);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
-        archive.io.FileReplace.replace(tmp, file);
+        archive.io.FileReplace.writeString(file, String.join("\n", lines) + "\n");
         // From here on the update is promised: the old manifest would describe a site that is going away.
         PageManifest.discard(out);
         apply(lines);

@@ -452,12 +452,9 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      * folder is listed.
      */
     private List<String> removedFiles() throws IOException {
-        List<String> removed = new ArrayList<>();
+        java.util.SortedSet<String> removed = new java.util.TreeSet<>();
         for (String f : manifest.previousFiles()) if (!produced.contains(f)) removed.add(f);
-        if (removalsFromManifest) {
-            removed.sort(null);
-            return removed;
-        }
+        if (removalsFromManifest) return List.copyOf(removed);
         folders = foldersOf(produced);
         // A name this build produced is its file (no look at it: a walk that read every file's
         // attributes was most of a build with nothing changed); a folder on the way to one is
@@ -476,9 +473,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
                 removed.add(folder.substring(0, folder.length() - 1)); // a file stands where this build makes a folder
             }
         }
-        List<String> sorted = new ArrayList<>(new java.util.HashSet<>(removed));
-        sorted.sort(null);
-        return sorted;
+        return List.copyOf(removed);
     }
 
     /** The folders of the site made of {@code files}: "a/", "a/b/" for "a/b/index.html", and "" for its root. */
@@ -495,7 +490,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      * Adds to {@code removed} what of the folder {@code dir} (site path {@code rel}) this build did
      * not produce; a folder on the way to a produced file is left to its own look.
      */
-    private void listFolder(Path dir, String rel, List<String> removed) throws IOException {
+    private void listFolder(Path dir, String rel, Set<String> removed) throws IOException {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String name = rel + p.getFileName();

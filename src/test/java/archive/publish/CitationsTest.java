@@ -1,6 +1,12 @@
 package archive.publish;
 
+import archive.model.Article;
+import archive.model.ChineseText;
+import archive.model.EnglishText;
+import archive.model.Paragraph;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -83,11 +89,33 @@ class CitationsTest {
         assertEquals(0, warm.loadNanos(), "the styles loaded in the background were taken, none loaded for the page");
     }
 
+    /** An edited seed loads citeproc's styles beforehand only if its citation changed: an edit of the text alone loads nothing. */
+    @Test
+    void onlyAChangedCitationHasItsStylesLoadedBeforehand() {
+        Article was = article("Steel output doubles", "The furnaces were lit.");
+        Citations.forgetLoadedStyles();
+        Citations.warmUpUnlessSameCitation(was, article("Steel output doubles", "The furnaces were all lit."));
+        assertFalse(Citations.stylesLoadedOrLoading(), "the text alone changed: the citation is the one cached");
+        Citations.warmUpUnlessSameCitation(was, article("Steel output trebles", "The furnaces were lit."));
+        assertTrue(Citations.stylesLoadedOrLoading(), "the title changed: its citation will be formatted");
+        Citations.forgetLoadedStyles();
+        Citations.warmUpUnlessSameCitation(null, was);
+        assertTrue(Citations.stylesLoadedOrLoading(), "a new article is cited for the first time");
+    }
+
+    private static Article article(String title, String text) {
+        return new Article("1012f6d7e23636c3", Path.of("seeds/x.txt"), LocalDate.of(1958, 10, 24), 2,
+                new EnglishText(title, "", List.of(new Paragraph(1, text, 7, Paragraph.Kind.TEXT, null))),
+                new ChineseText(List.of("钢产量翻番"), "", "", List.of(new Paragraph(1, "高炉都点火了。", 9, Paragraph.Kind.TEXT, null))));
+    }
+
     @Test
     void stylesAreLoadedOnceAndReused() {
+        Citations.forgetLoadedStyles();
         Citations c = new Citations();
         c.format(ARTICLE);
         long loaded = c.loadNanos();
+        assertTrue(loaded > 0, "with no styles loaded, the first citation loads them");
         for (int i = 0; i < 20; i++) c.format(ARTICLE);
         assertEquals(loaded, c.loadNanos());
         assertEquals(21, c.articles());

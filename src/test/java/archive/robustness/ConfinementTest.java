@@ -198,7 +198,7 @@ class ConfinementTest {
         }
         assertEquals(List.of("", ".archive-site", "a", "a/x", "a/x/index.html", "c", "c/index.html", "d", "d/index.html"), allPaths(out));
         assertEquals("d/index.html", Files.readString(out.resolve("d/index.html")));
-        // Nothing changed since: the next update lists no folder and keeps every file.
+        // Nothing changed since: the next update keeps every file as it is.
         String before = CliProcess.treeHash(out);
         try (SiteWriter w = SiteWriter.open(out)) {
             for (String f : List.of("a/x/index.html", "c/index.html", "d/index.html")) w.write(f, bytes(f));
