@@ -107,24 +107,55 @@ final class ArticleEdit {
         if (before == null || before.data() != data) return null;
         List<AnnotatedArticle> was = before.corpus().index().articles();
         if (was.size() != now.size()) return null;
+        Map<Integer, AnnotatedArticle> edited = new TreeMap<>();
+        for (int i = 0; i < now.size(); i++) {
+            if (was.get(i) != now.get(i)) edited.put(i, was.get(i)); // the preview's cache gives the same annotation for an unchanged article
+        }
+        return between(edited, now, i -> now.get(i), before.corpus().index(), gazetteer);
+    }
+
+    /**
+     * The edit of a one-off build from the article store: {@code before} holds, by id, the
+     * articles whose seeds changed as the previous build annotated them, {@code whole} the same
+     * articles as annotated now (with their text); {@code index} is this build's, whose articles
+     * must stand in the order of the previous build's (the caller checks). Null when more changed
+     * than this kind of edit allows.
+     */
+    static ArticleEdit ofStored(Map<String, AnnotatedArticle> before, Map<String, AnnotatedArticle> whole, ArchiveIndex index,
+                                Map<String, Place> gazetteer) {
+        List<AnnotatedArticle> now = index.articles();
+        Map<Integer, AnnotatedArticle> edited = new TreeMap<>();
+        for (int i = 0; i < now.size(); i++) {
+            AnnotatedArticle a = before.get(now.get(i).id());
+            if (a != null) edited.put(i, a);
+        }
+        if (edited.size() != before.size() || !whole.keySet().equals(before.keySet())) return null;
+        return between(edited, now, i -> whole.get(now.get(i).id()), index, gazetteer);
+    }
+
+    /**
+     * The edit of the articles at the positions of {@code edited} (each as it was) in {@code now};
+     * {@code wholeAt} gives the article at a position as it is now, with its text. The positions of
+     * an unchanged entry's lines are the same in the index before and after such an edit.
+     */
+    private static ArticleEdit between(Map<Integer, AnnotatedArticle> edited, List<AnnotatedArticle> now,
+                                       java.util.function.IntFunction<AnnotatedArticle> wholeAt, ArchiveIndex index,
+                                       Map<String, Place> gazetteer) {
         List<AnnotatedArticle> changed = new ArrayList<>();
-        List<Integer> at = new ArrayList<>();
         boolean listed = false, notes = false;
         Map<String, Set<Integer>> entryPages = new TreeMap<>();
-        for (int i = 0; i < now.size(); i++) {
-            AnnotatedArticle a = was.get(i), b = now.get(i);
-            if (a == b) continue; // the preview's cache gives the same annotation for an unchanged article
+        for (var e : edited.entrySet()) {
+            AnnotatedArticle a = e.getValue(), b = wholeAt.apply(e.getKey());
             if (!samePlace(a, b)) return null;
             listed |= !RenderContext.summarise(a).equals(RenderContext.summarise(b));
             notes |= a.notes() != null || b.notes() != null;
-            changed.add(b);
-            at.add(i);
-            concordanceChanges(before.corpus().index(), a, b, entryPages);
+            changed.add(now.get(e.getKey()));
+            concordanceChanges(index, a, b, entryPages);
         }
         // The articles are in reading order, as in the index: the neighbours show an edited article's summary.
         Set<AnnotatedArticle> pages = new LinkedHashSet<>(changed);
         if (listed) {
-            for (int i : at) {
+            for (int i : edited.keySet()) {
                 if (i > 0) pages.add(now.get(i - 1));
                 if (i + 1 < now.size()) pages.add(now.get(i + 1));
             }

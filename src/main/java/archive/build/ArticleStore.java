@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +69,8 @@ final class ArticleStore {
         /** The annotation as encoded, when it is not the previous entry's as it stands. */
         byte[] annotation;
         boolean annotationKept;
+        /** For a parsed seed: the previous build's entry of its article (see {@link #previousOfChanged}). */
+        byte[] previousEntry;
 
         Current(SeedFolder.Entry file, long contentHash, Article article, Slot slot, boolean sameFile) {
             this.file = file;
@@ -94,6 +97,8 @@ final class ArticleStore {
     /** Each article's content fingerprint for its pages, taken when its annotation was. */
     private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
     private final AtomicInteger annotationsReused = new AtomicInteger(), articlesReused = new AtomicInteger();
+    /** Articles of this build whose previous version the store cannot give: new, with warnings, or annotated anew. */
+    private final Set<String> unknownBefore = ConcurrentHashMap.newKeySet();
     private final SeedReader reader = new SeedReader();
     /** Whether articles taken from the store are read with their text (a build making pages reads it back per page). */
     private volatile boolean whole = true;
@@ -222,8 +227,15 @@ final class ArticleStore {
         // A seed with warnings is parsed again by every build, so that every build reports them.
         if (a != null && own.all().isEmpty()) {
             Current c = new Current(f, hash, a, null, false);
-            if (head != null) remember(c, entry, head); // its stored annotation may still fit the parsed article
+            if (head != null) {
+                remember(c, entry, head); // its stored annotation may still fit the parsed article
+                c.previousEntry = entry;
+            } else {
+                unknownBefore.add(id);
+            }
             current.put(id, c);
+        } else if (a != null) {
+            unknownBefore.add(a.id());
         }
         return a;
     }
@@ -316,6 +328,7 @@ final class ArticleStore {
         }
         if (whole == null) whole = whole(c);
         AnnotatedArticle made = annotate.apply(whole);
+        if (c.slot != null) unknownBefore.add(a.id()); // its stored annotation was made from other inputs
         c.annotationKept = false;
         c.overridesKey = overridesKey;
         c.inputs = inputs;
@@ -341,6 +354,31 @@ final class ArticleStore {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The articles of this build whose seed changed since the previous build, as that build
+     * annotated them (whole, with {@code notes} as they are now): by id, in no order. Empty when
+     * no seed changed; null when the store cannot tell (a new seed, one with warnings, or an
+     * annotation made anew for an unchanged seed). Call before {@link #save}.
+     */
+    Map<String, AnnotatedArticle> previousOfChanged(java.util.function.Function<String, ArticleNotes> notes) {
+        if (!unknownBefore.isEmpty()) return null;
+        Map<String, AnnotatedArticle> out = new HashMap<>();
+        for (Current c : current.values()) {
+            if (c.slot != null) continue;
+            if (c.previousEntry == null) return null;
+            try {
+                Head head = head(c.previousEntry);
+                Article was = article(c.previousEntry, head, c.article.source(), false);
+                if (was == null) return null;
+                byte[] annotation = java.util.Arrays.copyOfRange(c.previousEntry, head.annotationFrom(), head.annotationTo());
+                out.put(c.article.id(), AnnotationStore.decode(was, notes.apply(c.article.id()), annotation, false));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+        return out;
     }
 
     /** The content fingerprint of an article this store annotated or restored (see RenderContext#contentFingerprint). */

@@ -85,6 +85,14 @@ final class NotesStore implements RenderedNotes {
         changed = true;
     }
 
+    /**
+     * Carries over the previous renderings of the articles this build did not look at: for a
+     * build that kept their pages unseen, their notes, articles and data being as before.
+     */
+    void keepUnseen() {
+        previous.forEach(current::putIfAbsent);
+    }
+
     /** Writes this build's renderings, unless they are the previous build's. */
     void save() {
         if (!changed && current.keySet().equals(previous.keySet())) return;

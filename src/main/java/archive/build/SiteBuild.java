@@ -90,6 +90,14 @@ public final class SiteBuild {
     private ArticleEdit articleEdit;
     /** The fingerprint of the data this build read. */
     private long dataKey;
+    /** For a one-off build: what the previous build published (see {@link PublishedState}); null if unknown. */
+    private PublishedState previous;
+    /** For a one-off build: the edit since the previous build, when it left every article where it stood. */
+    private ArticleEdit storedEdit;
+    /** The fingerprint of the notes and overrides files this build read (their names, sizes and times). */
+    private long sideFilesKey;
+    /** How many article pages an edit's build rendered (see {@link #renderEdit}). */
+    private int articlePagesRendered;
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
         this(config, progress, null);
@@ -180,53 +188,19 @@ public final class SiteBuild {
             ArticleEdit edit = deferIndexes && articleEdit != null
                     && ArticleEdit.sameSettings(cache.published(), corpus, ctx.inputs().value()) ? articleEdit : null;
             if (edit != null && writer.keepPreviousExcept(edit::affects)) return buildEdit(corpus, edit, ctx, writer, publishing, diags);
+            // A one-off build after an edit of that kind: every file the edit cannot change is kept, once checked untouched.
+            if (storedEdit != null && previous.settings() == settingsKey(corpus, ctx)
+                    && writer.keepPreviousUnlessTouched(f -> storedEdit.affects(f) || Publishing.madeFromEveryArticle(f)
+                    || f.startsWith(SearchIndexBuilder.DIR))) {
+                return buildStoredEdit(corpus, storedEdit, ctx, writer, publishing, diags);
+            }
             Map<String, String> introductions = render(ctx, corpus, publishing);
             boolean deferred = ctx.indexesDeferred;
             int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
             copyAssets(writer);
             stopIfCancelled();
             diags.throwIfErrors("rendering pages");
-            // The index is made from every article and the data: kept whole when none of them changed.
-            // Made from every article (annotations included) and the parts of the data it reads.
-            long searchInputs = ctx.inputsWithoutData().add(SearchIndexBuilder.DIR)
-                    .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).add(ctx.everyArticle()).value();
-            long searchGlobal = new archive.render.Fingerprint().add(archive.render.Templates.generatorFingerprint())
-                    .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).value();
-            List<AnnotatedArticle> inOrder = corpus.index().articles();
-            // Each article's text file is made from that article and its number; every other file from every article.
-            java.util.function.ToLongFunction<String> searchFileInputs = file -> {
-                int number = SearchIndexBuilder.docNumber(file);
-                return number < 0 || number >= inOrder.size() ? searchInputs
-                        : SearchIndexBuilder.docInputs(searchGlobal, number, ctx.contentFingerprint(inOrder.get(number)));
-            };
-            if (writer.keepAll(SearchIndexBuilder.DIR, searchFileInputs)) {
-                say("Kept the search index: no article and none of the data it reads changed");
-            } else if (deferIndexes && writer.keepAllAsPublished(SearchIndexBuilder.DIR)) {
-                deferred = true;
-                say("Left the search index as published, to be brought up to date next");
-            } else {
-                // The index is written file by file: a cancelled build stops at the next file.
-                // The postings of articles unchanged since the previous build are taken from it, not tokenized again.
-                SearchIndexBuilder.Reuse reuse = new SearchIndexBuilder.Reuse(
-                        Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal, ctx::contentFingerprint);
-                SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(inOrder, new archive.search.FileSink() {
-                    @Override
-                    public void write(String file, byte[] content) { write(file, content, searchInputs); }
-
-                    @Override
-                    public void write(String file, byte[] content, long inputs) {
-                        stopIfCancelled();
-                        writer.write(file, content, inputs);
-                    }
-
-                    @Override
-                    public boolean keep(String file, long inputs) { return writer.keep(file, inputs); }
-                }, reuse, ctx::text);
-                say("Indexed %d articles for search (%d tokenized, the others' postings kept from the previous build): %d terms, "
-                        + "%d postings, %d shards, %d files made (%.1f MB), %d articles' text files kept", search.documents(),
-                        search.tokenized(), search.terms(), search.postings(), search.shards(), search.files(), search.bytes() / 1e6,
-                        search.keptFiles());
-            }
+            deferred |= indexForSearch(corpus, ctx, writer);
             writer.publish();
             publishing.recordPermalinks();
             if (notes != null) notes.save();
@@ -234,11 +208,158 @@ public final class SiteBuild {
                 cache.carried(writer.carried());
                 cache.publishing(publishing);
                 cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value(), Map.copyOf(introductions)), pages);
+            } else {
+                savePublished(corpus, ctx, pages, introductions);
             }
             say("Published %d pages to %s (%d rendered, %d kept; %d files written, %d unchanged)", pages, config.out(),
                     rendered, pages - rendered, writer.filesWritten(), writer.filesReused());
             return new Result(corpus.articles().size(), pages, rendered, writer.filesWritten(), writer.filesReused(), diags, deferred);
         }
+    }
+
+    /**
+     * Makes the search index, or keeps it when no article and none of the data it reads changed;
+     * returns true when it was left as published for a following build (see {@link #deferringIndexes}).
+     */
+    private boolean indexForSearch(Corpus corpus, RenderContext ctx, SiteWriter writer) {
+        boolean deferred = false;
+        // The index is made from every article and the data: kept whole when none of them changed.
+        // Made from every article (annotations included) and the parts of the data it reads.
+        long searchInputs = ctx.inputsWithoutData().add(SearchIndexBuilder.DIR)
+                .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).add(ctx.everyArticle()).value();
+        long searchGlobal = new archive.render.Fingerprint().add(archive.render.Templates.generatorFingerprint())
+                .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).value();
+        List<AnnotatedArticle> inOrder = corpus.index().articles();
+        // Each article's text file is made from that article and its number; every other file from every article.
+        java.util.function.ToLongFunction<String> searchFileInputs = file -> {
+            int number = SearchIndexBuilder.docNumber(file);
+            return number < 0 || number >= inOrder.size() ? searchInputs
+                    : SearchIndexBuilder.docInputs(searchGlobal, number, ctx.contentFingerprint(inOrder.get(number)));
+        };
+        if (writer.keepAll(SearchIndexBuilder.DIR, searchFileInputs)) {
+            say("Kept the search index: no article and none of the data it reads changed");
+        } else if (deferIndexes && writer.keepAllAsPublished(SearchIndexBuilder.DIR)) {
+            deferred = true;
+            say("Left the search index as published, to be brought up to date next");
+        } else {
+            // The index is written file by file: a cancelled build stops at the next file.
+            // The postings of articles unchanged since the previous build are taken from it, not tokenized again.
+            SearchIndexBuilder.Reuse reuse = new SearchIndexBuilder.Reuse(
+                    Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal, ctx::contentFingerprint);
+            SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(inOrder, new archive.search.FileSink() {
+                @Override
+                public void write(String file, byte[] content) { write(file, content, searchInputs); }
+
+                @Override
+                public void write(String file, byte[] content, long inputs) {
+                    stopIfCancelled();
+                    writer.write(file, content, inputs);
+                }
+
+                @Override
+                public boolean keep(String file, long inputs) { return writer.keep(file, inputs); }
+            }, reuse, ctx::text);
+            say("Indexed %d articles for search (%d tokenized, the others' postings kept from the previous build): %d terms, "
+                    + "%d postings, %d shards, %d files made (%.1f MB), %d articles' text files kept", search.documents(),
+                    search.tokenized(), search.terms(), search.postings(), search.shards(), search.files(), search.bytes() / 1e6,
+                    search.keptFiles());
+        }
+        return deferred;
+    }
+
+    /**
+     * A one-off build after an edit that left every article where it stood (see {@link
+     * ArticleEdit#ofStored}): as the preview's rebuild, the pages the edit can change are made and
+     * every other file is kept as published (checked untouched); then the feed, the downloads and
+     * the search index are brought up to date, as in any build. The site equals a clean build's.
+     */
+    private Result buildStoredEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, SiteWriter writer, Publishing publishing,
+                                   Diagnostics diags) {
+        Map<String, String> introductions = renderEdit(corpus, edit, ctx, previous.introductions());
+        copyAssets(writer);
+        publishing.finishEdit(ctx, introductions);
+        diags.throwIfErrors("rendering pages");
+        say("Rendered the %d pages the edit changed; the feed and downloads brought up to date", ctx.pagesRendered.get());
+        indexForSearch(corpus, ctx, writer);
+        writer.publish();
+        publishing.recordPermalinks();
+        notes.keepUnseen();
+        notes.save();
+        savePublished(corpus, ctx, previous.pages(), introductions);
+        int n = edit.changed().size();
+        int rendered = ctx.pagesRendered.get(), articlePages = articlePagesRendered;
+        if (n == 0) {
+            say("Published to %s: no article changed since the previous build, every page kept unread (%d files written, "
+                    + "%d unchanged)", config.out(), writer.filesWritten(), writer.filesReused());
+        } else {
+            say("Published the edit of %d %s to %s: rendered %d of %d article pages and %d other pages, kept the others "
+                    + "unread (%d files written, %d unchanged)", n, n == 1 ? "article" : "articles", config.out(), articlePages,
+                    corpus.articles().size(), rendered - articlePages, writer.filesWritten(), writer.filesReused());
+        }
+        return new Result(corpus.articles().size(), previous.pages(), ctx.pagesRendered.get(), writer.filesWritten(),
+                writer.filesReused(), diags);
+    }
+
+    /**
+     * Renders the pages an edit can change (see {@link ArticleEdit}), starting from the editors'
+     * introductions {@code published} of the build before; returns them as they are now.
+     */
+    private Map<String, String> renderEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, Map<String, String> published) {
+        ArticlePages articlePages = new ArticlePages(ctx);
+        Map<String, String> introductions = new ConcurrentHashMap<>(published);
+        edit.pages().parallelStream().forEach(a -> {
+            String intro = articlePages.render(a);
+            if (intro.isEmpty()) introductions.remove(a.id());
+            else introductions.put(a.id(), intro);
+        });
+        articlePagesRendered = articlePages.rendered();
+        new GlossaryPages(ctx).render(edit.entryPages());
+        if (edit.listed()) {
+            // What lists show of an edited article changed: the lists it is on are made (or kept) as usual.
+            EditorialPages editorial = new EditorialPages(ctx);
+            editorial.home(corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null));
+            editorial.articleList();
+            new DatePages(ctx).render(edit.dates());
+            new PlacePages(ctx).render(edit.places());
+            new IndustryPages(ctx).render(edit.industries());
+        }
+        if (edit.notesIndex()) new EditorialPages(ctx).notesIndex(new HashMap<>(introductions));
+        return introductions;
+    }
+
+    /** The settings a stored edit needs unchanged: templates, data (redirects and registry too), pages, URL policy, folders. */
+    private long settingsKey(Corpus corpus, RenderContext ctx) {
+        return new archive.render.Fingerprint().add(ctx.inputs().value()).addValue(corpus.pages()).add(String.valueOf(config))
+                .add(folderStamp(config.data())).add(config.permalinks() == null ? 0 : folderStamp(config.permalinks())).value();
+    }
+
+    /** The names, sizes and times of the files under {@code dir} (or of the file {@code dir}): a change to any changes it. */
+    private static long folderStamp(Path dir) {
+        archive.render.Fingerprint f = new archive.render.Fingerprint();
+        if (dir == null || !Files.exists(dir)) return f.value();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                f.add(dir.relativize(p).toString()).add(Files.size(p)).add(Files.getLastModifiedTime(p).toMillis());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            f.add(System.nanoTime()); // unknown: never equal
+        }
+        return f.value();
+    }
+
+    /** The order of the articles, by id. */
+    private static long orderKey(ArchiveIndex index) {
+        archive.render.Fingerprint f = new archive.render.Fingerprint().add(index.articles().size());
+        for (AnnotatedArticle a : index.articles()) f.add(a.id());
+        return f.value();
+    }
+
+    private Path publishedStateFile() { return Publishing.cacheFolder(config).resolve(PublishedState.FILE); }
+
+    /** Records what this one-off build published, for the next one (see {@link PublishedState}). */
+    private void savePublished(Corpus corpus, RenderContext ctx, int pages, Map<String, String> introductions) {
+        new PublishedState(settingsKey(corpus, ctx), orderKey(corpus.index()), sideFilesKey, pages, Map.copyOf(introductions))
+                .save(publishedStateFile(), archive.render.Templates.generatorFingerprint());
     }
 
     /**
@@ -251,24 +372,7 @@ public final class SiteBuild {
      */
     private Result buildEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, SiteWriter writer, Publishing publishing,
                              Diagnostics diags) {
-        ArticlePages articlePages = new ArticlePages(ctx);
-        Map<String, String> introductions = new ConcurrentHashMap<>(cache.published().introductions());
-        edit.pages().parallelStream().forEach(a -> {
-            String intro = articlePages.render(a);
-            if (intro.isEmpty()) introductions.remove(a.id());
-            else introductions.put(a.id(), intro);
-        });
-        new GlossaryPages(ctx).render(edit.entryPages());
-        if (edit.listed()) {
-            // What lists show of an edited article changed: the lists it is on are made (or kept) as usual.
-            EditorialPages editorial = new EditorialPages(ctx);
-            editorial.home(corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null));
-            editorial.articleList();
-            new DatePages(ctx).render(edit.dates());
-            new PlacePages(ctx).render(edit.places());
-            new IndustryPages(ctx).render(edit.industries());
-        }
-        if (edit.notesIndex()) new EditorialPages(ctx).notesIndex(new HashMap<>(introductions));
+        Map<String, String> introductions = renderEdit(corpus, edit, ctx, cache.published().introductions());
         copyAssets(writer);
         publishing.finishEdit(ctx);
         diags.throwIfErrors("rendering pages");
@@ -329,6 +433,12 @@ public final class SiteBuild {
         EditorialData data = new EditorialDataLoader().load(config.data(), diags);
         SeedFolder folder = SeedFolder.scan(config.seeds());
         SeedReader reader = new SeedReader();
+        if (cache == null && persist) {
+            // Read, then removed: from here on the published site may change (see PublishedState).
+            previous = PublishedState.load(publishedStateFile(), archive.render.Templates.generatorFingerprint());
+            PublishedState.discard(publishedStateFile());
+            sideFilesKey = sideFilesKey(folder);
+        }
         if (cache == null) {
             store = ArticleStore.open(Publishing.cacheFolder(config).resolve(ArticleStore.FILE),
                     archive.render.Templates.generatorFingerprint()).readHollow(persist)
@@ -378,6 +488,15 @@ public final class SiteBuild {
         new EditorFeedback(data).report(annotated, diags, cache == null ? null : cache::lacking);
         // The articles as annotated, with their mentions, for the concordance.
         List<AnnotatedArticle> mentioned = annotated;
+        // The articles whose seeds changed since the previous build, as they were and as they are (whole, before the store is saved).
+        Map<String, AnnotatedArticle> before = null, after = null;
+        if (previous != null && previous.sideFiles() == sideFilesKey && !diags.hasErrors()) {
+            before = store.previousOfChanged(notes::get);
+            if (before != null) {
+                after = new HashMap<>();
+                for (AnnotatedArticle a : annotated) if (before.containsKey(a.id())) after.put(a.id(), a);
+            }
+        }
         if (store != null && persist && !diags.hasErrors()) {
             // Saved before the pages are made; from then on the archive is held without its text and
             // mentions, which each page reads back from the store (they are most of the heap).
@@ -396,6 +515,7 @@ public final class SiteBuild {
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug(), mentioned::get);
         this.dataKey = dataKey;
+        if (before != null && previous.order() == orderKey(index)) storedEdit = ArticleEdit.ofStored(before, after, index, data.placesBySlug());
         if (store != null && store.reused() > 0) {
             say("Aligned and annotated %d articles (%d unchanged since the previous build)", annotated.size(), store.reused());
         } else {
@@ -480,6 +600,17 @@ public final class SiteBuild {
         ctx.pagesMade();
         say("Rendered %d pages of %d", ctx.pagesRendered.get(), ctx.pagesWritten.get());
         return introductions;
+    }
+
+    /** The names, sizes, times and identities of the notes and overrides files: a change to any changes it. */
+    private static long sideFilesKey(SeedFolder folder) {
+        archive.render.Fingerprint f = new archive.render.Fingerprint();
+        Diagnostics ignored = new Diagnostics(); // reported when the files are read
+        for (List<SeedFolder.Entry> files : List.of(folder.notes(ignored), folder.overrides(ignored))) {
+            f.add(files.size());
+            for (SeedFolder.Entry e : files) f.add(e.path().toString()).add(e.size()).add(e.modified()).add(String.valueOf(e.fileKey()));
+        }
+        return f.value();
     }
 
     private Map<String, ArticleNotes> readNotes(SeedFolder folder, List<Article> articles, Diagnostics diags) {

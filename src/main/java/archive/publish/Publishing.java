@@ -88,6 +88,35 @@ public final class Publishing {
         reportCitationCost();
         SortedSet<String> pages = recorder.pages();
         new RedirectPages(ctx).write(redirects, pages);
+        boolean kept = feedAndDownloads(ctx, introductions, deferred, checkpoint);
+        if (ctx.links.siteUrl() != null) {
+            List<String> urls = new ArrayList<>(pages.size());
+            for (String p : pages) urls.add(ctx.links.absolute(PageRecorder.sitePath(p)));
+            Sitemap.write(urls, ctx.links.siteUrl()).forEach(recorder::write);
+        }
+        recorder.write(HostFiles.ROBOTS, HostFiles.robots(ctx.links));
+        recorder.write(HostFiles.NO_JEKYLL, new byte[0]);
+        // The 404 page is made from the templates, URL policy and site navigation alone.
+        long notFound = ctx.inputs().add(PageRecorder.NOT_FOUND).value();
+        ctx.pagesWritten.incrementAndGet();
+        if (!recorder.keep(PageRecorder.NOT_FOUND, notFound)) {
+            recorder.write(PageRecorder.NOT_FOUND, HostFiles.notFound(config.templates(), ctx.links, ctx.site), notFound);
+            ctx.pagesRendered.incrementAndGet();
+        }
+        if (registry != null) registry.check(recorder.produced(), diags);
+        return kept;
+    }
+
+    /** The files made from every article: the feed and the downloads. */
+    public static boolean madeFromEveryArticle(String file) {
+        return file.equals(AtomFeed.FILE) || file.equals(OpenData.JSON) || file.equals(OpenData.CSV);
+    }
+
+    /**
+     * Makes the feed and the downloads (see {@link #finish}); returns whether one was left as
+     * published ({@code deferred}).
+     */
+    private boolean feedAndDownloads(RenderContext ctx, Map<String, String> introductions, boolean deferred, Runnable checkpoint) {
         // The feed and the downloads are made from every article (their text, notes, places …) and
         // the data: when none of these changed they are kept without being made.
         long inputs = ctx.inputs().add("feed and downloads").add(ctx.everyArticle()).value();
@@ -105,21 +134,6 @@ public final class Publishing {
             checkpoint.run();
             f.run();
         });
-        if (ctx.links.siteUrl() != null) {
-            List<String> urls = new ArrayList<>(pages.size());
-            for (String p : pages) urls.add(ctx.links.absolute(PageRecorder.sitePath(p)));
-            Sitemap.write(urls, ctx.links.siteUrl()).forEach(recorder::write);
-        }
-        recorder.write(HostFiles.ROBOTS, HostFiles.robots(ctx.links));
-        recorder.write(HostFiles.NO_JEKYLL, new byte[0]);
-        // The 404 page is made from the templates, URL policy and site navigation alone.
-        long notFound = ctx.inputs().add(PageRecorder.NOT_FOUND).value();
-        ctx.pagesWritten.incrementAndGet();
-        if (!recorder.keep(PageRecorder.NOT_FOUND, notFound)) {
-            recorder.write(PageRecorder.NOT_FOUND, HostFiles.notFound(config.templates(), ctx.links, ctx.site), notFound);
-            ctx.pagesRendered.incrementAndGet();
-        }
-        if (registry != null) registry.check(recorder.produced(), diags);
         return feedKept || jsonKept || csvKept;
     }
 
@@ -131,6 +145,17 @@ public final class Publishing {
         articleIds = ctx.index.articles().stream().map(archive.model.AnnotatedArticle::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         reportCitationCost();
+    }
+
+    /**
+     * In place of {@link #finish} for a one-off build that rendered only the pages an edit of some
+     * articles can change, leaving every other file as published (the articles, their pages and
+     * so the redirect pages, sitemap and registry are those of the previous build): makes the
+     * feed and the downloads, which are made from every article.
+     */
+    public void finishEdit(RenderContext ctx, Map<String, String> introductions) {
+        finishEdit(ctx);
+        feedAndDownloads(ctx, introductions, false, () -> { });
     }
 
     /** After a successful publish: adds the new paths to the registry (and saves the citation cache). */

@@ -85,6 +85,12 @@ final class PageManifest {
         return same ? e : null;
     }
 
+    /** The previous build's entry of {@code file} when the file at {@code published} is as that build left it; else null. */
+    Entry untouched(String file, Path published) {
+        Entry e = previous.get(file);
+        return e == null ? null : unchanged(file, e.fingerprint(), published);
+    }
+
     /** Records a file kept as it was: its entry is the one {@link #unchanged} returned (a hard link shares it too). */
     void keep(String file, Entry e) {
         current.put(file, e);

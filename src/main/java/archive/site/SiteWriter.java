@@ -346,6 +346,27 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         return true;
     }
 
+    /**
+     * As {@link #keepPreviousExcept} for a one-off build, which cannot trust the published files
+     * to be as it left them: each file kept must have the size, time and identity the manifest
+     * recorded (one look at its attributes, none at its content). Returns false, keeping none,
+     * when one was touched, or when this writer replaces the folder. The folders are then looked
+     * at for files put by hand as after any build (see {@link FolderTimes}).
+     */
+    public boolean keepPreviousUnlessTouched(java.util.function.Predicate<String> affected) {
+        if (!inPlace) return false;
+        List<String> kept = new ArrayList<>();
+        for (String f : manifest.previousFiles()) if (!affected.test(f) && !produced.contains(f)) kept.add(f);
+        List<PageManifest.Entry> entries = kept.parallelStream().map(f -> manifest.untouched(f, out.resolve(resolvable(f)))).toList();
+        if (entries.contains(null)) return false;
+        for (int i = 0; i < kept.size(); i++) {
+            claim(resolvable(kept.get(i)));
+            reused.incrementAndGet();
+            manifest.keep(kept.get(i), entries.get(i));
+        }
+        return true;
+    }
+
     private static Boolean createFolder(Path dir) {
         try {
             Files.createDirectory(dir);

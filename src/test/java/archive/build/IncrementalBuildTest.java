@@ -65,7 +65,10 @@ class IncrementalBuildTest {
             corpus.build();
             addSentence(corpus, "seeds/" + gen.fileName(29), "An editor's correction. ");
             String log = logged(corpus, null).log();
-            assertTrue(log.contains("Rendered 1 of 30 article pages"), "the articles with notes are kept: " + log);
+            // An edit of text alone: the build takes the way of an edit, and keeps every other article's page unread.
+            assertTrue(log.contains("Published the edit of 1 article") && log.contains("rendered 1 of 30 article pages"),
+                    "the articles with notes are kept: " + log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
 
             String notes = "seeds/004_1012f6d7e23636c3.notes.md";
             String text = corpus.read(notes);
@@ -320,6 +323,60 @@ class IncrementalBuildTest {
         assertTrue(project.read("site/articles/1012f6d7e23636c3/index.html").contains("An added sentence of the editors."));
         new SiteBuild(project.config(), null, cache).build();
         TestProject.assertSameSite(clean, project.site());
+    }
+
+    @Test
+    void aOneOffBuildAfterAnEditMakesOnlyWhatTheEditChangesUnlessThePublishedSiteWasTouched() throws IOException {
+        archive.bench.CorpusGenerator gen = generator(5);
+        TestProject corpus = synthetic(gen, 40);
+        try {
+            corpus.build();
+            // A changed title shows in the lists the article is on and on its neighbours' pages.
+            String seed = "seeds/" + gen.fileName(30);
+            corpus.write(seed, corpus.read(seed).replaceFirst("(?m)^Title: ", "Title: Revised: "));
+            Map<String, FileTime> before = times(corpus.site());
+            String log = logged(corpus, null).log();
+            assertTrue(log.contains("Published the edit of 1 article") && log.contains("rendered 3 of 40 article pages"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            java.util.Set<String> changed = changed(before, times(corpus.site()));
+            assertTrue(changed.stream().anyMatch(f -> f.startsWith("dates/")), "its day's page shows the new title: " + changed);
+            // The notes of the articles whose pages it kept unseen are kept for a build that checks every page.
+            Files.delete(archive.publish.Publishing.cacheFolder(corpus.config()).resolve(PublishedState.FILE));
+            long withNotes;
+            try (Stream<Path> s = Files.list(corpus.root.resolve("seeds"))) {
+                withNotes = s.filter(f -> f.toString().endsWith(".notes.md")).count();
+            }
+            log = logged(corpus, null).log();
+            assertTrue(withNotes > 0 && log.contains("; " + withNotes + " articles' notes as an earlier build rendered them"), log);
+
+            // A page touched by hand: the build does not trust the published site, checks every page, and restores it.
+            String other = "articles/" + gen.id(10) + "/index.html";
+            corpus.write("site/" + other, "edited by hand");
+            addSentence(corpus, seed, "An editor's correction. ");
+            log = logged(corpus, null).log();
+            assertTrue(!log.contains("Published the edit"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+
+            // A build stopped after it saved the articles but before it published: the next one cannot
+            // take the edit's way (the articles stored are not those published) and checks every page.
+            addSentence(corpus, seed, "A second correction. ");
+            int[] asked = {0};
+            org.junit.jupiter.api.Assertions.assertThrows(SiteBuild.CancelledException.class,
+                    () -> new SiteBuild(corpus.config(), null).cancelledWhen(() -> ++asked[0] > 1).build());
+            log = logged(corpus, null).log();
+            assertTrue(!log.contains("Published the edit"), log);
+            assertTrue(corpus.read("site/articles/" + gen.id(30) + "/index.html").contains("A second correction."));
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+
+            // A changed notes file is not such an edit.
+            String notes = "seeds/004_1012f6d7e23636c3.notes.md";
+            corpus.write(notes, corpus.read(notes) + "\nA closing remark of the editors.\n");
+            log = logged(corpus, null).log();
+            assertTrue(!log.contains("Published the edit"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        } finally {
+            TestProject.delete(corpus.root);
+        }
     }
 
     @Test
