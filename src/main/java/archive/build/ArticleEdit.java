@@ -43,6 +43,8 @@ final class ArticleEdit {
     record Published(SiteBuild.Corpus corpus, long data, long inputs, Map<String, String> introductions) {}
 
     private final List<AnnotatedArticle> changed;
+    /** The edited articles as they were, by id. */
+    private final Map<String, AnnotatedArticle> before;
     /** Whether the lists wait for the catching-up build (see {@link #ofAdded}). */
     private final boolean listsFollow;
     /** The articles whose pages are made again: the edited ones and, when lists changed, their neighbours. */
@@ -64,8 +66,10 @@ final class ArticleEdit {
     /** Lists whose pages may change, with their further pages ("dates/1959/03/", "" for the home page). */
     private final Set<String> lists = new HashSet<>();
 
-    private ArticleEdit(List<AnnotatedArticle> changed, List<AnnotatedArticle> pages, boolean listed, boolean notes,
-                        Map<String, Place> gazetteer, boolean listsFollow, Map<String, Set<Integer>> entryPages) {
+    private ArticleEdit(List<AnnotatedArticle> changed, Map<String, AnnotatedArticle> before, List<AnnotatedArticle> pages,
+                        boolean listed, boolean notes, Map<String, Place> gazetteer, boolean listsFollow,
+                        Map<String, Set<Integer>> entryPages) {
+        this.before = before;
         this.listsFollow = listsFollow;
         this.entryPages = entryPages;
         this.changed = changed;
@@ -142,10 +146,12 @@ final class ArticleEdit {
                                        java.util.function.IntFunction<AnnotatedArticle> wholeAt, ArchiveIndex index,
                                        Map<String, Place> gazetteer) {
         List<AnnotatedArticle> changed = new ArrayList<>();
+        Map<String, AnnotatedArticle> before = new java.util.HashMap<>();
         boolean listed = false, notes = false;
         Map<String, Set<Integer>> entryPages = new TreeMap<>();
         for (var e : edited.entrySet()) {
             AnnotatedArticle a = e.getValue(), b = wholeAt.apply(e.getKey());
+            before.put(a.id(), a);
             if (!samePlace(a, b)) return null;
             listed |= !RenderContext.summarise(a).equals(RenderContext.summarise(b));
             notes |= a.notes() != null || b.notes() != null;
@@ -160,7 +166,7 @@ final class ArticleEdit {
                 if (i + 1 < now.size()) pages.add(now.get(i + 1));
             }
         }
-        return new ArticleEdit(changed, List.copyOf(pages), listed, notes, gazetteer, false, entryPages);
+        return new ArticleEdit(changed, before, List.copyOf(pages), listed, notes, gazetteer, false, entryPages);
     }
 
     /**
@@ -221,7 +227,7 @@ final class ArticleEdit {
             if (i > 0) pages.add(now.get(i - 1));
             if (i + 1 < now.size()) pages.add(now.get(i + 1));
         }
-        return new ArticleEdit(List.copyOf(added), List.copyOf(pages), false, false, gazetteer, true, Map.of());
+        return new ArticleEdit(List.copyOf(added), Map.of(), List.copyOf(pages), false, false, gazetteer, true, Map.of());
     }
 
     /** Whether this save added articles (the index is made anew, the lists follow) rather than edited them in place. */
@@ -247,6 +253,9 @@ final class ArticleEdit {
 
     /** The articles whose pages are made again: the edited ones and, when lists changed, their neighbours. */
     List<AnnotatedArticle> pages() { return pages; }
+
+    /** The edited articles as they were, by id. */
+    Map<String, AnnotatedArticle> before() { return before; }
 
     /** The edited articles, as they are now. */
     List<AnnotatedArticle> changed() { return changed; }

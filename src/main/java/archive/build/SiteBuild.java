@@ -277,7 +277,7 @@ public final class SiteBuild {
                                    Diagnostics diags) {
         Map<String, String> introductions = renderEdit(corpus, edit, ctx, previous.introductions());
         copyAssets(writer);
-        publishing.finishEdit(ctx, introductions);
+        publishing.finishEdit(ctx, introductions, edit.before(), previous.introductions());
         diags.throwIfErrors("rendering pages");
         say("Rendered the %d pages the edit changed; the feed and downloads brought up to date", ctx.pagesRendered.get());
         indexForSearch(corpus, ctx, writer);

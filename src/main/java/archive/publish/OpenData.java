@@ -60,31 +60,36 @@ final class OpenData {
                 .append(",\n\"articles\":[");
         Utf8Out out = new Utf8Out(articles.size() * 720 + 8192, archive.render.PageSink::bytes);
         for (int k = 0; k < articles.size(); k++) {
-            AnnotatedArticle aa = articles.get(k);
-            ArticleRecord r = ArticleRecord.of(aa, ctx.links);
-            sb.append(k == 0 ? "\n" : ",\n").append(Json.write(Json.object(
-                    "id", r.id(),
-                    "url", url(r),
-                    "date", r.date().toString(),
-                    "page", r.page(),
-                    "section", r.section(),
-                    "column", r.column(),
-                    "author", r.author(),
-                    "title_en", r.titleEn(),
-                    "title_zh", r.titleZh(),
-                    "places", aa.places().stream().filter(ctx.places::containsKey).toList(),
-                    "dateline_places", aa.datelinePlaces(),
-                    "industries", aa.industries().stream().filter(ctx.industries::containsKey).toList(),
-                    "glossary", aa.glossary().stream().filter(ctx.glossary::containsKey).toList(),
-                    "notes", aa.notes() == null ? null : Json.object(
-                            "by", aa.notes().by(),
-                            "written", aa.notes().written() == null ? null : aa.notes().written().toString(),
-                            "introduction", introductions.getOrDefault(aa.id(), "")))));
+            sb.append(k == 0 ? "\n" : ",\n");
+            jsonRecord(sb, articles.get(k), introductions);
             out.add(sb);
         }
         sb.append("\n]}\n");
         out.add(sb);
         return out.bytes();
+    }
+
+    /** An article's record in the JSON download: one line. */
+    private void jsonRecord(StringBuilder sb, AnnotatedArticle aa, Map<String, String> introductions) {
+        ArticleRecord r = ArticleRecord.of(aa, ctx.links);
+        sb.append(Json.write(Json.object(
+                "id", r.id(),
+                "url", url(r),
+                "date", r.date().toString(),
+                "page", r.page(),
+                "section", r.section(),
+                "column", r.column(),
+                "author", r.author(),
+                "title_en", r.titleEn(),
+                "title_zh", r.titleZh(),
+                "places", aa.places().stream().filter(ctx.places::containsKey).toList(),
+                "dateline_places", aa.datelinePlaces(),
+                "industries", aa.industries().stream().filter(ctx.industries::containsKey).toList(),
+                "glossary", aa.glossary().stream().filter(ctx.glossary::containsKey).toList(),
+                "notes", aa.notes() == null ? null : Json.object(
+                        "by", aa.notes().by(),
+                        "written", aa.notes().written() == null ? null : aa.notes().written().toString(),
+                        "introduction", introductions.getOrDefault(aa.id(), "")))));
     }
 
     byte[] csv() {
@@ -93,17 +98,78 @@ final class OpenData {
         Utf8Out out = new Utf8Out(ctx.index.articles().size() * 420 + 4096, text -> text.getBytes(StandardCharsets.UTF_8));
         row(sb, COLUMNS);
         for (AnnotatedArticle aa : ctx.index.articles()) {
-            ArticleRecord r = ArticleRecord.of(aa, ctx.links);
-            row(sb, List.of(r.id(), url(r), r.date().toString(), String.valueOf(r.page()), r.section(), r.column(), r.author(),
+            csvRecord(sb, aa, introductions);
+            out.add(sb);
+        }
+        out.add(sb);
+        return out.bytes();
+    }
+
+    /** An article's record in the CSV download. */
+    private void csvRecord(StringBuilder sb, AnnotatedArticle aa, Map<String, String> introductions) {
+        ArticleRecord r = ArticleRecord.of(aa, ctx.links);
+        row(sb, List.of(r.id(), url(r), r.date().toString(), String.valueOf(r.page()), r.section(), r.column(), r.author(),
                     r.titleEn(), r.titleZh(), String.join("; ", aa.places()), String.join("; ", aa.datelinePlaces()),
                     String.join("; ", aa.industries()), String.join("; ", aa.glossary()),
                     aa.notes() == null ? "" : aa.notes().by(),
                     aa.notes() == null || aa.notes().written() == null ? "" : aa.notes().written().toString(),
                     introductions.getOrDefault(aa.id(), "")));
-            out.add(sb);
+    }
+
+    /**
+     * The JSON download as published with the records of the edited articles replaced: after an
+     * edit that left every article where it stood (same order, places, industries and terms),
+     * every other record and the dictionaries at the top are as the previous build made them.
+     * {@code before} holds the edited articles as that build had them, {@code introductionsBefore}
+     * its introductions. Null when a record is not found exactly once as expected.
+     */
+    byte[] jsonEdited(byte[] published, Map<String, AnnotatedArticle> before, Map<String, String> introductionsBefore) {
+        return edited(published, before, (sb, a, intros) -> jsonRecord(sb, a, intros), introductionsBefore,
+                archive.render.PageSink::bytes, "\n");
+    }
+
+    /** As {@link #jsonEdited}, for the CSV download. */
+    byte[] csvEdited(byte[] published, Map<String, AnnotatedArticle> before, Map<String, String> introductionsBefore) {
+        return edited(published, before, (sb, a, intros) -> csvRecord(sb, a, intros), introductionsBefore,
+                text -> text.getBytes(StandardCharsets.UTF_8), "\r\n");
+    }
+
+    private interface Record { void append(StringBuilder sb, AnnotatedArticle a, Map<String, String> introductions); }
+
+    private byte[] edited(byte[] published, Map<String, AnnotatedArticle> before, Record record, Map<String, String> introductionsBefore,
+                          java.util.function.Function<String, byte[]> encoder, String lineBreak) {
+        if (published == null) return null;
+        byte[] out = published;
+        StringBuilder sb = new StringBuilder(1024);
+        for (AnnotatedArticle now : ctx.index.articles()) {
+            AnnotatedArticle was = before.get(now.id());
+            if (was == null) continue;
+            record.append(sb.append(lineBreak), was, introductionsBefore);
+            byte[] old = encoder.apply(sb.toString());
+            sb.setLength(0);
+            record.append(sb.append(lineBreak), now, introductions);
+            byte[] made = encoder.apply(sb.toString());
+            sb.setLength(0);
+            int at = indexOf(out, old, 0);
+            if (at < 0 || indexOf(out, old, at + 1) >= 0) return null;
+            byte[] next = new byte[out.length - old.length + made.length];
+            System.arraycopy(out, 0, next, 0, at);
+            System.arraycopy(made, 0, next, at, made.length);
+            System.arraycopy(out, at + old.length, next, at + made.length, out.length - at - old.length);
+            out = next;
         }
-        out.add(sb);
-        return out.bytes();
+        return out;
+    }
+
+    /** Where {@code part} first occurs in {@code whole} from {@code from}; -1 if nowhere. */
+    static int indexOf(byte[] whole, byte[] part, int from) {
+        if (part.length == 0) return from;
+        byte first = part[0];
+        for (int i = from, last = whole.length - part.length; i <= last; i++) {
+            if (whole[i] != first) continue;
+            if (java.util.Arrays.equals(whole, i, i + part.length, part, 0, part.length)) return i;
+        }
+        return -1;
     }
 
     /**

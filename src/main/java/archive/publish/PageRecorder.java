@@ -51,6 +51,9 @@ public final class PageRecorder implements PageSink {
         return true;
     }
 
+    @Override
+    public byte[] published(String file) { return next.published(file); }
+
     /** Keeps the published file whose URL is promised to stay as it is (see {@link PageSink#keepAsPublished}). */
     public boolean keepStableAsPublished(String file) {
         if (!next.keepAsPublished(file)) return false;

@@ -128,8 +128,11 @@ public final class Publishing {
         List<Runnable> files = new ArrayList<>();
         if (!feedKept) files.add(() -> recorder.writeStable(AtomFeed.FILE, inputs,
                 () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions)));
-        if (!jsonKept) files.add(() -> recorder.writeStable(OpenData.JSON, inputs, data::json));
-        if (!csvKept) files.add(() -> recorder.writeStable(OpenData.CSV, inputs, data::csv));
+        // After an edit of some articles, the downloads as published with the edited articles' records replaced.
+        java.util.function.UnaryOperator<byte[]> json = b -> data.jsonEdited(b, edited.before(), edited.introductions());
+        java.util.function.UnaryOperator<byte[]> csv = b -> data.csvEdited(b, edited.before(), edited.introductions());
+        if (!jsonKept) files.add(() -> recorder.writeStable(OpenData.JSON, inputs, () -> editedOr(OpenData.JSON, json, data::json)));
+        if (!csvKept) files.add(() -> recorder.writeStable(OpenData.CSV, inputs, () -> editedOr(OpenData.CSV, csv, data::csv)));
         files.parallelStream().forEach(f -> {
             checkpoint.run();
             f.run();
@@ -153,9 +156,24 @@ public final class Publishing {
      * so the redirect pages, sitemap and registry are those of the previous build): makes the
      * feed and the downloads, which are made from every article.
      */
-    public void finishEdit(RenderContext ctx, Map<String, String> introductions) {
+    public void finishEdit(RenderContext ctx, Map<String, String> introductions, Map<String, archive.model.AnnotatedArticle> before,
+                           Map<String, String> introductionsBefore) {
         finishEdit(ctx);
+        edited = new Edited(before, introductionsBefore);
         feedAndDownloads(ctx, introductions, false, () -> { });
+    }
+
+    /** The edited articles as the previous build had them, and its introductions (see {@link #finishEdit(RenderContext, Map, Map, Map)}). */
+    private record Edited(Map<String, archive.model.AnnotatedArticle> before, Map<String, String> introductions) {}
+
+    private Edited edited;
+
+    /** The published {@code file} updated by {@code edit} after an edit's build, if it can be; else made by {@code whole}. */
+    private byte[] editedOr(String file, java.util.function.UnaryOperator<byte[]> edit, java.util.function.Supplier<byte[]> whole) {
+        byte[] b = edited == null ? null : edit.apply(recorder.published(file));
+        if (b == null) return whole.get();
+        log.accept("Replaced the edited articles' records in " + file + ", as published");
+        return b;
     }
 
     /** After a successful publish: adds the new paths to the registry (and saves the citation cache). */

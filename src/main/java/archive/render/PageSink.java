@@ -34,4 +34,10 @@ public interface PageSink {
      * build behind in the preview (the search index, the feed); false (nothing kept) otherwise.
      */
     boolean keepAsPublished(String file);
+
+    /**
+     * The bytes of the published file at {@code file} as the previous build left it (untouched
+     * since), for an output updated rather than made anew; null when unknown.
+     */
+    default byte[] published(String file) { return null; }
 }

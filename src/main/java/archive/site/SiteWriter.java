@@ -289,6 +289,18 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         return previous.isPresent() && keep(file, previous.getAsLong());
     }
 
+    @Override
+    public byte[] published(String file) {
+        Path published = out.resolve(resolvable(file));
+        if (manifest.untouched(file, published) == null) return null;
+        try {
+            byte[] b = Files.readAllBytes(published);
+            return manifest.untouched(file, published) == null ? null : b; // not touched while it was read either
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Keeps every file the previous build wrote under {@code prefix} as it is (see {@link #keepAsPublished}). */
     public boolean keepAllAsPublished(String prefix) {
         return keepAllUnder(prefix, f -> manifest.previousFingerprint(f).getAsLong());

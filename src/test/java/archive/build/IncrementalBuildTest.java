@@ -337,6 +337,7 @@ class IncrementalBuildTest {
             Map<String, FileTime> before = times(corpus.site());
             String log = logged(corpus, null).log();
             assertTrue(log.contains("Published the edit of 1 article") && log.contains("rendered 3 of 40 article pages"), log);
+            assertTrue(log.contains("records in downloads/articles.json") && log.contains("records in downloads/articles.csv"), log);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
             java.util.Set<String> changed = changed(before, times(corpus.site()));
             assertTrue(changed.stream().anyMatch(f -> f.startsWith("dates/")), "its day's page shows the new title: " + changed);
