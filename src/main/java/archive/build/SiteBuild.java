@@ -231,7 +231,9 @@ public final class SiteBuild {
                 .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).value();
         List<AnnotatedArticle> inOrder = corpus.index().articles();
         // Each article's text file is made from that article and its number; every other file from every article.
+        // (A shard's file records its own content's fingerprint: kept with the rest when nothing else changed.)
         java.util.function.ToLongFunction<String> searchFileInputs = file -> {
+            if (SearchIndexBuilder.isShard(file)) return writer.previousFingerprint(file);
             int number = SearchIndexBuilder.docNumber(file);
             return number < 0 || number >= inOrder.size() ? searchInputs
                     : SearchIndexBuilder.docInputs(searchGlobal, number, ctx.contentFingerprint(inOrder.get(number)));
@@ -258,11 +260,14 @@ public final class SiteBuild {
 
                 @Override
                 public boolean keep(String file, long inputs) { return writer.keep(file, inputs); }
+
+                @Override
+                public boolean keepAll(List<String> files, long inputs) { return writer.keepAll(files, inputs); }
             }, reuse, ctx::text);
             say("Indexed %d articles for search (%d tokenized, the others' postings kept from the previous build): %d terms, "
-                    + "%d postings, %d shards, %d files made (%.1f MB), %d articles' text files kept", search.documents(),
-                    search.tokenized(), search.terms(), search.postings(), search.shards(), search.files(), search.bytes() / 1e6,
-                    search.keptFiles());
+                    + "%d postings, %d shards (%d kept unmade: same postings and weights), %d files made (%.1f MB), "
+                    + "%d files kept", search.documents(), search.tokenized(), search.terms(), search.postings(), search.shards(),
+                    search.keptShards(), search.files(), search.bytes() / 1e6, search.keptFiles());
         }
         return deferred;
     }
@@ -275,12 +280,26 @@ public final class SiteBuild {
      */
     private Result buildStoredEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, SiteWriter writer, Publishing publishing,
                                    Diagnostics diags) {
+        // The search index is made from the articles alone: made meanwhile, on a thread of its own,
+        // while the few pages the edit changed (which leave a core idle) are rendered.
+        java.util.concurrent.CompletableFuture<Boolean> search = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> indexForSearch(corpus, ctx, writer), task -> {
+                    Thread t = new Thread(task, "search index");
+                    t.setDaemon(true);
+                    t.start();
+                });
         Map<String, String> introductions = renderEdit(corpus, edit, ctx, previous.introductions());
         copyAssets(writer);
         publishing.finishEdit(ctx, introductions, edit.before(), previous.introductions());
-        diags.throwIfErrors("rendering pages");
         say("Rendered the %d pages the edit changed; the feed and downloads brought up to date", ctx.pagesRendered.get());
-        indexForSearch(corpus, ctx, writer);
+        try {
+            search.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+        diags.throwIfErrors("rendering pages");
         writer.publish();
         publishing.recordPermalinks();
         notes.keepUnseen();

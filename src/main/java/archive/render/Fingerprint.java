@@ -34,13 +34,16 @@ public final class Fingerprint {
 
     public long value() { return mix(h); }
 
-    /** Adds bytes (an encoded annotation). */
+    /** Eight bytes of an array as one little-endian long: a word at a time instead of a byte at a time. */
+    private static final java.lang.invoke.VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Adds bytes (an encoded annotation, a stored article). */
     public Fingerprint add(byte[] b) {
         long x = b.length;
         int i = 0;
         for (; i + 7 < b.length; i += 8) {
-            long w = 0;
-            for (int k = 0; k < 8; k++) w |= (b[i + k] & 0xFFL) << (8 * k);
+            long w = (long) LONGS.get(b, i);
             x = Long.rotateLeft(x ^ w * P2, 31) * P1;
         }
         for (; i < b.length; i++) x = Long.rotateLeft(x ^ (b[i] & 0xFFL) * P2, 31) * P1;

@@ -13,4 +13,7 @@ public interface FileSink {
 
     /** Keeps the published {@code file} if it was made from inputs with this fingerprint; false if it must be made. */
     default boolean keep(String file, long inputs) { return false; }
+
+    /** Keeps every one of {@code files} as {@link #keep} would, or none of them (then all must be made). */
+    default boolean keepAll(java.util.List<String> files, long inputs) { return false; }
 }

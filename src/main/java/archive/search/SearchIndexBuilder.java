@@ -40,7 +40,8 @@ public final class SearchIndexBuilder {
     static final int TARGET_SHARD_CHARS = 48 * 1024, OWN_FILE_CHARS = 12 * 1024;
 
     /** What was built; {@code tokenized} articles were read for their terms, the others' postings were the previous build's. */
-    public record Stats(int documents, int terms, int shards, long postings, long bytes, int files, int tokenized, int keptFiles) {}
+    public record Stats(int documents, int terms, int shards, long postings, long bytes, int files, int tokenized, int keptFiles,
+                        int keptShards) {}
 
     /**
      * The fingerprint of what article {@code number}'s text file is made from (its content
@@ -58,6 +59,9 @@ public final class SearchIndexBuilder {
         h *= 0xc4ceb93e8ee8b77dL;
         return h ^ h >>> 33;
     }
+
+    /** Whether the site path {@code file} is a shard of the index (or a term's file of its own beside one). */
+    public static boolean isShard(String file) { return file.startsWith(DIR + "s/"); }
 
     /** The article number whose text file is at site path {@code file}, or −1 for another file of the index. */
     public static int docNumber(String file) {
@@ -138,6 +142,13 @@ public final class SearchIndexBuilder {
                 keptFiles.incrementAndGet();
                 return true;
             }
+
+            @Override
+            public boolean keepAll(List<String> files, long inputs) {
+                if (!sink.keepAll(files, inputs)) return false;
+                keptFiles.addAndGet(files.size());
+                return true;
+            }
         };
         Map<String, Place> places = data.placesBySlug();
         ThreadLocal<Words.Cache> caches = ThreadLocal.withInitial(words::cache);
@@ -196,7 +207,7 @@ public final class SearchIndexBuilder {
         IntStream.range(0, PARTITIONS).parallel().forEach(p -> parts[p].trim());
 
         double avg = Math.max(1, IntStream.of(lengths).average().orElse(1));
-        ShardWriter shards = new ShardWriter(parts, words, lengths, avg);
+        ShardWriter shards = new ShardWriter(parts, words, lengths, avg, reuse == null ? 0 : reuse.global());
         int shardCount = shards.write(counted);
         counted.write(DIR + "meta.js", meta(articles, shardCount));
         long postings = 0;
@@ -209,7 +220,8 @@ public final class SearchIndexBuilder {
             String[] ids = articles.stream().map(a -> a.article().id()).toArray(String[]::new);
             PostingsCache.save(reuse.file(), reuse.global(), ids, fingerprints, lengths, words, parts);
         }
-        return new Stats(n, terms, shardCount, postings, bytes.get(), files.get(), kept == null ? n : n - kept.count, keptFiles.get());
+        return new Stats(n, terms, shardCount, postings, bytes.get(), files.get(), kept == null ? n : n - kept.count, keptFiles.get(),
+                shards.keptShards.get());
     }
 
     /** Which of this build's articles keep their postings from the previous build, and under which old number. */
@@ -398,10 +410,15 @@ public final class SearchIndexBuilder {
         /** Each document's part of BM25's denominator, k1·(1−b+b·len/avg), and its weight for tf = 1, the commonest. */
         private final double[] norms;
         private final byte[] once;
+        /** What every shard is made with besides its postings (the generator, the data the index reads). */
+        private final long global;
+        /** Shards kept unmade: the previous build made them from the same postings and weights. */
+        final AtomicInteger keptShards = new AtomicInteger();
 
-        ShardWriter(PostingLists[] parts, Words words, int[] lengths, double avg) {
+        ShardWriter(PostingLists[] parts, Words words, int[] lengths, double avg, long global) {
             this.parts = parts;
             this.words = words;
+            this.global = global;
             // Made once per document instead of once per posting (ten million at 10,000 articles).
             this.norms = new double[lengths.length];
             this.once = new byte[lengths.length];
@@ -424,7 +441,7 @@ public final class SearchIndexBuilder {
                 PostingLists p = parts[pi];
                 for (int t = 0; t < p.count; t++) entries[fill[shardOf(p.keys[t], shards)]++] = ((long) pi << 32) | t;
             }
-            IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, entries, start[s], start[s + 1], sink));
+            IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, shards, entries, start[s], start[s + 1], sink));
             return shards;
         }
 
@@ -432,7 +449,7 @@ public final class SearchIndexBuilder {
 
         private record Term(String text, PostingLists list, int index) {}
 
-        private void writeShard(int shard, long[] entries, int from, int to, FileSink sink) {
+        private void writeShard(int shard, int shards, long[] entries, int from, int to, FileSink sink) {
             List<Term> terms = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
                 PostingLists p = parts[(int) (entries[i] >>> 32)];
@@ -441,6 +458,17 @@ public final class SearchIndexBuilder {
             }
             terms.sort(Comparator.comparing(Term::text));
             String name = "s/" + shard;
+            // The shard's files are made from its terms, their postings and weights, and how many shards
+            // there are: read without being encoded, they are kept unmade when the previous build made the same.
+            Content content = content(terms);
+            long inputs = mix(mix(mix(mix(global) ^ shard) ^ shards) ^ content.hash());
+            List<String> files = new ArrayList<>(1 + content.ownFiles());
+            files.add(DIR + name + ".js");
+            for (int k = 0; k < content.ownFiles(); k++) files.add(DIR + name + "-" + k + ".js");
+            if (global != 0 && sink.keepAll(files, inputs)) {
+                keptShards.incrementAndGet();
+                return;
+            }
             StringBuilder sb = new StringBuilder(TARGET_SHARD_CHARS * 2);
             sb.append("ArchiveSearch.add(\"").append(name).append("\",{");
             int own = 0;
@@ -458,14 +486,42 @@ public final class SearchIndexBuilder {
                             .append("\",{");
                     Json.quote(f, term.text()).append(':');
                     f.append('"').append(postings).append("\"});\n");
-                    sink.write(DIR + file + ".js", f.toString().getBytes(StandardCharsets.UTF_8));
+                    sink.write(DIR + file + ".js", f.toString().getBytes(StandardCharsets.UTF_8), inputs);
                     Json.quote(sb, "=" + file);
                 } else {
                     sb.append('"').append(postings).append('"');
                 }
             }
             sb.append("});\n");
-            sink.write(DIR + name + ".js", sb.toString().getBytes(StandardCharsets.UTF_8));
+            sink.write(DIR + name + ".js", sb.toString().getBytes(StandardCharsets.UTF_8), inputs);
+        }
+
+        /** A shard's content as a hash of its terms, postings and weights, and how many of its terms get a file of their own. */
+        private record Content(long hash, int ownFiles) {}
+
+        private Content content(List<Term> terms) {
+            long f = mix(terms.size());
+            int own = 0;
+            for (Term term : terms) {
+                long[] h = {0x6A09E667F3BCC909L};
+                int[] prev = {-1}, chars = {0};
+                term.list().read(term.index(), (doc, tf) -> {
+                    int gap = doc - prev[0] - 1, w = tf == 1 ? once[doc] : weight(tf, doc);
+                    prev[0] = doc;
+                    chars[0] += vlqDigits(gap) + 1;
+                    h[0] = Long.rotateLeft(h[0] ^ ((long) gap << 6 | w) * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
+                });
+                long t = term.text().length();
+                for (int i = 0; i < term.text().length(); i++) t = Long.rotateLeft(t ^ term.text().charAt(i) * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
+                f = mix(mix(f ^ t) ^ h[0]);
+                if (chars[0] > OWN_FILE_CHARS) own++;
+            }
+            return new Content(f, own);
+        }
+
+        /** How many base64 digits {@link Vlq#append} writes for {@code value}. */
+        private static int vlqDigits(int value) {
+            return value == 0 ? 1 : (32 - Integer.numberOfLeadingZeros(value) + 4) / 5;
         }
 
         private void encode(Term term, StringBuilder sb) {

@@ -47,17 +47,32 @@ final class FolderTimes {
         return new FolderTimes(m);
     }
 
+    /** The folders found with their recorded time by {@link #unchanged}. */
+    private final java.util.Set<String> confirmed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** True if the folder {@code folder} (site path, "" for the root) at {@code dir} has the time recorded for it. */
     boolean unchanged(String folder, Path dir) {
         Long t = times.get(folder);
-        return t != null && t == timeOf(dir);
+        boolean same = t != null && t == timeOf(dir);
+        if (same) confirmed.add(folder);
+        return same;
     }
 
     /** Records the times of {@code folders} of the site at {@code out} as they are now; a folder gone is left out. */
     static void save(Path out, Collection<String> folders) throws IOException {
+        save(out, folders, null, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #save(Path, Collection)}, taking the time {@code before} confirmed for a folder
+     * outside {@code touched} (the folders an update wrote or removed names in) instead of reading
+     * it again: a change made since then leaves the record older than the folder, which the next
+     * build lists.
+     */
+    static void save(Path out, Collection<String> folders, FolderTimes before, java.util.Set<String> touched) throws IOException {
         StringBuilder sb = new StringBuilder(folders.size() * 40);
         for (String f : folders) { // in no particular order: the record is read into a map
-            long t = timeOf(out.resolve(f));
+            long t = before != null && !touched.contains(f) && before.confirmed.contains(f) ? before.times.get(f) : timeOf(out.resolve(f));
             if (t != Long.MIN_VALUE) sb.append(t).append('\t').append(f).append('\n');
         }
         archive.io.FileReplace.writeString(fileFor(out), sb);

@@ -64,6 +64,8 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private boolean removalsFromManifest;
     /** The folders of the new site ("articles/x/", "" for the root), once {@link #removedFiles} has found them. */
     private Set<String> folders;
+    /** The folder times recorded by the last publication, as {@link #removedFiles} found them; null if none. */
+    private FolderTimes folderTimes;
     /** Whether the folder times recorded by the last publication must be recorded anew. */
     private boolean foldersChanged;
 
@@ -301,6 +303,31 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         }
     }
 
+    /**
+     * Keeps every one of {@code files} when each was made from inputs with this fingerprint and is
+     * untouched since; keeps none otherwise.
+     */
+    public boolean keepAll(List<String> files, long fingerprint) {
+        List<PageManifest.Entry> entries = new ArrayList<>(files.size());
+        for (String f : files) {
+            PageManifest.Entry e = manifest.unchanged(f, fingerprint, out.resolve(resolvable(f)));
+            if (e == null) return false;
+            entries.add(e);
+        }
+        for (int i = 0; i < files.size(); i++) {
+            String f = files.get(i);
+            if (!keep(f, resolveInside(f), out.resolve(f), entries.get(i))) {
+                throw new SiteException("could not keep " + f + " from the published site; build again");
+            }
+        }
+        return true;
+    }
+
+    /** The fingerprint the previous build recorded for {@code file}; 0 when it made no such file. */
+    public long previousFingerprint(String file) {
+        return manifest.previousFingerprint(file).orElse(0);
+    }
+
     /** Keeps every file the previous build wrote under {@code prefix} as it is (see {@link #keepAsPublished}). */
     public boolean keepAllAsPublished(String prefix) {
         return keepAllUnder(prefix, f -> manifest.previousFingerprint(f).getAsLong());
@@ -452,7 +479,13 @@ public final class SiteWriter implements PageSink, AutoCloseable {
                 // in the middle of it leaves no record, and the next build lists every folder.
                 if (foldersChanged) FolderTimes.discard(out);
                 new PublishJournal(out, staging).commit(staged, removed, manifest);
-                if (foldersChanged && folders != null) FolderTimes.save(out, folders);
+                if (foldersChanged && folders != null) {
+                    // Only the folders the update wrote or removed names in are read again.
+                    Set<String> touched = new java.util.HashSet<>();
+                    for (String f : staged) touched.addAll(foldersOf(Set.of(f)));
+                    for (String f : removed) touched.addAll(foldersOf(Set.of(f)));
+                    FolderTimes.save(out, folders, folderTimes, touched);
+                }
             } else {
                 Path old = out.resolveSibling("." + out.getFileName() + ".old");
                 boolean hadOld = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
@@ -493,6 +526,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         // attributes was most of a build with nothing changed); a folder on the way to one is
         // looked at on its own; anything else goes.
         FolderTimes times = manifest.previousFiles().isEmpty() ? null : FolderTimes.load(out);
+        folderTimes = times;
         foldersChanged = !removed.isEmpty() || !staged.isEmpty() || times == null;
         for (String folder : folders) {
             Path dir = folder.isEmpty() ? out : out.resolve(folder);

@@ -108,6 +108,15 @@ class IncrementalBuildTest {
             addSentence(corpus, twenty, "Tractorisation reached 拖拉机站 everywhere. ");
             assertTrue(logged(corpus, null).log().contains("(1 tokenized"), "one article tokenized");
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            // A changed author (not searched) leaves every posting and weight as it was: no shard is made again.
+            corpus.write(twenty, corpus.read(twenty).replaceFirst("\nAuthor:", "\nAuthor: An Editor"));
+            String log = logged(corpus, null).log();
+            java.util.regex.Matcher shards = java.util.regex.Pattern.compile("(\\d+) shards \\((\\d+) kept unmade").matcher(log);
+            assertTrue(shards.find() && shards.group(1).equals(shards.group(2)), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            corpus.write(twenty, original);
+            addSentence(corpus, twenty, "Tractorisation reached 拖拉机站 everywhere. ");
+            corpus.build();
 
             // Two new articles, two that swap their days (the reading order changes), and the new words gone again.
             corpus.write(twenty, original);
