@@ -457,6 +457,9 @@ public final class SiteBuild {
             previous = PublishedState.load(publishedStateFile(), archive.render.Templates.generatorFingerprint());
             PublishedState.discard(publishedStateFile());
             sideFilesKey = sideFilesKey(folder);
+        } else if (persist) {
+            // The preview changes the site without the article store: the next one-off build checks every page.
+            PublishedState.discard(publishedStateFile());
         }
         if (cache == null) {
             store = ArticleStore.open(Publishing.cacheFolder(config).resolve(ArticleStore.FILE),

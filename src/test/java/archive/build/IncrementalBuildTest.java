@@ -378,6 +378,17 @@ class IncrementalBuildTest {
             assertTrue(corpus.read("site/articles/" + gen.id(30) + "/index.html").contains("A second correction."));
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
 
+            // After the preview has changed the site (it keeps no article store), a one-off build checks every page.
+            corpus.build();
+            ArticleCache cache = new ArticleCache();
+            new SiteBuild(corpus.config(), null, cache).build();
+            corpus.write(seed, corpus.read(seed).replaceFirst("(?m)^Title: Revised: ", "Title: Revised in the preview: "));
+            new SiteBuild(corpus.config(), null, cache).deferringIndexes().build();
+            corpus.write(seed, corpus.read(seed).replaceFirst("(?m)^Title: Revised in the preview: ", "Title: Revised: "));
+            log = logged(corpus, null).log();
+            assertTrue(!log.contains("Published the edit"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+
             // A changed notes file is not such an edit.
             String notes = "seeds/004_1012f6d7e23636c3.notes.md";
             corpus.write(notes, corpus.read(notes) + "\nA closing remark of the editors.\n");
