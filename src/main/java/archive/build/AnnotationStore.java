@@ -50,7 +50,16 @@ final class AnnotationStore {
     }
 
     private static long contentFingerprint(long inputs, archive.model.AnnotatedArticle a, long annotationHash) {
-        return new Fingerprint().add(inputs).add(String.valueOf(a.notes())).add(annotationHash).value();
+        return new Fingerprint().add(inputs).add(notesKey(a.notes())).add(annotationHash).value();
+    }
+
+    /**
+     * The notes as their pages see them: with the notes file's name, not the folder it was found
+     * through, so that a seeds folder given by another path ("seeds", "/home/…/seeds") keeps the pages.
+     */
+    private static String notesKey(archive.model.ArticleNotes n) {
+        return n == null ? "null" : String.valueOf(new archive.model.ArticleNotes(n.file() == null ? null : n.file().getFileName(),
+                n.by(), n.written(), n.markdown(), n.paragraphNotes()));
     }
 
     static long hash(byte[] annotation) { return new Fingerprint().add(annotation).value(); }
@@ -61,7 +70,7 @@ final class AnnotationStore {
         try {
             encoded = encode(a);
         } catch (RuntimeException e) {
-            return new Fingerprint().add(inputs).add(String.valueOf(a.notes())).addValue(a).value();
+            return new Fingerprint().add(inputs).add(notesKey(a.notes())).addValue(a).value();
         }
         return contentFingerprint(inputs, a, encoded);
     }

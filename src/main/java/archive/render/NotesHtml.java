@@ -33,8 +33,10 @@ public final class NotesHtml {
             Matcher m = HEADING.matcher(anchor);
             if (m.matches()) rowOf.put(Integer.parseInt(m.group(1)), r.anchor());
         }
-        // The same notes on the same page, with every link resolving the same: as rendered before.
-        long key = new Fingerprint().add(notes.markdown()).add(String.valueOf(notes.file())).add(pagePath)
+        // The same notes on the same page, with every link resolving the same: as rendered before. (The
+        // file's name, not its folder's path: the seeds folder may be named another way next time.)
+        long key = new Fingerprint().add(notes.markdown())
+                .add(notes.file() == null ? "null" : String.valueOf(notes.file().getFileName())).add(pagePath)
                 .add(String.valueOf(new java.util.TreeMap<>(rowOf))).add(ctx.linker(pagePath).apply("")).value();
         Split known = ctx.renderedNotes().get(a.id(), key, ctx.refs);
         if (known != null) return known;

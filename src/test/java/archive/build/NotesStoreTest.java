@@ -54,6 +54,14 @@ class NotesStoreTest {
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("; " + withNotes + " articles' notes as an earlier build rendered them"),
                 log.toString(StandardCharsets.UTF_8));
         TestProject.assertSameSite(first, project.site());
+        // The same seeds folder named another way ("seeds/../seeds"): the notes as rendered are still theirs.
+        archive.config.BuildConfig c = project.config();
+        archive.config.BuildConfig renamed = new archive.config.BuildConfig(c.seeds().resolve("../seeds"), c.templates(), c.data(),
+                c.pages(), c.out(), c.siteUrl(), c.offline(), c.permalinks());
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        new SiteBuild(renamed, new PrintStream(again, true, StandardCharsets.UTF_8)).build();
+        assertTrue(again.toString(StandardCharsets.UTF_8).contains("Rendered 0 of"), again.toString(StandardCharsets.UTF_8));
+        TestProject.assertSameSite(first, project.site());
         // An edited note shows at once.
         String notes = "seeds/000_119a5904f4221201.notes.md";
         project.write(notes, project.read(notes).replaceFirst("\n\n", "\n\nA sentence added by an editor.\n\n"));
