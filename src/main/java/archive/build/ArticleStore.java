@@ -408,13 +408,59 @@ final class ArticleStore {
                 saved = true;
                 return;
             }
-            slots = write();
+            Map<String, Slot> appended = append();
+            slots = appended != null ? appended : write();
             saved = true;
             Files.deleteIfExists(file.resolveSibling(OLD_FILE));
         } catch (IOException | RuntimeException e) {
             // Not saved: the next build parses and annotates every seed again. Slower, never wrong.
         } finally {
             current.clear();
+        }
+    }
+
+    /**
+     * Adds this build's new and changed entries, then an index of every entry, at the end of the
+     * file as it stands, and returns where its entries are; null (nothing written) when there is
+     * no valid file to add to, or when the entries no longer used would then take more room than
+     * those in use (the file is then written anew by {@link #write}). After one edit this writes a
+     * few kilobytes and the index instead of the whole archive (72 MB at 10,000 articles). A build
+     * killed half-way leaves a file that does not end with an index: the next build parses every
+     * seed, as with any damaged store.
+     */
+    private Map<String, Slot> append() throws IOException {
+        if (slots.isEmpty() || !Files.isRegularFile(file)) return null;
+        Map<String, Current> sorted = new TreeMap<>(current);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size(), live = 0, added = 0;
+            Map<String, byte[]> made = new HashMap<>();
+            for (var e : sorted.entrySet()) {
+                Current c = e.getValue();
+                if (c.unchanged()) {
+                    live += c.slot.length();
+                } else {
+                    byte[] entry = encode(c, ch);
+                    made.put(e.getKey(), entry);
+                    live += entry.length;
+                    added += entry.length;
+                }
+            }
+            if (size + added + sorted.size() * 40L > 2 * live) return null;
+            Map<String, Slot> written = new HashMap<>(sorted.size() * 4 / 3 + 16);
+            StoreBytes.Out index = new StoreBytes.Out(sorted.size() * 32);
+            index.varint(sorted.size());
+            long at = size;
+            for (var e : sorted.entrySet()) {
+                byte[] entry = made.get(e.getKey());
+                Slot slot = entry == null ? e.getValue().slot : new Slot(at, entry.length, checksum(entry));
+                if (entry != null) at += writeAll(ch, at, entry);
+                index.string(e.getKey()).varint(slot.offset()).varint(slot.length()).fixed(slot.checksum());
+                written.put(e.getKey(), slot);
+            }
+            byte[] idx = index.toArray();
+            writeAll(ch, at, idx);
+            writeAll(ch, at + idx.length, new StoreBytes.Out(16).fixed(at).fixed(MAGIC).toArray());
+            return written;
         }
     }
 

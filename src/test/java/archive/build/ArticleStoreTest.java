@@ -93,6 +93,33 @@ class ArticleStoreTest {
     }
 
     @Test
+    void anEditAddsItsEntryToTheStoreAndAnAdditionCutShortOnlyCostsTime() throws IOException {
+        buildLog();
+        Path store = archive.publish.Publishing.cacheFolder(project.config()).resolve(ArticleStore.FILE);
+        Object file = Files.readAttributes(store, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        long before = Files.size(store);
+        String seed = firstSeed();
+        String text = project.read(seed);
+        int body = text.indexOf("\n\n") + 2;
+        project.write(seed, text.substring(0, body) + "A sentence the store has never seen. " + text.substring(body));
+        assertEquals(39, taken(buildLog()));
+        // The edited entry and a new index were added to the file as it was, not the whole store written again.
+        assertEquals(file, Files.readAttributes(store, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        long after = Files.size(store);
+        assertTrue(after > before && after - before < before / 4, before + " → " + after);
+        assertEquals(40, taken(buildLog()), "the edited seed is read back from what was added");
+        assertSameAsClean();
+        // A build killed while adding leaves a file that does not end with its index: the store is not used.
+        project.write(seed, text);
+        byte[] bytes = Files.readAllBytes(store);
+        Files.write(store, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        String log = buildLog();
+        assertEquals(-1, taken(log), log);
+        assertSameAsClean();
+        assertEquals(40, taken(buildLog()), "a build after it writes a good store");
+    }
+
+    @Test
     void aDamagedStoreOnlyCostsTime() throws IOException {
         buildLog();
         Path store = archive.publish.Publishing.cacheFolder(project.config()).resolve(ArticleStore.FILE);
