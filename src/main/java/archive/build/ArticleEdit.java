@@ -20,7 +20,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A save in the preview that changed some articles (their text, title or editors' notes) but not
+ * A save in the preview, or for a one-off build the edits since the site it published (see
+ * {@link #ofStored}), that changed some articles (their text, title or editors' notes) but not
  * where they stand: the same articles in the same order, each with the same date, places,
  * industries, glossary entries and paragraph anchors; the same data, templates and pages. Then
  * the indexes, counts, charts and links are as before, and only these can differ: the edited
