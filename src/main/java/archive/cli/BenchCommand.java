@@ -117,7 +117,11 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 String text = new String(original, StandardCharsets.UTF_8);
                 Files.writeString(edited, text.replaceFirst("\nAuthor:", "\nAuthor: An edit for the benchmark"));
-                runs.add(run("one article edited", build));
+                runs.add(run("one article edited (author line)", build));
+                // Then its text: a sentence before its first paragraph (its search postings change too).
+                int body = text.indexOf("\n\n", text.indexOf("\nPage:")) + 2;
+                Files.writeString(edited, text.substring(0, body) + "An editor's correction of the translation. " + text.substring(body));
+                runs.add(run("one article edited (a paragraph)", build));
             } finally {
                 Files.write(edited, original);
             }
