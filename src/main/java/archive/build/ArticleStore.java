@@ -457,9 +457,7 @@ final class ArticleStore {
                 index.string(e.getKey()).varint(slot.offset()).varint(slot.length()).fixed(slot.checksum());
                 written.put(e.getKey(), slot);
             }
-            byte[] idx = index.toArray();
-            writeAll(ch, at, idx);
-            writeAll(ch, at + idx.length, new StoreBytes.Out(16).fixed(at).fixed(MAGIC).toArray());
+            writeIndex(ch, at, index);
             return written;
         }
     }
@@ -504,14 +502,19 @@ final class ArticleStore {
                 at += writeAll(out, at, entry);
             }
             at += copy(old, runFrom, runLength, out, at);
-            byte[] idx = index.toArray();
-            writeAll(out, at, idx);
-            writeAll(out, at + idx.length, new StoreBytes.Out(16).fixed(at).fixed(MAGIC).toArray());
+            writeIndex(out, at, index);
         } finally {
             if (old != null) close(old);
         }
         archive.io.FileReplace.replace(tmp, file);
         return written;
+    }
+
+    /** Ends the file with {@code index} at {@code at}, then where it starts and the magic number (see {@link #readIndex}). */
+    private static void writeIndex(FileChannel ch, long at, StoreBytes.Out index) throws IOException {
+        byte[] idx = index.toArray();
+        writeAll(ch, at, idx);
+        writeAll(ch, at + idx.length, new StoreBytes.Out(16).fixed(at).fixed(MAGIC).toArray());
     }
 
     /** Whether this build's articles can be read back whole ({@link #whole(AnnotatedArticle)}): the store was saved. */

@@ -96,8 +96,6 @@ public final class SiteBuild {
     private ArticleEdit storedEdit;
     /** The fingerprint of the notes and overrides files this build read (their names, sizes and times). */
     private long sideFilesKey;
-    /** How many article pages an edit's build rendered (see {@link #renderEdit}). */
-    private int articlePagesRendered;
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
         this(config, progress, null);
@@ -288,7 +286,8 @@ public final class SiteBuild {
                     t.setDaemon(true);
                     t.start();
                 });
-        Map<String, String> introductions = renderEdit(corpus, edit, ctx, previous.introductions());
+        EditRendered made = renderEdit(corpus, edit, ctx, previous.introductions());
+        Map<String, String> introductions = made.introductions();
         copyAssets(writer);
         publishing.finishEdit(ctx, introductions, edit.before(), previous.introductions());
         say("Rendered the %d pages the edit changed; the feed and downloads brought up to date", ctx.pagesRendered.get());
@@ -306,7 +305,7 @@ public final class SiteBuild {
         notes.save();
         savePublished(corpus, ctx, previous.pages(), introductions);
         int n = edit.changed().size();
-        int rendered = ctx.pagesRendered.get(), articlePages = articlePagesRendered;
+        int rendered = ctx.pagesRendered.get(), articlePages = made.articlePages();
         if (n == 0) {
             say("Published to %s: no article changed since the previous build, every page kept unread (%d files written, "
                     + "%d unchanged)", config.out(), writer.filesWritten(), writer.filesReused());
@@ -319,11 +318,14 @@ public final class SiteBuild {
                 writer.filesReused(), diags);
     }
 
+    /** What {@link #renderEdit} made: the editors' introductions as they are now, and how many article pages were rendered. */
+    private record EditRendered(Map<String, String> introductions, int articlePages) {}
+
     /**
      * Renders the pages an edit can change (see {@link ArticleEdit}), starting from the editors'
-     * introductions {@code published} of the build before; returns them as they are now.
+     * introductions {@code published} of the build before.
      */
-    private Map<String, String> renderEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, Map<String, String> published) {
+    private EditRendered renderEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, Map<String, String> published) {
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>(published);
         edit.pages().parallelStream().forEach(a -> {
@@ -331,7 +333,6 @@ public final class SiteBuild {
             if (intro.isEmpty()) introductions.remove(a.id());
             else introductions.put(a.id(), intro);
         });
-        articlePagesRendered = articlePages.rendered();
         new GlossaryPages(ctx).render(edit.entryPages());
         if (edit.listed()) {
             // What lists show of an edited article changed: the lists it is on are made (or kept) as usual.
@@ -343,7 +344,7 @@ public final class SiteBuild {
             new IndustryPages(ctx).render(edit.industries());
         }
         if (edit.notesIndex()) new EditorialPages(ctx).notesIndex(new HashMap<>(introductions));
-        return introductions;
+        return new EditRendered(introductions, articlePages.rendered());
     }
 
     /** The settings a stored edit needs unchanged: templates, data (redirects and registry too), pages, URL policy, folders. */
@@ -391,7 +392,7 @@ public final class SiteBuild {
      */
     private Result buildEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, SiteWriter writer, Publishing publishing,
                              Diagnostics diags) {
-        Map<String, String> introductions = renderEdit(corpus, edit, ctx, cache.published().introductions());
+        Map<String, String> introductions = renderEdit(corpus, edit, ctx, cache.published().introductions()).introductions();
         copyAssets(writer);
         publishing.finishEdit(ctx);
         diags.throwIfErrors("rendering pages");

@@ -88,7 +88,7 @@ public final class Publishing {
         reportCitationCost();
         SortedSet<String> pages = recorder.pages();
         new RedirectPages(ctx).write(redirects, pages);
-        boolean kept = feedAndDownloads(ctx, introductions, deferred, checkpoint);
+        boolean kept = feedAndDownloads(ctx, introductions, deferred, checkpoint, null);
         if (ctx.links.siteUrl() != null) {
             List<String> urls = new ArrayList<>(pages.size());
             for (String p : pages) urls.add(ctx.links.absolute(PageRecorder.sitePath(p)));
@@ -113,10 +113,12 @@ public final class Publishing {
     }
 
     /**
-     * Makes the feed and the downloads (see {@link #finish}); returns whether one was left as
-     * published ({@code deferred}).
+     * Makes the feed and the downloads (see {@link #finish}), after an edit ({@code edited} not
+     * null) the downloads as published with the edited articles' records replaced; returns whether
+     * one was left as published ({@code deferred}).
      */
-    private boolean feedAndDownloads(RenderContext ctx, Map<String, String> introductions, boolean deferred, Runnable checkpoint) {
+    private boolean feedAndDownloads(RenderContext ctx, Map<String, String> introductions, boolean deferred, Runnable checkpoint,
+                                     Edited edited) {
         // The feed and the downloads are made from every article (their text, notes, places …) and
         // the data: when none of these changed they are kept without being made.
         long inputs = ctx.inputs().add("feed and downloads").add(ctx.everyArticle()).value();
@@ -128,11 +130,10 @@ public final class Publishing {
         List<Runnable> files = new ArrayList<>();
         if (!feedKept) files.add(() -> recorder.writeStable(AtomFeed.FILE, inputs,
                 () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions)));
-        // After an edit of some articles, the downloads as published with the edited articles' records replaced.
-        java.util.function.UnaryOperator<byte[]> json = b -> data.jsonEdited(b, edited.before(), edited.introductions());
-        java.util.function.UnaryOperator<byte[]> csv = b -> data.csvEdited(b, edited.before(), edited.introductions());
-        if (!jsonKept) files.add(() -> recorder.writeStable(OpenData.JSON, inputs, () -> editedOr(OpenData.JSON, json, data::json)));
-        if (!csvKept) files.add(() -> recorder.writeStable(OpenData.CSV, inputs, () -> editedOr(OpenData.CSV, csv, data::csv)));
+        if (!jsonKept) files.add(() -> recorder.writeStable(OpenData.JSON, inputs, () -> editedOr(OpenData.JSON,
+                edited == null ? null : b -> data.jsonEdited(b, edited.before(), edited.introductions()), data::json)));
+        if (!csvKept) files.add(() -> recorder.writeStable(OpenData.CSV, inputs, () -> editedOr(OpenData.CSV,
+                edited == null ? null : b -> data.csvEdited(b, edited.before(), edited.introductions()), data::csv)));
         files.parallelStream().forEach(f -> {
             checkpoint.run();
             f.run();
@@ -159,18 +160,15 @@ public final class Publishing {
     public void finishEdit(RenderContext ctx, Map<String, String> introductions, Map<String, archive.model.AnnotatedArticle> before,
                            Map<String, String> introductionsBefore) {
         finishEdit(ctx);
-        edited = new Edited(before, introductionsBefore);
-        feedAndDownloads(ctx, introductions, false, () -> { });
+        feedAndDownloads(ctx, introductions, false, () -> { }, new Edited(before, introductionsBefore));
     }
 
     /** The edited articles as the previous build had them, and its introductions (see {@link #finishEdit(RenderContext, Map, Map, Map)}). */
     private record Edited(Map<String, archive.model.AnnotatedArticle> before, Map<String, String> introductions) {}
 
-    private Edited edited;
-
-    /** The published {@code file} updated by {@code edit} after an edit's build, if it can be; else made by {@code whole}. */
+    /** The published {@code file} updated by {@code edit} (null: none), if it can be; else made by {@code whole}. */
     private byte[] editedOr(String file, java.util.function.UnaryOperator<byte[]> edit, java.util.function.Supplier<byte[]> whole) {
-        byte[] b = edited == null ? null : edit.apply(recorder.published(file));
+        byte[] b = edit == null ? null : edit.apply(recorder.published(file));
         if (b == null) return whole.get();
         log.accept("Replaced the edited articles' records in " + file + ", as published");
         return b;

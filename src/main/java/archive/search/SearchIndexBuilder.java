@@ -504,11 +504,9 @@ public final class SearchIndexBuilder {
             int own = 0;
             for (Term term : terms) {
                 long[] h = {0x6A09E667F3BCC909L};
-                int[] prev = {-1}, chars = {0};
-                term.list().read(term.index(), (doc, tf) -> {
-                    int gap = doc - prev[0] - 1, w = tf == 1 ? once[doc] : weight(tf, doc);
-                    prev[0] = doc;
-                    chars[0] += vlqDigits(gap) + 1;
+                int[] chars = {0};
+                postings(term, (gap, w) -> {
+                    chars[0] += Vlq.digits(gap) + 1;
                     h[0] = Long.rotateLeft(h[0] ^ ((long) gap << 6 | w) * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
                 });
                 long t = term.text().length();
@@ -519,17 +517,23 @@ public final class SearchIndexBuilder {
             return new Content(f, own);
         }
 
-        /** How many base64 digits {@link Vlq#append} writes for {@code value}. */
-        private static int vlqDigits(int value) {
-            return value == 0 ? 1 : (32 - Integer.numberOfLeadingZeros(value) + 4) / 5;
-        }
 
         private void encode(Term term, StringBuilder sb) {
+            postings(term, (gap, w) -> {
+                Vlq.append(sb, gap);
+                Vlq.appendDigit(sb, w);
+            });
+        }
+
+        /** A posting as the shard holds it: the gap to the previous document, and the quantised weight. */
+        private interface Encoded { void accept(int gap, int weight); }
+
+        /** Each posting of {@code term} as its shard writes it (what {@link #encode} writes, what {@link #content} hashes). */
+        private void postings(Term term, Encoded out) {
             int[] prev = {-1};
             term.list().read(term.index(), (doc, tf) -> {
-                Vlq.append(sb, doc - prev[0] - 1);
+                out.accept(doc - prev[0] - 1, tf == 1 ? once[doc] : weight(tf, doc));
                 prev[0] = doc;
-                Vlq.appendDigit(sb, tf == 1 ? once[doc] : weight(tf, doc));
             });
         }
 

@@ -20,6 +20,11 @@ final class Vlq {
         } while (value != 0);
     }
 
+    /** How many digits {@link #append} writes for {@code value}. */
+    static int digits(int value) {
+        return value == 0 ? 1 : (32 - Integer.numberOfLeadingZeros(value) + 4) / 5;
+    }
+
     /** One digit of six bits (0–63), for the quantised term weight. */
     static void appendDigit(StringBuilder sb, int sixBits) {
         sb.append(ALPHABET.charAt(sixBits));

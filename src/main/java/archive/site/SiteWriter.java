@@ -308,19 +308,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      * untouched since; keeps none otherwise.
      */
     public boolean keepAll(List<String> files, long fingerprint) {
-        List<PageManifest.Entry> entries = new ArrayList<>(files.size());
-        for (String f : files) {
-            PageManifest.Entry e = manifest.unchanged(f, fingerprint, out.resolve(resolvable(f)));
-            if (e == null) return false;
-            entries.add(e);
-        }
-        for (int i = 0; i < files.size(); i++) {
-            String f = files.get(i);
-            if (!keep(f, resolveInside(f), out.resolve(f), entries.get(i))) {
-                throw new SiteException("could not keep " + f + " from the published site; build again");
-            }
-        }
-        return true;
+        return keepEach(files, f -> fingerprint);
     }
 
     /** The fingerprint the previous build recorded for {@code file}; 0 when it made no such file. */
@@ -349,7 +337,11 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
     private boolean keepAllUnder(String prefix, java.util.function.ToLongFunction<String> fingerprintOf) {
         List<String> files = manifest.filesUnder(prefix);
-        if (files.isEmpty()) return false;
+        return !files.isEmpty() && keepEach(files, fingerprintOf);
+    }
+
+    /** Keeps every one of {@code files}, each made from inputs with the fingerprint {@code fingerprintOf} gives, or none. */
+    private boolean keepEach(List<String> files, java.util.function.ToLongFunction<String> fingerprintOf) {
         List<PageManifest.Entry> entries = new ArrayList<>(files.size());
         for (String f : files) {
             PageManifest.Entry e = manifest.unchanged(f, fingerprintOf.applyAsLong(f), out.resolve(resolvable(f)));
@@ -481,10 +473,9 @@ public final class SiteWriter implements PageSink, AutoCloseable {
                 new PublishJournal(out, staging).commit(staged, removed, manifest);
                 if (foldersChanged && folders != null) {
                     // Only the folders the update wrote or removed names in are read again.
-                    Set<String> touched = new java.util.HashSet<>();
-                    for (String f : staged) touched.addAll(foldersOf(Set.of(f)));
-                    for (String f : removed) touched.addAll(foldersOf(Set.of(f)));
-                    FolderTimes.save(out, folders, folderTimes, touched);
+                    Set<String> names = new java.util.HashSet<>(staged);
+                    names.addAll(removed);
+                    FolderTimes.save(out, folders, folderTimes, foldersOf(names));
                 }
             } else {
                 Path old = out.resolveSibling("." + out.getFileName() + ".old");
