@@ -173,19 +173,43 @@ final class ArticleStore {
 
     /** The entry at {@code slot} of the file open as {@code ch}, checked against its checksum. */
     private static byte[] entry(FileChannel ch, Slot slot) throws IOException {
-        byte[] entry = read(ch, slot.offset(), slot.length());
-        // A damaged entry (a disk error, a build killed while writing) must never stand for a seed.
-        if (checksum(entry) != slot.checksum()) throw new IOException("a damaged entry");
+        byte[] entry = new byte[slot.length()];
+        readChecked(ch, slot, entry);
         return entry;
     }
 
     private static byte[] read(FileChannel ch, long at, int n) throws IOException {
         byte[] b = new byte[n];
-        ByteBuffer buf = ByteBuffer.wrap(b);
+        readInto(ch, at, b, n);
+        return b;
+    }
+
+    private static void readInto(FileChannel ch, long at, byte[] into, int n) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(into, 0, n);
         while (buf.hasRemaining()) {
             if (ch.read(buf, at + buf.position()) < 0) throw new IOException("the store ends too soon");
         }
-        return b;
+    }
+
+    /**
+     * Each reading thread's buffer for the entries it only looks into (see {@link #read}): every
+     * build reads every entry, and a fresh array for each made a hundred megabytes of garbage at
+     * 10,000 articles, a young collection or two of an edit's build.
+     */
+    private static final ThreadLocal<byte[][]> ENTRY_BUFFER = ThreadLocal.withInitial(() -> new byte[1][]);
+
+    /** The entry at {@code slot} in this thread's buffer (valid up to the slot's length, until the thread's next read). */
+    private static byte[] borrowedEntry(FileChannel ch, Slot slot) throws IOException {
+        byte[][] holder = ENTRY_BUFFER.get();
+        if (holder[0] == null || holder[0].length < slot.length()) holder[0] = new byte[Math.max(slot.length(), 16 << 10)];
+        readChecked(ch, slot, holder[0]);
+        return holder[0];
+    }
+
+    private static void readChecked(FileChannel ch, Slot slot, byte[] into) throws IOException {
+        readInto(ch, slot.offset(), into, slot.length());
+        // A damaged entry (a disk error, a build killed while writing) must never stand for a seed.
+        if (new Fingerprint().add(into, slot.length()).value() != slot.checksum()) throw new IOException("a damaged entry");
     }
 
     /**
@@ -201,8 +225,9 @@ final class ArticleStore {
         Head head = null;
         if (slot != null) {
             try {
-                entry = entry(channel, slot);
-                head = head(entry);
+                // Looked into, its parts copied out (see #keep): the entry itself is not kept.
+                entry = borrowedEntry(channel, slot);
+                head = head(entry, slot.length());
                 if (!head.name().equals(name)) head = null; // the id's seed was renamed: read it anew
             } catch (IOException | RuntimeException e) {
                 head = null;
@@ -229,7 +254,7 @@ final class ArticleStore {
             Current c = new Current(f, hash, a, null, false);
             if (head != null) {
                 remember(c, entry, head); // its stored annotation may still fit the parsed article
-                c.previousEntry = entry;
+                c.previousEntry = java.util.Arrays.copyOf(entry, slot.length());
             } else {
                 unknownBefore.add(id);
             }
@@ -267,22 +292,25 @@ final class ArticleStore {
         }
     }
 
-    private static Head head(byte[] entry) {
-        StoreBytes.In in = new StoreBytes.In(entry);
+    private static Head head(byte[] entry) { return head(entry, entry.length); }
+
+    /** The head of the entry held in the first {@code length} bytes of {@code entry}. */
+    private static Head head(byte[] entry, int length) {
+        StoreBytes.In in = new StoreBytes.In(entry, 0, length);
         String name = in.string();
         long size = in.varint();
         long modified = in.fixed();
         String key = in.string();
         long hash = in.fixed();
-        int articleLength = in.count(entry.length);
+        int articleLength = in.count(length);
         int articleFrom = in.position();
-        StoreBytes.In rest = new StoreBytes.In(entry, articleFrom + articleLength, entry.length);
+        StoreBytes.In rest = new StoreBytes.In(entry, articleFrom + articleLength, length);
         long overrides = rest.fixed(), inputs = rest.fixed(), annotationKey = rest.fixed(), annotationHash = rest.fixed();
-        int annotationLength = rest.count(entry.length);
+        int annotationLength = rest.count(length);
         int annotationFrom = rest.position();
-        if (annotationFrom + annotationLength != entry.length) throw new IllegalStateException("a damaged entry");
+        if (annotationFrom + annotationLength != length) throw new IllegalStateException("a damaged entry");
         return new Head(name, size, modified, key, hash, articleFrom, articleFrom + articleLength, overrides, inputs,
-                annotationKey, annotationHash, annotationFrom, entry.length);
+                annotationKey, annotationHash, annotationFrom, length);
     }
 
     /**
@@ -295,7 +323,7 @@ final class ArticleStore {
     AnnotatedArticle annotation(Article a, ArticleNotes notes, ArticleOverrides overrides, long annotationKey,
                                 java.util.function.Function<Article, AnnotatedArticle> annotate) {
         Current c = current.get(a.id());
-        long overridesKey = new Fingerprint().add(String.valueOf(overrides)).value();
+        long overridesKey = overrides == ArticleOverrides.NONE ? NO_OVERRIDES : overridesKey(overrides);
         if (c == null || c.article != a) {
             // Not stored (its seed has warnings): annotated every build.
             long inputs = AnnotationStore.inputs(a, overrides);
@@ -343,6 +371,11 @@ final class ArticleStore {
         }
         return made;
     }
+
+    private static long overridesKey(ArticleOverrides overrides) { return new Fingerprint().add(String.valueOf(overrides)).value(); }
+
+    /** The key of most articles' overrides (none), taken once instead of once per article. */
+    private static final long NO_OVERRIDES = overridesKey(ArticleOverrides.NONE);
 
     /** The whole article of a stored entry whose article was read hollow, read back from the previous build's file. */
     private Article whole(Current c) {

@@ -81,7 +81,11 @@ final class EditorFeedback {
     private static Set<String> slugs(List<List<Mention>> a, List<List<Mention>> b) {
         Set<String> out = new HashSet<>();
         for (List<List<Mention>> group : List.of(a, b)) {
-            for (List<Mention> ms : group) for (Mention m : ms) if (m.kind() == Mention.Kind.GLOSSARY) out.add(m.slug());
+            for (List<Mention> ms : group) {
+                archive.model.MentionList.visit(ms, (start, end, t) -> {
+                    if (t.kind() == Mention.Kind.GLOSSARY) out.add(t.slug());
+                });
+            }
         }
         return out;
     }

@@ -2,6 +2,7 @@ package archive.index;
 
 import archive.model.AnnotatedArticle;
 import archive.model.Mention;
+import archive.model.MentionList;
 import archive.model.Paragraph;
 import archive.model.Place;
 import archive.model.Row;
@@ -290,30 +291,28 @@ public final class ArchiveIndex {
     /** The concordance lines of article {@code a}, at {@code position} in reading order; the article's text is not read. */
     private static void addOccurrences(AnnotatedArticle a, int position, Map<String, ConcordanceLines> concordance) {
         List<Row> rows = a.rows();
-        for (Mention m : a.titleMentions()) add(concordance, a, position, -1, false, 0, m);
+        add(concordance, a, position, -1, false, 0, a.titleMentions());
         if (a.article().chinese() != null) {
             List<String> deck = a.article().chinese().deck();
             for (int i = 0; i < deck.size() && i < a.deckMentions().size(); i++) {
-                for (Mention m : a.deckMentions().get(i)) add(concordance, a, position, -1, true, i, m);
+                add(concordance, a, position, -1, true, i, a.deckMentions().get(i));
             }
         }
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
             List<Paragraph> zh = row.zh(), en = row.en();
-            for (int k = 0; k < zh.size(); k++) {
-                for (Mention m : a.zhMentions().get(zh.get(k).number() - 1)) add(concordance, a, position, r, true, k, m);
-            }
-            for (int k = 0; k < en.size(); k++) {
-                for (Mention m : a.enMentions().get(en.get(k).number() - 1)) add(concordance, a, position, r, false, k, m);
-            }
+            for (int k = 0; k < zh.size(); k++) add(concordance, a, position, r, true, k, a.zhMentions().get(zh.get(k).number() - 1));
+            for (int k = 0; k < en.size(); k++) add(concordance, a, position, r, false, k, a.enMentions().get(en.get(k).number() - 1));
         }
     }
 
-    /** A line in paragraph {@code part} of row {@code row} of the article (-1: its headline), in Chinese if {@code zh}. */
+    /** The lines of paragraph {@code part} of row {@code row} of the article (-1: its headline), in Chinese if {@code zh}. */
     private static void add(Map<String, ConcordanceLines> concordance, AnnotatedArticle a, int position, int row, boolean zh,
-                            int part, Mention m) {
-        if (m.kind() != Mention.Kind.GLOSSARY) return;
-        concordance.computeIfAbsent(m.slug(), k -> new ConcordanceLines()).add(a, position, row, zh, part, m.start(), m.end());
+                            int part, List<Mention> mentions) {
+        MentionList.visit(mentions, (start, end, target) -> {
+            if (target.kind() != Mention.Kind.GLOSSARY) return;
+            concordance.computeIfAbsent(target.slug(), k -> new ConcordanceLines()).add(a, position, row, zh, part, start, end);
+        });
     }
 
 }

@@ -99,6 +99,29 @@ public final class MentionList extends AbstractList<Mention> implements RandomAc
         return n == 0 ? EMPTY : new MentionList(Arrays.copyOf(out, n), targets);
     }
 
+    /** What {@link #visit} hands each mention: its offsets and its target, without a {@link Mention} made for it. */
+    @FunctionalInterface
+    public interface Visitor {
+        void mention(int start, int end, Mention.Target target);
+    }
+
+    /**
+     * Hands each of {@code mentions} to {@code visitor}, in order. Passes over every mention of
+     * the archive (its index, the editors' warnings) use it: a list of this kind makes no object
+     * per mention, where asking for each made some fifty megabytes of garbage at 10,000 articles.
+     */
+    public static void visit(List<Mention> mentions, Visitor visitor) {
+        if (mentions instanceof MentionList list) {
+            for (long p : list.packed) {
+                int start = (int) (p & ((1 << START_BITS) - 1));
+                visitor.mention(start, start + (int) (p >>> START_BITS & ((1 << LENGTH_BITS) - 1)),
+                        list.targets[(int) (p >>> (START_BITS + LENGTH_BITS))]);
+            }
+        } else {
+            for (Mention m : mentions) visitor.mention(m.start(), m.end(), m.target());
+        }
+    }
+
     @Override public int size() { return packed.length; }
 
     @Override

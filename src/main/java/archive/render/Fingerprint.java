@@ -39,14 +39,17 @@ public final class Fingerprint {
             MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** Adds bytes (an encoded annotation, a stored article). */
-    public Fingerprint add(byte[] b) {
-        long x = b.length;
+    public Fingerprint add(byte[] b) { return add(b, b.length); }
+
+    /** Adds the first {@code length} bytes of {@code b}, as {@link #add(byte[])} adds an array of them. */
+    public Fingerprint add(byte[] b, int length) {
+        long x = length;
         int i = 0;
-        for (; i + 7 < b.length; i += 8) {
+        for (; i + 7 < length; i += 8) {
             long w = (long) LONGS.get(b, i);
             x = Long.rotateLeft(x ^ w * P2, 31) * P1;
         }
-        for (; i < b.length; i++) x = Long.rotateLeft(x ^ (b[i] & 0xFFL) * P2, 31) * P1;
+        for (; i < length; i++) x = Long.rotateLeft(x ^ (b[i] & 0xFFL) * P2, 31) * P1;
         return add(x);
     }
 

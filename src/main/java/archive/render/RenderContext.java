@@ -102,9 +102,13 @@ public final class RenderContext {
 
     public RenderedNotes renderedNotes() { return renderedNotes; }
 
-    /** A fingerprint of the editorial data (glossary, gazetteer, industries) as loaded. */
+    /**
+     * A fingerprint of the editorial data (glossary, gazetteer, industries) as loaded, without where
+     * each entry was written (no page shows it): the same data read by another path to its folder,
+     * or moved down a line by a comment, leaves every page made from it as it is.
+     */
     public static long dataFingerprint(EditorialData data) {
-        return new Fingerprint().add(String.valueOf(data)).value();
+        return new Fingerprint().addValue(data, archive.model.Origin.class).value();
     }
 
     /** What another stage adds to each article page (metadata, citations); set before rendering. */
@@ -189,7 +193,8 @@ public final class RenderContext {
     public Pending prepare(String template, String path, String title, String description, String kind, Map<String, Object> vars) {
         String file = PagePaths.file(path);
         Map<String, Object> all = withCommon(vars, path, title, description, kind);
-        long fingerprint = new Fingerprint().add(global).add(template).add(file).addValue(all).value();
+        // Where a data entry was written is for the editors' messages, never on a page (see #dataFingerprint).
+        long fingerprint = new Fingerprint().add(global).add(template).add(file).addValue(all, archive.model.Origin.class).value();
         if (sink.keep(file, fingerprint)) {
             pagesWritten.incrementAndGet();
             return null;

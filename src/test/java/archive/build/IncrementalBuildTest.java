@@ -211,6 +211,33 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void theSameFoldersNamedAnotherWayRenderNoPageAgain() throws IOException {
+        archive.bench.CorpusGenerator gen = generator(5);
+        TestProject corpus = synthetic(gen, 20);
+        try {
+            corpus.build();
+            Map<String, FileTime> before = times(corpus.site());
+            // The same seeds, data and pages, each reached through a detour (as a script giving absolute paths, or
+            // an editor in another folder, names them): where an entry was written is not on any page.
+            archive.config.BuildConfig c = corpus.config();
+            archive.config.BuildConfig detour = new archive.config.BuildConfig(c.seeds().resolve("../seeds"), c.templates(),
+                    c.data().resolve("../data"), c.pages().resolve("../pages"), c.out(), c.siteUrl(), c.offline(), c.permalinks());
+            SiteBuild.Result again = corpus.build(detour);
+            assertEquals(0, again.pagesRendered(), "the same inputs by another path render nothing");
+            assertEquals(0, again.filesWritten());
+            assertEquals(before, times(corpus.site()));
+
+            // A comment added at the top of the glossary moves every entry down a line; no page shows that either.
+            Path glossary = corpus.root.resolve("data/glossary.yaml");
+            Files.writeString(glossary, "# reviewed by the editors\n" + Files.readString(glossary));
+            SiteBuild.Result moved = corpus.build();
+            assertEquals(0, moved.pagesRendered(), "entries moved down a line render nothing");
+            assertEquals(before, times(corpus.site()));
+        } finally {
+            TestProject.delete(corpus.root);
+        }
+    }
+    @Test
     void aChangedGlossaryEntryRendersAgainOnlyTheArticlesThatUseIt() throws IOException {
         archive.bench.CorpusGenerator gen = generator(5);
         TestProject corpus = synthetic(gen, 60);

@@ -26,6 +26,12 @@ class MentionListTest {
         // Mentions of one target share it, however it was made.
         assertSame(compact.get(0).target(), compact.get(2).target());
         assertEquals(List.of(), MentionList.of(List.of()));
+        // Visited without a Mention made for each, a compact list gives what a plain one gives.
+        for (List<Mention> list : List.of(plain, compact)) {
+            List<Mention> seen = new ArrayList<>();
+            MentionList.visit(list, (start, end, target) -> seen.add(new Mention(start, end, target)));
+            assertEquals(plain, seen);
+        }
     }
 
     @Test

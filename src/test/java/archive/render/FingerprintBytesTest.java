@@ -32,6 +32,12 @@ class FingerprintBytesTest {
             r.nextBytes(b);
             assertEquals(byteAtATime(b), new Fingerprint().add(b).value(), "length " + n);
         }
+        // The first bytes of a larger buffer (a store entry read into a reused one) hash as an array of them.
+        byte[] big = new byte[300];
+        r.nextBytes(big);
+        for (int n = 0; n < 200; n += 7) {
+            assertEquals(new Fingerprint().add(java.util.Arrays.copyOf(big, n)).value(), new Fingerprint().add(big, n).value(), "first " + n);
+        }
         byte[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9}, c = {1, 2, 3, 4, 5, 6, 7, 8, 10};
         assertNotEquals(new Fingerprint().add(a).value(), new Fingerprint().add(c).value());
     }
