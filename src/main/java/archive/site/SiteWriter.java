@@ -519,9 +519,13 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         FolderTimes times = manifest.previousFiles().isEmpty() ? null : FolderTimes.load(out);
         folderTimes = times;
         foldersChanged = !removed.isEmpty() || !staged.isEmpty() || times == null;
-        for (String folder : folders) {
+        // The folders' times are looked at on every core (10,000 article folders and more); those
+        // changed since are then listed one by one.
+        List<String> changed = folders.parallelStream()
+                .filter(folder -> times == null || !times.unchanged(folder, folder.isEmpty() ? out : out.resolve(folder)))
+                .toList();
+        for (String folder : changed) {
             Path dir = folder.isEmpty() ? out : out.resolve(folder);
-            if (times != null && times.unchanged(folder, dir)) continue;
             foldersChanged = true;
             try {
                 listFolder(dir, folder, removed);
