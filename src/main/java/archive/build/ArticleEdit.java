@@ -198,40 +198,115 @@ final class ArticleEdit {
         }
     }
 
+    /** More changed articles than this make a save take the usual way (each brings up to four pages with it). */
+    private static final int MOVED_AT_MOST = 64;
+
     /**
-     * The save from the build {@code before} that added articles and left every other as it was
-     * (the preview's cache gives the same annotation for an unchanged article): the new articles'
-     * pages and their neighbours' are made at once; the lists wait for the catching-up build. Null
-     * for any other save. (A removed or moved article may leave a published page no longer made,
-     * which the permalink registry must refuse at once: such saves take the usual way.)
+     * The save from the build {@code before} that added articles, or changed a few in ways that
+     * move them (a date, a page, their places or terms), and left every other as it was (the
+     * preview's cache gives the same annotation for an unchanged article): the new and changed
+     * articles' pages, their neighbours' and, for a changed one, the pages of the neighbours it
+     * left, are made at once; the lists wait for the catching-up build. Null for any other save: a
+     * removed article, or too many changed. The caller must also refuse it when a list page the
+     * build before made would no longer be made (see {@link #keepsEveryListPage}), which the
+     * permalink registry must refuse at once.
      */
     static ArticleEdit ofAdded(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
         if (before == null || before.data() != data) return null;
         List<AnnotatedArticle> was = before.corpus().index().articles();
-        if (now.size() <= was.size()) return null;
-        // Every article of the build before is still here, as it was (the same annotation object).
+        if (now.size() < was.size()) return null;
         Map<String, AnnotatedArticle> byId = new java.util.HashMap<>(now.size() * 4 / 3 + 16);
         for (AnnotatedArticle a : now) byId.put(a.id(), a);
-        Set<String> old = new HashSet<>(was.size() * 4 / 3 + 16);
-        for (AnnotatedArticle a : was) {
-            if (byId.get(a.id()) != a) return null;
-            old.add(a.id());
+        Set<String> same = new HashSet<>(was.size() * 4 / 3 + 16);
+        // Each article of the build before is still here: as it was (the same annotation object), or changed.
+        Set<String> leftBehind = new HashSet<>();
+        int changed = 0;
+        for (int i = 0; i < was.size(); i++) {
+            AnnotatedArticle a = was.get(i), b = byId.get(a.id());
+            if (b == null) return null;
+            if (b == a) {
+                same.add(a.id());
+                continue;
+            }
+            if (++changed > MOVED_AT_MOST) return null;
+            // The articles it stood between link to each other now.
+            if (i > 0) leftBehind.add(was.get(i - 1).id());
+            if (i + 1 < was.size()) leftBehind.add(was.get(i + 1).id());
         }
-        List<AnnotatedArticle> added = new ArrayList<>();
+        if (same.size() == now.size()) return null;
+        List<AnnotatedArticle> moved = new ArrayList<>();
         Set<AnnotatedArticle> pages = new LinkedHashSet<>();
         for (int i = 0; i < now.size(); i++) {
             AnnotatedArticle a = now.get(i);
-            if (old.contains(a.id())) continue;
-            added.add(a);
+            if (same.contains(a.id())) {
+                if (leftBehind.contains(a.id())) pages.add(a);
+                continue;
+            }
+            moved.add(a);
             pages.add(a);
             // Its neighbours in reading order link to it now.
             if (i > 0) pages.add(now.get(i - 1));
             if (i + 1 < now.size()) pages.add(now.get(i + 1));
         }
-        return new ArticleEdit(List.copyOf(added), Map.of(), List.copyOf(pages), false, false, gazetteer, true, Map.of());
+        return new ArticleEdit(List.copyOf(moved), Map.of(), List.copyOf(pages), false, false, gazetteer, true, Map.of());
     }
 
-    /** Whether this save added articles (the index is made anew, the lists follow) rather than edited them in place. */
+    /**
+     * Whether every list page made from {@code was} is made from {@code now} too, after a save
+     * whose lists follow (see {@link #ofAdded}), which may add pages, never take one away. Only the
+     * lists a changed article left can shrink: its day, month and year, its places and every place
+     * enclosing them, its industries and glossary entries (a concordance of fewer lines); each must
+     * keep as many pages (lists are cut into pages of {@link Pagination#ARTICLES} articles, a
+     * concordance into {@link Pagination#LINES} lines). So must the editors' notes index.
+     */
+    boolean keepsEveryListPage(ArchiveIndex was, ArchiveIndex now, Map<String, Place> gazetteer) {
+        Set<String> places = new TreeSet<>(), industries = new TreeSet<>(), entries = new TreeSet<>();
+        for (AnnotatedArticle c : changed) {
+            AnnotatedArticle old = was.article(c.id());
+            if (old == null) continue; // added: it takes nothing away
+            LocalDate d = old.article().date();
+            if (!now.byYear().containsKey(d.getYear())) return false;
+            if (!keepsPages(was.onDay(d), now.onDay(d)) || !keepsPages(was.byMonth().get(java.time.YearMonth.from(d)),
+                    now.byMonth().get(java.time.YearMonth.from(d)))) {
+                return false;
+            }
+            for (String slug : old.places()) {
+                for (String s = slug; s != null && places.add(s); ) {
+                    Place p = gazetteer.get(s);
+                    s = p == null ? null : p.parent();
+                }
+            }
+            industries.addAll(old.industries());
+            entries.addAll(old.glossary());
+        }
+        for (String s : places) {
+            if (was.hasArticles(s) && (!now.hasArticles(s) || listPages(now.totalFor(s)) < listPages(was.totalFor(s)))) return false;
+        }
+        for (String i : industries) if (!keepsPages(was.inIndustry(i), now.inIndustry(i))) return false;
+        for (String g : entries) {
+            if (Pagination.pageCount(now.lineCount(g), Pagination.LINES) < Pagination.pageCount(was.lineCount(g), Pagination.LINES)) {
+                return false;
+            }
+        }
+        return listPages(withNotes(now)) >= listPages(withNotes(was));
+    }
+
+    /** Whether the list {@code now} has as many pages as {@code was}, and is still there if {@code was} was. */
+    private static boolean keepsPages(List<AnnotatedArticle> was, List<AnnotatedArticle> now) {
+        if (was == null || was.isEmpty()) return true;
+        return now != null && !now.isEmpty() && listPages(now.size()) >= listPages(was.size());
+    }
+
+    private static int listPages(int articles) { return Pagination.pageCount(articles, Pagination.ARTICLES); }
+
+    /** The articles the editors' notes index lists (see EditorialPages#notesIndex). */
+    private static int withNotes(ArchiveIndex index) {
+        int n = 0;
+        for (AnnotatedArticle a : index.articles()) if (a.annotated()) n++;
+        return n;
+    }
+
+    /** Whether this save added or moved articles (the index is made anew, the lists follow) rather than edited them in place. */
     boolean listsFollow() { return listsFollow; }
 
     /** Whether the templates, data, URL policy ({@code inputs}) and the archive's own pages are as before. */

@@ -405,7 +405,8 @@ public final class SiteBuild {
         int rendered = ctx.pagesRendered.get();
         int n = edit.changed().size();
         String what = edit.listsFollow()
-                ? n + (n == 1 ? " new article and its neighbours" : " new articles and their neighbours") + "; the lists follow,"
+                ? n + (n == 1 ? " added or moved article and its neighbours" : " added or moved articles and their neighbours")
+                + "; the lists follow,"
                 : "edit of " + n + (n == 1 ? " article" : " articles");
         say("Published the %s to %s (%d pages rendered; %d files written, %d unchanged)", what, config.out(), rendered,
                 writer.filesWritten(), writer.filesReused());
@@ -537,6 +538,11 @@ public final class SiteBuild {
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug(), mentioned::get);
+        // A save whose lists follow must not take away a page the published lists have (see ArticleEdit#keepsEveryListPage).
+        if (articleEdit != null && articleEdit.listsFollow()
+                && !articleEdit.keepsEveryListPage(cache.published().corpus().index(), index, data.placesBySlug())) {
+            articleEdit = null;
+        }
         this.dataKey = dataKey;
         if (before != null && previous.order() == orderKey(index)) storedEdit = ArticleEdit.ofStored(before, after, index, data.placesBySlug());
         if (store != null && store.reused() > 0) {

@@ -58,8 +58,9 @@ final class BenchCommand implements Callable<Integer> {
     int saves;
 
     @Option(names = "--edit", defaultValue = "author", description = "what the editor loop's saves change: author (a line "
-            + "of text only the article's page shows), title (shown in every list the article is on) notes (a paragraph added "
-            + "to an article's editors' notes) or new (a new article each save) (default: ${DEFAULT-VALUE})")
+            + "of text only the article's page shows), title (shown in every list the article is on), notes (a paragraph added "
+            + "to an article's editors' notes), date (the article moved a day later each save, its title marked) or new (a new article "
+            + "each save) (default: ${DEFAULT-VALUE})")
     String edit;
 
     @Option(names = "--java-opts", description = "JVM options of the timed builds (default: those of this JVM)")

@@ -34,7 +34,7 @@ final class EditorLoopBench {
      * title (shown in every list the article is on), a paragraph added to its editors' notes, or
      * a new article (a copy of the seed under a new id, which every list after it makes room for).
      */
-    enum Edit { AUTHOR, TITLE, NOTES, NEW }
+    enum Edit { AUTHOR, TITLE, NOTES, DATE, NEW }
 
     private final BuildConfig config;
     private final Edit edit;
@@ -42,6 +42,14 @@ final class EditorLoopBench {
     EditorLoopBench(BuildConfig config, Edit edit) {
         this.config = config;
         this.edit = edit;
+    }
+
+    /** The seed's text with its date {@code days} later, in the English header and in the original's date line. */
+    private static String movedBy(String text, int days) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^Date: (\\d{4}-\\d{2}-\\d{2})$").matcher(text);
+        if (!m.find()) throw new IllegalStateException("the seed has no Date: line");
+        String was = m.group(1), now = java.time.LocalDate.parse(was).plusDays(days).toString();
+        return text.replaceAll("(?m)^(Date: )?" + was + "$", "$1" + now);
     }
 
     List<Save> run(Path seed, String articlePath, int saves) throws IOException, InterruptedException {
@@ -75,6 +83,8 @@ final class EditorLoopBench {
                         case AUTHOR -> text.replaceFirst("\nAuthor:[^\n]*", "\nAuthor: " + mark);
                         case TITLE -> text.replaceFirst("^Title: ", "Title: " + mark + ": ");
                         case NOTES -> text.stripTrailing() + "\n\n" + mark + ".\n";
+                        // Moved in the reading order, off its day's, month's and perhaps year's lists onto others.
+                        case DATE -> movedBy(text, i).replaceFirst("^Title: ", "Title: " + mark + ": ");
                         case NEW -> throw new IllegalStateException();
                     });
                 }

@@ -327,13 +327,32 @@ class IncrementalBuildTest {
             assertTrue(made.contains("articles/00000000000000ff/"), "the new page is published: " + made);
             assertEquals(3, made.size(), "the new article's page and its two neighbours' pages: " + made);
 
-            // Moved to another day: not such a save (a day's page may be left empty, which the
-            // permalink registry must refuse at once); every page is checked, as in a one-off build.
+            // Moved to a day of its own (its copy stays on the day it left): its page, the neighbours it left
+            // and those it joins are made at once; the day, month and year lists follow with the next build.
+            java.util.Set<String> used = new java.util.HashSet<>();
+            try (Stream<Path> s = Files.list(corpus.root.resolve("seeds"))) {
+                for (Path f : s.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                    used.add(Files.readString(f).replaceFirst("(?s).*?\nDate: (\\S+).*", "$1"));
+                }
+            }
+            java.time.LocalDate free = java.time.LocalDate.of(1959, 7, 1);
+            while (used.contains(free.toString()) || used.contains(free.plusDays(1).toString())) free = free.plusDays(2);
             String copied = corpus.read(added);
             String date = copied.replaceFirst("(?s).*?\nDate: (\\S+).*", "$1");
-            corpus.write(added, copied.replace(date, "1959-07-01")); // the English header and the Chinese date line
-            String moved = logged(corpus, cache).log();
-            assertTrue(!moved.contains("Published the"), moved);
+            corpus.write(added, copied.replace(date, free.toString())); // the English header and the Chinese date line
+            made = shownAtOnceThenCaughtUp(corpus, cache);
+            assertTrue(made.contains("articles/00000000000000ff/"), "the moved page is published: " + made);
+            assertTrue(made.size() >= 3 && made.size() <= 5, "its page, the neighbours it left and joined: " + made);
+
+            // Moved again, off the day it has alone: that day's page would no longer be made, which the
+            // permalink registry must refuse at once, so every page is checked, as in a one-off build.
+            String atFree = corpus.read(added);
+            corpus.write(added, atFree.replace(free.toString(), free.plusDays(1).toString()));
+            String day = "/" + archive.render.PagePaths.day(free);
+            archive.diag.BuildFailedException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    archive.diag.BuildFailedException.class, () -> logged(corpus, cache));
+            assertTrue(refused.getMessage().contains(day + " was published and would no longer be produced"), refused.getMessage());
+            corpus.write(added, atFree);
             new SiteBuild(corpus.config(), null, cache).build();
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
         } finally {
@@ -448,7 +467,7 @@ class IncrementalBuildTest {
     private java.util.Set<String> shownAtOnceThenCaughtUp(TestProject corpus, ArticleCache cache) throws IOException {
         Map<String, FileTime> before = times(corpus.site());
         Logged quick = logged(corpus, cache);
-        assertTrue(quick.log().contains("Published the 1 new article and its neighbours"), quick.log());
+        assertTrue(quick.log().contains("Published the 1 added or moved article and its neighbours"), quick.log());
         assertTrue(quick.result().indexesDeferred(), "a build that brings the lists up to date follows");
         Path clean = cleanBuild(corpus);
         java.util.Set<String> folders = new java.util.TreeSet<>();
