@@ -261,11 +261,17 @@ public final class SiteBuild {
 
                 @Override
                 public boolean keepAll(List<String> files, long inputs) { return writer.keepAll(files, inputs); }
+
+                @Override
+                public boolean keepExactly(String prefix, Map<String, Long> fingerprints) {
+                    return writer.keepExactly(prefix, fingerprints);
+                }
             }, reuse, ctx::text);
             say("Indexed %d articles for search (%d tokenized, the others' postings kept from the previous build): %d terms, "
-                    + "%d postings, %d shards (%d kept unmade: same postings and weights), %d files made (%.1f MB), "
+                    + "%d postings, %d shards (%d kept unmade: same postings and weights%s), %d files made (%.1f MB), "
                     + "%d files kept", search.documents(), search.tokenized(), search.terms(), search.postings(), search.shards(),
-                    search.keptShards(), search.files(), search.bytes() / 1e6, search.keptFiles());
+                    search.keptShards(), search.postingsAsPublished() ? "; every posting as published, none merged" : "",
+                    search.files(), search.bytes() / 1e6, search.keptFiles());
         }
         return deferred;
     }

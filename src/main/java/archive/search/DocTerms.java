@@ -6,6 +6,19 @@ package archive.search;
  */
 record DocTerms(int number, long[] keys, int[] hashes, int[] tfs, int[] from, int length) {
 
+    /**
+     * A hash of the document's terms and their frequencies, in no order: two documents with the
+     * same hash (and length) have, in all likelihood, the same postings.
+     */
+    long termsHash() {
+        long h = keys.length;
+        for (int k = 0; k < keys.length; k++) {
+            long x = (keys[k] ^ (long) tfs[k] << 40) * 0x9E3779B97F4A7C15L;
+            h += Long.rotateLeft(x ^ x >>> 29, 17) * 0xC2B2AE3D27D4EB4FL;
+        }
+        return h;
+    }
+
     /** Counts the terms of a document's segments and facets. Reuses the caller's scratch map. */
     static DocTerms of(SearchDoc doc, Words.Cache words, Words dict, LongIntMap counts, int partitions) {
         counts.clear();

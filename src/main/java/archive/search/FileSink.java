@@ -16,4 +16,11 @@ public interface FileSink {
 
     /** Keeps every one of {@code files} as {@link #keep} would, or none of them (then all must be made). */
     default boolean keepAll(java.util.List<String> files, long inputs) { return false; }
+
+    /**
+     * Keeps the published files {@code fingerprints} names, each made from inputs with its
+     * fingerprint, if they are all the files under {@code prefix} and each is untouched; keeps none
+     * otherwise (then all must be made).
+     */
+    default boolean keepExactly(String prefix, java.util.Map<String, Long> fingerprints) { return false; }
 }

@@ -20,7 +20,10 @@ import java.util.BitSet;
  * its content fingerprint and its length, the texts of the word terms by id, then each
  * partition's terms with their postings as the index holds them (document gaps and term
  * frequencies as varints), and at its end where each partition starts. Only the BM25 weights are
- * left out, since every article's length moves them.
+ * left out, since every article's length moves them. Each article also has a hash of its terms and
+ * their frequencies, and the file records the shards the build published (their fingerprints and
+ * how many files each took): a build whose articles all have the postings they had keeps the
+ * published shards without merging, weighing or hashing ten million postings again.
  *
  * <p>Partitions are read one at a time, when they are merged, so the previous postings never
  * all sit in memory beside the new ones (200 MB at 100,000 articles). The file is written for
@@ -29,11 +32,19 @@ import java.util.BitSet;
  */
 final class PostingsCache {
     static final String FILE = "postings.bin";
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     final String[] ids;
     final long[] fingerprints;
     final int[] lengths;
+    /** Each article's terms and their frequencies, hashed (see DocTerms#termsHash). */
+    final long[] termsHashes;
+    /** The shards the build that saved the file published: each one's fingerprint and how many files of its own its terms took. */
+    final long[] shardInputs;
+    final int[] shardOwnFiles;
+    /** How many terms and postings the index had. */
+    final int terms;
+    final long postings;
     /** Word ids and their texts. */
     final int[] wordIds;
     final String[] wordTexts;
@@ -41,16 +52,24 @@ final class PostingsCache {
     /** Where each partition starts in the file, and where the last one ends. */
     private final long[] starts;
 
-    private PostingsCache(Path file, String[] ids, long[] fingerprints, int[] lengths, int[] wordIds, String[] wordTexts,
-                          long[] starts) {
+    private PostingsCache(Path file, String[] ids, long[] fingerprints, int[] lengths, long[] termsHashes, int[] wordIds,
+                          String[] wordTexts, Shards shards, long[] starts) {
         this.file = file;
         this.ids = ids;
         this.fingerprints = fingerprints;
         this.lengths = lengths;
+        this.termsHashes = termsHashes;
+        this.shardInputs = shards.inputs();
+        this.shardOwnFiles = shards.ownFiles();
+        this.terms = shards.terms();
+        this.postings = shards.postings();
         this.wordIds = wordIds;
         this.wordTexts = wordTexts;
         this.starts = starts;
     }
+
+    /** The shards a build published from the postings it saves: see {@link #shardInputs}. */
+    record Shards(long[] inputs, int[] ownFiles, int terms, long postings) {}
 
     /** The postings saved at {@code file} for {@code global} with {@code partitions} partitions, or null. */
     static PostingsCache load(Path file, long global, int partitions) {
@@ -59,12 +78,13 @@ final class PostingsCache {
             if (in.readInt() != FORMAT || in.readLong() != global || in.readInt() != partitions) return null;
             int n = in.readInt();
             String[] ids = new String[n];
-            long[] fps = new long[n];
+            long[] fps = new long[n], termsHashes = new long[n];
             int[] lengths = new int[n];
             for (int i = 0; i < n; i++) {
                 ids[i] = in.readUTF();
                 fps[i] = in.readLong();
                 lengths[i] = in.readInt();
+                termsHashes[i] = in.readLong();
             }
             int w = in.readInt();
             int[] wordIds = new int[w];
@@ -73,6 +93,14 @@ final class PostingsCache {
                 wordIds[i] = in.readInt();
                 wordTexts[i] = in.readUTF();
             }
+            int shardCount = in.readInt();
+            long[] shardInputs = new long[shardCount];
+            int[] own = new int[shardCount];
+            for (int i = 0; i < shardCount; i++) {
+                shardInputs[i] = in.readLong();
+                own[i] = in.readInt();
+            }
+            Shards shards = new Shards(shardInputs, own, in.readInt(), in.readLong());
             long[] starts = new long[partitions + 1];
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = ch.size();
@@ -84,7 +112,7 @@ final class PostingsCache {
                 for (int p = 0; p < partitions; p++) if (starts[p] > starts[p + 1] || starts[p] < 0) return null;
                 if (starts[partitions] > at) return null;
             }
-            return new PostingsCache(file, ids, fps, lengths, wordIds, wordTexts, starts);
+            return new PostingsCache(file, ids, fps, lengths, termsHashes, wordIds, wordTexts, shards, starts);
         } catch (IOException | RuntimeException e) {
             return null; // a damaged file costs time, never correctness
         }
@@ -117,31 +145,22 @@ final class PostingsCache {
     /** A term's key and postings: {@code a[from, to)}, {@code docs} of them, the last for document {@code last}. */
     interface Term { void accept(long key, byte[] a, int from, int to, int docs, int last); }
 
-    /** Saves the index just built: its articles (ids, fingerprints, lengths), words and postings. */
-    static void save(Path file, long global, String[] ids, long[] fingerprints, int[] lengths, Words words, PostingLists[] parts) {
+    /** Saves the index just built: its articles (ids, fingerprints, lengths, terms' hashes), words, shards and postings. */
+    static void save(Path file, long global, String[] ids, long[] fingerprints, int[] lengths, long[] termsHashes, Words words,
+                     PostingLists[] parts, Shards shards) {
         BitSet used = new BitSet();
         for (PostingLists p : parts) {
             for (int t = 0; t < p.count; t++) if (TermKeys.isWord(p.keys[t])) used.set(TermKeys.wordId(p.keys[t]));
         }
+        // Only the words some posting list still has: words of removed articles are left behind.
+        int[] wordIds = used.stream().toArray();
+        String[] wordTexts = new String[wordIds.length];
+        for (int k = 0; k < wordIds.length; k++) wordTexts[k] = words.text(wordIds[k]);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                out.writeInt(FORMAT);
-                out.writeLong(global);
-                out.writeInt(parts.length);
-                out.writeInt(ids.length);
-                for (int i = 0; i < ids.length; i++) {
-                    out.writeUTF(ids[i]);
-                    out.writeLong(fingerprints[i]);
-                    out.writeInt(lengths[i]);
-                }
-                // Only the words some posting list still has: words of removed articles are left behind.
-                out.writeInt(used.cardinality());
-                for (int id = used.nextSetBit(0); id >= 0; id = used.nextSetBit(id + 1)) {
-                    out.writeInt(id);
-                    out.writeUTF(words.text(id));
-                }
+                header(out, global, parts.length, ids, fingerprints, lengths, termsHashes, wordIds, wordTexts, shards);
                 long[] starts = new long[parts.length + 1];
                 long at = out.size(); // the header is far below 2 GB; the postings are counted here
                 for (int p = 0; p < parts.length; p++) {
@@ -165,5 +184,70 @@ final class PostingsCache {
         } catch (IOException | RuntimeException e) {
             // Only time is lost: the next build tokenizes every article.
         }
+    }
+
+    /**
+     * Saves this file again for articles whose postings are all those it holds (each under the same
+     * number, with the same terms and length), with their fingerprints now: the words, shards and
+     * postings are copied from it as they are.
+     */
+    void saveKept(long global, String[] ids, long[] fingerprints) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(64 * ids.length + (1 << 16));
+            try (DataOutputStream out = new DataOutputStream(head)) {
+                header(out, global, starts.length - 1, ids, fingerprints, lengths, termsHashes, wordIds, wordTexts,
+                        new Shards(shardInputs, shardOwnFiles, terms, postings));
+            }
+            long shift = head.size() - starts[0];
+            try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ);
+                 FileChannel to = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                         StandardOpenOption.WRITE)) {
+                writeFully(to, ByteBuffer.wrap(head.toByteArray()));
+                long at = starts[0], end = starts[starts.length - 1];
+                while (at < end) {
+                    long n = from.transferTo(at, end - at, to);
+                    if (n <= 0) throw new IOException("the postings file ends early");
+                    at += n;
+                }
+                ByteBuffer table = ByteBuffer.allocate(8 * starts.length);
+                for (long s : starts) table.putLong(s + shift);
+                table.flip();
+                writeFully(to, table);
+            }
+            archive.io.FileReplace.replace(tmp, file);
+        } catch (IOException | RuntimeException e) {
+            // Only time is lost: the next build tokenizes every article.
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) ch.write(b);
+    }
+
+    private static void header(DataOutputStream out, long global, int partitions, String[] ids, long[] fingerprints, int[] lengths,
+                               long[] termsHashes, int[] wordIds, String[] wordTexts, Shards shards) throws IOException {
+        out.writeInt(FORMAT);
+        out.writeLong(global);
+        out.writeInt(partitions);
+        out.writeInt(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            out.writeUTF(ids[i]);
+            out.writeLong(fingerprints[i]);
+            out.writeInt(lengths[i]);
+            out.writeLong(termsHashes[i]);
+        }
+        out.writeInt(wordIds.length);
+        for (int k = 0; k < wordIds.length; k++) {
+            out.writeInt(wordIds[k]);
+            out.writeUTF(wordTexts[k]);
+        }
+        out.writeInt(shards.inputs().length);
+        for (int k = 0; k < shards.inputs().length; k++) {
+            out.writeLong(shards.inputs()[k]);
+            out.writeInt(shards.ownFiles()[k]);
+        }
+        out.writeInt(shards.terms());
+        out.writeLong(shards.postings());
     }
 }

@@ -41,7 +41,7 @@ public final class SearchIndexBuilder {
 
     /** What was built; {@code tokenized} articles were read for their terms, the others' postings were the previous build's. */
     public record Stats(int documents, int terms, int shards, long postings, long bytes, int files, int tokenized, int keptFiles,
-                        int keptShards) {}
+                        int keptShards, boolean postingsAsPublished) {}
 
     /**
      * The fingerprint of what article {@code number}'s text file is made from (its content
@@ -121,6 +121,7 @@ public final class SearchIndexBuilder {
         for (int p = 0; p < PARTITIONS; p++) parts[p] = new PostingLists();
         int n = articles.size();
         int[] lengths = new int[n];
+        long[] termsHashes = new long[n];
         AtomicLong bytes = new AtomicLong();
         AtomicInteger files = new AtomicInteger();
         AtomicInteger keptFiles = new AtomicInteger();
@@ -147,6 +148,13 @@ public final class SearchIndexBuilder {
             public boolean keepAll(List<String> files, long inputs) {
                 if (!sink.keepAll(files, inputs)) return false;
                 keptFiles.addAndGet(files.size());
+                return true;
+            }
+
+            @Override
+            public boolean keepExactly(String prefix, Map<String, Long> fingerprints) {
+                if (!sink.keepExactly(prefix, fingerprints)) return false;
+                keptFiles.addAndGet(fingerprints.size());
                 return true;
             }
         };
@@ -196,10 +204,31 @@ public final class SearchIndexBuilder {
                 DocTerms d = batch[i - start];
                 if (d != null) {
                     lengths[i] = d.length();
+                    termsHashes[i] = d.termsHash();
                     if (kept != null) changed.add(d);
                 } else {
                     lengths[i] = kept.previous.lengths[kept.oldOf[i]];
+                    termsHashes[i] = kept.previous.termsHashes[kept.oldOf[i]];
                 }
+            }
+        }
+        if (kept != null && kept.samePostings(articles, lengths, termsHashes)) {
+            // Every article has the postings it had, under its number (an edit of what the index does
+            // not read, such as an author): the postings, weights and shards are the published ones.
+            PostingsCache previous = kept.previous;
+            Map<String, Long> published = new java.util.HashMap<>();
+            for (int s = 0; s < previous.shardInputs.length; s++) {
+                for (String f : ShardWriter.shardFiles(s, previous.shardOwnFiles[s])) published.put(f, previous.shardInputs[s]);
+            }
+            if (counted.keepExactly(DIR + "s/", published)) {
+                int shardCount = previous.shardInputs.length;
+                counted.write(DIR + "meta.js", meta(articles, shardCount));
+                if (!kept.unchanged(n)) {
+                    long[] fps = fingerprints;
+                    previous.saveKept(reuse.global(), articles.stream().map(a -> a.article().id()).toArray(String[]::new), fps);
+                }
+                return new Stats(n, previous.terms, shardCount, previous.postings, bytes.get(), files.get(), n - kept.count,
+                        keptFiles.get(), shardCount, true);
             }
         }
         if (kept != null) IntStream.range(0, PARTITIONS).parallel().forEach(p -> kept.merge(p, changed, parts[p]));
@@ -218,10 +247,11 @@ public final class SearchIndexBuilder {
         }
         if (reuse != null && (kept == null || !kept.unchanged(n))) {
             String[] ids = articles.stream().map(a -> a.article().id()).toArray(String[]::new);
-            PostingsCache.save(reuse.file(), reuse.global(), ids, fingerprints, lengths, words, parts);
+            PostingsCache.save(reuse.file(), reuse.global(), ids, fingerprints, lengths, termsHashes, words, parts,
+                    new PostingsCache.Shards(shards.shardInputs, shards.shardOwnFiles, terms, postings));
         }
         return new Stats(n, terms, shardCount, postings, bytes.get(), files.get(), kept == null ? n : n - kept.count, keptFiles.get(),
-                shards.keptShards.get());
+                shards.keptShards.get(), false);
     }
 
     /** Which of this build's articles keep their postings from the previous build, and under which old number. */
@@ -247,6 +277,24 @@ public final class SearchIndexBuilder {
 
         /** Every article kept under its number and none added: the saved postings are those of this index. */
         boolean unchanged(int n) { return count == n && firstMoved == n && newOf.length == n; }
+
+        /**
+         * Whether every article has the postings the previous build gave it, under the same number:
+         * each kept one is, and each tokenized again has the id of the article the previous build
+         * had at its number, with the same length and terms (see DocTerms#termsHash).
+         */
+        boolean samePostings(List<AnnotatedArticle> articles, int[] lengths, long[] termsHashes) {
+            int n = articles.size();
+            if (previous.ids.length != n || previous.shardInputs.length == 0) return false;
+            for (int i = 0; i < n; i++) {
+                if (oldOf[i] == i) continue;
+                if (oldOf[i] >= 0 || !previous.ids[i].equals(articles.get(i).article().id()) || previous.lengths[i] != lengths[i]
+                        || previous.termsHashes[i] != termsHashes[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         /**
          * Articles with the same id and fingerprint as before keep their postings, as long as their
@@ -414,6 +462,9 @@ public final class SearchIndexBuilder {
         private final long global;
         /** Shards kept unmade: the previous build made them from the same postings and weights. */
         final AtomicInteger keptShards = new AtomicInteger();
+        /** Each shard's fingerprint and how many files of its own its terms took, once written (for the postings cache). */
+        long[] shardInputs = new long[0];
+        int[] shardOwnFiles = new int[0];
 
         ShardWriter(PostingLists[] parts, Words words, int[] lengths, double avg, long global) {
             this.parts = parts;
@@ -441,11 +492,21 @@ public final class SearchIndexBuilder {
                 PostingLists p = parts[pi];
                 for (int t = 0; t < p.count; t++) entries[fill[shardOf(p.keys[t], shards)]++] = ((long) pi << 32) | t;
             }
+            shardInputs = new long[shards];
+            shardOwnFiles = new int[shards];
             IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, shards, entries, start[s], start[s + 1], sink));
             return shards;
         }
 
         private static int shardOf(long key, int shards) { return SearchText.shard(TermKeys.hash(key), shards); }
+
+        /** The files of shard {@code shard}: its own, then one for each of its {@code own} terms too long to share it. */
+        static List<String> shardFiles(int shard, int own) {
+            List<String> files = new ArrayList<>(1 + own);
+            files.add(DIR + "s/" + shard + ".js");
+            for (int k = 0; k < own; k++) files.add(DIR + "s/" + shard + "-" + k + ".js");
+            return files;
+        }
 
         private record Term(String text, PostingLists list, int index) {}
 
@@ -462,9 +523,9 @@ public final class SearchIndexBuilder {
             // there are: read without being encoded, they are kept unmade when the previous build made the same.
             Content content = content(terms);
             long inputs = mix(mix(mix(mix(global) ^ shard) ^ shards) ^ content.hash());
-            List<String> files = new ArrayList<>(1 + content.ownFiles());
-            files.add(DIR + name + ".js");
-            for (int k = 0; k < content.ownFiles(); k++) files.add(DIR + name + "-" + k + ".js");
+            shardInputs[shard] = inputs;
+            shardOwnFiles[shard] = content.ownFiles();
+            List<String> files = shardFiles(shard, content.ownFiles());
             if (global != 0 && sink.keepAll(files, inputs)) {
                 keptShards.incrementAndGet();
                 return;

@@ -335,6 +335,16 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         return keepAllUnder(prefix, fingerprintOf);
     }
 
+    /**
+     * Keeps the files {@code fingerprints} names, each made from inputs with its fingerprint, if the
+     * previous build wrote exactly these under {@code prefix} and each is untouched; keeps none otherwise.
+     */
+    public boolean keepExactly(String prefix, java.util.Map<String, Long> fingerprints) {
+        List<String> files = manifest.filesUnder(prefix);
+        if (files.size() != fingerprints.size() || !fingerprints.keySet().containsAll(files)) return false;
+        return !files.isEmpty() && keepEach(files, fingerprints::get);
+    }
+
     private boolean keepAllUnder(String prefix, java.util.function.ToLongFunction<String> fingerprintOf) {
         List<String> files = manifest.filesUnder(prefix);
         return !files.isEmpty() && keepEach(files, fingerprintOf);

@@ -113,6 +113,17 @@ class IncrementalBuildTest {
             String log = logged(corpus, null).log();
             java.util.regex.Matcher shards = java.util.regex.Pattern.compile("(\\d+) shards \\((\\d+) kept unmade").matcher(log);
             assertTrue(shards.find() && shards.group(1).equals(shards.group(2)), log);
+            // Every article has the postings it had: the published shards are kept without a merge of the postings.
+            assertTrue(log.contains("every posting as published, none merged"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            // Again (the postings file now saved by copying its postings), then an edit that changes postings.
+            corpus.write(twenty, corpus.read(twenty).replaceFirst("\nAuthor: An Editor", "\nAuthor: Another Editor"));
+            String again = logged(corpus, null).log();
+            assertTrue(again.contains("every posting as published, none merged") && again.contains("(1 tokenized"), again);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            addSentence(corpus, twenty, "Mechanisation reached 机械化 everywhere. ");
+            String merged = logged(corpus, null).log();
+            assertTrue(merged.contains("(1 tokenized") && !merged.contains("none merged"), merged);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
             corpus.write(twenty, original);
             addSentence(corpus, twenty, "Tractorisation reached 拖拉机站 everywhere. ");
