@@ -30,11 +30,12 @@ import java.util.TreeSet;
  * it has notes), its neighbours' pages and the lists it is on (its day, month and year, its places
  * and their enclosing places, its industries, the home page and the list of articles).
  *
- * <p>Or a save that added articles and left every other as it was: then the new articles' pages
- * and their neighbours' (whose links now lead to them) are made at once, so the editor sees the
- * new page without waiting; the lists they join and the concordance lines they add shift every
- * page after them (lists are paginated by position), and come with the catching-up build, as the
- * search index does. Anything else is no such edit, and the build checks every page as usual.
+ * <p>Or a save that added articles, or moved a few (a new date, page, place or term), and left
+ * every other as it was: then their pages and their neighbours' (whose links now lead to them) are
+ * made at once, so the editor sees the page without waiting; the lists they join or leave and
+ * their concordance lines shift every page after them (lists are paginated by position), and come
+ * with the catching-up build, as the search index does; unless a list page would be taken away.
+ * Anything else is no such edit, and the build checks every page as usual.
  */
 final class ArticleEdit {
     /**
@@ -46,7 +47,7 @@ final class ArticleEdit {
     private final List<AnnotatedArticle> changed;
     /** The edited articles as they were, by id. */
     private final Map<String, AnnotatedArticle> before;
-    /** Whether the lists wait for the catching-up build (see {@link #ofAdded}). */
+    /** Whether the lists wait for the catching-up build (see {@link #ofAddedOrMoved}). */
     private final boolean listsFollow;
     /** The articles whose pages are made again: the edited ones and, when lists changed, their neighbours. */
     private final List<AnnotatedArticle> pages;
@@ -211,7 +212,7 @@ final class ArticleEdit {
      * build before made would no longer be made (see {@link #keepsEveryListPage}), which the
      * permalink registry must refuse at once.
      */
-    static ArticleEdit ofAdded(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
+    static ArticleEdit ofAddedOrMoved(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
         if (before == null || before.data() != data) return null;
         List<AnnotatedArticle> was = before.corpus().index().articles();
         if (now.size() < was.size()) return null;
@@ -253,7 +254,7 @@ final class ArticleEdit {
 
     /**
      * Whether every list page made from {@code was} is made from {@code now} too, after a save
-     * whose lists follow (see {@link #ofAdded}), which may add pages, never take one away. Only the
+     * whose lists follow (see {@link #ofAddedOrMoved}), which may add pages, never take one away. Only the
      * lists a changed article left can shrink: its day, month and year, its places and every place
      * enclosing them, its industries and glossary entries (a concordance of fewer lines); each must
      * keep as many pages (lists are cut into pages of {@link Pagination#ARTICLES} articles, a

@@ -196,14 +196,14 @@ final class ArticleStore {
      * build reads every entry, and a fresh array for each made a hundred megabytes of garbage at
      * 10,000 articles, a young collection or two of an edit's build.
      */
-    private static final ThreadLocal<byte[][]> ENTRY_BUFFER = ThreadLocal.withInitial(() -> new byte[1][]);
+    private static final ThreadLocal<byte[]> ENTRY_BUFFER = ThreadLocal.withInitial(() -> new byte[16 << 10]);
 
     /** The entry at {@code slot} in this thread's buffer (valid up to the slot's length, until the thread's next read). */
     private static byte[] borrowedEntry(FileChannel ch, Slot slot) throws IOException {
-        byte[][] holder = ENTRY_BUFFER.get();
-        if (holder[0] == null || holder[0].length < slot.length()) holder[0] = new byte[Math.max(slot.length(), 16 << 10)];
-        readChecked(ch, slot, holder[0]);
-        return holder[0];
+        byte[] buffer = ENTRY_BUFFER.get();
+        if (buffer.length < slot.length()) ENTRY_BUFFER.set(buffer = new byte[slot.length()]);
+        readChecked(ch, slot, buffer);
+        return buffer;
     }
 
     private static void readChecked(FileChannel ch, Slot slot, byte[] into) throws IOException {

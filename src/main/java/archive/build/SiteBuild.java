@@ -540,7 +540,9 @@ public final class SiteBuild {
         }
         // In the preview, a save that left every article where it stood updates the last index.
         articleEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey, data.placesBySlug());
-        if (cache != null && articleEdit == null) articleEdit = ArticleEdit.ofAdded(cache.published(), annotated, dataKey, data.placesBySlug());
+        if (cache != null && articleEdit == null) {
+            articleEdit = ArticleEdit.ofAddedOrMoved(cache.published(), annotated, dataKey, data.placesBySlug());
+        }
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug(), mentioned::get);

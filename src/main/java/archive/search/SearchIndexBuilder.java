@@ -224,8 +224,7 @@ public final class SearchIndexBuilder {
                 int shardCount = previous.shardInputs.length;
                 counted.write(DIR + "meta.js", meta(articles, shardCount));
                 if (!kept.unchanged(n)) {
-                    long[] fps = fingerprints;
-                    previous.saveKept(reuse.global(), articles.stream().map(a -> a.article().id()).toArray(String[]::new), fps);
+                    previous.saveKept(reuse.global(), articles.stream().map(a -> a.article().id()).toArray(String[]::new), fingerprints);
                 }
                 return new Stats(n, previous.terms, shardCount, previous.postings, bytes.get(), files.get(), n - kept.count,
                         keptFiles.get(), shardCount, true);
