@@ -121,26 +121,32 @@ final class OpenData {
      * edit that left every article where it stood (same order, places, industries and terms),
      * every other record and the dictionaries at the top are as the previous build made them.
      * {@code before} holds the edited articles as that build had them, {@code introductionsBefore}
-     * its introductions. Null when a record is not found exactly once as expected.
+     * its introductions. Given as the splices of the published file (see PageSink#writeSpliced);
+     * null when a record is not found exactly once, in order, as expected.
      */
-    byte[] jsonEdited(byte[] published, Map<String, AnnotatedArticle> before, Map<String, String> introductionsBefore) {
-        return edited(published, before, (sb, a, intros) -> jsonRecord(sb, a, intros), introductionsBefore,
+    List<archive.render.PageSink.Splice> jsonSplices(java.nio.channels.FileChannel published, Map<String, AnnotatedArticle> before,
+                                                     Map<String, String> introductionsBefore) throws java.io.IOException {
+        return splices(published, before, (sb, a, intros) -> jsonRecord(sb, a, intros), introductionsBefore,
                 archive.render.PageSink::bytes, "\n");
     }
 
-    /** As {@link #jsonEdited}, for the CSV download. */
-    byte[] csvEdited(byte[] published, Map<String, AnnotatedArticle> before, Map<String, String> introductionsBefore) {
-        return edited(published, before, (sb, a, intros) -> csvRecord(sb, a, intros), introductionsBefore,
+    /** As {@link #jsonSplices}, for the CSV download. */
+    List<archive.render.PageSink.Splice> csvSplices(java.nio.channels.FileChannel published, Map<String, AnnotatedArticle> before,
+                                                    Map<String, String> introductionsBefore) throws java.io.IOException {
+        return splices(published, before, (sb, a, intros) -> csvRecord(sb, a, intros), introductionsBefore,
                 text -> text.getBytes(StandardCharsets.UTF_8), "\r\n");
     }
 
     private interface Record { void append(StringBuilder sb, AnnotatedArticle a, Map<String, String> introductions); }
 
-    private byte[] edited(byte[] published, Map<String, AnnotatedArticle> before, Record record, Map<String, String> introductionsBefore,
-                          java.util.function.Function<String, byte[]> encoder, String lineBreak) {
-        if (published == null) return null;
-        byte[] out = published;
+    private List<archive.render.PageSink.Splice> splices(java.nio.channels.FileChannel published, Map<String, AnnotatedArticle> before,
+                                                         Record record, Map<String, String> introductionsBefore,
+                                                         java.util.function.Function<String, byte[]> encoder, String lineBreak)
+            throws java.io.IOException {
+        List<archive.render.PageSink.Splice> out = new java.util.ArrayList<>();
         StringBuilder sb = new StringBuilder(1024);
+        long end = 0;
+        // The records stand in reading order: each edited one lies after the one before it.
         for (AnnotatedArticle now : ctx.index.articles()) {
             AnnotatedArticle was = before.get(now.id());
             if (was == null) continue;
@@ -150,22 +156,44 @@ final class OpenData {
             record.append(sb.append(lineBreak), now, introductions);
             byte[] made = encoder.apply(sb.toString());
             sb.setLength(0);
-            int at = indexOf(out, old, 0);
-            if (at < 0 || indexOf(out, old, at + 1) >= 0) return null;
-            byte[] next = new byte[out.length - old.length + made.length];
-            System.arraycopy(out, 0, next, 0, at);
-            System.arraycopy(made, 0, next, at, made.length);
-            System.arraycopy(out, at + old.length, next, at + made.length, out.length - at - old.length);
-            out = next;
+            long at = find(published, old, 0);
+            if (at < end || find(published, old, at + 1) >= 0) return null;
+            out.add(new archive.render.PageSink.Splice(at, at + old.length, made));
+            end = at + old.length;
         }
         return out;
     }
 
-    /** Where {@code part} first occurs in {@code whole} from {@code from}; -1 if nowhere. */
-    static int indexOf(byte[] whole, byte[] part, int from) {
-        if (part.length == 0) return from;
+    /**
+     * Where {@code part} first occurs in the file {@code ch} from {@code from}; -1 if nowhere. The
+     * file is read a megabyte at a time (a download of the whole paper is hundreds of megabytes).
+     */
+    static long find(java.nio.channels.FileChannel ch, byte[] part, long from) throws java.io.IOException {
+        long size = ch.size();
+        if (part.length == 0) return from <= size ? from : -1;
+        byte[] buf = new byte[Math.max(1 << 20, 2 * part.length)];
+        long base = from;
+        int have = 0;
+        while (base + have < size) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf, have, buf.length - have);
+            int read = ch.read(b, base + have);
+            if (read <= 0) break;
+            have += read;
+            int at = indexOf(buf, have, part);
+            if (at >= 0) return base + at;
+            // The last bytes may begin an occurrence that the next read completes.
+            int keep = Math.min(part.length - 1, have);
+            System.arraycopy(buf, have - keep, buf, 0, keep);
+            base += have - keep;
+            have = keep;
+        }
+        return -1;
+    }
+
+    /** Where {@code part} first occurs in the first {@code length} bytes of {@code whole}; -1 if nowhere. */
+    static int indexOf(byte[] whole, int length, byte[] part) {
         byte first = part[0];
-        for (int i = from, last = whole.length - part.length; i <= last; i++) {
+        for (int i = 0, last = length - part.length; i <= last; i++) {
             if (whole[i] != first) continue;
             if (java.util.Arrays.equals(whole, i, i + part.length, part, 0, part.length)) return i;
         }

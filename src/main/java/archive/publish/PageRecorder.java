@@ -52,7 +52,29 @@ public final class PageRecorder implements PageSink {
     }
 
     @Override
-    public byte[] published(String file) { return next.published(file); }
+    public java.nio.channels.FileChannel openPublished(String file) { return next.openPublished(file); }
+
+    @Override
+    public boolean writeSpliced(String file, java.util.List<Splice> splices, long fingerprint) {
+        if (!next.writeSpliced(file, splices, fingerprint)) return false;
+        record(file);
+        return true;
+    }
+
+    /**
+     * As {@link #writeStable}, for a file made by splicing the published one: {@code splices}
+     * gives the splices (or null, when they cannot be found; then {@code content} gives the whole
+     * file), and {@code onSpliced} is told when they were made.
+     */
+    public void writeStableSpliced(String file, long fingerprint, java.util.function.Supplier<java.util.List<Splice>> splices,
+                                   java.util.function.Supplier<byte[]> content, Runnable onSpliced) {
+        if (!next.keep(file, fingerprint)) {
+            java.util.List<Splice> s = splices.get();
+            if (s != null && next.writeSpliced(file, s, fingerprint)) onSpliced.run();
+            else next.write(file, content.get(), fingerprint);
+        }
+        stable.add("/" + file);
+    }
 
     /** Keeps the published file whose URL is promised to stay as it is (see {@link PageSink#keepAsPublished}). */
     public boolean keepStableAsPublished(String file) {

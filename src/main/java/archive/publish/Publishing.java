@@ -130,10 +130,10 @@ public final class Publishing {
         List<Runnable> files = new ArrayList<>();
         if (!feedKept) files.add(() -> recorder.writeStable(AtomFeed.FILE, inputs,
                 () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions)));
-        if (!jsonKept) files.add(() -> recorder.writeStable(OpenData.JSON, inputs, () -> editedOr(OpenData.JSON,
-                edited == null ? null : b -> data.jsonEdited(b, edited.before(), edited.introductions()), data::json)));
-        if (!csvKept) files.add(() -> recorder.writeStable(OpenData.CSV, inputs, () -> editedOr(OpenData.CSV,
-                edited == null ? null : b -> data.csvEdited(b, edited.before(), edited.introductions()), data::csv)));
+        if (!jsonKept) files.add(() -> download(OpenData.JSON, inputs,
+                edited == null ? null : ch -> data.jsonSplices(ch, edited.before(), edited.introductions()), data::json));
+        if (!csvKept) files.add(() -> download(OpenData.CSV, inputs,
+                edited == null ? null : ch -> data.csvSplices(ch, edited.before(), edited.introductions()), data::csv));
         files.parallelStream().forEach(f -> {
             checkpoint.run();
             f.run();
@@ -166,12 +166,25 @@ public final class Publishing {
     /** The edited articles as the previous build had them, and its introductions (see {@link #finishEdit(RenderContext, Map, Map, Map)}). */
     private record Edited(Map<String, archive.model.AnnotatedArticle> before, Map<String, String> introductions) {}
 
-    /** The published {@code file} updated by {@code edit} (null: none), if it can be; else made by {@code whole}. */
-    private byte[] editedOr(String file, java.util.function.UnaryOperator<byte[]> edit, java.util.function.Supplier<byte[]> whole) {
-        byte[] b = edit == null ? null : edit.apply(recorder.published(file));
-        if (b == null) return whole.get();
-        log.accept("Replaced the edited articles' records in " + file + ", as published");
-        return b;
+    /** Finds in a published download the splices that update it (see PageSink#writeSpliced); null if it cannot. */
+    private interface SpliceFinder {
+        List<PageSink.Splice> find(java.nio.channels.FileChannel published) throws java.io.IOException;
+    }
+
+    /**
+     * Writes the download {@code file}, or keeps it: the published one with the splices {@code edit}
+     * (null: none) finds, when it finds them, copied by the system without being read in; else made
+     * whole by {@code whole}.
+     */
+    private void download(String file, long inputs, SpliceFinder edit, java.util.function.Supplier<byte[]> whole) {
+        recorder.writeStableSpliced(file, inputs, () -> {
+            if (edit == null) return null;
+            try (java.nio.channels.FileChannel ch = recorder.openPublished(file)) {
+                return ch == null ? null : edit.find(ch);
+            } catch (java.io.IOException e) {
+                return null; // made whole instead
+            }
+        }, whole, () -> log.accept("Replaced the edited articles' records in " + file + ", as published"));
     }
 
     /** After a successful publish: adds the new paths to the registry (and saves the citation cache). */

@@ -36,8 +36,19 @@ public interface PageSink {
     boolean keepAsPublished(String file);
 
     /**
-     * The bytes of the published file at {@code file} as the previous build left it (untouched
-     * since), for an output updated rather than made anew; null when unknown.
+     * The published file at {@code file} as the previous build left it (untouched since), open for
+     * reading (the caller closes it), to be read in parts; null when unknown. See {@link #writeSpliced}.
      */
-    default byte[] published(String file) { return null; }
+    default java.nio.channels.FileChannel openPublished(String file) { return null; }
+
+    /** The bytes {@code from}–{@code to} of a published file, to be replaced by {@code with}. */
+    record Splice(long from, long to, byte[] with) {}
+
+    /**
+     * Writes at {@code file} the published file there (see {@link #openPublished}) with the
+     * {@code splices} (in order, not overlapping) made, as if written by {@link #write(String,
+     * byte[], long)} with this fingerprint; the untouched parts are copied by the system, never
+     * read in. False, writing nothing, if the published file changed since it was viewed.
+     */
+    default boolean writeSpliced(String file, java.util.List<Splice> splices, long fingerprint) { return false; }
 }

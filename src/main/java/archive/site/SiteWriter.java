@@ -292,14 +292,55 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     }
 
     @Override
-    public byte[] published(String file) {
+    public FileChannel openPublished(String file) {
         Path published = out.resolve(resolvable(file));
         if (manifest.untouched(file, published) == null) return null;
         try {
-            byte[] b = Files.readAllBytes(published);
-            return manifest.untouched(file, published) == null ? null : b; // not touched while it was read either
+            return FileChannel.open(published, StandardOpenOption.READ);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    @Override
+    public boolean writeSpliced(String file, List<Splice> splices, long fingerprint) {
+        Path published = out.resolve(resolvable(file));
+        if (manifest.untouched(file, published) == null) return false;
+        Path target = resolveInside(file);
+        claim(file);
+        try {
+            folder(target.getParent());
+            try (FileChannel from = FileChannel.open(published, StandardOpenOption.READ);
+                 FileChannel to = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+                long at = 0, size = from.size();
+                for (Splice s : splices) {
+                    if (s.from() < at || s.to() < s.from() || s.to() > size) throw new IllegalArgumentException("splices out of order");
+                    transfer(from, at, s.from() - at, to);
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(s.with());
+                    while (b.hasRemaining()) to.write(b);
+                    at = s.to();
+                }
+                transfer(from, at, size - at, to);
+            }
+            if (manifest.untouched(file, published) == null) throw new IOException(file + " changed while it was copied");
+        } catch (FileAlreadyExistsException e) {
+            throw twice(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        staged.add(file);
+        written.incrementAndGet();
+        manifest.record(file, fingerprint, target);
+        return true;
+    }
+
+    /** Copies {@code length} bytes of {@code from} at {@code at} to the end of {@code to}, by the system where it can. */
+    private static void transfer(FileChannel from, long at, long length, FileChannel to) throws IOException {
+        long end = at + length;
+        while (at < end) {
+            long n = from.transferTo(at, end - at, to);
+            if (n <= 0) throw new IOException("the published file ends early");
+            at += n;
         }
     }
 
