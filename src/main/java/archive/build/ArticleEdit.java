@@ -258,7 +258,8 @@ final class ArticleEdit {
      * lists a changed article left can shrink: its day, month and year, its places and every place
      * enclosing them, its industries and glossary entries (a concordance of fewer lines); each must
      * keep as many pages (lists are cut into pages of {@link Pagination#ARTICLES} articles, a
-     * concordance into {@link Pagination#LINES} lines). So must the editors' notes index.
+     * concordance into {@link Pagination#LINES} lines, as DatePages, PlacePages, IndustryPages and
+     * GlossaryPages cut them). So must the editors' notes index.
      */
     boolean keepsEveryListPage(ArchiveIndex was, ArchiveIndex now, Map<String, Place> gazetteer) {
         Set<String> places = new TreeSet<>(), industries = new TreeSet<>(), entries = new TreeSet<>();

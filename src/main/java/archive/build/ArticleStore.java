@@ -209,7 +209,7 @@ final class ArticleStore {
     private static void readChecked(FileChannel ch, Slot slot, byte[] into) throws IOException {
         readInto(ch, slot.offset(), into, slot.length());
         // A damaged entry (a disk error, a build killed while writing) must never stand for a seed.
-        if (new Fingerprint().add(into, slot.length()).value() != slot.checksum()) throw new IOException("a damaged entry");
+        if (checksum(into, slot.length()) != slot.checksum()) throw new IOException("a damaged entry");
     }
 
     /**
@@ -635,22 +635,18 @@ final class ArticleStore {
         return out.toArray();
     }
 
-    private static long checksum(byte[] entry) { return new Fingerprint().add(entry).value(); }
+    private static long checksum(byte[] entry) { return checksum(entry, entry.length); }
+
+    private static long checksum(byte[] entry, int length) { return new Fingerprint().add(entry, length).value(); }
 
     private static long copy(FileChannel from, long at, long length, FileChannel to, long toAt) throws IOException {
         if (from == null || length <= 0) return 0;
-        long done = 0;
-        while (done < length) {
-            long n = from.transferTo(at + done, length - done, to.position(toAt + done));
-            if (n <= 0) throw new IOException("could not copy the stored entries");
-            done += n;
-        }
+        archive.io.Channels.copy(from, at, length, to, toAt);
         return length;
     }
 
     private static long writeAll(FileChannel out, long at, byte[] b) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(b);
-        while (buf.hasRemaining()) out.write(buf, at + buf.position());
+        archive.io.Channels.write(out, at, ByteBuffer.wrap(b));
         return b.length;
     }
 

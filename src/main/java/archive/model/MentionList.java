@@ -112,11 +112,7 @@ public final class MentionList extends AbstractList<Mention> implements RandomAc
      */
     public static void visit(List<Mention> mentions, Visitor visitor) {
         if (mentions instanceof MentionList list) {
-            for (long p : list.packed) {
-                int start = (int) (p & ((1 << START_BITS) - 1));
-                visitor.mention(start, start + (int) (p >>> START_BITS & ((1 << LENGTH_BITS) - 1)),
-                        list.targets[(int) (p >>> (START_BITS + LENGTH_BITS))]);
-            }
+            for (long p : list.packed) visitor.mention(start(p), end(p), list.targets[target(p)]);
         } else {
             for (Mention m : mentions) visitor.mention(m.start(), m.end(), m.target());
         }
@@ -127,8 +123,12 @@ public final class MentionList extends AbstractList<Mention> implements RandomAc
     @Override
     public Mention get(int i) {
         long p = packed[i];
-        int start = (int) (p & ((1 << START_BITS) - 1));
-        int end = start + (int) (p >>> START_BITS & ((1 << LENGTH_BITS) - 1));
-        return new Mention(start, end, targets[(int) (p >>> (START_BITS + LENGTH_BITS))]);
+        return new Mention(start(p), end(p), targets[target(p)]);
     }
+
+    private static int start(long packed) { return (int) (packed & ((1 << START_BITS) - 1)); }
+
+    private static int end(long packed) { return start(packed) + (int) (packed >>> START_BITS & ((1 << LENGTH_BITS) - 1)); }
+
+    private static int target(long packed) { return (int) (packed >>> (START_BITS + LENGTH_BITS)); }
 }

@@ -48,7 +48,8 @@ public interface PageSink {
      * Writes at {@code file} the published file there (see {@link #openPublished}) with the
      * {@code splices} (in order, not overlapping) made, as if written by {@link #write(String,
      * byte[], long)} with this fingerprint; the untouched parts are copied by the system, never
-     * read in. False, writing nothing, if the published file changed since it was viewed.
+     * read in. False, writing nothing, if the published file is not as the previous build left it
+     * (the caller then writes the file whole); a file changed while it is copied fails the build.
      */
     default boolean writeSpliced(String file, java.util.List<Splice> splices, long fingerprint) { return false; }
 }

@@ -203,26 +203,18 @@ final class PostingsCache {
             try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ);
                  FileChannel to = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                          StandardOpenOption.WRITE)) {
-                writeFully(to, ByteBuffer.wrap(head.toByteArray()));
-                long at = starts[0], end = starts[starts.length - 1];
-                while (at < end) {
-                    long n = from.transferTo(at, end - at, to);
-                    if (n <= 0) throw new IOException("the postings file ends early");
-                    at += n;
-                }
+                archive.io.Channels.write(to, 0, ByteBuffer.wrap(head.toByteArray()));
+                long postingsEnd = starts[starts.length - 1];
+                archive.io.Channels.copy(from, starts[0], postingsEnd - starts[0], to, head.size());
                 ByteBuffer table = ByteBuffer.allocate(8 * starts.length);
                 for (long s : starts) table.putLong(s + shift);
                 table.flip();
-                writeFully(to, table);
+                archive.io.Channels.write(to, postingsEnd + shift, table);
             }
             archive.io.FileReplace.replace(tmp, file);
         } catch (IOException | RuntimeException e) {
             // Only time is lost: the next build tokenizes every article.
         }
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) ch.write(b);
     }
 
     private static void header(DataOutputStream out, long global, int partitions, String[] ids, long[] fingerprints, int[] lengths,

@@ -224,7 +224,7 @@ public final class SearchIndexBuilder {
                 int shardCount = previous.shardInputs.length;
                 counted.write(DIR + "meta.js", meta(articles, shardCount));
                 if (!kept.unchanged(n)) {
-                    previous.saveKept(reuse.global(), articles.stream().map(a -> a.article().id()).toArray(String[]::new), fingerprints);
+                    previous.saveKept(reuse.global(), ids(articles), fingerprints);
                 }
                 return new Stats(n, previous.terms, shardCount, previous.postings, bytes.get(), files.get(), n - kept.count,
                         keptFiles.get(), shardCount, true);
@@ -245,12 +245,15 @@ public final class SearchIndexBuilder {
             terms += p.count;
         }
         if (reuse != null && (kept == null || !kept.unchanged(n))) {
-            String[] ids = articles.stream().map(a -> a.article().id()).toArray(String[]::new);
-            PostingsCache.save(reuse.file(), reuse.global(), ids, fingerprints, lengths, termsHashes, words, parts,
+            PostingsCache.save(reuse.file(), reuse.global(), ids(articles), fingerprints, lengths, termsHashes, words, parts,
                     new PostingsCache.Shards(shards.shardInputs, shards.shardOwnFiles, terms, postings));
         }
         return new Stats(n, terms, shardCount, postings, bytes.get(), files.get(), kept == null ? n : n - kept.count, keptFiles.get(),
                 shards.keptShards.get(), false);
+    }
+
+    private static String[] ids(List<AnnotatedArticle> articles) {
+        return articles.stream().map(a -> a.article().id()).toArray(String[]::new);
     }
 
     /** Which of this build's articles keep their postings from the previous build, and under which old number. */

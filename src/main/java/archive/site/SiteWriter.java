@@ -235,8 +235,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     static void writeFile(Path target, byte[] content) throws IOException {
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(content);
-            while (b.hasRemaining()) ch.write(b);
+            archive.io.Channels.write(ch, 0, java.nio.ByteBuffer.wrap(content));
         }
     }
 
@@ -312,15 +311,16 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             folder(target.getParent());
             try (FileChannel from = FileChannel.open(published, StandardOpenOption.READ);
                  FileChannel to = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                long at = 0, size = from.size();
+                long at = 0, size = from.size(), pos = 0;
                 for (Splice s : splices) {
                     if (s.from() < at || s.to() < s.from() || s.to() > size) throw new IllegalArgumentException("splices out of order");
-                    transfer(from, at, s.from() - at, to);
-                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(s.with());
-                    while (b.hasRemaining()) to.write(b);
+                    archive.io.Channels.copy(from, at, s.from() - at, to, pos);
+                    pos += s.from() - at;
+                    archive.io.Channels.write(to, pos, java.nio.ByteBuffer.wrap(s.with()));
+                    pos += s.with().length;
                     at = s.to();
                 }
-                transfer(from, at, size - at, to);
+                archive.io.Channels.copy(from, at, size - at, to, pos);
             }
             if (manifest.untouched(file, published) == null) throw new IOException(file + " changed while it was copied");
         } catch (FileAlreadyExistsException e) {
@@ -332,16 +332,6 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         written.incrementAndGet();
         manifest.record(file, fingerprint, target);
         return true;
-    }
-
-    /** Copies {@code length} bytes of {@code from} at {@code at} to the end of {@code to}, by the system where it can. */
-    private static void transfer(FileChannel from, long at, long length, FileChannel to) throws IOException {
-        long end = at + length;
-        while (at < end) {
-            long n = from.transferTo(at, end - at, to);
-            if (n <= 0) throw new IOException("the published file ends early");
-            at += n;
-        }
     }
 
     /**
