@@ -24,6 +24,7 @@ trap 'cp "$original" "$seed"; rm -f "$original"' EXIT
 args=(build --stats --permalinks none --seeds "$corpus/seeds" --data "$corpus/data" --pages "$corpus/pages" --templates templates)
 # The launcher's options for an archive of this size (see ./archive), for jars run without it.
 opts=(-Xms1g -XX:MetaspaceSize=128m -Xmx2600m -XX:NewRatio=3 -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+[ "$n" -ge 5000 ] && opts=(-Xms1g -XX:MetaspaceSize=128m -Xmx2600m -XX:NewRatio=2 -XX:+UseParallelGC -XX:TieredStopAtLevel=1)
 [ "$n" -ge 40000 ] && opts=(-Xms1g -XX:MetaspaceSize=128m -Xmx2300m -XX:+UseG1GC)
 jars=("$@")
 for k in "${!jars[@]}"; do

@@ -11,9 +11,33 @@ public final class Relocatable {
     /** The pseudo file a relocatable fragment is rendered for; compared by identity. */
     static final String FILE = new String("\u0000relocatable");
     private static final char MARK = '\u0000', MARK_HERE = '\u0001';
-    private final String html;
+    /**
+     * The fragment cut at its markers, found once: the text before each marker, then what follows
+     * the last one ({@code pieces[0]} alone without markers); {@code here[i]} tells whether marker
+     * i is a "here" marker. An entry is placed in a dozen lists and more (its day, month, year,
+     * places, industries, the glossary entries it uses), each time joined from these pieces
+     * instead of copying and scanning the whole fragment again.
+     */
+    private final String[] pieces;
+    private final boolean[] here;
 
-    Relocatable(String html) { this.html = html; }
+    Relocatable(String html) {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        java.util.List<Boolean> kinds = new java.util.ArrayList<>();
+        int from = 0, mark = html.indexOf(MARK), markHere = html.indexOf(MARK_HERE);
+        while (mark >= 0 || markHere >= 0) {
+            int at = markHere < 0 || mark >= 0 && mark < markHere ? mark : markHere;
+            cut.add(html.substring(from, at));
+            kinds.add(at == markHere);
+            from = at + 1;
+            if (at == mark) mark = html.indexOf(MARK, from);
+            else markHere = html.indexOf(MARK_HERE, from);
+        }
+        cut.add(cut.isEmpty() ? html : html.substring(from));
+        pieces = cut.toArray(new String[0]);
+        here = new boolean[kinds.size()];
+        for (int i = 0; i < here.length; i++) here[i] = kinds.get(i);
+    }
 
     /** The link to {@code to} behind the marker; a link that would be empty or a bare fragment at the root gets "./". */
     static String link(Links links, String to) {
@@ -23,21 +47,15 @@ public final class Relocatable {
 
     /** The fragment for a page {@code depth} folders below the site root. */
     public String at(int depth) {
-        int mark = html.indexOf(MARK), here = html.indexOf(MARK_HERE);
-        if (mark < 0 && here < 0) return html;
-        String up = Links.up(depth);
-        StringBuilder sb = new StringBuilder(html.length() + 32);
-        // From marker to marker (found with indexOf, copied from an array: not character by character).
-        char[] cs = archive.model.Chars.of(html, 0, html.length());
-        int from = 0;
-        while (mark >= 0 || here >= 0) {
-            int at = here < 0 || mark >= 0 && mark < here ? mark : here;
-            sb.append(cs, from, at - from);
-            sb.append(at == mark ? up : depth == 0 ? "./" : up);
-            from = at + 1;
-            if (at == mark) mark = html.indexOf(MARK, from);
-            else here = html.indexOf(MARK_HERE, from);
+        if (here.length == 0) return pieces[0];
+        String up = Links.up(depth), upHere = depth == 0 ? "./" : up;
+        String[] parts = new String[pieces.length + here.length];
+        for (int i = 0; i < here.length; i++) {
+            parts[2 * i] = pieces[i];
+            parts[2 * i + 1] = here[i] ? upHere : up;
         }
-        return sb.append(cs, from, html.length() - from).toString();
+        parts[parts.length - 1] = pieces[here.length];
+        // Joined into one array of the exact size, which the string takes as it is: one copy, not a builder's two.
+        return String.join("", parts);
     }
 }

@@ -252,6 +252,17 @@ class CitationsTest {
     }
 
     @Test
+    void risKeepsEachFieldOnOneLine() {
+        ArticleRecord r = new ArticleRecord("00000000000000ae", "articles/00000000000000ae/", URL, LocalDate.of(1959, 3, 2), 1,
+                "", "", "", "Steel\r\n\r\n\tand\nIron", "标题");
+        List<String> lines = List.of(Ris.record(r).split("\r\n"));
+        assertTrue(lines.contains("TI  - 标题 [Steel and Iron]"), lines.toString());
+        for (String l : lines) assertTrue(l.matches("[A-Z][A-Z0-9]  - [^\t]*"), l);
+        assertEquals("a b", Ris.oneLine("a\t\r\nb"));
+        assertEquals("unchanged", Ris.oneLine("unchanged"));
+    }
+
+    @Test
     void bibtexEscapesTexAndBalancesBraces() {
         ArticleRecord r = new ArticleRecord("00000000000000ad", "articles/00000000000000ad/", URL, LocalDate.of(1959, 3, 2), 1,
                 "", "", "", "100% of {targets} & $5_000 #1 ~ ^ \\", "标题");
