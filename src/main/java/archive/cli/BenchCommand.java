@@ -1,6 +1,7 @@
 package archive.cli;
 
 import archive.bench.CorpusGenerator;
+import archive.bench.MachineLoad;
 import archive.bench.ProcessStats;
 import archive.config.BuildConfig;
 import picocli.CommandLine.Command;
@@ -67,7 +68,9 @@ final class BenchCommand implements Callable<Integer> {
     String javaOpts;
 
     /** One timed build: its process figures and what it wrote. */
-    record Run(String name, ProcessStats stats, int articles, int pages, int rendered, int written, int reused, double searchSeconds) {}
+    /** One timed build; {@code othersCpu}: what the rest of the machine computed meanwhile (see {@link MachineLoad}). */
+    record Run(String name, ProcessStats stats, int articles, int pages, int rendered, int written, int reused, double searchSeconds,
+               double othersCpu) {}
 
     /** A progress line of the build: {@code [  1.23 s, CPU   2.34 s] what was done}. */
     private static final java.util.regex.Pattern PROGRESS = java.util.regex.Pattern.compile("^\\[\\s*([\\d.]+) s, CPU\\s+[\\d.]+ s\\] (.*)$");
@@ -181,6 +184,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         cmd.addAll(args);
         long started = System.nanoTime();
+        double machineBefore = MachineLoad.busySeconds();
         Process p = pb.start();
         ProcessStats stats = null;
         int[] counts = new int[5];
@@ -207,6 +211,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         int code = p.waitFor();
+        double machineCpu = MachineLoad.busySeconds() - machineBefore;
         if (code != 0 || stats == null) {
             output.stream().skip(Math.max(0, output.size() - 30)).forEach(System.err::println);
             throw new IllegalStateException("the " + name + " failed with exit code " + code);
@@ -222,8 +227,10 @@ final class BenchCommand implements Callable<Integer> {
             if (m.group(2).startsWith("Indexed") || m.group(2).startsWith("Kept the search index")) search += at - before;
             before = at;
         }
-        Run run = new Run(name, stats, counts[0], counts[1], counts[4], counts[2], counts[3], search);
-        System.out.printf(Locale.ROOT, "%-20s %6.2f s wall, %6.2f s CPU%n", name, stats.wallSeconds(), stats.cpuSeconds());
+        Run run = new Run(name, stats, counts[0], counts[1], counts[4], counts[2], counts[3], search,
+                Math.max(0, machineCpu - stats.cpuSeconds()));
+        System.out.printf(Locale.ROOT, "%-20s %6.2f s wall, %6.2f s CPU; other work meanwhile %s%n", name, stats.wallSeconds(),
+                stats.cpuSeconds(), others(run));
         return run;
     }
 
@@ -243,15 +250,23 @@ final class BenchCommand implements Callable<Integer> {
                 buildJvm != null ? buildJvm : String.join(" ", jvmOptions()),
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| build | wall | of it, search index | wall without it | CPU | peak RSS | peak heap | pages | pages rendered "
-                + "| files written | files unchanged | articles/s |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| files written | files unchanged | articles/s | other work meanwhile |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Run r : runs) {
             ProcessStats s = r.stats();
-            System.out.printf(Locale.ROOT, "| %s | %.2f s | %.2f s | %.2f s | %.2f s | %s | %s | %d | %d | %d | %d | %.0f |%n", r.name(),
+            System.out.printf(Locale.ROOT, "| %s | %.2f s | %.2f s | %.2f s | %.2f s | %s | %s | %d | %d | %d | %d | %.0f | %s |%n", r.name(),
                     s.wallSeconds(), r.searchSeconds(), s.wallSeconds() - r.searchSeconds(), s.cpuSeconds(),
                     ProcessStats.gib(s.peakRssBytes()), ProcessStats.gib(s.peakHeapBytes()), r.pages(), r.rendered(),
-                    r.written(), r.reused(), r.articles() / s.wallSeconds());
+                    r.written(), r.reused(), r.articles() / s.wallSeconds(), others(r));
         }
+        System.out.println("(other work meanwhile: the machine's busy CPU time during the build less the build's own, in seconds "
+                + "and as cores; it includes the kernel writing the build's files back to disk)");
+    }
+
+    /** The CPU the rest of the machine used during a build: "1.23 s CPU (0.45 cores)"; "n/a" without /proc/stat. */
+    private static String others(Run r) {
+        if (Double.isNaN(r.othersCpu())) return "n/a";
+        return String.format(Locale.ROOT, "%.2f s CPU (%.2f cores)", r.othersCpu(), r.othersCpu() / r.stats().wallSeconds());
     }
 
     /**
