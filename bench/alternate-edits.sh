@@ -4,9 +4,10 @@
 #
 #   ./archive bench --articles 10000 --saves 0     # once: makes target/bench/corpus-10000-1958 and its site
 #   bash bench/alternate-edits.sh 6                # six edit builds through the launcher, as an editor runs them
-#   bash bench/alternate-edits.sh 8 target/a.jar target/b.jar
+#   bash bench/alternate-edits.sh 8 target/a.jar /tmp/old/archive.jar
 #                                                  # two builds of the generator side by side, alternated, each on
-#                                                  # its own copy of the site and caches (jars inside target/, beside lib/)
+#                                                  # its own copy of the site and caches and with its own class-data
+#                                                  # archive, as the launcher gives one (each jar with its lib/ beside it)
 #
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
 set -euo pipefail
@@ -26,9 +27,10 @@ args=(build --stats --permalinks none --seeds "$corpus/seeds" --data "$corpus/da
 opts=(-Xms1g -XX:MetaspaceSize=128m -Xmx2600m -XX:NewRatio=3 -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 [ "$n" -ge 5000 ] && opts=(-Xms1g -XX:MetaspaceSize=128m -Xmx2600m -XX:NewRatio=2 -XX:+UseParallelGC -XX:TieredStopAtLevel=1)
 [ "$n" -ge 40000 ] && opts=(-Xms1g -XX:MetaspaceSize=128m -Xmx2300m -XX:+UseG1GC)
+grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && opts+=(-XX:+UseTransparentHugePages)
 jars=("$@")
 for k in "${!jars[@]}"; do
-  rm -rf "target/bench/site-ab$k" "target/bench/.site-ab$k.cache"
+  rm -rf "target/bench/site-ab$k" "target/bench/.site-ab$k.cache" "target/bench/ab$k.jsa"
   cp -a "$site" "target/bench/site-ab$k"
   cp -a "target/bench/.site-$n.cache" "target/bench/.site-ab$k.cache"
 done
@@ -36,8 +38,12 @@ build() { # label, then the command; prints the label and the stats line's wall 
   local label=$1; shift
   echo "$label $("$@" 2>&1 | grep '^stats:' | cut -d' ' -f2-3)"
 }
-# A first build for each jar makes its copy of the site its own (a new generator renders every page).
-for k in "${!jars[@]}"; do "java" "${opts[@]}" -jar "${jars[$k]}" "${args[@]}" --out "target/bench/site-ab$k" >/dev/null 2>&1; done
+# A first build for each jar makes its copy of the site its own (a new generator renders every page)
+# and records the classes it loads, which its timed builds then map in (see ./archive).
+for k in "${!jars[@]}"; do
+  java "${opts[@]}" -XX:ArchiveClassesAtExit="target/bench/ab$k.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -jar "${jars[$k]}" "${args[@]}" --out "target/bench/site-ab$k" >/dev/null 2>&1
+done
 for ((i = 1; i <= rounds; i++)); do
   if grep -q '^Author: An alternating edit' "$seed"; then cp "$original" "$seed"; else sed -i 's/^Author:/Author: An alternating edit/' "$seed"; fi
   if [ ${#jars[@]} -eq 0 ]; then
@@ -46,7 +52,8 @@ for ((i = 1; i <= rounds; i++)); do
     # Each round runs the jars in turn, starting with a different one, so that neither always goes first.
     for ((j = 0; j < ${#jars[@]}; j++)); do
       k=$(( (i + j) % ${#jars[@]} ))
-      build "edit $i ${jars[$k]}" java "${opts[@]}" -jar "${jars[$k]}" "${args[@]}" --out "target/bench/site-ab$k"
+      build "edit $i ${jars[$k]}" java "${opts[@]}" -Xlog:cds=off -XX:SharedArchiveFile="target/bench/ab$k.jsa" \
+        -jar "${jars[$k]}" "${args[@]}" --out "target/bench/site-ab$k"
     done
   fi
 done
