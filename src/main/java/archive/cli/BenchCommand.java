@@ -67,8 +67,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--java-opts", description = "JVM options of the timed builds (default: those of this JVM)")
     String javaOpts;
 
-    /** One timed build: its process figures and what it wrote. */
-    /** One timed build; {@code othersCpu}: what the rest of the machine computed meanwhile (see {@link MachineLoad}). */
+    /**
+     * One timed build: its process figures and what it wrote; {@code othersCpu}, what the rest of
+     * the machine computed meanwhile (see {@link MachineLoad}).
+     */
     record Run(String name, ProcessStats stats, int articles, int pages, int rendered, int written, int reused, double searchSeconds,
                double othersCpu) {}
 
