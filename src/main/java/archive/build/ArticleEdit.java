@@ -84,12 +84,7 @@ final class ArticleEdit {
             dates.add(a.article().date());
             industries.addAll(a.industries());
             // A place's page lists the articles of the places inside it too: every enclosing place's page changes.
-            for (String slug : a.places()) {
-                for (String s = slug; s != null && places.add(s); ) {
-                    Place p = gazetteer.get(s);
-                    s = p == null ? null : p.parent(); // up to the top, or to a place whose chain is already in
-                }
-            }
+            for (String slug : a.places()) addWithEnclosing(slug, gazetteer, places);
         }
         for (String p : places) folders.add(PagePaths.place(p));
         for (String i : industries) folders.add(PagePaths.industry(i));
@@ -272,12 +267,7 @@ final class ArticleEdit {
                     now.byMonth().get(java.time.YearMonth.from(d)))) {
                 return false;
             }
-            for (String slug : old.places()) {
-                for (String s = slug; s != null && places.add(s); ) {
-                    Place p = gazetteer.get(s);
-                    s = p == null ? null : p.parent();
-                }
-            }
+            for (String slug : old.places()) addWithEnclosing(slug, gazetteer, places);
             industries.addAll(old.industries());
             entries.addAll(old.glossary());
         }
@@ -290,7 +280,15 @@ final class ArticleEdit {
                 return false;
             }
         }
-        return listPages(withNotes(now)) >= listPages(withNotes(was));
+        return listPages(now.annotatedCount()) >= listPages(was.annotatedCount());
+    }
+
+    /** Adds the place {@code slug} and every place enclosing it, up to the top or to a place already in {@code out}. */
+    private static void addWithEnclosing(String slug, Map<String, Place> gazetteer, Set<String> out) {
+        for (String s = slug; s != null && out.add(s); ) {
+            Place p = gazetteer.get(s);
+            s = p == null ? null : p.parent();
+        }
     }
 
     /** Whether the list {@code now} has as many pages as {@code was}, and is still there if {@code was} was. */
@@ -301,12 +299,6 @@ final class ArticleEdit {
 
     private static int listPages(int articles) { return Pagination.pageCount(articles, Pagination.ARTICLES); }
 
-    /** The articles the editors' notes index lists (see EditorialPages#notesIndex). */
-    private static int withNotes(ArchiveIndex index) {
-        int n = 0;
-        for (AnnotatedArticle a : index.articles()) if (a.annotated()) n++;
-        return n;
-    }
 
     /** Whether this save added or moved articles (the index is made anew, the lists follow) rather than edited them in place. */
     boolean listsFollow() { return listsFollow; }

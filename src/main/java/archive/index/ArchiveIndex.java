@@ -143,6 +143,13 @@ public final class ArchiveIndex {
 
     public List<AnnotatedArticle> articles() { return articles; }
 
+    /** How many articles have editors' notes: those the notes index lists. */
+    public int annotatedCount() {
+        int n = 0;
+        for (AnnotatedArticle a : articles) if (a.annotated()) n++;
+        return n;
+    }
+
     public AnnotatedArticle previous(AnnotatedArticle a) {
         int i = position.get(a.id());
         return i > 0 ? articles.get(i - 1) : null;

@@ -139,10 +139,18 @@ final class OpenData {
 
     private interface Record { void append(StringBuilder sb, AnnotatedArticle a, Map<String, String> introductions); }
 
+    /**
+     * Edited records beyond this many make the download whole: each is looked for through the
+     * whole file, to be sure it is there once (two passes over its 230 MB at 100,000 articles took
+     * 0.9–1.3 s, where making the file whole took 2.5–3.8 s; docs/benchmarks.md, eighth session).
+     */
+    private static final int SPLICED_AT_MOST = 3;
+
     private List<archive.render.PageSink.Splice> splices(java.nio.channels.FileChannel published, Map<String, AnnotatedArticle> before,
                                                          Record record, Map<String, String> introductionsBefore,
                                                          java.util.function.Function<String, byte[]> encoder, String lineBreak)
             throws java.io.IOException {
+        if (before.size() > SPLICED_AT_MOST) return null;
         List<archive.render.PageSink.Splice> out = new java.util.ArrayList<>();
         StringBuilder sb = new StringBuilder(1024);
         long end = 0;

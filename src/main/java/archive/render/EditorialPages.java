@@ -23,7 +23,7 @@ public final class EditorialPages {
         List<AnnotatedArticle> newestFirst = new ArrayList<>(ctx.index.articles().size());
         ctx.index.byDay().descendingMap().forEach((d, as) -> newestFirst.addAll(as));
         long placeCount = ctx.data.places().stream().filter(p -> ctx.placeHasPage(p.slug())).count();
-        long annotatedCount = ctx.index.articles().stream().filter(AnnotatedArticle::annotated).count();
+        long annotatedCount = ctx.index.annotatedCount();
         Pagination.pages(PagePaths.HOME, newestFirst, Pagination.ARTICLES, (slice, pager) -> {
             String path = Pagination.path(PagePaths.HOME, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();

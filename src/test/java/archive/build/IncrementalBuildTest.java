@@ -59,9 +59,7 @@ class IncrementalBuildTest {
     @Test
     void anArticleWithNotesIsKeptUnlessWhatItShowsChanged() throws IOException {
         // The five real seeds come first, each with notes that link across the archive.
-        archive.bench.CorpusGenerator gen = generator(3);
-        TestProject corpus = synthetic(gen, 30);
-        try {
+        onSynthetic(3, 30, (gen, corpus) -> {
             corpus.build();
             addSentence(corpus, "seeds/" + gen.fileName(29), "An editor's correction. ");
             String log = logged(corpus, null).log();
@@ -92,16 +90,12 @@ class IncrementalBuildTest {
             assertTrue(Files.exists(corpus.site().resolve("places/test-town/index.html")));
             assertTrue(corpus.read(page).contains("places/test-town/"), "linked to the place's page");
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
-        } finally {
-            TestProject.delete(corpus.root);
-        }
+        });
     }
 
     @Test
     void theSearchIndexTokenizesOnlyTheArticlesThatChangedAndEqualsACleanBuilds() throws IOException {
-        archive.bench.CorpusGenerator gen = generator(11);
-        TestProject corpus = synthetic(gen, 40);
-        try {
+        onSynthetic(11, 40, (gen, corpus) -> {
             corpus.build();
             // New words, new Chinese terms: postings that did not exist and longer lists.
             String twenty = "seeds/" + gen.fileName(20), original = corpus.read(twenty);
@@ -158,9 +152,7 @@ class IncrementalBuildTest {
             addSentence(corpus, "seeds/" + gen.fileName(25), "Another correction. ");
             assertTrue(logged(corpus, null).log().contains("(42 tokenized"), "every article tokenized");
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
-        } finally {
-            TestProject.delete(corpus.root);
-        }
+        });
     }
 
     @Test
@@ -185,9 +177,7 @@ class IncrementalBuildTest {
     @Test
     void withNothingChangedNoPageIsRenderedAndAnEditRendersOnlyThePagesMadeFromIt() throws IOException {
         // A synthetic corpus: most articles have no editors' notes, so their pages can be kept.
-        archive.bench.CorpusGenerator gen = generator(7);
-        TestProject corpus = synthetic(gen, 60);
-        try {
+        onSynthetic(7, 60, (gen, corpus) -> {
             SiteBuild.Result first = corpus.build();
             assertEquals(first.pages(), first.pagesRendered());
             Map<String, FileTime> before = times(corpus.site());
@@ -216,16 +206,30 @@ class IncrementalBuildTest {
                 assertTrue(f.equals(article) || f.startsWith("glossary/"), "only pages made from the article change, not " + f);
             }
             assertTrue(edited.pagesRendered() < first.pages() / 4, edited.pagesRendered() + " of " + first.pages() + " rendered");
-        } finally {
-            TestProject.delete(corpus.root);
-        }
+        });
+    }
+
+    @Test
+    void editsOfMoreArticlesThanAreSplicedMakeTheDownloadsWhole() throws IOException {
+        onSynthetic(13, 30, (gen, corpus) -> {
+            corpus.build();
+            // One article's author: its records are spliced into the published downloads.
+            correctAuthor(corpus, "seeds/" + gen.fileName(20));
+            String spliced = logged(corpus, null).log();
+            assertTrue(spliced.contains("Replaced the edited articles' records in downloads/articles.json"), spliced);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            // Five articles' authors: each record would cost two passes over the file; the downloads are made whole.
+            for (int i = 21; i < 26; i++) correctAuthor(corpus, "seeds/" + gen.fileName(i));
+            String whole = logged(corpus, null).log();
+            assertTrue(whole.contains("Published the edit of 5 articles") && !whole.contains("Replaced the edited articles' records"),
+                    whole);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
     }
 
     @Test
     void theSameFoldersNamedAnotherWayRenderNoPageAgain() throws IOException {
-        archive.bench.CorpusGenerator gen = generator(5);
-        TestProject corpus = synthetic(gen, 20);
-        try {
+        onSynthetic(5, 20, (gen, corpus) -> {
             corpus.build();
             Map<String, FileTime> before = times(corpus.site());
             // The same seeds, data and pages, each reached through a detour (as a script giving absolute paths, or
@@ -244,15 +248,12 @@ class IncrementalBuildTest {
             SiteBuild.Result moved = corpus.build();
             assertEquals(0, moved.pagesRendered(), "entries moved down a line render nothing");
             assertEquals(before, times(corpus.site()));
-        } finally {
-            TestProject.delete(corpus.root);
-        }
+        });
     }
+
     @Test
     void aChangedGlossaryEntryRendersAgainOnlyTheArticlesThatUseIt() throws IOException {
-        archive.bench.CorpusGenerator gen = generator(5);
-        TestProject corpus = synthetic(gen, 60);
-        try {
+        onSynthetic(5, 60, (gen, corpus) -> {
             SiteBuild.Result first = corpus.build();
             Map<String, FileTime> before = times(corpus.site());
             // A gloss the editors rewrite: it shows in the tooltips of the articles that use the entry.
@@ -279,16 +280,12 @@ class IncrementalBuildTest {
             assertTrue(articlesRendered <= articlesUsing + annotated, articlesRendered + " article pages rendered, "
                     + articlesUsing + " use the entry, " + annotated + " have notes");
             assertTrue(edited.result().pagesRendered() < first.pages() / 2, edited.result().pagesRendered() + " of " + first.pages() + " rendered");
-        } finally {
-            TestProject.delete(corpus.root);
-        }
+        });
     }
 
     @Test
     void thePreviewRebuildsOnlyWhatAnEditOfTextChangesAndTheSiteEqualsACleanBuild() throws IOException {
-        archive.bench.CorpusGenerator gen = generator(11);
-        TestProject corpus = synthetic(gen, 40);
-        try {
+        onSynthetic(11, 40, (gen, corpus) -> {
             ArticleCache cache = new ArticleCache();
             new SiteBuild(corpus.config(), null, cache).build();
             Map<String, FileTime> before = times(corpus.site());
@@ -366,9 +363,7 @@ class IncrementalBuildTest {
             corpus.write(added, atFree);
             new SiteBuild(corpus.config(), null, cache).build();
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
-        } finally {
-            TestProject.delete(corpus.root);
-        }
+        });
     }
 
     @Test
@@ -393,9 +388,7 @@ class IncrementalBuildTest {
 
     @Test
     void aOneOffBuildAfterAnEditMakesOnlyWhatTheEditChangesUnlessThePublishedSiteWasTouched() throws IOException {
-        archive.bench.CorpusGenerator gen = generator(5);
-        TestProject corpus = synthetic(gen, 40);
-        try {
+        onSynthetic(5, 40, (gen, corpus) -> {
             corpus.build();
             // A changed title shows in the lists the article is on and on its neighbours' pages.
             String seed = "seeds/" + gen.fileName(30);
@@ -452,9 +445,7 @@ class IncrementalBuildTest {
             log = logged(corpus, null).log();
             assertTrue(!log.contains("Published the edit"), log);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
-        } finally {
-            TestProject.delete(corpus.root);
-        }
+        });
     }
 
     @Test
@@ -502,6 +493,24 @@ class IncrementalBuildTest {
     private void editFirstSeed() {
         String seed = "seeds/000_119a5904f4221201.txt";
         project.write(seed, project.read(seed).replaceFirst("\nAuthor:", "\nAuthor: An Editor"));
+    }
+
+    /** Gives the seed {@code seed} another author: an edit that leaves the article where it stands. */
+    private static void correctAuthor(TestProject corpus, String seed) {
+        corpus.write(seed, corpus.read(seed).replaceFirst("\nAuthor:[^\n]*", "\nAuthor: A Corrector"));
+    }
+
+    /** A test run on a synthetic corpus of {@code n} articles from generator seed {@code seed}, deleted afterwards. */
+    private interface CorpusTest { void run(archive.bench.CorpusGenerator gen, TestProject corpus) throws IOException; }
+
+    private static void onSynthetic(long seed, int n, CorpusTest test) throws IOException {
+        archive.bench.CorpusGenerator gen = generator(seed);
+        TestProject corpus = synthetic(gen, n);
+        try {
+            test.run(gen, corpus);
+        } finally {
+            TestProject.delete(corpus.root);
+        }
     }
 
     private static archive.bench.CorpusGenerator generator(long seed) {
