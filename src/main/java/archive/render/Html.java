@@ -6,9 +6,18 @@ public final class Html {
 
     public static String escape(String s) {
         if (s == null) return "";
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        escape(s, 0, s.length(), sb);
+        int n = s.length();
+        char[] cs = archive.model.Chars.of(s, 0, n);
+        int i = 0;
+        while (i < n && !needsEscape(cs[i])) i++;
+        if (i == n) return s; // most values (titles, dates, links) have nothing to escape: no copy
+        StringBuilder sb = new StringBuilder(n + 16);
+        escape(s, 0, n, sb);
         return sb.toString();
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '<' || c == '>' || c == '&' || c == '"' || c == '\'';
     }
 
     public static void escape(String s, int from, int to, StringBuilder sb) {
