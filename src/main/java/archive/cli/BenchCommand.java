@@ -128,6 +128,9 @@ final class BenchCommand implements Callable<Integer> {
                 int body = text.indexOf("\n\n", text.indexOf("\nPage:")) + 2;
                 Files.writeString(edited, text.substring(0, body) + "An editor's correction of the translation. " + text.substring(body));
                 runs.add(run("one article edited (a paragraph)", build));
+                // Then its date, English and Chinese (a correction editors make): it moves in every list it is on.
+                Files.writeString(edited, movedOneDay(text));
+                runs.add(run("one article moved (its date)", build));
             } finally {
                 Files.write(edited, original);
             }
@@ -135,6 +138,17 @@ final class BenchCommand implements Callable<Integer> {
         print(site, runs);
         if (!fullOnly && saves > 0) editorLoop(corpus, seedDir, site);
         return 0;
+    }
+
+    /** A seed's text with its date, on the English {@code Date:} line and the Chinese date line, a day later (or earlier). */
+    static String movedOneDay(String seed) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\nDate: (\\d{4}-\\d{2}-\\d{2})\n").matcher(seed);
+        if (!m.find()) throw new IllegalStateException("the seed has no Date: line");
+        String was = m.group(1);
+        java.time.LocalDate date = java.time.LocalDate.parse(was);
+        // Within its month, so that it stays in the archive's years (the last day of a month moves back a day).
+        String now = (date.plusDays(1).getMonth() == date.getMonth() ? date.plusDays(1) : date.minusDays(1)).toString();
+        return seed.replace("\nDate: " + was + "\n", "\nDate: " + now + "\n").replace("\n" + was + "\n", "\n" + now + "\n");
     }
 
     /** Times the preview's rebuild after saving a seed, in this JVM (the preview is a long-running process). */
