@@ -1,0 +1,91 @@
+package archive.robustness;
+
+import archive.testing.TestProject;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The launcher ({@code ./archive}) records the class-data archive at the end of the first build
+ * after the jar changes, and maps it in from then on. A run that only prints help or the version
+ * must not record it: it would hold a few classes, and stand until the next compile.
+ */
+class LauncherTest {
+    @Test
+    void helpAndVersionDoNotRecordTheClassDataArchiveButABuildDoes() throws Exception {
+        TestProject p = TestProject.seedProject();
+        Files.copy(TestProject.REPO.resolve("archive"), p.root.resolve("archive"));
+        Path jar = p.root.resolve("target/archive.jar");
+        writeJar(jar);
+        Path jsa = p.root.resolve("target/archive.jsa");
+
+        assertEquals(0, launch(p.root, "build", "--help"));
+        assertEquals(0, launch(p.root, "build", "--version"));
+        assertEquals(0, launch(p.root, "build", "-h"));
+        assertFalse(Files.exists(jsa), "the archive was recorded by a run that built nothing");
+
+        assertEquals(0, launch(p.root, "build", "--permalinks", "none"));
+        assertTrue(Files.isRegularFile(p.root.resolve("site/index.html")));
+        // A JDK that cannot record an archive runs without it (the launcher says so in README): nothing more to check.
+        assumeTrue(Files.isRegularFile(jsa), "this JDK records no class-data archive");
+        assertTrue(Files.size(jsa) > 1 << 20, "the archive holds a build's classes");
+        try (Stream<Path> s = Files.list(jsa.getParent())) {
+            assertEquals(List.of(), s.filter(f -> f.getFileName().toString().startsWith("archive.jsa.")).toList(),
+                    "no half-written archive left behind");
+        }
+    }
+
+    /** The classes as compiled, in a jar whose manifest names the dependencies where the test found them. */
+    private static void writeJar(Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        List<String> dependencies = new ArrayList<>();
+        Path classes = null;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry).toAbsolutePath();
+            if (p.endsWith(Path.of("target", "classes"))) classes = p;
+            else if (entry.endsWith(".jar")) dependencies.add(p.toUri().toString());
+        }
+        assertTrue(classes != null, "target/classes is on the test's class path");
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "archive.cli.Main");
+        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", dependencies));
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m); Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, (OutputStream) out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static int launch(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", dir.resolve("archive").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().remove("ARCHIVE_JAVA_OPTS");
+        pb.environment().remove("ARCHIVE_CDS");
+        Process proc = pb.start();
+        String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = proc.waitFor();
+        if (code != 0) System.err.println(output);
+        return code;
+    }
+}
