@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * editor or CI runs it: a clean full build, a build with nothing changed, and a build after
  * editing one article. Prints wall and CPU time, peak memory, pages and articles per second.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Generate a synthetic corpus of --articles articles and time full, unchanged and one-edit builds.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--articles", required = true, description = "number of articles in the corpus")

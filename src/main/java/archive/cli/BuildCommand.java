@@ -13,7 +13,7 @@ import archive.bench.ProcessStats;
 import java.util.concurrent.Callable;
 
 /** Builds the site from seeds, data, pages and templates; publishes it only if everything succeeded. */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Build the site into --out. A failed build leaves the previous site untouched.")
 final class BuildCommand implements Callable<Integer> {
     @Mixin

@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** Reads and renders everything without writing, printing every error and warning for the editors. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Check seeds, notes, pages and data and print every error and warning, without building.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin

@@ -5,8 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The `archive` command: build, check, new, serve, bench. */
 @Command(name = "archive", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Builds the annotated bilingual People's Daily archive (1958–1960) as a static site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Builds the annotated bilingual People's Daily archive (1958–1960) as a static site.")
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,7 +16,27 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (0 success, 1 bad input, 2 usage). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        CommandLine commandLine = new CommandLine(new Main());
+        // Picocli reads each command's annotations by reflection when it is added: a run that names its
+        // command models that one alone (every build starts sooner); any other run, help included, all of them.
+        java.util.function.Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) commandLine.addSubcommand(args[0], named.get());
+        else SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    /** The commands, in the order the usage lists them. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("build", BuildCommand::new);
+        m.put("check", CheckCommand::new);
+        m.put("new", NewCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("bench", BenchCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     @Override

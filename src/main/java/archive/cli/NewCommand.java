@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** Writes a seed skeleton with a fresh random id, for an editor to fill in. */
-@Command(name = "new", mixinStandardHelpOptions = true,
+@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Write a new seed file with a fresh random id into --seeds and print its path.")
 final class NewCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "seeds", description = "the seeds folder (default: ${DEFAULT-VALUE})")

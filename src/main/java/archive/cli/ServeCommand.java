@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** Builds, serves the site on this machine and rebuilds on every change, reloading open pages. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Build, serve the site at http://127.0.0.1:PORT/ and rebuild on every change to seeds, data, "
                 + "templates or pages; open pages reload by themselves.")
 final class ServeCommand implements Callable<Integer> {
