@@ -11,8 +11,8 @@ public final class Html {
         int i = 0;
         while (i < n && !needsEscape(cs[i])) i++;
         if (i == n) return s; // most values (titles, dates, links) have nothing to escape: no copy
-        StringBuilder sb = new StringBuilder(n + 16);
-        escape(s, 0, n, sb);
+        StringBuilder sb = new StringBuilder(n + 16).append(cs, 0, i);
+        escape(cs, i, n, sb);
         return sb.toString();
     }
 
@@ -21,11 +21,14 @@ public final class Html {
     }
 
     public static void escape(String s, int from, int to, StringBuilder sb) {
-        char[] cs = archive.model.Chars.of(s, from, to);
-        int n = to - from;
+        escape(archive.model.Chars.of(s, from, to), 0, to - from, sb);
+    }
+
+    /** Appends {@code cs[start..n)}, escaped. */
+    private static void escape(char[] cs, int start, int n, StringBuilder sb) {
         // Copy runs of ordinary characters at once; most text has nothing to escape.
-        int run = 0;
-        for (int i = 0; i < n; i++) {
+        int run = start;
+        for (int i = start; i < n; i++) {
             String rep;
             switch (cs[i]) {
                 case '<' -> rep = "&lt;";

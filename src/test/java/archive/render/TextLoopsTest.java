@@ -3,6 +3,7 @@ package archive.render;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** The loops over every character of the site's text, read from an array rather than by charAt. */
 class TextLoopsTest {
@@ -14,6 +15,18 @@ class TextLoopsTest {
         assertEquals("x干劲&lt;力争", sb.toString());
         String longText = "钢".repeat(70_000) + "&";
         assertEquals("钢".repeat(70_000) + "&amp;", Html.escape(longText), "longer than the kept buffer");
+        String plain = "人民日报 People's Daily".replace("'", "");
+        assertSame(plain, Html.escape(plain), "nothing to escape: the value itself");
+        assertEquals("&amp;", Html.escape("&"));
+        assertEquals("a&#39;", Html.escape("a'"));
+        assertEquals("", Html.escape(null));
+    }
+
+    @Test
+    void templatesEscapeAsPebblesOwnHtmlStrategyDid() {
+        // Pebble's "html" strategy is Html.escape (Templates): the five characters unbescape's escapeHtml4Xml escapes, and only those.
+        String text = "<i>“大跃进”</i> & \"Leap\" '58 ©\u00a0é\t";
+        assertEquals(org.unbescape.html.HtmlEscape.escapeHtml4Xml(text), Html.escape(text));
     }
 
     @Test
