@@ -515,8 +515,7 @@ public final class SiteBuild {
                 .toList();
         if (store != null) store.doneReading();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
-        new EditorFeedback(data).report(annotated, diags, cache == null ? null : cache::lacking);
-        // The articles as annotated, with their mentions, for the concordance.
+        // The articles as annotated, with their mentions, for the concordance and the editors' warnings.
         List<AnnotatedArticle> mentioned = annotated;
         // The articles whose seeds changed since the previous build, as they were and as they are (whole, before the store is saved).
         Map<String, AnnotatedArticle> before = null, after = null;
@@ -543,9 +542,14 @@ public final class SiteBuild {
         if (cache != null && articleEdit == null) {
             articleEdit = ArticleEdit.ofAddedOrMoved(cache.published(), annotated, dataKey, data.placesBySlug());
         }
+        // The editors' warnings read every article's mentions, as the index does: made side by side
+        // (they only warn, so nothing above that asks for errors waits for them).
+        java.util.concurrent.ForkJoinTask<?> feedback = java.util.concurrent.ForkJoinPool.commonPool().submit(
+                () -> new EditorFeedback(data).report(mentioned, diags, cache == null ? null : cache::lacking));
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug(), mentioned::get);
+        feedback.join();
         // A save whose lists follow must not take away a page the published lists have (see ArticleEdit#keepsEveryListPage).
         if (articleEdit != null && articleEdit.listsFollow()
                 && !articleEdit.keepsEveryListPage(cache.published().corpus().index(), index, data.placesBySlug())) {
