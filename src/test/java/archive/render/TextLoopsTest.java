@@ -23,8 +23,9 @@ class TextLoopsTest {
     }
 
     @Test
-    void templatesEscapeAsPebblesOwnHtmlStrategyDid() {
-        // Pebble's "html" strategy is Html.escape (Templates): the five characters unbescape's escapeHtml4Xml escapes, and only those.
+    void escapingMatchesUnbescapesEscapeHtml4Xml() {
+        // Pebble's own "html" strategy, which Templates replaces with Html.escape: the same five characters, and only those.
+        // (That the templates use it shows in the golden pages, unchanged by the swap.)
         String text = "<i>“大跃进”</i> & \"Leap\" '58 ©\u00a0é\t";
         assertEquals(org.unbescape.html.HtmlEscape.escapeHtml4Xml(text), Html.escape(text));
     }

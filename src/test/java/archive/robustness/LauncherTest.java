@@ -9,8 +9,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -35,22 +37,36 @@ class LauncherTest {
         Path jar = p.root.resolve("target/archive.jar");
         writeJar(jar);
         Path jsa = p.root.resolve("target/archive.jsa");
+        // A JDK that cannot record an archive runs without it (README): then there is nothing to check here.
+        Path probe = p.root.resolve("probe.jsa");
+        new ProcessBuilder(java(), "-XX:ArchiveClassesAtExit=" + probe, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(),
+                "--version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        assumeTrue(Files.isRegularFile(probe), "this JDK records no class-data archive");
 
-        assertEquals(0, launch(p.root, "build", "--help"));
-        assertEquals(0, launch(p.root, "build", "--version"));
-        assertEquals(0, launch(p.root, "build", "-h"));
+        assertEquals(0, launch(p.root, Map.of(), "build", "--help"));
+        assertEquals(0, launch(p.root, Map.of(), "build", "--version"));
+        assertEquals(0, launch(p.root, Map.of(), "build", "-h"));
         assertFalse(Files.exists(jsa), "the archive was recorded by a run that built nothing");
 
-        assertEquals(0, launch(p.root, "build", "--permalinks", "none"));
+        assertEquals(0, launch(p.root, Map.of(), "build", "--permalinks", "none"));
         assertTrue(Files.isRegularFile(p.root.resolve("site/index.html")));
-        // A JDK that cannot record an archive runs without it (the launcher says so in README): nothing more to check.
-        assumeTrue(Files.isRegularFile(jsa), "this JDK records no class-data archive");
         assertTrue(Files.size(jsa) > 1 << 20, "the archive holds a build's classes");
         try (Stream<Path> s = Files.list(jsa.getParent())) {
             assertEquals(List.of(), s.filter(f -> f.getFileName().toString().startsWith("archive.jsa.")).toList(),
                     "no half-written archive left behind");
         }
+
+        // Another build of the generator (ARCHIVE_JAR) gets its own archive, beside its jar, and leaves this one be.
+        Path other = p.root.resolve("other/archive.jar");
+        Files.createDirectories(other.getParent());
+        Files.copy(jar, other);
+        FileTime recorded = Files.getLastModifiedTime(jsa);
+        assertEquals(0, launch(p.root, Map.of("ARCHIVE_JAR", other.toString()), "build", "--permalinks", "none"));
+        assertTrue(Files.size(p.root.resolve("other/archive.jsa")) > 1 << 20, "the other jar's archive beside it");
+        assertEquals(recorded, Files.getLastModifiedTime(jsa));
     }
+
+    private static String java() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
 
     /** The classes as compiled, in a jar whose manifest names the dependencies where the test found them. */
     private static void writeJar(Path jar) throws IOException {
@@ -76,12 +92,14 @@ class LauncherTest {
         }
     }
 
-    private static int launch(Path dir, String... args) throws Exception {
+    private static int launch(Path dir, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("bash", dir.resolve("archive").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().remove("ARCHIVE_JAVA_OPTS");
         pb.environment().remove("ARCHIVE_CDS");
+        pb.environment().remove("ARCHIVE_JAR");
+        pb.environment().putAll(env);
         Process proc = pb.start();
         String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = proc.waitFor();
