@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times builds on the bench corpus through the launcher, each an edit: the author line of one
-# article is changed and changed back in turn, and each build prints its `stats:` wall and CPU time.
+# article is changed and changed back in turn, and each build prints its `stats:` wall and CPU time
+# and the pages it rendered (an edit renders its article's page; 0 would mean nothing was edited).
 #
 #   ./archive bench --articles 10000 --saves 0     # once: makes target/bench/corpus-10000-1958 and its site
 #   bash bench/alternate-edits.sh 6                # six edit builds of this generator, as an editor runs them
@@ -24,9 +25,11 @@ corpus=target/bench/corpus-$n-1958
 site=target/bench/site-$n
 [ -d "$corpus/seeds" ] && [ -d "$site" ] || { echo "no bench corpus or site: run ./archive bench --articles $n --saves 0 first" >&2; exit 2; }
 seed=$(ls "$corpus/seeds/$(printf '%06d' $((n / 2)))"_*.txt)
-original=$(mktemp)
-cp "$seed" "$original"
-trap 'cp "$original" "$seed"; rm -f "$original"' EXIT
+# The edit appends a marker to the author line; taking it off restores the line, and doing so first
+# undoes a run stopped before its trap (from such a seed every build would have nothing to do).
+unedit() { sed -i '/^Author:/s/ (an alternating edit)$//' "$seed"; }
+unedit
+trap unedit EXIT
 args=(build --stats --permalinks none --seeds "$corpus/seeds" --data "$corpus/data" --pages "$corpus/pages" --templates templates)
 # No jar named: this generator, as the launcher builds it.
 jars=("$@")
@@ -41,7 +44,7 @@ build() { # index of the jar: one build through the launcher, printing its label
   local k=$1
   [ "${CLEAN:-0}" = 1 ] && rm -rf "$root/site-ab$k"
   echo "round $i ${jars[$k]:-./archive} $(ARCHIVE_JAR="${jars[$k]}" ./archive "${args[@]}" --out "$root/site-ab$k" 2>&1 \
-    | grep '^stats:' | cut -d' ' -f2-3)"
+    | grep '^stats:' | tr ' ' '\n' | grep -E '^(wall|cpu|rendered)=' | tr '\n' ' ')"
 }
 # A first build for each jar makes its copy of the site its own (a new generator renders every page)
 # and, after the jar changed, records the classes it loads, which its timed builds then map in.
@@ -51,7 +54,7 @@ for k in "${!jars[@]}"; do
 done
 for ((i = 1; i <= rounds; i++)); do
   if [ "${CLEAN:-0}" != 1 ]; then
-    if grep -q '^Author: An alternating edit' "$seed"; then cp "$original" "$seed"; else sed -i 's/^Author:/Author: An alternating edit/' "$seed"; fi
+    if grep -q '^Author:.* (an alternating edit)$' "$seed"; then unedit; else sed -i '/^Author:/s/$/ (an alternating edit)/' "$seed"; fi
   fi
   for ((j = 0; j < ${#jars[@]}; j++)); do build $(( (i + j) % ${#jars[@]} )); done
 done
