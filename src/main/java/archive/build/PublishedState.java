@@ -1,9 +1,13 @@
 package archive.build;
 
+import archive.diag.Diagnostic;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,13 +16,18 @@ import java.util.TreeMap;
  * way the preview does (see {@link ArticleEdit}), kept beside the output
  * ({@code .site.cache/published.bin}): the keys of its settings (templates, data, pages, URL
  * policy, generator), of its articles' order and of the notes and overrides files it read, the
- * number of pages it made and the editors' introductions. A build removes the file before it
- * changes anything and writes it once it has published, so the file always describes the
- * published site; a missing or damaged file only means the next build checks every page.
+ * number of pages it made and the editors' introductions; and, for a build that finds nothing
+ * changed, the stamp of every input it read ({@link InputsStamp}), the number of articles and the
+ * warnings it gave. A build removes the file before it changes anything and writes it once it has
+ * published, so the file always describes the published site; a missing or damaged file only
+ * means the next build checks every page. It names the page manifest it was written with
+ * ({@code manifest}, the file's size, time and identity): a manifest lost, damaged or replaced
+ * since then lists other files than those published, and the state is not used.
  */
-record PublishedState(long settings, long order, long sideFiles, int pages, Map<String, String> introductions) {
+record PublishedState(long settings, long order, long sideFiles, int pages, Map<String, String> introductions,
+                      long inputs, int articles, String manifest, List<Diagnostic> warnings) {
     static final String FILE = "published.bin";
-    private static final long MAGIC = 0x31425550_48435241L; // "ARCHPUB1"
+    private static final long MAGIC = 0x32425550_48435241L; // "ARCHPUB2"
 
     /** The state at {@code file} if the generator {@code generator} wrote it; null otherwise. */
     static PublishedState load(Path file, long generator) {
@@ -31,7 +40,18 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
             int n = in.count(1 << 24);
             Map<String, String> intros = new HashMap<>(n * 4 / 3 + 16);
             for (int i = 0; i < n; i++) intros.put(in.string(), in.string());
-            return in.atEnd() ? new PublishedState(settings, order, sideFiles, pages, Map.copyOf(intros)) : null;
+            long inputs = in.fixed();
+            int articles = in.count(Integer.MAX_VALUE);
+            String manifest = in.nullable();
+            int w = in.count(1 << 24);
+            List<Diagnostic> warnings = new ArrayList<>(w);
+            for (int i = 0; i < w; i++) {
+                String where = in.nullable();
+                int line = in.count(Integer.MAX_VALUE);
+                warnings.add(new Diagnostic(Diagnostic.Severity.WARNING, where == null ? null : Path.of(where), line, in.string()));
+            }
+            return in.atEnd() ? new PublishedState(settings, order, sideFiles, pages, Map.copyOf(intros), inputs, articles,
+                    manifest, List.copyOf(warnings)) : null;
         } catch (IOException | RuntimeException e) {
             return null; // a damaged file costs time, never correctness
         }
@@ -50,6 +70,8 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
         StoreBytes.Out out = new StoreBytes.Out(1 << 12);
         out.fixed(MAGIC).fixed(generator).fixed(settings).fixed(order).fixed(sideFiles).varint(pages).varint(introductions.size());
         for (var e : new TreeMap<>(introductions).entrySet()) out.string(e.getKey()).string(e.getValue());
+        out.fixed(inputs).varint(articles).nullable(manifest).varint(warnings.size());
+        for (Diagnostic d : warnings) out.nullable(d.file() == null ? null : d.file().toString()).varint(d.line()).string(d.message());
         try {
             Files.createDirectories(file.getParent());
             archive.io.FileReplace.write(file, out.toArray());

@@ -96,6 +96,8 @@ public final class SiteBuild {
     private ArticleEdit storedEdit;
     /** The fingerprint of the notes and overrides files this build read (their names, sizes and times). */
     private long sideFilesKey;
+    /** For a one-off build: the stamp of its inputs, taken before it read any (see {@link InputsStamp}). */
+    private long inputs;
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
         this(config, progress, null);
@@ -162,9 +164,15 @@ public final class SiteBuild {
         List<String> problems = config.problems();
         if (!problems.isEmpty()) throw new BuildFailedException("checking the folders", problems.stream()
                 .map(p -> new archive.diag.Diagnostic(archive.diag.Diagnostic.Severity.ERROR, null, 0, p)).toList());
+        SeedFolder folder = SeedFolder.scan(config.seeds());
+        if (cache == null) {
+            inputs = InputsStamp.of(config, folder);
+            Result unchanged = keptAsPublished();
+            if (unchanged != null) return unchanged;
+        }
         Corpus corpus;
         try {
-            corpus = read(diags, true);
+            corpus = read(diags, true, folder);
         } catch (RuntimeException e) {
             if (store != null) store.close();
             throw e;
@@ -207,7 +215,7 @@ public final class SiteBuild {
                 cache.publishing(publishing);
                 cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value(), Map.copyOf(introductions)), pages);
             } else {
-                savePublished(corpus, ctx, pages, introductions);
+                savePublished(corpus, ctx, pages, introductions, diags);
             }
             say("Published %d pages to %s (%d rendered, %d kept; %d files written, %d unchanged)", pages, config.out(),
                     rendered, pages - rendered, writer.filesWritten(), writer.filesReused());
@@ -309,7 +317,7 @@ public final class SiteBuild {
         publishing.recordPermalinks();
         notes.keepUnseen();
         notes.save();
-        savePublished(corpus, ctx, previous.pages(), introductions);
+        savePublished(corpus, ctx, previous.pages(), introductions, diags);
         int n = edit.changed().size();
         int rendered = ctx.pagesRendered.get(), articlePages = made.articlePages();
         if (n == 0) {
@@ -383,8 +391,9 @@ public final class SiteBuild {
     private Path publishedStateFile() { return Publishing.cacheFolder(config).resolve(PublishedState.FILE); }
 
     /** Records what this one-off build published, for the next one (see {@link PublishedState}). */
-    private void savePublished(Corpus corpus, RenderContext ctx, int pages, Map<String, String> introductions) {
-        new PublishedState(settingsKey(corpus, ctx), orderKey(corpus.index()), sideFilesKey, pages, Map.copyOf(introductions))
+    private void savePublished(Corpus corpus, RenderContext ctx, int pages, Map<String, String> introductions, Diagnostics diags) {
+        new PublishedState(settingsKey(corpus, ctx), orderKey(corpus.index()), sideFilesKey, pages, Map.copyOf(introductions),
+                inputs, corpus.articles().size(), SiteWriter.manifestKey(config.out()), diags.warnings())
                 .save(publishedStateFile(), archive.render.Templates.generatorFingerprint());
     }
 
@@ -449,20 +458,57 @@ public final class SiteBuild {
     }
 
     /** The read, annotate and index stages. Throws with every error found. */
-    public Corpus read(Diagnostics diags) { return read(diags, false); }
+    public Corpus read(Diagnostics diags) { return read(diags, false, SeedFolder.scan(config.seeds())); }
+
+    /**
+     * A one-off build that finds every input as the previous build read it (the same stamp) and
+     * every file it published as it left it has nothing to make: it reads no article, gives the
+     * previous build's warnings again, and only removes what was put in the site by hand, as any
+     * build does. Null when a build must read its inputs.
+     */
+    private Result keptAsPublished() {
+        PublishedState state = publishedState();
+        if (state == null || state.inputs() != inputs) return null;
+        int written, kept;
+        try (SiteWriter writer = SiteWriter.open(config.out())) {
+            // Asked again under the output's lock: another build may have published since.
+            if (!java.util.Objects.equals(state.manifest(), SiteWriter.manifestKey(config.out()))
+                    || !writer.keepPreviousUnlessTouched(f -> false)) {
+                return null;
+            }
+            writer.publish();
+            written = writer.filesWritten();
+            kept = writer.filesReused();
+            // Publishing wrote the manifest again: the state names the new one (under the lock, as it was written).
+            new PublishedState(state.settings(), state.order(), state.sideFiles(), state.pages(), state.introductions(), state.inputs(),
+                    state.articles(), SiteWriter.manifestKey(config.out()), state.warnings())
+                    .save(publishedStateFile(), archive.render.Templates.generatorFingerprint());
+        }
+        Diagnostics diags = new Diagnostics();
+        state.warnings().forEach(diags::add);
+        say("Nothing changed since the previous build: the seeds, data, templates, pages and settings are as it read them and "
+                + "every file it published is as it left it; %s kept as published (%d files written, %d unchanged)",
+                config.out(), written, kept);
+        return new Result(state.articles(), state.pages(), 0, written, kept, diags);
+    }
+
+    /** What the previous one-off build published, if it is the site in the output folder now (see {@link PublishedState}). */
+    private PublishedState publishedState() {
+        PublishedState state = PublishedState.load(publishedStateFile(), archive.render.Templates.generatorFingerprint());
+        return state != null && java.util.Objects.equals(state.manifest(), SiteWriter.manifestKey(config.out())) ? state : null;
+    }
 
     /**
      * The read, annotate and index stages; with {@code persist} (a build that makes the pages), the
      * articles taken from the store are read without their text, which each page reads back, and
      * the articles are saved in the store (see {@link #HOLD_TEXT_BYTES}).
      */
-    private Corpus read(Diagnostics diags, boolean persist) {
+    private Corpus read(Diagnostics diags, boolean persist, SeedFolder folder) {
         EditorialData data = new EditorialDataLoader().load(config.data(), diags);
-        SeedFolder folder = SeedFolder.scan(config.seeds());
         SeedReader reader = new SeedReader();
         if (cache == null && persist) {
             // Read, then removed: from here on the published site may change (see PublishedState).
-            previous = PublishedState.load(publishedStateFile(), archive.render.Templates.generatorFingerprint());
+            previous = publishedState();
             PublishedState.discard(publishedStateFile());
             sideFilesKey = sideFilesKey(folder);
         } else if (persist) {

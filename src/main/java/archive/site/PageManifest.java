@@ -26,6 +26,14 @@ final class PageManifest {
     /** One page: fingerprint of its inputs and the file's attributes when it was recorded. */
     record Entry(long fingerprint, long size, long modified, String key) {}
 
+    /**
+     * The fingerprint recorded for a file each build writes whole and compares by content (the
+     * assets, robots.txt, the sitemap …): such a file is never kept by its fingerprint; it is
+     * recorded so that a build that no longer makes it removes it, and so that a build that keeps
+     * the site unseen can tell it is untouched.
+     */
+    static final long COMPARED = 0;
+
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current;
 
@@ -78,17 +86,30 @@ final class PageManifest {
      */
     Entry unchanged(String file, long fingerprint, Path published) {
         Entry e = previous.get(file);
-        if (e == null || e.fingerprint() != fingerprint) return null;
-        BasicFileAttributes a = attributes(published);
-        boolean same = a != null && a.isRegularFile() && a.size() == e.size() && a.lastModifiedTime().toMillis() == e.modified()
-                && String.valueOf(a.fileKey()).equals(e.key());
-        return same ? e : null;
+        if (e == null || e.fingerprint() == COMPARED || e.fingerprint() != fingerprint) return null;
+        return asLeft(e, published) ? e : null;
     }
 
     /** The previous build's entry of {@code file} when the file at {@code published} is as that build left it; else null. */
     Entry untouched(String file, Path published) {
         Entry e = previous.get(file);
-        return e == null ? null : unchanged(file, e.fingerprint(), published);
+        return e != null && asLeft(e, published) ? e : null;
+    }
+
+    /** The previous build's entry of {@code file}, or null. */
+    Entry previousEntry(String file) { return previous.get(file); }
+
+    /** Whether the previous build wrote {@code file} whole and compared it by content (see {@link #COMPARED}). */
+    boolean compared(String file) {
+        Entry e = previous.get(file);
+        return e != null && e.fingerprint() == COMPARED;
+    }
+
+    /** Whether the file at {@code published} has the size, time and identity entry {@code e} recorded. */
+    private static boolean asLeft(Entry e, Path published) {
+        BasicFileAttributes a = attributes(published);
+        return a != null && a.isRegularFile() && a.size() == e.size() && a.lastModifiedTime().toMillis() == e.modified()
+                && String.valueOf(a.fileKey()).equals(e.key());
     }
 
     /** Records a file kept as it was: its entry is the one {@link #unchanged} returned (a hard link shares it too). */
@@ -99,7 +120,7 @@ final class PageManifest {
     /** The fingerprint the previous build recorded for {@code file}, if any. */
     java.util.OptionalLong previousFingerprint(String file) {
         Entry e = previous.get(file);
-        return e == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(e.fingerprint());
+        return e == null || e.fingerprint() == COMPARED ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(e.fingerprint());
     }
 
     /** Records a file of the previous build as kept, with the entry that build recorded. */
@@ -121,7 +142,7 @@ final class PageManifest {
     /** The files under {@code prefix} that the previous build recorded. */
     List<String> filesUnder(String prefix) {
         List<String> out = new ArrayList<>();
-        for (String f : previous.keySet()) if (f.startsWith(prefix)) out.add(f);
+        previous.forEach((f, e) -> { if (f.startsWith(prefix) && e.fingerprint() != COMPARED) out.add(f); });
         return out;
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.nio.file.FileVisitResult;
 import java.nio.file.SimpleFileVisitor;
@@ -60,6 +61,12 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     /** Every file of the new site, and those of them written to the staging folder. */
     private final Set<String> produced = ConcurrentHashMap.newKeySet(1 << 16), staged = ConcurrentHashMap.newKeySet();
     private boolean published;
+    /**
+     * The files written whole and compared by content (see {@link PageManifest#COMPARED}) that a
+     * build keeping the previous site unseen left as they stand, with their entries: this build may
+     * still write them; those it does not write stay, and the new manifest lists them.
+     */
+    private final Map<String, PageManifest.Entry> carried = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set by {@link #keepPreviousExcept}: the previous manifest lists every published file. */
     private boolean removalsFromManifest;
     /** The folders of the new site ("articles/x/", "" for the root), once {@link #removedFiles} has found them. */
@@ -112,6 +119,15 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      */
     public static SiteWriter open(Path outDir) {
         return open(outDir, null);
+    }
+
+    /**
+     * The size, time and identity of the page manifest of the site at {@code outDir} as it stands,
+     * or null if it has none: each publication writes a new one, so a record of the site that names
+     * another (or none) was not written with the manifest this site has now.
+     */
+    public static String manifestKey(Path outDir) {
+        return PageManifest.fileKey(outDir.toAbsolutePath().normalize());
     }
 
     /** As {@link #open(Path)}, starting from what the previous build of the same process left ({@link #carried()}). */
@@ -190,7 +206,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     /** Writes one file of the site; paths are checked so nothing lands outside the staging folder. */
     @Override
     public void write(String file, byte[] content) {
-        place(file, content, false);
+        manifest.record(file, PageManifest.COMPARED, place(file, content, false));
     }
 
     /** Records that the new site has {@code file}; a second page at the same path is a bug. */
@@ -407,9 +423,13 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      * keeping none, when this writer replaces the folder instead of updating it.
      */
     public boolean keepPreviousExcept(java.util.function.Predicate<String> affected) {
-        if (!inPlace) return false;
+        if (!inPlace || manifest.previousFiles().isEmpty()) return false;
         for (String f : manifest.previousFiles()) {
             if (affected.test(f) || produced.contains(f)) continue;
+            if (manifest.compared(f)) {
+                carried.put(f, manifest.previousEntry(f));
+                continue;
+            }
             claim(resolvable(f));
             reused.incrementAndGet();
             manifest.keepPrevious(f);
@@ -426,12 +446,18 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      * at for files put by hand as after any build (see {@link FolderTimes}).
      */
     public boolean keepPreviousUnlessTouched(java.util.function.Predicate<String> affected) {
-        if (!inPlace) return false;
+        // Without a manifest nothing is known to be published: keeping "every file it lists" would
+        // keep none, and the publication would then remove every file the build did not make.
+        if (!inPlace || manifest.previousFiles().isEmpty()) return false;
         List<String> kept = new ArrayList<>();
         for (String f : manifest.previousFiles()) if (!affected.test(f) && !produced.contains(f)) kept.add(f);
         List<PageManifest.Entry> entries = kept.parallelStream().map(f -> manifest.untouched(f, out.resolve(resolvable(f)))).toList();
         if (entries.contains(null)) return false;
         for (int i = 0; i < kept.size(); i++) {
+            if (manifest.compared(kept.get(i))) {
+                carried.put(kept.get(i), entries.get(i));
+                continue;
+            }
             claim(resolvable(kept.get(i)));
             reused.incrementAndGet();
             manifest.keep(kept.get(i), entries.get(i));
@@ -551,9 +577,13 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      */
     private List<String> removedFiles() throws IOException {
         java.util.SortedSet<String> removed = new java.util.TreeSet<>();
-        for (String f : manifest.previousFiles()) if (!produced.contains(f)) removed.add(f);
+        for (String f : manifest.previousFiles()) if (!produced.contains(f) && !carried.containsKey(f)) removed.add(f);
+        // What was carried and not written again stays as it stands, and in the manifest.
+        carried.forEach((f, e) -> { if (!produced.contains(f)) manifest.keep(f, e); });
         if (removalsFromManifest) return List.copyOf(removed);
-        folders = foldersOf(produced);
+        Set<String> standing = new java.util.HashSet<>(produced);
+        standing.addAll(carried.keySet());
+        folders = foldersOf(standing);
         // A name this build produced is its file (no look at it: a walk that read every file's
         // attributes was most of a build with nothing changed); a folder on the way to one is
         // looked at on its own; anything else goes.
@@ -597,7 +627,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String name = rel + p.getFileName();
-                if (produced.contains(name)) continue;
+                if (produced.contains(name) || carried.containsKey(name)) continue;
                 if (folders.contains(name + "/")) continue; // looked at on its own, without a look at it here
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     listFolder(p, name + "/", removed); // nothing of this build in it: all of it goes

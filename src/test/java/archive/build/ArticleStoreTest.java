@@ -67,7 +67,7 @@ class ArticleStoreTest {
     @Test
     void unchangedSeedsAreTakenFromTheStoreAndTheSiteEqualsACleanBuild() {
         assertEquals(-1, taken(buildLog()), "the first build parses every seed");
-        assertEquals(40, taken(buildLog()));
+        assertEquals(40, taken(readingBuildLog()));
         assertSameAsClean();
     }
 
@@ -79,7 +79,7 @@ class ArticleStoreTest {
         try (var s = Files.list(seeds)) {
             for (Path f : s.toList()) Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         }
-        assertEquals(40, taken(buildLog()));
+        assertEquals(40, taken(readingBuildLog()));
 
         String seed = firstSeed();
         String text = project.read(seed);
@@ -89,7 +89,7 @@ class ArticleStoreTest {
         assertEquals(39, taken(log), log);
         assertTrue(project.read("site/articles/" + idOf(seed) + "/index.html").contains("A sentence the store has never seen."));
         assertSameAsClean();
-        assertEquals(40, taken(buildLog()), "the edited seed is stored as it is now");
+        assertEquals(40, taken(readingBuildLog()), "the edited seed is stored as it is now");
     }
 
     @Test
@@ -107,7 +107,7 @@ class ArticleStoreTest {
         assertEquals(file, Files.readAttributes(store, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
         long after = Files.size(store);
         assertTrue(after > before && after - before < before / 4, before + " → " + after);
-        assertEquals(40, taken(buildLog()), "the edited seed is read back from what was added");
+        assertEquals(40, taken(readingBuildLog()), "the edited seed is read back from what was added");
         assertSameAsClean();
         // A build killed while adding leaves a file that does not end with its index: the store is not used.
         project.write(seed, text);
@@ -116,7 +116,7 @@ class ArticleStoreTest {
         String log = buildLog();
         assertEquals(-1, taken(log), log);
         assertSameAsClean();
-        assertEquals(40, taken(buildLog()), "a build after it writes a good store");
+        assertEquals(40, taken(readingBuildLog()), "a build after it writes a good store");
     }
 
     @Test
@@ -135,27 +135,31 @@ class ArticleStoreTest {
             if (round == 0) damaged[at] = (byte) (damaged[at] == 'Q' ? 'R' : 'Q');
             else for (int i = damaged.length - 20; i < damaged.length; i++) damaged[i] ^= 0x5A;
             Files.write(store, damaged);
-            String log = buildLog();
+            String log = readingBuildLog();
             assertEquals(round == 0 ? 39 : -1, taken(log), log);
             assertSameAsClean();
         }
-        assertEquals(40, taken(buildLog()), "a build after a damaged store writes a good one");
+        assertEquals(40, taken(readingBuildLog()), "a build after a damaged store writes a good one");
     }
 
     @Test
-    void aSeedWithAWarningIsParsedByEveryBuildAndWarnsEveryTime() {
+    void aSeedWithAWarningIsParsedByEveryBuildAndWarnsEveryTime() throws IOException {
         String seed = firstSeed();
         String text = project.read(seed);
         int body = text.indexOf("\n\n") + 2;
         // An invisible control character: removed with a warning.
         project.write(seed, text.substring(0, body) + "Before\u202Eafter. " + text.substring(body));
         for (int build = 0; build < 3; build++) {
+            if (build == 1) Files.deleteIfExists(archive.publish.Publishing.cacheFolder(project.config()).resolve(PublishedState.FILE));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             SiteBuild.Result r = new SiteBuild(project.config(), new PrintStream(out, true, StandardCharsets.UTF_8)).build();
             String log = out.toString(StandardCharsets.UTF_8);
             assertTrue(r.diagnostics().warnings().stream().anyMatch(d -> d.message().contains("invisible control")),
                     "build " + build + ": " + r.diagnostics().warnings());
-            if (build > 0) assertEquals(39, taken(log), log);
+            // The second build reads the seeds (the store gives the others, the seed is parsed again);
+            // the third finds nothing changed, reads nothing, and gives the same warning.
+            if (build == 1) assertEquals(39, taken(log), log);
+            if (build == 2) assertTrue(log.contains("Nothing changed since the previous build"), log);
         }
     }
 
@@ -215,5 +219,19 @@ class ArticleStoreTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new SiteBuild(project.config(), new PrintStream(out, true, StandardCharsets.UTF_8)).build();
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A build that reads its inputs, which is when the store is read: one that finds nothing changed
+     * since the previous build reads none (SiteBuild#keptAsPublished), so the record of the
+     * published site that lets it know is removed first.
+     */
+    private String readingBuildLog() {
+        try {
+            Files.deleteIfExists(archive.publish.Publishing.cacheFolder(project.config()).resolve(PublishedState.FILE));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return buildLog();
     }
 }

@@ -1,5 +1,6 @@
 package archive.build;
 
+import archive.config.BuildConfig;
 import archive.testing.TestProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,104 @@ class IncrementalBuildTest {
         Map<String, FileTime> after = times(project.site());
         for (String f : before.keySet()) assertEquals(before.get(f), after.get(f), f);
         assertEquals(before.keySet(), after.keySet());
+    }
+
+    @Test
+    void aBuildThatFindsEveryInputAsThePreviousReadItReadsNothingAndGivesItsWarningsAgain() throws IOException {
+        // A stray file in the seeds folder: a warning, which a build that reads nothing must give again.
+        project.write("seeds/draft.md", "not a seed");
+        Logged first = logged(project, null);
+        assertTrue(first.result().diagnostics().warnings().stream().anyMatch(w -> w.format().contains("draft.md")),
+                "the stray file is warned about");
+        Map<String, FileTime> before = times(project.site());
+        Logged again = logged(project, null);
+        assertTrue(again.log().contains("Nothing changed since the previous build"), again.log());
+        assertTrue(!again.log().contains("Read "), "no article is read: " + again.log());
+        assertEquals(first.result().diagnostics().warnings(), again.result().diagnostics().warnings());
+        assertEquals(first.result().articles(), again.result().articles());
+        assertEquals(first.result().pages(), again.result().pages());
+        assertEquals(0, again.result().filesWritten());
+        assertEquals(before, times(project.site()));
+
+        // Every kind of input, changed, makes the build read again; the site is then a clean build's.
+        String seed = "seeds/000_119a5904f4221201.txt";
+        Files.setLastModifiedTime(project.root.resolve(seed), FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        assertReadsAgain(project, "a seed saved unchanged");
+        assertTrue(logged(project, null).log().contains("Nothing changed since the previous build"), "and the next one finds it so");
+        editFirstSeed();
+        assertReadsAgain(project, "an edited seed");
+        project.write("seeds/000_119a5904f4221201.notes.md", project.read("seeds/000_119a5904f4221201.notes.md") + "\nA remark.\n");
+        assertReadsAgain(project, "edited notes");
+        project.write("data/glossary.yaml", project.read("data/glossary.yaml") + "\n");
+        assertReadsAgain(project, "the glossary");
+        project.write("templates/base.peb", project.read("templates/base.peb") + "\n");
+        assertReadsAgain(project, "a template");
+        project.write("pages/about.md", project.read("pages/about.md") + "\nOne more line.\n");
+        assertReadsAgain(project, "a page of the archive's own");
+        Files.delete(project.root.resolve("seeds/draft.md"));
+        assertReadsAgain(project, "the stray file gone");
+        assertTrue(logged(project, null).result().diagnostics().warnings().stream().noneMatch(w -> w.format().contains("draft.md")),
+                "its warning with it");
+        // Another setting: the site's address.
+        BuildConfig addressed = project.config().withSiteUrl("https://example.org/archive/");
+        assertTrue(!loggedWith(project, addressed).log().contains("Nothing changed"), "a new site address");
+        assertTrue(loggedWith(project, addressed).log().contains("Nothing changed"), "the same address again");
+        assertReadsAgain(project, "no address");
+
+        // The published site: a file put in it by hand is removed, one changed by hand is made again.
+        project.write("site/articles/stray.html", "put here by hand");
+        Logged stray = logged(project, null);
+        assertTrue(stray.log().contains("Nothing changed"), stray.log());
+        TestProject.assertSameSite(cleanBuild(), project.site());
+        project.write("site/glossary/index.html", "edited by hand");
+        assertReadsAgain(project, "a published page changed by hand");
+        // Its page manifest lost: nothing is known to be published, and every page is checked.
+        Files.delete(manifestOf(project));
+        assertReadsAgain(project, "the page manifest lost");
+    }
+
+    @Test
+    void aFileNoLongerMadeLeavesTheSiteThoughItWasWrittenWithoutAFingerprint() throws IOException {
+        // The sitemap: only a site with an address has one.
+        project.build(project.config().withSiteUrl("https://example.org/archive/"));
+        assertTrue(Files.exists(project.site().resolve("sitemap.xml")));
+        project.build();
+        assertTrue(Files.notExists(project.site().resolve("sitemap.xml")), "a site without an address has no sitemap");
+        TestProject.assertSameSite(cleanBuild(), project.site());
+        // An asset added, then taken away.
+        project.write("templates/assets/extra.css", "p { color: black }");
+        project.build();
+        assertTrue(Files.exists(project.site().resolve("assets/extra.css")));
+        Files.delete(project.root.resolve("templates/assets/extra.css"));
+        project.build();
+        assertTrue(Files.notExists(project.site().resolve("assets/extra.css")), "the asset goes with its source");
+        TestProject.assertSameSite(cleanBuild(), project.site());
+        // One changed by hand is written again, even by a build that finds every input unchanged.
+        project.write("site/assets/site.css", "edited by hand");
+        assertReadsAgain(project, "an asset changed by hand");
+    }
+
+    @Test
+    void aOneOffEditAfterThePageManifestWasLostKeepsEveryPage() throws IOException {
+        project.build();
+        Files.delete(manifestOf(project));
+        editFirstSeed();
+        SiteBuild.Result r = project.build();
+        // With no manifest no file is known to be published: the edit's way would have kept none and removed them all.
+        TestProject.assertSameSite(cleanBuild(), project.site());
+        assertEquals(r.pages(), r.pagesRendered(), "every page is made again");
+    }
+
+    /** A one-off build after {@code what} changed reads the inputs, and makes the site a clean build makes. */
+    private void assertReadsAgain(TestProject p, String what) {
+        Logged l = logged(p, null);
+        assertTrue(!l.log().contains("Nothing changed"), what + ": " + l.log());
+        TestProject.assertSameSite(cleanBuild(p), p.site());
+    }
+
+    /** The page manifest beside the project's site. */
+    private static Path manifestOf(TestProject p) {
+        return p.site().resolveSibling(".site.pages");
     }
 
     @Test
@@ -554,9 +653,14 @@ class IncrementalBuildTest {
     private record Logged(SiteBuild.Result result, String log) {}
 
     /** A one-off build ({@code cache} null) or a preview's deferring build, with its progress lines. */
-    private static Logged logged(TestProject p, ArticleCache cache) {
+    private static Logged logged(TestProject p, ArticleCache cache) { return logged(p, p.config(), cache); }
+
+    /** A one-off build with the settings {@code config}, with its progress lines. */
+    private static Logged loggedWith(TestProject p, BuildConfig config) { return logged(p, config, null); }
+
+    private static Logged logged(TestProject p, BuildConfig config, ArticleCache cache) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        SiteBuild build = new SiteBuild(p.config(), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), cache);
+        SiteBuild build = new SiteBuild(config, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), cache);
         SiteBuild.Result r = (cache == null ? build : build.deferringIndexes()).build();
         return new Logged(r, out.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
