@@ -13,6 +13,7 @@
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each deletes its site first and keeps the caches beside it.
+# NOTHING=1 times builds with nothing changed: no edit between them.
 # Each round runs the builds in turn, starting with a different one: the build run first in a round
 # was often the faster by a tenth of a second or two, whichever it was (docs/benchmarks.md, tenth session).
 set -euo pipefail
@@ -53,7 +54,7 @@ for k in "${!jars[@]}"; do
   build "$k" >/dev/null
 done
 for ((i = 1; i <= rounds; i++)); do
-  if [ "${CLEAN:-0}" != 1 ]; then
+  if [ "${CLEAN:-0}" != 1 ] && [ "${NOTHING:-0}" != 1 ]; then
     if grep -q '^Author:.* (an alternating edit)$' "$seed"; then unedit; else sed -i '/^Author:/s/$/ (an alternating edit)/' "$seed"; fi
   fi
   for ((j = 0; j < ${#jars[@]}; j++)); do build $(( (i + j) % ${#jars[@]} )); done
