@@ -42,7 +42,7 @@ final class InputsStamp {
     }
 
     /** Adds every regular file under {@code root} (or the file {@code root}), or a mark that there is none. */
-    private static void tree(Fingerprint f, Path root) {
+    static void tree(Fingerprint f, Path root) {
         if (root == null || !Files.exists(root)) {
             f.add("absent");
             return;

@@ -367,17 +367,10 @@ public final class SiteBuild {
                 .add(folderStamp(config.data())).add(config.permalinks() == null ? 0 : folderStamp(config.permalinks())).value();
     }
 
-    /** The names, sizes and times of the files under {@code dir} (or of the file {@code dir}): a change to any changes it. */
+    /** The names, sizes, times and identities of the files under {@code dir} (or of the file {@code dir}): a change to any changes it. */
     private static long folderStamp(Path dir) {
         archive.render.Fingerprint f = new archive.render.Fingerprint();
-        if (dir == null || !Files.exists(dir)) return f.value();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                f.add(dir.relativize(p).toString()).add(Files.size(p)).add(Files.getLastModifiedTime(p).toMillis());
-            }
-        } catch (IOException | UncheckedIOException e) {
-            f.add(System.nanoTime()); // unknown: never equal
-        }
+        InputsStamp.tree(f, dir);
         return f.value();
     }
 
