@@ -629,11 +629,25 @@ final class ArticleStore {
             a = article.toArray();
         }
         StoreBytes.Out out = new StoreBytes.Out(a.length + annotation.length + 128);
-        out.string(c.file.path().getFileName().toString()).varint(c.file.size()).fixed(c.file.modified())
+        out.string(c.file.path().getFileName().toString()).varint(c.file.size()).fixed(trustedTime(c.file.modified()))
                 .string(String.valueOf(c.file.fileKey())).fixed(c.contentHash).bytes(a)
                 .fixed(c.overridesKey).fixed(c.inputs).fixed(c.annotationKey).fixed(c.annotationHash).bytes(annotation);
         return out.toArray();
     }
+
+    /**
+     * The seed's time as stored: a seed saved in the moments before this build read it could be
+     * saved again, with the same size, within the same tick of the file system's clock; its time
+     * is then stored as one no file has, so that the next build compares its bytes instead of
+     * trusting its attributes (as git does with a "racily clean" file, see InputsStamp).
+     */
+    private static long trustedTime(long modified) {
+        long now = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        return modified > now - InputsStamp.RECENT_NANOS ? UNTRUSTED_TIME : modified;
+    }
+
+    /** The time stored for a seed saved too recently to be trusted by its attributes (see {@link #trustedTime}). */
+    private static final long UNTRUSTED_TIME = Long.MIN_VALUE;
 
     private static long checksum(byte[] entry) { return checksum(entry, entry.length); }
 

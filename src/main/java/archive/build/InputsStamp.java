@@ -22,27 +22,48 @@ import java.util.stream.Stream;
  * nanoseconds) and identity, with the build's settings. No file is opened: as the article store
  * does, a file with the same size, time and identity is taken to be the same. Taken before
  * anything is read, so a file saved while a build runs changes the stamp its successor sees.
+ *
+ * <p>A file saved in the moments before the stamp is taken could be saved again with the same
+ * size and, on a file system whose clock ticks coarsely, the same time: such a stamp is
+ * {@link #UNCERTAIN} and matches none (as git treats a "racily clean" file), and the next build
+ * reads its inputs.
  */
 final class InputsStamp {
     private InputsStamp() {}
 
+    /** The stamp of inputs of which one was saved too recently to be told from a later save. */
+    static final long UNCERTAIN = 0;
+    /** How recent a save makes a stamp uncertain: file systems' times tick every few milliseconds, some every second or two. */
+    static final long RECENT_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     /** The stamp of the inputs of a build with {@code config}, whose seeds folder is listed in {@code seeds}. */
     static long of(BuildConfig config, SeedFolder seeds) {
+        long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        long[] newest = {Long.MIN_VALUE};
         Fingerprint f = new Fingerprint().add(String.valueOf(config));
         Diagnostics problems = new Diagnostics(); // reported when the files are read; here only their presence counts
         for (List<SeedFolder.Entry> files : List.of(seeds.seeds(problems), seeds.notes(problems), seeds.overrides(problems))) {
             f.add(files.size());
             for (SeedFolder.Entry e : files) {
                 f.add(e.path().getFileName().toString()).add(e.size()).add(e.modified()).add(String.valueOf(e.fileKey()));
+                newest[0] = Math.max(newest[0], e.modified());
             }
         }
         for (Diagnostic d : problems.all()) f.add(d.format());
-        for (Path dir : new Path[] {config.data(), config.templates(), config.pages(), config.permalinks()}) tree(f, dir);
-        return f.value();
+        for (Path dir : new Path[] {config.data(), config.templates(), config.pages(), config.permalinks()}) {
+            tree(f, dir, t -> newest[0] = Math.max(newest[0], t));
+        }
+        long value = f.value();
+        return newest[0] > now - RECENT_NANOS || value == UNCERTAIN ? UNCERTAIN : value;
     }
 
     /** Adds every regular file under {@code root} (or the file {@code root}), or a mark that there is none. */
     static void tree(Fingerprint f, Path root) {
+        tree(f, root, t -> { });
+    }
+
+    /** As {@link #tree(Fingerprint, Path)}, telling {@code times} each file's time in nanoseconds. */
+    private static void tree(Fingerprint f, Path root, java.util.function.LongConsumer times) {
         if (root == null || !Files.exists(root)) {
             f.add("absent");
             return;
@@ -53,8 +74,9 @@ final class InputsStamp {
             for (Path p : files) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                 if (a.isDirectory()) continue;
-                f.add(root.relativize(p).toString()).add(a.size()).add(a.lastModifiedTime().to(TimeUnit.NANOSECONDS))
-                        .add(String.valueOf(a.fileKey()));
+                long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                f.add(root.relativize(p).toString()).add(a.size()).add(modified).add(String.valueOf(a.fileKey()));
+                times.accept(modified);
             }
         } catch (IOException | UncheckedIOException e) {
             f.add(System.nanoTime()); // a folder that cannot be listed: never the same stamp

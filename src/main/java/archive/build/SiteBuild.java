@@ -461,7 +461,7 @@ public final class SiteBuild {
      */
     private Result keptAsPublished() {
         PublishedState state = publishedState();
-        if (state == null || state.inputs() != inputs) return null;
+        if (state == null || state.inputs() != inputs || inputs == InputsStamp.UNCERTAIN) return null;
         int written, kept;
         try (SiteWriter writer = SiteWriter.open(config.out())) {
             // Asked again under the output's lock: another build may have published since.

@@ -39,7 +39,8 @@ class ArticleStoreTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return p;
+        // Saved a while ago, as an archive's seeds are: the store trusts a seed's attributes only then.
+        return p.settle();
     }
 
     @AfterEach
@@ -150,7 +151,11 @@ class ArticleStoreTest {
         // An invisible control character: removed with a warning.
         project.write(seed, text.substring(0, body) + "Before\u202Eafter. " + text.substring(body));
         for (int build = 0; build < 3; build++) {
-            if (build == 1) Files.deleteIfExists(archive.publish.Publishing.cacheFolder(project.config()).resolve(PublishedState.FILE));
+            // (Settled again: the first build wrote the permalink registry, an input the next stamp would find just saved.)
+            if (build == 1) {
+                project.settle();
+                Files.deleteIfExists(archive.publish.Publishing.cacheFolder(project.config()).resolve(PublishedState.FILE));
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             SiteBuild.Result r = new SiteBuild(project.config(), new PrintStream(out, true, StandardCharsets.UTF_8)).build();
             String log = out.toString(StandardCharsets.UTF_8);
