@@ -28,33 +28,44 @@ import java.util.stream.Stream;
  * {@link #UNCERTAIN} and matches none (as git treats a "racily clean" file), and the next build
  * reads its inputs.
  */
-final class InputsStamp {
-    private InputsStamp() {}
-
+record InputsStamp(long value, long sideFiles) {
     /** The stamp of inputs of which one was saved too recently to be told from a later save. */
     static final long UNCERTAIN = 0;
     /** How recent a save makes a stamp uncertain: file systems' times tick every few milliseconds, some every second or two. */
     static final long RECENT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** The stamp of the inputs of a build with {@code config}, whose seeds folder is listed in {@code seeds}. */
-    static long of(BuildConfig config, SeedFolder seeds) {
+    /**
+     * The stamp of the inputs of a build with {@code config}, whose seeds folder is listed in
+     * {@code seeds}; {@code sideFiles} is the part of it that stamps the notes and overrides files,
+     * which an edit's build needs unchanged (see PublishedState).
+     */
+    static InputsStamp of(BuildConfig config, SeedFolder seeds) {
         long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         long[] newest = {Long.MIN_VALUE};
-        Fingerprint f = new Fingerprint().add(String.valueOf(config));
         Diagnostics problems = new Diagnostics(); // reported when the files are read; here only their presence counts
-        for (List<SeedFolder.Entry> files : List.of(seeds.seeds(problems), seeds.notes(problems), seeds.overrides(problems))) {
-            f.add(files.size());
-            for (SeedFolder.Entry e : files) {
-                f.add(e.path().getFileName().toString()).add(e.size()).add(e.modified()).add(String.valueOf(e.fileKey()));
-                newest[0] = Math.max(newest[0], e.modified());
-            }
-        }
+        Fingerprint side = new Fingerprint();
+        entries(side, seeds.notes(problems), newest);
+        entries(side, seeds.overrides(problems), newest);
+        Fingerprint f = new Fingerprint().add(String.valueOf(config)).add(side.value());
+        entries(f, seeds.seeds(problems), newest);
         for (Diagnostic d : problems.all()) f.add(d.format());
         for (Path dir : new Path[] {config.data(), config.templates(), config.pages(), config.permalinks()}) {
             tree(f, dir, t -> newest[0] = Math.max(newest[0], t));
         }
         long value = f.value();
-        return newest[0] > now - RECENT_NANOS || value == UNCERTAIN ? UNCERTAIN : value;
+        return new InputsStamp(newest[0] > now - RECENT_NANOS || value == UNCERTAIN ? UNCERTAIN : value, side.value());
+    }
+
+    /** Whether a build with this stamp may take its inputs to be those of a build with the stamp {@code recorded}. */
+    boolean matches(long recorded) { return value != UNCERTAIN && value == recorded; }
+
+    /** Adds the files of one list of the seeds folder, noting the newest time in {@code newest[0]}. */
+    private static void entries(Fingerprint f, List<SeedFolder.Entry> files, long[] newest) {
+        f.add(files.size());
+        for (SeedFolder.Entry e : files) {
+            f.add(e.path().getFileName().toString()).add(e.size()).add(e.modified()).add(String.valueOf(e.fileKey()));
+            newest[0] = Math.max(newest[0], e.modified());
+        }
     }
 
     /** Adds every regular file under {@code root} (or the file {@code root}), or a mark that there is none. */

@@ -57,6 +57,11 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
         }
     }
 
+    /** This state, of the same site with its manifest written again (see {@link #manifest}). */
+    PublishedState withManifest(String manifest) {
+        return new PublishedState(settings, order, sideFiles, pages, introductions, inputs, articles, manifest, warnings);
+    }
+
     /** Removes the state: the site is about to change. */
     static void discard(Path file) {
         try {

@@ -94,10 +94,8 @@ public final class SiteBuild {
     private PublishedState previous;
     /** For a one-off build: the edit since the previous build, when it left every article where it stood. */
     private ArticleEdit storedEdit;
-    /** The fingerprint of the notes and overrides files this build read (their names, sizes and times). */
-    private long sideFilesKey;
     /** For a one-off build: the stamp of its inputs, taken before it read any (see {@link InputsStamp}). */
-    private long inputs;
+    private InputsStamp inputs;
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
         this(config, progress, null);
@@ -385,8 +383,8 @@ public final class SiteBuild {
 
     /** Records what this one-off build published, for the next one (see {@link PublishedState}). */
     private void savePublished(Corpus corpus, RenderContext ctx, int pages, Map<String, String> introductions, Diagnostics diags) {
-        new PublishedState(settingsKey(corpus, ctx), orderKey(corpus.index()), sideFilesKey, pages, Map.copyOf(introductions),
-                inputs, corpus.articles().size(), SiteWriter.manifestKey(config.out()), diags.warnings())
+        new PublishedState(settingsKey(corpus, ctx), orderKey(corpus.index()), inputs.sideFiles(), pages, Map.copyOf(introductions),
+                inputs.value(), corpus.articles().size(), SiteWriter.manifestKey(config.out()), diags.warnings())
                 .save(publishedStateFile(), archive.render.Templates.generatorFingerprint());
     }
 
@@ -461,7 +459,7 @@ public final class SiteBuild {
      */
     private Result keptAsPublished() {
         PublishedState state = publishedState();
-        if (state == null || state.inputs() != inputs || inputs == InputsStamp.UNCERTAIN) return null;
+        if (state == null || !inputs.matches(state.inputs())) return null;
         int written, kept;
         try (SiteWriter writer = SiteWriter.open(config.out())) {
             // Asked again under the output's lock: another build may have published since.
@@ -473,9 +471,7 @@ public final class SiteBuild {
             written = writer.filesWritten();
             kept = writer.filesReused();
             // Publishing wrote the manifest again: the state names the new one (under the lock, as it was written).
-            new PublishedState(state.settings(), state.order(), state.sideFiles(), state.pages(), state.introductions(), state.inputs(),
-                    state.articles(), SiteWriter.manifestKey(config.out()), state.warnings())
-                    .save(publishedStateFile(), archive.render.Templates.generatorFingerprint());
+            state.withManifest(SiteWriter.manifestKey(config.out())).save(publishedStateFile(), archive.render.Templates.generatorFingerprint());
         }
         Diagnostics diags = new Diagnostics();
         state.warnings().forEach(diags::add);
@@ -503,7 +499,6 @@ public final class SiteBuild {
             // Read, then removed: from here on the published site may change (see PublishedState).
             previous = publishedState();
             PublishedState.discard(publishedStateFile());
-            sideFilesKey = sideFilesKey(folder);
         } else if (persist) {
             // The preview changes the site without the article store: the next one-off build checks every page.
             PublishedState.discard(publishedStateFile());
@@ -558,7 +553,7 @@ public final class SiteBuild {
         List<AnnotatedArticle> mentioned = annotated;
         // The articles whose seeds changed since the previous build, as they were and as they are (whole, before the store is saved).
         Map<String, AnnotatedArticle> before = null, after = null;
-        if (previous != null && previous.sideFiles() == sideFilesKey && !diags.hasErrors()) {
+        if (previous != null && previous.sideFiles() == inputs.sideFiles() && !diags.hasErrors()) {
             before = store.previousOfChanged(notes::get);
             if (before != null) {
                 after = new HashMap<>();
@@ -680,17 +675,6 @@ public final class SiteBuild {
         ctx.pagesMade();
         say("Rendered %d pages of %d", ctx.pagesRendered.get(), ctx.pagesWritten.get());
         return introductions;
-    }
-
-    /** The names, sizes, times and identities of the notes and overrides files: a change to any changes it. */
-    private static long sideFilesKey(SeedFolder folder) {
-        archive.render.Fingerprint f = new archive.render.Fingerprint();
-        Diagnostics ignored = new Diagnostics(); // reported when the files are read
-        for (List<SeedFolder.Entry> files : List.of(folder.notes(ignored), folder.overrides(ignored))) {
-            f.add(files.size());
-            for (SeedFolder.Entry e : files) f.add(e.path().toString()).add(e.size()).add(e.modified()).add(String.valueOf(e.fileKey()));
-        }
-        return f.value();
     }
 
     private Map<String, ArticleNotes> readNotes(SeedFolder folder, List<Article> articles, Diagnostics diags) {

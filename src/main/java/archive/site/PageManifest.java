@@ -96,9 +96,6 @@ final class PageManifest {
         return e != null && asLeft(e, published) ? e : null;
     }
 
-    /** The previous build's entry of {@code file}, or null. */
-    Entry previousEntry(String file) { return previous.get(file); }
-
     /** Whether the previous build wrote {@code file} whole and compared it by content (see {@link #COMPARED}). */
     boolean compared(String file) {
         Entry e = previous.get(file);

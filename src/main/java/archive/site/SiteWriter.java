@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.nio.file.FileVisitResult;
 import java.nio.file.SimpleFileVisitor;
@@ -63,10 +62,10 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private boolean published;
     /**
      * The files written whole and compared by content (see {@link PageManifest#COMPARED}) that a
-     * build keeping the previous site unseen keeps as they stand, with their entries: this build may
-     * still write them; those it does not write stay, and the new manifest lists them.
+     * build keeping the previous site unseen keeps as they stand, in the new manifest with the
+     * entries they had: this build may still write them, which records them anew.
      */
-    private final Map<String, PageManifest.Entry> keptWhole = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> keptWhole = ConcurrentHashMap.newKeySet();
     /** Set by {@link #keepPreviousExcept}: the previous manifest lists every published file. */
     private boolean removalsFromManifest;
     /** The folders of the new site ("articles/x/", "" for the root), once {@link #removedFiles} has found them. */
@@ -427,7 +426,8 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         for (String f : manifest.previousFiles()) {
             if (affected.test(f) || produced.contains(f)) continue;
             if (manifest.compared(f)) {
-                keptWhole.put(f, manifest.previousEntry(f));
+                keptWhole.add(f);
+                manifest.keepPrevious(f);
                 continue;
             }
             claim(resolvable(f));
@@ -455,7 +455,8 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         if (entries.contains(null)) return false;
         for (int i = 0; i < kept.size(); i++) {
             if (manifest.compared(kept.get(i))) {
-                keptWhole.put(kept.get(i), entries.get(i));
+                keptWhole.add(kept.get(i));
+                manifest.keep(kept.get(i), entries.get(i));
                 continue;
             }
             claim(resolvable(kept.get(i)));
@@ -577,12 +578,10 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      */
     private List<String> removedFiles() throws IOException {
         java.util.SortedSet<String> removed = new java.util.TreeSet<>();
-        for (String f : manifest.previousFiles()) if (!produced.contains(f) && !keptWhole.containsKey(f)) removed.add(f);
-        // What was kept whole and not written again stays as it stands, and in the manifest.
-        keptWhole.forEach((f, e) -> { if (!produced.contains(f)) manifest.keep(f, e); });
+        for (String f : manifest.previousFiles()) if (!produced.contains(f) && !keptWhole.contains(f)) removed.add(f);
         if (removalsFromManifest) return List.copyOf(removed);
         Set<String> standing = new java.util.HashSet<>(produced);
-        standing.addAll(keptWhole.keySet());
+        standing.addAll(keptWhole);
         folders = foldersOf(standing);
         // A name this build produced is its file (no look at it: a walk that read every file's
         // attributes was most of a build with nothing changed); a folder on the way to one is
@@ -627,7 +626,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String name = rel + p.getFileName();
-                if (produced.contains(name) || keptWhole.containsKey(name)) continue;
+                if (produced.contains(name) || keptWhole.contains(name)) continue;
                 if (folders.contains(name + "/")) continue; // looked at on its own, without a look at it here
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     listFolder(p, name + "/", removed); // nothing of this build in it: all of it goes
