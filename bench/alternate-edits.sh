@@ -12,7 +12,7 @@
 #
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
-# CLEAN=1 times clean builds instead: each deletes its site first and keeps the caches beside it.
+# CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
 # NOTHING=1 times builds with nothing changed: no edit between them.
 # Each round runs the builds in turn, starting with a different one: the build run first in a round
 # was often the faster by a tenth of a second or two, whichever it was (docs/benchmarks.md, tenth session).
@@ -30,20 +30,21 @@ seed=$(ls "$corpus/seeds/$(printf '%06d' $((n / 2)))"_*.txt)
 # undoes a run stopped before its trap (from such a seed every build would have nothing to do).
 unedit() { sed -i '/^Author:/s/ (an alternating edit)$//' "$seed"; }
 unedit
-trap unedit EXIT
+source bench/trash.sh
+trap 'unedit; trash_empty' EXIT
 args=(build --stats --permalinks none --seeds "$corpus/seeds" --data "$corpus/data" --pages "$corpus/pages" --templates templates)
 # No jar named: this generator, as the launcher builds it.
 jars=("$@")
 [ ${#jars[@]} -eq 0 ] && jars=("")
 mkdir -p "$root"
 for k in "${!jars[@]}"; do
-  rm -rf "$root/site-ab$k" "$root/.site-ab$k.cache"
+  trash "$root/site-ab$k" "$root/.site-ab$k.cache"
   cp -a "$site" "$root/site-ab$k"
   cp -a "target/bench/.site-$n.cache" "$root/.site-ab$k.cache"
 done
 build() { # index of the jar: one build through the launcher, printing its label and its stats line's wall and CPU
   local k=$1
-  [ "${CLEAN:-0}" = 1 ] && rm -rf "$root/site-ab$k"
+  if [ "${CLEAN:-0}" = 1 ]; then trash "$root/site-ab$k"; wait_for_quiet "$root"; fi
   echo "round $i ${jars[$k]:-./archive} $(ARCHIVE_JAR="${jars[$k]}" ./archive "${args[@]}" --out "$root/site-ab$k" 2>&1 \
     | grep '^stats:' | tr ' ' '\n' | grep -E '^(wall|cpu|rendered)=' | tr '\n' ' ')"
 }

@@ -39,6 +39,9 @@ shm="${SHM:-/dev/shm}"
 targets="${TARGETS:-disk tmpfs}"
 tools="${TOOLS:-hugo ours}"
 bench="$root/target/bench"
+# What a run would delete first is moved aside and deleted at exit (see bench/trash.sh).
+source "$root/bench/trash.sh"
+trap trash_empty EXIT
 
 # --- the corpus -------------------------------------------------------------------------------
 if [ -n "${CORPUS:-}" ]; then
@@ -142,7 +145,8 @@ if [[ " $tools " == *" hugo "* ]]; then
   for target in $targets; do
     dest="$(dest_for hugo "$target")"
     for r in $(seq 1 "$runs"); do
-      rm -rf "$dest"
+      trash "$dest"
+      wait_for_quiet "$dest"
       if [ "$target" = tmpfs ]; then check_tmpfs_room $((hugo_bytes * 12 / 10)) "Hugo's site"; fi
       say "hugo to $target ($dest), run $r of $runs"
       timed hugo "$target" "$dest" "$bench/hugo-$n-$target.log" "$r" -- \
@@ -168,8 +172,9 @@ if [[ " $tools " == *" ours "* ]]; then
     say "ours to $target ($dest): one untimed build to fill its caches ($parent/.$name.cache)"
     "${build[@]}" >"$log" 2>&1 || { cat "$log" >&2; die "the generator's warm-up build to $target failed"; }
     for r in $(seq 1 "$runs"); do
-      # a clean build: the site and its page manifest deleted, the caches beside it kept
-      rm -rf "$dest" "$parent/.$name.pages"
+      # a clean build: the site and its page manifest moved aside, the caches beside it kept
+      trash "$dest" "$parent/.$name.pages"
+      wait_for_quiet "$dest"
       say "ours to $target, run $r of $runs"
       timed ours "$target" "$dest" "$log" "$r" -- "${build[@]}"
       ours_bytes=$(bytes_in "$dest")

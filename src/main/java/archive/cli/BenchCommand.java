@@ -3,6 +3,7 @@ package archive.cli;
 import archive.bench.CorpusGenerator;
 import archive.bench.MachineLoad;
 import archive.bench.ProcessStats;
+import archive.bench.Trash;
 import archive.config.BuildConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -82,8 +82,19 @@ final class BenchCommand implements Callable<Integer> {
         Path corpus = dir.resolve("corpus-" + articles + "-" + seed);
         Path site = out != null ? out : dir.resolve("site-" + articles);
         Path seedDir = corpus.resolve("seeds");
+        // What the bench would delete is moved aside and deleted after the timed builds (see Trash).
+        Trash trash = new Trash(dir);
+        trash.empty();
+        try {
+            return bench(corpus, site, seedDir, trash);
+        } finally {
+            trash.empty();
+        }
+    }
+
+    private int bench(Path corpus, Path site, Path seedDir, Trash trash) throws Exception {
         if (!Files.exists(corpus.resolve(".complete"))) {
-            deleteTree(corpus);
+            trash.moveAside(corpus);
             long t0 = System.nanoTime();
             new CorpusGenerator(in.seeds, in.data, seed).write(seedDir, articles);
             copyTree(in.data, corpus.resolve("data"));
@@ -104,14 +115,15 @@ final class BenchCommand implements Callable<Integer> {
             editorLoop(corpus, seedDir, site);
             return 0;
         }
-        deleteTree(site);
+        trash.moveAside(site);
         settleDisk();
+        trash.waitForQuiet(site, System.out);
         // A synthetic corpus publishes other paths than the archive: its builds keep no permalink registry.
         List<String> build = List.of("build", "--stats", "--permalinks", "none", "--seeds", seedDir.toString(), "--data", corpus.resolve("data").toString(),
                 "--pages", corpus.resolve("pages").toString(), "--templates", in.templates.toString(), "--out", site.toString());
         List<Run> runs = new ArrayList<>();
         if (cold) {
-            deleteTree(archive.publish.Publishing.cacheFolder(new BuildConfig(seedDir, in.templates, corpus.resolve("data"),
+            trash.moveAside(archive.publish.Publishing.cacheFolder(new BuildConfig(seedDir, in.templates, corpus.resolve("data"),
                     corpus.resolve("pages"), site, null, false, null)));
         }
         runs.add(run(cold ? "full build, clean, no caches" : "full build, clean (caches kept)", build));
@@ -286,9 +298,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Waits for the disk to write back what the bench itself just did (the previous site deleted,
-     * a corpus generated), so that the clean build is not charged for it: the system's `sync`,
-     * where there is one.
+     * Waits for the disk to write back what the bench itself just did (a corpus generated, the
+     * trash of an earlier run deleted), so that the clean build is not charged for it: the system's
+     * `sync`, where there is one.
      */
     private static void settleDisk() {
         try {
@@ -310,13 +322,6 @@ final class BenchCommand implements Callable<Integer> {
                 if (Files.isDirectory(p)) Files.createDirectories(t);
                 else Files.copy(p, t);
             }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

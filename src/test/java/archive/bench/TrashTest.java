@@ -1,0 +1,74 @@
+package archive.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrashTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSiteMovedAsideKeepsItsFilesUntilTheTrashIsEmptied() throws Exception {
+        Path site = dir.resolve("site-10");
+        Files.createDirectories(site.resolve("articles/a"));
+        Files.writeString(site.resolve("articles/a/index.html"), "<p>kept until emptied</p>");
+        Object inode = Files.readAttributes(site.resolve("articles/a/index.html"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Trash trash = new Trash(dir);
+
+        trash.moveAside(site);
+        trash.moveAside(dir.resolve("no-such-folder"));
+
+        assertFalse(Files.exists(site), "the path is free for a clean build");
+        try (var moved = Files.list(dir.resolve(".trash"))) {
+            Path aside = moved.findFirst().orElseThrow();
+            Path page = aside.resolve("articles/a/index.html");
+            assertEquals("<p>kept until emptied</p>", Files.readString(page));
+            if (inode != null) {
+                assertEquals(inode, Files.readAttributes(page, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+                        "renamed, not copied: no file freed");
+            }
+        }
+        assertFalse(Files.exists(dir.resolve(".trash-emptied")), "nothing deleted yet");
+
+        trash.empty();
+
+        assertFalse(Files.exists(dir.resolve(".trash")));
+        assertTrue(Files.exists(dir.resolve(".trash-emptied")), "the time of the deletion is recorded");
+    }
+
+    @Test
+    void aBuildWaitsOnlyWhileTheBenchsDeletionsAreRecent() throws Exception {
+        Trash trash = new Trash(dir);
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream say = new PrintStream(said, true, StandardCharsets.UTF_8);
+        Path out = dir.resolve("site-10");
+
+        trash.waitForQuiet(out, say); // nothing deleted: no wait
+        Files.createDirectories(dir.resolve(".trash/old"));
+        trash.empty();
+        Files.setLastModifiedTime(dir.resolve(".trash-emptied"),
+                FileTime.fromMillis(System.currentTimeMillis() - Trash.windowMillis() - 1000));
+        long start = System.nanoTime();
+        trash.waitForQuiet(out, say); // deleted longer ago than the window: no wait
+
+        assertTrue(System.nanoTime() - start < 5_000_000_000L);
+        assertEquals("", said.toString(StandardCharsets.UTF_8));
+        java.nio.file.Path expire = java.nio.file.Path.of("/proc/sys/vm/dirty_expire_centisecs");
+        if (Files.isReadable(expire)) {
+            long centis = Long.parseLong(Files.readAllLines(expire).get(0).trim());
+            assertEquals(centis * 10 + 6000, Trash.windowMillis(), "the kernel's interval, five seconds more and one to spare");
+        }
+    }
+}
