@@ -10,9 +10,9 @@
 # places, industries and terms, paginated by PAGINATE (default 200, as the generator's lists).
 # Delete that folder to convert again.
 #
-# Timed: `hugo --quiet` clean builds (destination deleted first) to disk (target/bench/hugo-N-out)
+# Timed: `hugo --quiet` clean builds (destination moved aside first, bench/trash.sh) to disk (target/bench/hugo-N-out)
 # and to tmpfs ($SHM/hugo-N-out), then the generator's clean builds (`./archive build --stats`,
-# output and its page manifest deleted, caches kept after one untimed warm-up build per target) to
+# output and its page manifest moved aside, caches kept after one untimed warm-up build per target) to
 # disk (target/bench/ours-N-disk) and to tmpfs ($SHM/ours-N). Each is measured by /usr/bin/time
 # (wall, user+sys CPU, peak RSS); files written are the files in the output folder.
 #

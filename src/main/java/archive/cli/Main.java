@@ -16,6 +16,15 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (0 success, 1 bad input, 2 usage). */
     public static int run(String... args) {
+        // Each of these would otherwise open every jar of the class path (39) to look for something:
+        // picocli for Groovy's Closure class (closures in annotations, none here), SLF4J for its
+        // provider (Pebble's logger; slf4j-simple is the one on the class path). 35 ms of every command.
+        if (System.getProperty("picocli.disable.closures") == null) System.setProperty("picocli.disable.closures", "true");
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+            // SLF4J would say on every run that it used the provider named (its own warnings still show).
+            if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         CommandLine commandLine = new CommandLine(new Main());
         // Picocli reads each command's annotations by reflection when it is added: a run that names its
         // command models that one alone (every build starts sooner); any other run, help included, all of them.

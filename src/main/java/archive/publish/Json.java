@@ -1,6 +1,5 @@
 package archive.publish;
 
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON writing for JSON-LD and the downloads: maps keep their insertion order, so output is stable. */
@@ -8,7 +7,6 @@ final class Json {
     private Json() {}
 
     private static final JsonMapper COMPACT = JsonMapper.builder().build();
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**
      * An object with its keys in the given order ({@code Map.of} would order them differently
@@ -21,8 +19,6 @@ final class Json {
     }
 
     static String write(Object value) { return COMPACT.writeValueAsString(value); }
-
-    static String pretty(Object value) { return PRETTY.writeValueAsString(value); }
 
     /**
      * JSON that can sit inside {@code <script type="application/ld+json">}: a "&lt;/script&gt;"

@@ -50,6 +50,8 @@ class LauncherTest {
 
         assertEquals(0, launch(p.root, Map.of(), "build", "--permalinks", "none"));
         assertTrue(Files.isRegularFile(p.root.resolve("site/index.html")));
+        // The logging library is told its provider (no look through every jar) and says nothing about it.
+        assertFalse(lastOutput.contains("SLF4J"), "a build prints no logging library's chatter:\n" + lastOutput);
         assertTrue(Files.size(jsa) > 1 << 20, "the archive holds a build's classes");
         try (Stream<Path> s = Files.list(jsa.getParent())) {
             assertEquals(List.of(), s.filter(f -> f.getFileName().toString().startsWith("archive.jsa.")).toList(),
@@ -92,6 +94,9 @@ class LauncherTest {
         }
     }
 
+    /** What the last {@link #launch} printed, standard output and errors together. */
+    private static String lastOutput = "";
+
     private static int launch(Path dir, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("bash", dir.resolve("archive").toString()));
         cmd.addAll(List.of(args));
@@ -102,6 +107,7 @@ class LauncherTest {
         pb.environment().putAll(env);
         Process proc = pb.start();
         String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        lastOutput = output;
         int code = proc.waitFor();
         if (code != 0) System.err.println(output);
         return code;
