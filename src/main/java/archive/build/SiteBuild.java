@@ -231,8 +231,13 @@ public final class SiteBuild {
         // Made from every article (annotations included) and the parts of the data it reads.
         long searchInputs = ctx.inputsWithoutData().add(SearchIndexBuilder.DIR)
                 .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).add(ctx.everyArticle()).value();
-        long searchGlobal = new archive.render.Fingerprint().add(archive.render.Templates.generatorFingerprint())
-                .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).value();
+        // A document is made from its article and, of the data, the places around its places: the
+        // postings of an article whose fingerprint below is unchanged are kept when the data changes
+        // otherwise (a new glossary entry re-tokenizes only the articles it is found in).
+        long searchGlobal = new archive.render.Fingerprint().add(archive.render.Templates.generatorFingerprint()).value();
+        Map<String, archive.model.Place> places = corpus.data().placesBySlug();
+        java.util.function.ToLongFunction<AnnotatedArticle> searchFingerprint = a -> new archive.render.Fingerprint()
+                .add(ctx.contentFingerprint(a)).addValue(SearchIndexBuilder.placeFacets(a, places)).value();
         List<AnnotatedArticle> inOrder = corpus.index().articles();
         // Each article's text file is made from that article and its number; every other file from every article.
         // (A shard's file records its own content's fingerprint: kept with the rest when nothing else changed.)
@@ -240,7 +245,7 @@ public final class SiteBuild {
             if (SearchIndexBuilder.isShard(file)) return writer.previousFingerprint(file);
             int number = SearchIndexBuilder.docNumber(file);
             return number < 0 || number >= inOrder.size() ? searchInputs
-                    : SearchIndexBuilder.docInputs(searchGlobal, number, ctx.contentFingerprint(inOrder.get(number)));
+                    : SearchIndexBuilder.docInputs(searchGlobal, number, searchFingerprint.applyAsLong(inOrder.get(number)));
         };
         if (writer.keepAll(SearchIndexBuilder.DIR, searchFileInputs)) {
             say("Kept the search index: no article and none of the data it reads changed");
@@ -251,7 +256,7 @@ public final class SiteBuild {
             // The index is written file by file: a cancelled build stops at the next file.
             // The postings of articles unchanged since the previous build are taken from it, not tokenized again.
             SearchIndexBuilder.Reuse reuse = new SearchIndexBuilder.Reuse(
-                    Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal, ctx::contentFingerprint);
+                    Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal, searchFingerprint);
             SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(inOrder, new archive.search.FileSink() {
                 @Override
                 public void write(String file, byte[] content) { write(file, content, searchInputs); }

@@ -33,6 +33,14 @@ record SearchDoc(int number, String id, String title, String headline, String da
         segs.add(new String[] {"title", deck, text.title()});
         for (Row r : aa.rows()) segs.add(new String[] {r.anchor(), join(r.zh(), text.zh()), join(r.en(), text.en())});
         if (aa.notes() != null) segs.addAll(noteSegments(aa));
+        Set<String> facets = new LinkedHashSet<>(placeFacets(aa, places));
+        aa.industries().forEach(s -> facets.add("industry:" + s));
+        aa.glossary().forEach(s -> facets.add("entry:" + s));
+        return new SearchDoc(number, a.id(), a.title(), a.headline(), a.date().toString(), a.page(), segs, List.copyOf(facets));
+    }
+
+    /** The article's places and the places containing them, as "place:slug" facets, in order. */
+    static List<String> placeFacets(AnnotatedArticle aa, Map<String, Place> places) {
         Set<String> facets = new LinkedHashSet<>();
         for (String p : aa.places()) {
             int guard = 0;
@@ -42,9 +50,7 @@ record SearchDoc(int number, String id, String title, String headline, String da
                 s = pl == null ? null : pl.parent();
             }
         }
-        aa.industries().forEach(s -> facets.add("industry:" + s));
-        aa.glossary().forEach(s -> facets.add("entry:" + s));
-        return new SearchDoc(number, a.id(), a.title(), a.headline(), a.date().toString(), a.page(), segs, List.copyOf(facets));
+        return List.copyOf(facets);
     }
 
     /**

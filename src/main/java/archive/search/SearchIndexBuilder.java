@@ -98,6 +98,14 @@ public final class SearchIndexBuilder {
      * place's parent (a place's facet includes the places around it) and each entry's pinyin and
      * headword (for pinyin queries). A reworded gloss leaves the index as it is.
      */
+    /**
+     * What an article's search document takes from the data: its places with the places around
+     * them ("place:slug" facets). Everything else in it comes from the article and its annotation.
+     */
+    public static List<String> placeFacets(AnnotatedArticle a, Map<String, Place> places) {
+        return SearchDoc.placeFacets(a, places);
+    }
+
     public static List<Object> dataInputsOf(archive.model.EditorialData data) {
         List<Object> out = new java.util.ArrayList<>();
         for (Place p : data.places()) out.add(List.of(p.slug(), String.valueOf(p.parent())));

@@ -278,6 +278,31 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aNewGlossaryEntryOrAMovedPlaceTokenizesOnlyTheArticlesThatShowIt() throws IOException {
+        onSynthetic(11, 40, (gen, corpus) -> {
+            String twenty = "seeds/" + gen.fileName(20);
+            addSentence(corpus, twenty, "A trial-phrase appeared in Testtown (测试镇). ");
+            corpus.write("data/places.yaml", corpus.read("data/places.yaml") + "\n- slug: test-town\n  name: Testtown\n"
+                    + "  zh: 测试镇\n  type: town\n  parent: shanxi\n");
+            corpus.build();
+            // A new entry, found in one article: its postings are made again, the 39 others' kept.
+            corpus.write("data/glossary.yaml", corpus.read("data/glossary.yaml") + "\n- slug: test-new-term\n  kind: term\n"
+                    + "  zh: [测试新词]\n  pinyin: cèshì xīncí\n  en: [trial-phrase]\n  gloss: a trial phrase\n"
+                    + "  explanation: |\n    A term for a test.\n");
+            String log = logged(corpus, null).log();
+            assertTrue(log.contains("(1 tokenized"), "only the article that has the new entry: " + log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            // A place moved to another province: the article in it is found under the new one (its
+            // annotation is as it was; the places around its places are part of its document).
+            corpus.write("data/places.yaml", corpus.read("data/places.yaml").replace(
+                    "  zh: 测试镇\n  type: town\n  parent: shanxi\n", "  zh: 测试镇\n  type: town\n  parent: hebei\n"));
+            log = logged(corpus, null).log();
+            assertTrue(log.contains("(1 tokenized"), "only the article in the moved place: " + log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
+    }
+
+    @Test
     void thePreviewsRememberedArticlesGiveTheSameSiteAsACleanBuild() throws IOException {
         ArticleCache cache = new ArticleCache();
         new SiteBuild(project.config(), null, cache).build();
