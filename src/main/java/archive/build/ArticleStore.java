@@ -69,6 +69,8 @@ final class ArticleStore {
         /** The annotation as encoded, when it is not the previous entry's as it stands. */
         byte[] annotation;
         boolean annotationKept;
+        /** The stored annotation was kept under a new annotation key (see AnnotationForms): stored anew. */
+        boolean rekeyed;
         /** For a parsed seed: the previous build's entry of its article (see {@link #previousOfChanged}). */
         byte[] previousEntry;
 
@@ -81,7 +83,7 @@ final class ArticleStore {
         }
 
         /** True when the previous entry's bytes are this article's entry as they stand. */
-        boolean unchanged() { return slot != null && sameFile && annotationKept; }
+        boolean unchanged() { return slot != null && sameFile && annotationKept && !rekeyed; }
     }
 
     private final Path file;
@@ -97,6 +99,20 @@ final class ArticleStore {
     /** Each article's content fingerprint for its pages, taken when its annotation was. */
     private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
     private final AtomicInteger annotationsReused = new AtomicInteger(), articlesReused = new AtomicInteger();
+    private final AtomicInteger annotationsRekeyed = new AtomicInteger();
+
+    /** The annotation key the previous build stored its articles under, and what the data changed since (see AnnotationForms). */
+    record FormsChange(long annotationKey, AnnotationForms.Change change) {}
+
+    private volatile FormsChange formsChange;
+
+    /**
+     * Lets articles stored under {@code previousKey} keep their annotation under this build's key
+     * when {@code change} finds none of the changed forms in them.
+     */
+    void formsChangedSince(long previousKey, AnnotationForms.Change change) {
+        this.formsChange = change == null ? null : new FormsChange(previousKey, change);
+    }
     /** Articles of this build whose previous version the store cannot give: new, with warnings, or annotated anew. */
     private final Set<String> unknownBefore = ConcurrentHashMap.newKeySet();
     private final SeedReader reader = new SeedReader();
@@ -316,7 +332,8 @@ final class ArticleStore {
     /**
      * The annotation of {@code a} (read by {@link #read}): the stored one when it was made from
      * the same article, overrides and annotation key ({@code annotationKey}: the data's forms,
-     * places and industries); made by {@code annotate} otherwise. An article taken from the store
+     * places and industries), or from the previous data's key when the article holds none of the
+     * forms the data's change touched (see {@link #formsChangedSince}); made by {@code annotate} otherwise. An article taken from the store
      * comes back hollow (see AnnotatedArticle) with its stored annotation; one annotated anew is
      * whole, its text read back from the store first if need be.
      */
@@ -342,10 +359,20 @@ final class ArticleStore {
             if (whole == null) whole = whole(c);
             inputs = AnnotationStore.inputs(whole, overrides);
         }
-        if (c.annotation != null && c.annotationKey == annotationKey && c.inputs == inputs) {
+        // Stored under the previous data's key: kept when the data changed no form the annotator could find in it.
+        boolean rekey = c.annotation != null && c.annotationKey != annotationKey && c.inputs == inputs && formsChange != null
+                && c.annotationKey == formsChange.annotationKey();
+        // Its text is read back for the look, and let go again: the article is restored hollow, as usual.
+        if (rekey) rekey = !formsChange.change().affects(whole != null ? whole : whole(c));
+        if (c.annotation != null && (c.annotationKey == annotationKey || rekey) && c.inputs == inputs) {
             try {
                 AnnotatedArticle restored = AnnotationStore.decode(whole != null ? whole : a, notes, c.annotation, whole == null);
                 c.annotationKept = true;
+                if (rekey) {
+                    c.rekeyed = true;
+                    c.annotationKey = annotationKey;
+                    annotationsRekeyed.incrementAndGet();
+                }
                 if (c.unchanged()) c.annotation = null; // copied from the file as it stands
                 annotationsReused.incrementAndGet();
                 fingerprints.put(a.id(), AnnotationStore.contentFingerprintOfHash(inputs, restored, c.annotationHash));
@@ -419,6 +446,9 @@ final class ArticleStore {
 
     /** Articles whose annotation was restored rather than made. */
     int reused() { return annotationsReused.get(); }
+
+    /** How many of {@link #reused} were kept across a change of the data (see {@link #formsChangedSince}). */
+    int rekeyed() { return annotationsRekeyed.get(); }
 
     /** Articles taken from the store rather than parsed. */
     int articlesReused() { return articlesReused.get(); }

@@ -541,6 +541,16 @@ public final class SiteBuild {
         long dataKey = RenderContext.dataFingerprint(data);
         // Annotations depend on the data's forms, places and industries, not on its glosses and explanations.
         long annotationKey = new archive.render.Fingerprint().addValue(Annotator.inputsOf(data), archive.model.Origin.class).value();
+        // When the data changed, the articles it could not have changed keep their annotations (see AnnotationForms).
+        AnnotationForms forms = null;
+        Path formsFile = Publishing.cacheFolder(config).resolve(AnnotationForms.FILE);
+        if (store != null && persist) {
+            forms = AnnotationForms.of(data);
+            AnnotationForms.Saved saved = AnnotationForms.load(formsFile, archive.render.Templates.generatorFingerprint());
+            if (saved != null && saved.annotationKey() != annotationKey) {
+                store.formsChangedSince(saved.annotationKey(), forms.since(saved.forms()));
+            }
+        }
         List<AnnotatedArticle> annotated = articles.parallelStream()
                 .map(a -> {
                     ArticleOverrides o = overrides.getOrDefault(a.id(), ArticleOverrides.NONE);
@@ -569,6 +579,7 @@ public final class SiteBuild {
             // Saved before the pages are made; from then on the archive is held without its text and
             // mentions, which each page reads back from the store (they are most of the heap).
             store.save();
+            if (forms != null) forms.save(formsFile, archive.render.Templates.generatorFingerprint(), annotationKey);
             holdsWhole = folder.seedBytes() <= holdTextBytes;
             if (store.holdsThisBuild() && !holdsWhole) {
                 // Held hollow: the articles taken from the store were read without their text already
@@ -597,7 +608,8 @@ public final class SiteBuild {
         this.dataKey = dataKey;
         if (before != null && previous.order() == orderKey(index)) storedEdit = ArticleEdit.ofStored(before, after, index, data.placesBySlug());
         if (store != null && store.reused() > 0) {
-            say("Aligned and annotated %d articles (%d unchanged since the previous build)", annotated.size(), store.reused());
+            say("Aligned and annotated %d articles (%d unchanged since the previous build%s)", annotated.size(), store.reused(),
+                    store.rekeyed() == 0 ? "" : ", " + store.rekeyed() + " of them holding none of the forms the data's change touched");
         } else {
             say("Aligned and annotated %d articles", annotated.size());
         }

@@ -299,6 +299,14 @@ class IncrementalBuildTest {
             log = logged(corpus, null).log();
             assertTrue(log.contains("(1 tokenized"), "only the article in the moved place: " + log);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            // The entry's forms changed to ones no article holds (its page stays: it was published): the
+            // article that had it is annotated again, the 39 others keep their annotations (they hold
+            // none of the forms, old or new), and the site is a clean build's.
+            corpus.write("data/glossary.yaml", corpus.read("data/glossary.yaml")
+                    .replace("  zh: [测试新词]", "  zh: [测试旧词]").replace("  en: [trial-phrase]", "  en: [absent-phrase]"));
+            log = logged(corpus, null).log();
+            assertTrue(log.contains("(39 unchanged since the previous build, 39 of them holding none of the forms"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
         });
     }
 
