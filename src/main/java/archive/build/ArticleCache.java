@@ -116,12 +116,35 @@ public final class ArticleCache {
                                java.util.function.LongSupplier inputs) {
         String n = String.valueOf(notes), o = String.valueOf(overrides);
         Annotated known = annotated.get(a.id());
-        if (known != null && known.article() == a && known.data() == data && known.notes().equals(n) && known.overrides().equals(o)) {
-            return known.result();
+        if (known != null && known.article() == a && known.notes().equals(n) && known.overrides().equals(o)) {
+            if (known.data() == data) return known.result();
+            // Made under the previous data: kept when the article holds none of the forms the change touched.
+            FormsChange change = formsChange;
+            if (change != null && known.data() == change.from() && !change.change().affects(a)) {
+                annotated.put(a.id(), new Annotated(a, n, o, data, known.result(), known.fingerprint()));
+                return known.result();
+            }
         }
         AnnotatedArticle result = annotate.get();
         annotated.put(a.id(), new Annotated(a, n, o, data, result, AnnotationStore.contentFingerprintOf(inputs.getAsLong(), result)));
         return result;
+    }
+
+    private record FormsChange(long from, AnnotationForms.Change change) {}
+
+    private volatile FormsChange formsChange;
+    private AnnotationForms forms;
+    private long formsKey;
+
+    /**
+     * Before the articles are annotated under {@code key}, made from the data whose forms are
+     * {@code now}: what changed since the forms of the previous annotation (see AnnotationForms).
+     */
+    synchronized void annotatingWith(long key, AnnotationForms now) {
+        AnnotationForms.Change change = forms == null || formsKey == key ? null : now.since(forms);
+        formsChange = change == null ? null : new FormsChange(formsKey, change);
+        forms = now;
+        formsKey = key;
     }
 
     /** The content fingerprint of an annotation (the same as a one-off build's), taken when it was made. */

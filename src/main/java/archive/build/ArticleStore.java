@@ -113,6 +113,7 @@ final class ArticleStore {
     void formsChangedSince(long previousKey, AnnotationForms.Change change) {
         this.formsChange = change == null ? null : new FormsChange(previousKey, change);
     }
+
     /** Articles of this build whose previous version the store cannot give: new, with warnings, or annotated anew. */
     private final Set<String> unknownBefore = ConcurrentHashMap.newKeySet();
     private final SeedReader reader = new SeedReader();

@@ -544,7 +544,9 @@ public final class SiteBuild {
         // When the data changed, the articles it could not have changed keep their annotations (see AnnotationForms).
         AnnotationForms forms = null;
         Path formsFile = Publishing.cacheFolder(config).resolve(AnnotationForms.FILE);
-        if (store != null && persist) {
+        if (cache != null) {
+            cache.annotatingWith(annotationKey, AnnotationForms.of(data));
+        } else if (store != null && persist) {
             forms = AnnotationForms.of(data);
             AnnotationForms.Saved saved = AnnotationForms.load(formsFile, archive.render.Templates.generatorFingerprint());
             if (saved != null && saved.annotationKey() != annotationKey) {

@@ -322,6 +322,22 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void thePreviewAnnotatesAgainOnlyTheArticlesANewGlossaryEntryIsFoundIn() throws IOException {
+        onSynthetic(11, 40, (gen, corpus) -> {
+            ArticleCache cache = new ArticleCache();
+            addSentence(corpus, "seeds/" + gen.fileName(20), "A trial-phrase appeared. ");
+            new SiteBuild(corpus.config(), null, cache).build();
+            corpus.write("data/glossary.yaml", corpus.read("data/glossary.yaml") + "\n- slug: test-new-term\n  kind: term\n"
+                    + "  zh: [测试新词]\n  pinyin: cèshì xīncí\n  en: [trial-phrase]\n  gloss: a trial phrase\n"
+                    + "  explanation: |\n    A term for a test.\n");
+            new SiteBuild(corpus.config(), null, cache).build();
+            // The article with the new entry's form was annotated again (its page links the entry), the others kept.
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            assertTrue(Files.exists(corpus.site().resolve("glossary/test-new-term/index.html")));
+        });
+    }
+
+    @Test
     void changingATemplateRendersEveryPageAgain() throws IOException {
         project.build();
         project.write("templates/article-item.peb", project.read("templates/article-item.peb").replace("article-item", "article-item x"));
