@@ -1,13 +1,13 @@
 package archive.bench;
 
+import archive.site.SiteWriter;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Where the bench puts what it would otherwise delete before a timed build (the previous site, a
@@ -43,7 +43,7 @@ public final class Trash {
             Files.move(path, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // Another file system (an --out on tmpfs): nothing to spare there, deleted at once.
-            deleteTree(path);
+            SiteWriter.deleteTree(path);
             deleted();
         }
     }
@@ -51,7 +51,7 @@ public final class Trash {
     /** Deletes what the trash holds (after the timed builds, or leftovers of a bench that was stopped). */
     public void empty() throws IOException {
         if (!Files.exists(folder)) return;
-        deleteTree(folder);
+        SiteWriter.deleteTree(folder);
         deleted();
     }
 
@@ -68,14 +68,19 @@ public final class Trash {
      * Nothing to wait for on tmpfs, or when the bench deleted nothing lately.
      */
     public void waitForQuiet(Path out, PrintStream say) throws IOException, InterruptedException {
-        Path marker = dir.resolve(EMPTIED);
-        if (!Files.exists(marker) || onTmpfs(out)) return;
-        long since = System.currentTimeMillis() - Files.getLastModifiedTime(marker).toMillis();
-        long wait = windowMillis() - since;
+        long wait = millisToWait(out);
         if (wait <= 0) return;
-        say.printf(java.util.Locale.ROOT, "Waiting %.0f s: files deleted %.0f s ago would slow the file system's choice of "
-                + "inodes for the build's new files (see archive.bench.Trash)%n", wait / 1e3, since / 1e3);
+        say.printf(java.util.Locale.ROOT, "Waiting %.0f s: files the bench deleted would slow the file system's choice of "
+                + "inodes for the build's new files (see archive.bench.Trash)%n", wait / 1e3);
         Thread.sleep(wait);
+    }
+
+    /** How long {@link #waitForQuiet} waits before a build to {@code out}: 0 on tmpfs or when nothing was deleted lately. */
+    long millisToWait(Path out) throws IOException {
+        Path marker = dir.resolve(EMPTIED);
+        if (!Files.exists(marker) || onTmpfs(out)) return 0;
+        long since = System.currentTimeMillis() - Files.getLastModifiedTime(marker).toMillis();
+        return Math.max(0, windowMillis() - since);
     }
 
     /** How long a freed inode stays skipped: the kernel's dirty-expire interval, 5 s more, and 1 s to spare. */
@@ -90,7 +95,7 @@ public final class Trash {
         return centis * 10 + 6000;
     }
 
-    private static boolean onTmpfs(Path out) {
+    static boolean onTmpfs(Path out) {
         try {
             Path p = out.toAbsolutePath();
             while (p != null && !Files.exists(p)) p = p.getParent();
@@ -99,13 +104,6 @@ public final class Trash {
             return store.type().equals("tmpfs");
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

@@ -16,7 +16,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,25 +76,29 @@ final class AnnotationForms {
     }
 
     /**
-     * What changed from {@code previous} to these forms: a test of whether an article holds any
-     * changed form; null when every article must be annotated again (the industries changed).
+     * What changed since {@code previous} (the forms a build annotated with, and its key) for a build
+     * annotating under {@code key} with these forms; null when there is nothing to keep across: no
+     * previous forms, the same key, or the industries changed (every article is annotated again).
      */
-    Change since(AnnotationForms previous) {
-        if (previous.industries != industries) return null;
+    Change since(Saved previous, long key) {
+        if (previous == null || previous.annotationKey() == key || previous.forms().industries != industries) return null;
+        Map<String, Long> before = previous.forms().forms;
         Set<String> changed = new HashSet<>();
-        for (Map.Entry<String, Long> e : forms.entrySet()) if (!e.getValue().equals(previous.forms.get(e.getKey()))) changed.add(e.getKey());
-        for (String k : previous.forms.keySet()) if (!forms.containsKey(k)) changed.add(k);
-        return new Change(changed);
+        for (Map.Entry<String, Long> e : forms.entrySet()) if (!e.getValue().equals(before.get(e.getKey()))) changed.add(e.getKey());
+        for (String k : before.keySet()) if (!forms.containsKey(k)) changed.add(k);
+        return new Change(previous.annotationKey(), changed);
     }
 
-    /** The forms an edit of the data changed, and the test of an article's text for them. */
+    /** The forms an edit of the data changed since the annotations stored under {@link #from}, and the test of an article's text for them. */
     static final class Change {
         private static final Object FOUND = new Object();
+        private final long from;
         private final PhraseMatcher<Object> zh, en;
         private final Set<String> datelineForms = new HashSet<>();
-        private final int size;
+        private final boolean none;
 
-        Change(Set<String> changed) {
+        private Change(long from, Set<String> changed) {
+            this.from = from;
             PhraseMatcher.Builder<Object> zhb = PhraseMatcher.chinese(), enb = PhraseMatcher.english();
             for (String k : changed) {
                 String form = k.substring(3);
@@ -107,14 +110,21 @@ final class AnnotationForms {
             }
             this.zh = zhb.build();
             this.en = enb.build();
-            this.size = changed.size();
+            this.none = changed.isEmpty();
         }
 
-        int size() { return size; }
+        /**
+         * Whether an annotation stored under {@code storedKey} is the one {@code article} (its text,
+         * read only if need be) would be given now: made under the previous data, of which the
+         * article holds no changed form.
+         */
+        boolean keeps(long storedKey, java.util.function.Supplier<Article> article) {
+            return storedKey == from && !affects(article.get());
+        }
 
         /** Whether the annotator could find a changed form in {@code a}: in the texts it reads, with its own matching. */
-        boolean affects(Article a) {
-            if (size == 0) return false;
+        private boolean affects(Article a) {
+            if (none) return false;
             for (Dateline d : a.datelines()) {
                 if (d.place() != null && (datelineForms.contains(d.place()) || datelineForms.contains(d.place().toLowerCase(Locale.ROOT)))) {
                     return true;
@@ -167,5 +177,4 @@ final class AnnotationForms {
             // Without the file the next build annotates again every article whose key differs: slower, never wrong.
         }
     }
-
 }

@@ -119,8 +119,8 @@ public final class ArticleCache {
         if (known != null && known.article() == a && known.notes().equals(n) && known.overrides().equals(o)) {
             if (known.data() == data) return known.result();
             // Made under the previous data: kept when the article holds none of the forms the change touched.
-            FormsChange change = formsChange;
-            if (change != null && known.data() == change.from() && !change.change().affects(a)) {
+            AnnotationForms.Change change = formsChange;
+            if (change != null && change.keeps(known.data(), () -> a)) {
                 annotated.put(a.id(), new Annotated(a, n, o, data, known.result(), known.fingerprint()));
                 return known.result();
             }
@@ -130,21 +130,18 @@ public final class ArticleCache {
         return result;
     }
 
-    private record FormsChange(long from, AnnotationForms.Change change) {}
-
-    private volatile FormsChange formsChange;
-    private AnnotationForms forms;
-    private long formsKey;
+    /** What the data changed since the previous annotation (see AnnotationForms); null if nothing to keep across. */
+    private volatile AnnotationForms.Change formsChange;
+    /** The forms of the previous annotation and its key. */
+    private AnnotationForms.Saved lastForms;
 
     /**
      * Before the articles are annotated under {@code key}, made from the data whose forms are
      * {@code now}: what changed since the forms of the previous annotation (see AnnotationForms).
      */
     synchronized void annotatingWith(long key, AnnotationForms now) {
-        AnnotationForms.Change change = forms == null || formsKey == key ? null : now.since(forms);
-        formsChange = change == null ? null : new FormsChange(formsKey, change);
-        forms = now;
-        formsKey = key;
+        formsChange = now.since(lastForms, key);
+        lastForms = new AnnotationForms.Saved(key, now);
     }
 
     /** The content fingerprint of an annotation (the same as a one-off build's), taken when it was made. */

@@ -101,17 +101,12 @@ final class ArticleStore {
     private final AtomicInteger annotationsReused = new AtomicInteger(), articlesReused = new AtomicInteger();
     private final AtomicInteger annotationsRekeyed = new AtomicInteger();
 
-    /** The annotation key the previous build stored its articles under, and what the data changed since (see AnnotationForms). */
-    record FormsChange(long annotationKey, AnnotationForms.Change change) {}
+    /** What the data changed since the annotations the previous build stored (see AnnotationForms); null if nothing to keep across. */
+    private volatile AnnotationForms.Change formsChange;
 
-    private volatile FormsChange formsChange;
-
-    /**
-     * Lets articles stored under {@code previousKey} keep their annotation under this build's key
-     * when {@code change} finds none of the changed forms in them.
-     */
-    void formsChangedSince(long previousKey, AnnotationForms.Change change) {
-        this.formsChange = change == null ? null : new FormsChange(previousKey, change);
+    /** Lets articles whose annotation {@code change} keeps (see AnnotationForms.Change#keeps) keep it under this build's key. */
+    void formsChanged(AnnotationForms.Change change) {
+        this.formsChange = change;
     }
 
     /** Articles of this build whose previous version the store cannot give: new, with warnings, or annotated anew. */
@@ -334,8 +329,8 @@ final class ArticleStore {
      * The annotation of {@code a} (read by {@link #read}): the stored one when it was made from
      * the same article, overrides and annotation key ({@code annotationKey}: the data's forms,
      * places and industries), or from the previous data's key when the article holds none of the
-     * forms the data's change touched (see {@link #formsChangedSince}); made by {@code annotate} otherwise. An article taken from the store
-     * comes back hollow (see AnnotatedArticle) with its stored annotation; one annotated anew is
+     * forms the data's change touched (see {@link #formsChanged}); made by {@code annotate}
+     * otherwise. An article taken from the store comes back hollow (see AnnotatedArticle) with its stored annotation; one annotated anew is
      * whole, its text read back from the store first if need be.
      */
     AnnotatedArticle annotation(Article a, ArticleNotes notes, ArticleOverrides overrides, long annotationKey,
@@ -360,12 +355,14 @@ final class ArticleStore {
             if (whole == null) whole = whole(c);
             inputs = AnnotationStore.inputs(whole, overrides);
         }
-        // Stored under the previous data's key: kept when the data changed no form the annotator could find in it.
-        boolean rekey = c.annotation != null && c.annotationKey != annotationKey && c.inputs == inputs && formsChange != null
-                && c.annotationKey == formsChange.annotationKey();
-        // Its text is read back for the look, and let go again: the article is restored hollow, as usual.
-        if (rekey) rekey = !formsChange.change().affects(whole != null ? whole : whole(c));
-        if (c.annotation != null && (c.annotationKey == annotationKey || rekey) && c.inputs == inputs) {
+        boolean stored = c.annotation != null && c.inputs == inputs;
+        // Stored under the previous data's key: kept when the data changed no form the annotator could
+        // find in it (its text read back for the look and let go again: restored hollow, as usual).
+        Article known = whole;
+        AnnotationForms.Change change = formsChange;
+        boolean rekey = stored && c.annotationKey != annotationKey && change != null
+                && change.keeps(c.annotationKey, () -> known != null ? known : whole(c));
+        if (stored && (c.annotationKey == annotationKey || rekey)) {
             try {
                 AnnotatedArticle restored = AnnotationStore.decode(whole != null ? whole : a, notes, c.annotation, whole == null);
                 c.annotationKept = true;
@@ -448,7 +445,7 @@ final class ArticleStore {
     /** Articles whose annotation was restored rather than made. */
     int reused() { return annotationsReused.get(); }
 
-    /** How many of {@link #reused} were kept across a change of the data (see {@link #formsChangedSince}). */
+    /** How many of {@link #reused} were kept across a change of the data (see {@link #formsChanged}). */
     int rekeyed() { return annotationsRekeyed.get(); }
 
     /** Articles taken from the store rather than parsed. */

@@ -548,10 +548,7 @@ public final class SiteBuild {
             cache.annotatingWith(annotationKey, AnnotationForms.of(data));
         } else if (store != null && persist) {
             forms = AnnotationForms.of(data);
-            AnnotationForms.Saved saved = AnnotationForms.load(formsFile, archive.render.Templates.generatorFingerprint());
-            if (saved != null && saved.annotationKey() != annotationKey) {
-                store.formsChangedSince(saved.annotationKey(), forms.since(saved.forms()));
-            }
+            store.formsChanged(forms.since(AnnotationForms.load(formsFile, archive.render.Templates.generatorFingerprint()), annotationKey));
         }
         List<AnnotatedArticle> annotated = articles.parallelStream()
                 .map(a -> {

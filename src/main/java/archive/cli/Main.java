@@ -22,19 +22,12 @@ public final class Main implements Runnable {
         // another implementation than the JDK's (citeproc reads its styles with them; none is on the
         // class path). 35 ms of every command; the styles jar alone has 10,000 entries to list.
         // (slf4j-simple's settings file is in the generator's jar for the same reason.)
-        if (System.getProperty("javax.xml.parsers.DocumentBuilderFactory") == null) {
-            System.setProperty("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
-        }
-        // The same for the XML writer of the feed and the sitemap.
-        if (System.getProperty("javax.xml.stream.XMLOutputFactory") == null) {
-            System.setProperty("javax.xml.stream.XMLOutputFactory", "com.sun.xml.internal.stream.XMLOutputFactoryImpl");
-        }
-        if (System.getProperty("picocli.disable.closures") == null) System.setProperty("picocli.disable.closures", "true");
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
-            // SLF4J would say on every run that it used the provider named (its own warnings still show).
-            if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "WARN");
-        }
+        byDefault("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        byDefault("javax.xml.stream.XMLOutputFactory", "com.sun.xml.internal.stream.XMLOutputFactoryImpl"); // the feed, the sitemap
+        byDefault("picocli.disable.closures", "true");
+        byDefault("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        // SLF4J would otherwise say on every run that it used the provider named (its warnings still show).
+        byDefault("slf4j.internal.verbosity", "WARN");
         CommandLine commandLine = new CommandLine(new Main());
         // Picocli reads each command's annotations by reflection when it is added: a run that names its
         // command models that one alone (every build starts sooner); any other run, help included, all of them.
@@ -42,6 +35,11 @@ public final class Main implements Runnable {
         if (named != null) commandLine.addSubcommand(args[0], named.get());
         else SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
         return commandLine.setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    /** Sets a system property unless the command line (-D) set it. */
+    private static void byDefault(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
     }
 
     /** The commands, in the order the usage lists them. */

@@ -92,12 +92,6 @@ public final class SearchIndexBuilder {
 
     public SearchIndexBuilder(EditorialData data) { this.data = data; }
 
-    /** Builds the index of {@code articles} (in reading order) and writes it through {@code sink}. */
-    /**
-     * What of the editorial data the index depends on besides the articles' annotations: each
-     * place's parent (a place's facet includes the places around it) and each entry's pinyin and
-     * headword (for pinyin queries). A reworded gloss leaves the index as it is.
-     */
     /**
      * What an article's search document takes from the data: its places with the places around
      * them ("place:slug" facets). Everything else in it comes from the article and its annotation.
@@ -106,6 +100,11 @@ public final class SearchIndexBuilder {
         return SearchDoc.placeFacets(a, places);
     }
 
+    /**
+     * What of the editorial data the index depends on besides the articles' annotations: each
+     * place's parent (a place's facet includes the places around it) and each entry's pinyin and
+     * headword (for pinyin queries). A reworded gloss leaves the index as it is.
+     */
     public static List<Object> dataInputsOf(archive.model.EditorialData data) {
         List<Object> out = new java.util.ArrayList<>();
         for (Place p : data.places()) out.add(List.of(p.slug(), String.valueOf(p.parent())));
@@ -113,6 +112,7 @@ public final class SearchIndexBuilder {
         return out;
     }
 
+    /** Builds the index of {@code articles} (in reading order) and writes it through {@code sink}. */
     public Stats build(List<AnnotatedArticle> articles, FileSink sink) {
         return build(articles, sink, null, a -> archive.model.ArticleText.of(a.requireText().article()));
     }
