@@ -162,7 +162,9 @@ public final class SiteBuild {
         List<String> problems = config.problems();
         if (!problems.isEmpty()) throw new BuildFailedException("checking the folders", problems.stream()
                 .map(p -> new archive.diag.Diagnostic(archive.diag.Diagnostic.Severity.ERROR, null, 0, p)).toList());
-        SeedFolder folder = SeedFolder.scan(config.seeds());
+        // The preview's quick rebuild looks again only at the seeds its watcher saw change; the
+        // build that catches up after it lists the folder whole, in case the watcher missed one.
+        SeedFolder folder = cache == null ? SeedFolder.scan(config.seeds()) : cache.seedFolder(config.seeds(), !deferIndexes);
         if (cache == null) {
             inputs = InputsStamp.of(config, folder);
             Result unchanged = keptAsPublished();
@@ -498,7 +500,8 @@ public final class SiteBuild {
      * the articles are saved in the store (see {@link #HOLD_TEXT_BYTES}).
      */
     private Corpus read(Diagnostics diags, boolean persist, SeedFolder folder) {
-        EditorialData data = new EditorialDataLoader().load(config.data(), diags);
+        EditorialData data = cache == null ? new EditorialDataLoader().load(config.data(), diags)
+                : cache.data(config.data(), EditorialDataLoader.FILES, diags, d -> new EditorialDataLoader().load(config.data(), d));
         SeedReader reader = new SeedReader();
         if (cache == null && persist) {
             // Read, then removed: from here on the published site may change (see PublishedState).
@@ -536,7 +539,7 @@ public final class SiteBuild {
         if (cache != null) cache.rememberArticles(articles, diags.all());
         // Built only if an article needs annotating (its matchers take a while to build), once.
         Map<Boolean, Annotator> made = new ConcurrentHashMap<>(1);
-        java.util.function.Supplier<Annotator> annotator = () -> made.computeIfAbsent(true, k -> new Annotator(data));
+        java.util.function.Supplier<Annotator> annotator = () -> made.computeIfAbsent(true, k -> cache == null ? new Annotator(data) : cache.annotator(data));
         RowBuilder rows = new RowBuilder();
         long dataKey = RenderContext.dataFingerprint(data);
         // Annotations depend on the data's forms, places and industries, not on its glosses and explanations.

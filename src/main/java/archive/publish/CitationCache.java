@@ -203,6 +203,11 @@ final class CitationCache {
         if (file == null) return;
         java.util.Set<String> asked = new java.util.HashSet<>();
         for (Entry e : used.values()) asked.add(e.article());
+        if (unchanged(asked, live)) {
+            kept = previous;
+            keptFileEntries = fileEntries;
+            return;
+        }
         Map<String, Entry> all = new TreeMap<>(used);
         previous.forEach((key, e) -> {
             if (!asked.contains(e.article()) && live.contains(e.article())) all.put(key, e);
@@ -236,6 +241,23 @@ final class CitationCache {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the citation cache " + file + "; delete the folder and build again", e);
         }
+    }
+
+    /**
+     * Whether the entries to keep are exactly the file's (the usual case after an edit whose
+     * citations were in the cache): every entry used came from it, and every entry of it is of an
+     * article that used it or, not asked for, is still in the archive. Checked without sorting the
+     * whole cache, as {@link #save} does when something changed (13 ms of each of the preview's
+     * rebuilds at 10,000 articles went to that).
+     */
+    private boolean unchanged(java.util.Set<String> asked, java.util.Set<String> live) {
+        if (fileEntries < 0 && !previous.isEmpty()) return false;
+        for (Map.Entry<String, Entry> u : used.entrySet()) if (previous.get(u.getKey()) != u.getValue()) return false;
+        for (Map.Entry<String, Entry> p : previous.entrySet()) {
+            String article = p.getValue().article();
+            if (asked.contains(article) ? !used.containsKey(p.getKey()) : !live.contains(article)) return false;
+        }
+        return true;
     }
 
     /** The records of {@code keys}, after the format line if {@code header}. */

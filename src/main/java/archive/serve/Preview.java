@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,8 @@ public final class Preview implements AutoCloseable {
         for (Path p : List.of(config.seeds(), config.data(), config.templates(), config.pages())) {
             if (Files.isDirectory(p)) watched.add(p);
         }
-        watcher = DirectoryWatcher.builder().paths(watched).fileHashing(false).listener(e -> rebuildSoon()).build();
+        watcher = DirectoryWatcher.builder().paths(watched).fileHashing(false).listener(this::changed).build();
+        cache.watchingSeeds();
         watcher.watchAsync();
         // On the thread that builds after each save, before the first save comes.
         builder.submit(cache::warmUp);
@@ -72,6 +74,26 @@ public final class Preview implements AutoCloseable {
 
     /** Wall time of the last build, in milliseconds. */
     public long lastBuildMillis() { return lastBuildMillis; }
+
+    /**
+     * A file changed under a watched folder: the seeds folder's own files are noted for the next
+     * build's listing (see ArticleCache#seedFolder), which then looks at them alone; a lost event
+     * or a path the watcher gives in another form makes it list the folder whole.
+     */
+    private void changed(io.methvin.watcher.DirectoryChangeEvent e) {
+        Path seeds = config.seeds().toAbsolutePath().normalize();
+        Path p = e.path() == null ? null : e.path().toAbsolutePath().normalize();
+        if (e.eventType() == io.methvin.watcher.DirectoryChangeEvent.EventType.OVERFLOW || p == null || p.equals(seeds)) {
+            cache.relistSeeds();
+        } else if (seeds.equals(p.getParent())) {
+            cache.seedChanged(p);
+        } else if (!p.startsWith(seeds) && Stream.of(config.data(), config.templates(), config.pages())
+                .noneMatch(root -> p.startsWith(root.toAbsolutePath().normalize()))) {
+            cache.relistSeeds();
+        }
+        // (A file in a subfolder of the seeds is not a seed: listings leave subfolders unread.)
+        rebuildSoon();
+    }
 
     /** Queues a build unless one is already waiting to start. */
     public void rebuildSoon() {

@@ -34,10 +34,13 @@ public final class EditorialDataLoader {
             "coords", "confirm", "not_within", "note");
     private static final Set<String> INDUSTRY_KEYS = Set.of("slug", "name", "zh", "signals", "threshold");
 
+    /** The files of the data folder that {@link #load} reads. */
+    public static final List<String> FILES = List.of("glossary.yaml", "places.yaml", "industries.yaml");
+
     public EditorialData load(Path dataDir, Diagnostics diags) {
-        List<GlossaryEntry> glossary = loadGlossary(dataDir.resolve("glossary.yaml"), diags);
-        List<Place> places = loadPlaces(dataDir.resolve("places.yaml"), diags);
-        List<Industry> industries = loadIndustries(dataDir.resolve("industries.yaml"), diags);
+        List<GlossaryEntry> glossary = loadGlossary(dataDir.resolve(FILES.get(0)), diags);
+        List<Place> places = loadPlaces(dataDir.resolve(FILES.get(1)), diags);
+        List<Industry> industries = loadIndustries(dataDir.resolve(FILES.get(2)), diags);
         return new EditorialData(glossary, places, industries);
     }
 

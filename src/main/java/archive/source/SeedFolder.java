@@ -29,6 +29,8 @@ public final class SeedFolder {
 
     private final Path dir;
     private final boolean exists;
+    /** Every file listed, in name order, with its attributes: what {@link #updated} starts from. */
+    private final java.util.TreeMap<Path, BasicFileAttributes> listed = new java.util.TreeMap<>();
     private final List<Entry> seeds = new ArrayList<>();
     private final List<Entry> notes = new ArrayList<>();
     private final List<Entry> overrides = new ArrayList<>();
@@ -52,20 +54,55 @@ public final class SeedFolder {
             throw new UncheckedIOException(e);
         }
         paths.sort(null);
-        for (Path p : paths) f.add(p);
+        for (Path p : paths) {
+            BasicFileAttributes a = attributes(p);
+            if (a != null) f.listed.put(p, a);
+        }
+        f.classify();
         return f;
     }
 
-    private void add(Path p) {
-        String name = p.getFileName().toString();
-        BasicFileAttributes a;
+    /**
+     * This listing brought up to date for a change to the files {@code changed} alone (as a
+     * preview's watcher reports them): only those are looked at again; a path that is not a file
+     * directly in the folder is ignored, as the listing ignores subfolders' contents. With 10,000
+     * seeds a listing stats 10,000 files (60-70 ms, most of a preview's wait for the folder after
+     * a save); this stats the few saved.
+     */
+    public SeedFolder updated(java.util.Collection<Path> changed) {
+        if (!exists || !Files.isDirectory(dir)) return scan(dir);
+        SeedFolder f = new SeedFolder(dir, true);
+        f.listed.putAll(listed);
+        Path here = dir.toAbsolutePath().normalize();
+        for (Path c : changed) {
+            Path abs = c.toAbsolutePath().normalize();
+            if (abs.getParent() == null || !abs.getParent().equals(here)) continue;
+            Path p = dir.resolve(abs.getFileName().toString());
+            BasicFileAttributes a = attributes(p);
+            if (a == null) f.listed.remove(p);
+            else f.listed.put(p, a);
+        }
+        f.classify();
+        return f;
+    }
+
+    private void classify() {
+        listed.forEach(this::add);
+    }
+
+    /** The file's attributes, or null when it is gone (removed since the listing). */
+    private static BasicFileAttributes attributes(Path p) {
         try {
-            a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            return; // removed since the listing
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void add(Path p, BasicFileAttributes a) {
+        String name = p.getFileName().toString();
         Entry entry = new Entry(p, a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.fileKey());
         for (String suffix : SeedReader.SIDECARS) {
             if (!name.endsWith(suffix)) continue;
