@@ -654,8 +654,10 @@ public final class SiteBuild {
         } else if (store != null) {
             ctx.wholeArticles(store::whole, store::text);
         }
-        if (cache != null) ctx.fingerprints(cache::fingerprint);
-        else if (store != null) ctx.fingerprints(a -> {
+        if (cache != null) {
+            ctx.fingerprints(cache::fingerprint);
+            ctx.summaryFingerprints(a -> cache.summaryFingerprint(a, ctx::computeSummaryFingerprint));
+        } else if (store != null) ctx.fingerprints(a -> {
             Long known = store.contentFingerprint(a.id());
             return known == null ? ctx.computeContentFingerprint(a) : known;
         });
@@ -710,7 +712,7 @@ public final class SiteBuild {
                         + "parse); rename the notes to match their article's file");
                 continue;
             }
-            ArticleNotes n = parser.read(f, diags);
+            ArticleNotes n = cache == null ? parser.read(f, diags) : cache.notes(e, diags, d -> parser.read(f, d));
             if (n != null) out.put(SeedReader.idOf(seed), n);
         }
         return out;

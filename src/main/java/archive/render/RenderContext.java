@@ -172,8 +172,17 @@ public final class RenderContext {
 
     /** The fingerprint of an article's list entry: its summary (title, date, page, column, flags). */
     public long summaryFingerprint(AnnotatedArticle a) {
-        return summaryFingerprints.computeIfAbsent(a.id(), id -> new Fingerprint().addValue(summary(a)).value());
+        return summaryFingerprints.computeIfAbsent(a.id(), id -> knownSummaryFingerprints.applyAsLong(a));
     }
+
+    private volatile java.util.function.ToLongFunction<AnnotatedArticle> knownSummaryFingerprints =
+            this::computeSummaryFingerprint;
+
+    /** Computes an article's list-entry fingerprint (see {@link #summaryFingerprint}). */
+    public long computeSummaryFingerprint(AnnotatedArticle a) { return new Fingerprint().addValue(summarise(a)).value(); }
+
+    /** Lets the build supply list-entry fingerprints it already has (the preview's, of the articles it remembers). */
+    public void summaryFingerprints(java.util.function.ToLongFunction<AnnotatedArticle> known) { this.knownSummaryFingerprints = known; }
 
     /**
      * Renders {@code template} to the page at site path {@code path} with the common variables
