@@ -10,6 +10,11 @@
 #                                                  # it) alternated, each on its own copy of the site and caches
 #                                                  # and with its own class-data archive beside the jar
 #
+#   OPTS='-Xmn96m|-Xmn180m' bash bench/alternate-edits.sh 8
+#                                                  # this generator with the launcher's JVM options, then with each
+#                                                  # variant (separated by |) added after them, alternated, each on
+#                                                  # its own copy of the site and caches
+#
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
@@ -36,6 +41,15 @@ args=(build --stats --permalinks none --seeds "$corpus/seeds" --data "$corpus/da
 # No jar named: this generator, as the launcher builds it.
 jars=("$@")
 [ ${#jars[@]} -eq 0 ] && jars=("")
+# JVM options added after the launcher's for each build (ARCHIVE_EXTRA_JAVA_OPTS): none, or with
+# OPTS one generator under each variant in turn (a later option overrides an earlier one).
+extra=()
+for _ in "${jars[@]}"; do extra+=(""); done
+if [ -n "${OPTS:-}" ]; then
+  [ ${#jars[@]} -eq 1 ] || { echo "OPTS compares JVM options of one generator: name no jar, or one" >&2; exit 2; }
+  IFS='|' read -r -a variants <<< "$OPTS"
+  for v in "${variants[@]}"; do jars+=("${jars[0]}"); extra+=("$v"); done
+fi
 mkdir -p "$root"
 for k in "${!jars[@]}"; do
   trash "$root/site-ab$k" "$root/.site-ab$k.cache"
@@ -45,7 +59,8 @@ done
 build() { # index of the jar: one build through the launcher, printing its label and its stats line's wall and CPU
   local k=$1
   if [ "${CLEAN:-0}" = 1 ]; then trash "$root/site-ab$k"; wait_for_quiet "$root"; fi
-  echo "round $i ${jars[$k]:-./archive} $(ARCHIVE_JAR="${jars[$k]}" ./archive "${args[@]}" --out "$root/site-ab$k" 2>&1 \
+  echo "round $i ${jars[$k]:-./archive}${extra[$k]:+ with ${extra[$k]}} $(ARCHIVE_JAR="${jars[$k]}" ARCHIVE_EXTRA_JAVA_OPTS="${extra[$k]}" \
+    ./archive "${args[@]}" --out "$root/site-ab$k" 2>&1 \
     | grep '^stats:' | tr ' ' '\n' | grep -E '^(wall|cpu|rendered)=' | tr '\n' ' ')"
 }
 # A first build for each jar makes its copy of the site its own (a new generator renders every page)

@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
@@ -30,7 +31,7 @@ public final class SeedFolder {
     private final Path dir;
     private final boolean exists;
     /** Every file listed, in name order, with its attributes: what {@link #updated} starts from. */
-    private final java.util.TreeMap<Path, BasicFileAttributes> listed = new java.util.TreeMap<>();
+    private final Map<Path, BasicFileAttributes> listed;
     private final List<Entry> seeds = new ArrayList<>();
     private final List<Entry> notes = new ArrayList<>();
     private final List<Entry> overrides = new ArrayList<>();
@@ -38,15 +39,17 @@ public final class SeedFolder {
     private final List<Diagnostic> seedProblems = new ArrayList<>(), notesProblems = new ArrayList<>(),
             overridesProblems = new ArrayList<>();
 
-    private SeedFolder(Path dir, boolean exists) {
+    private SeedFolder(Path dir, boolean exists, Map<Path, BasicFileAttributes> listed) {
         this.dir = dir;
         this.exists = exists;
+        this.listed = listed;
     }
 
     /** Lists {@code dir}; a missing folder is reported when its seeds are asked for. */
     public static SeedFolder scan(Path dir) {
-        if (!Files.isDirectory(dir)) return new SeedFolder(dir, false);
-        SeedFolder f = new SeedFolder(dir, true);
+        if (!Files.isDirectory(dir)) return new SeedFolder(dir, false, Map.of());
+        // In name order: sorted once here, kept in order by a tree only when brought up to date.
+        SeedFolder f = new SeedFolder(dir, true, new java.util.LinkedHashMap<>());
         List<Path> paths = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) paths.add(p);
@@ -71,8 +74,7 @@ public final class SeedFolder {
      */
     public SeedFolder updated(java.util.Collection<Path> changed) {
         if (!exists || !Files.isDirectory(dir)) return scan(dir);
-        SeedFolder f = new SeedFolder(dir, true);
-        f.listed.putAll(listed);
+        SeedFolder f = new SeedFolder(dir, true, new java.util.TreeMap<>(listed));
         Path here = dir.toAbsolutePath().normalize();
         for (Path c : changed) {
             Path abs = c.toAbsolutePath().normalize();
