@@ -722,6 +722,36 @@ class IncrementalBuildTest {
     }
 
     /** A build's result and its progress lines. */
+    @Test
+    void thePreviewsRebuildLooksAgainOnlyAtTheSeedsItsWatcherReportedAndTheBuildThatFollowsAtAll() throws IOException {
+        onSynthetic(13, 30, (gen, corpus) -> {
+            ArticleCache cache = new ArticleCache();
+            new SiteBuild(corpus.config(), null, cache).build();
+            cache.watchingSeeds();
+            new SiteBuild(corpus.config(), null, cache).build(); // lists the folder whole: the watcher began after it
+
+            // Reported: the rebuild finds the edit.
+            String reported = "seeds/" + gen.fileName(7), unreported = "seeds/" + gen.fileName(21);
+            addSentence(corpus, reported, "An edit the watcher saw. ");
+            cache.seedChanged(corpus.root.resolve(reported).toAbsolutePath());
+            assertTrue(logged(corpus, cache).log().contains("Published the edit of 1 article"), "the reported seed is read again");
+
+            // Not reported (a lost event): the quick rebuild does not look at it, the build that catches up does.
+            addSentence(corpus, unreported, "An edit the watcher missed. ");
+            assertTrue(logged(corpus, cache).log().contains("Published the edit of 0 articles"),
+                    "the quick rebuild looks only at what was reported");
+            new SiteBuild(corpus.config(), null, cache).build();
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+
+            // A lost track (an overflow): the next rebuild lists the folder whole, and finds an unreported edit at once.
+            addSentence(corpus, unreported, "Another edit the watcher missed. ");
+            cache.relistSeeds();
+            assertTrue(logged(corpus, cache).log().contains("Published the edit of 1 article"), "a whole listing after an overflow");
+            new SiteBuild(corpus.config(), null, cache).build();
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
+    }
+
     private record Logged(SiteBuild.Result result, String log) {}
 
     /** A one-off build ({@code cache} null) or a preview's deferring build, with its progress lines. */
