@@ -256,6 +256,9 @@ public final class ArticleCache {
         return known.notes();
     }
 
+    /** Forgets the notes files not among {@code files} (deleted or renamed since). */
+    void retainNotes(Set<Path> files) { notes.keySet().retainAll(files); }
+
     /** An article's list-entry fingerprint, for the very annotation it was taken of. */
     private record Summary(AnnotatedArticle article, long fingerprint) {}
 

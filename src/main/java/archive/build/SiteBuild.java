@@ -715,6 +715,10 @@ public final class SiteBuild {
             ArticleNotes n = cache == null ? parser.read(f, diags) : cache.notes(e, diags, d -> parser.read(f, d));
             if (n != null) out.put(SeedReader.idOf(seed), n);
         }
+        if (cache != null) {
+            cache.retainNotes(folder.notes(new Diagnostics()).stream().map(SeedFolder.Entry::path)
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
         return out;
     }
 
