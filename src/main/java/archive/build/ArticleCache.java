@@ -107,10 +107,12 @@ public final class ArticleCache {
     }
 
     /** The editorial data as the last build loaded it, with what loading it reported, under the stamp of its files. */
-    private record LoadedData(long stamp, archive.model.EditorialData data, List<Diagnostic> diagnostics,
-                              archive.annotate.Annotator[] annotator) {}
+    private record LoadedData(long stamp, archive.model.EditorialData data, List<Diagnostic> diagnostics) {}
 
     private volatile LoadedData data;
+    /** The annotator made from {@link #annotatorData} (see {@link #annotator}). */
+    private archive.annotate.Annotator annotator;
+    private archive.model.EditorialData annotatorData;
 
     /**
      * The editorial data in {@code dir}: loaded by {@code load} (its diagnostics into {@code diags}),
@@ -126,21 +128,20 @@ public final class ArticleCache {
         LoadedData d = data;
         if (d == null || d.stamp() != stamp) {
             archive.diag.Diagnostics own = new archive.diag.Diagnostics();
-            d = new LoadedData(stamp, load.apply(own), own.all(), new archive.annotate.Annotator[1]);
+            d = new LoadedData(stamp, load.apply(own), own.all());
             data = d;
         }
         d.diagnostics().forEach(diags::add);
         return d.data();
     }
 
-    /** The annotator of {@code data}: made once for data this cache gave (see {@link #data}), else made anew. */
-    archive.annotate.Annotator annotator(archive.model.EditorialData data) {
-        LoadedData d = this.data;
-        if (d == null || d.data() != data) return new archive.annotate.Annotator(data);
-        synchronized (d.annotator()) {
-            if (d.annotator()[0] == null) d.annotator()[0] = new archive.annotate.Annotator(data);
-            return d.annotator()[0];
+    /** The annotator of {@code data}: the previous build's while the data is the same (see {@link #data}). */
+    synchronized archive.annotate.Annotator annotator(archive.model.EditorialData data) {
+        if (annotatorData != data) {
+            annotator = new archive.annotate.Annotator(data);
+            annotatorData = data;
         }
+        return annotator;
     }
 
     /** Prepares, on the calling thread, what the next build's edited pages need first (the citation styles). */
@@ -209,9 +210,15 @@ public final class ArticleCache {
             }
         }
         AnnotatedArticle result = annotate.get();
+        annotatedAnew.incrementAndGet();
         annotated.put(a.id(), new Annotated(a, n, o, data, result, AnnotationStore.contentFingerprintOf(inputs.getAsLong(), result)));
         return result;
     }
+
+    /** How many articles the build under way annotated anew (the others' annotations were remembered). */
+    private final java.util.concurrent.atomic.AtomicInteger annotatedAnew = new java.util.concurrent.atomic.AtomicInteger();
+
+    int annotatedAnew() { return annotatedAnew.get(); }
 
     /** What the data changed since the previous annotation (see AnnotationForms); null if nothing to keep across. */
     private volatile AnnotationForms.Change formsChange;
@@ -223,6 +230,7 @@ public final class ArticleCache {
      * {@code now}: what changed since the forms of the previous annotation (see AnnotationForms).
      */
     synchronized void annotatingWith(long key, AnnotationForms now) {
+        annotatedAnew.set(0);
         formsChange = now.since(lastForms, key);
         lastForms = new AnnotationForms.Saved(key, now);
     }

@@ -238,8 +238,13 @@ public final class SiteBuild {
         // otherwise (a new glossary entry re-tokenizes only the articles it is found in).
         long searchGlobal = new archive.render.Fingerprint().add(archive.render.Templates.generatorFingerprint()).value();
         Map<String, archive.model.Place> places = corpus.data().placesBySlug();
-        java.util.function.ToLongFunction<AnnotatedArticle> searchFingerprint = a -> new archive.render.Fingerprint()
-                .add(ctx.contentFingerprint(a)).addValue(SearchIndexBuilder.placeFacets(a, places)).value();
+        // Taken once per article (the published files are checked with it, and the postings kept by
+        // it); an article's facets are those of its places, which many articles share.
+        Map<List<String>, List<String>> facets = new ConcurrentHashMap<>();
+        Map<String, Long> searchFingerprints = new ConcurrentHashMap<>();
+        java.util.function.ToLongFunction<AnnotatedArticle> searchFingerprint = a -> searchFingerprints.computeIfAbsent(a.id(),
+                id -> new archive.render.Fingerprint().add(ctx.contentFingerprint(a))
+                        .addValue(facets.computeIfAbsent(a.places(), k -> SearchIndexBuilder.placeFacets(a, places))).value());
         List<AnnotatedArticle> inOrder = corpus.index().articles();
         // Each article's text file is made from that article and its number; every other file from every article.
         // (A shard's file records its own content's fingerprint: kept with the rest when nothing else changed.)
@@ -539,7 +544,8 @@ public final class SiteBuild {
         if (cache != null) cache.rememberArticles(articles, diags.all());
         // Built only if an article needs annotating (its matchers take a while to build), once.
         Map<Boolean, Annotator> made = new ConcurrentHashMap<>(1);
-        java.util.function.Supplier<Annotator> annotator = () -> made.computeIfAbsent(true, k -> cache == null ? new Annotator(data) : cache.annotator(data));
+        java.util.function.Supplier<Annotator> annotator = () -> made.computeIfAbsent(true,
+                k -> cache == null ? new Annotator(data) : cache.annotator(data));
         RowBuilder rows = new RowBuilder();
         long dataKey = RenderContext.dataFingerprint(data);
         // Annotations depend on the data's forms, places and industries, not on its glosses and explanations.
@@ -612,6 +618,9 @@ public final class SiteBuild {
         if (store != null && store.reused() > 0) {
             say("Aligned and annotated %d articles (%d unchanged since the previous build%s)", annotated.size(), store.reused(),
                     store.rekeyed() == 0 ? "" : ", " + store.rekeyed() + " of them holding none of the forms the data's change touched");
+        } else if (cache != null) {
+            say("Aligned and annotated %d articles (%d annotated anew, the others as remembered)", annotated.size(),
+                    cache.annotatedAnew());
         } else {
             say("Aligned and annotated %d articles", annotated.size());
         }
@@ -703,8 +712,10 @@ public final class SiteBuild {
         Map<String, Path> seedOf = new HashMap<>();
         articles.forEach(a -> seedOf.put(baseName(a.source()), a.source()));
         NotesParser parser = new NotesParser();
+        java.util.Set<Path> listed = new java.util.HashSet<>();
         for (SeedFolder.Entry e : folder.notes(diags)) {
             Path f = e.path();
+            listed.add(f);
             String base = f.getFileName().toString().replaceFirst("\\.notes\\.md$", "");
             Path seed = seedOf.get(base);
             if (seed == null) {
@@ -715,10 +726,7 @@ public final class SiteBuild {
             ArticleNotes n = cache == null ? parser.read(f, diags) : cache.notes(e, diags, d -> parser.read(f, d));
             if (n != null) out.put(SeedReader.idOf(seed), n);
         }
-        if (cache != null) {
-            cache.retainNotes(folder.notes(new Diagnostics()).stream().map(SeedFolder.Entry::path)
-                    .collect(java.util.stream.Collectors.toSet()));
-        }
+        if (cache != null) cache.retainNotes(listed);
         return out;
     }
 

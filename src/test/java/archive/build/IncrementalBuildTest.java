@@ -330,8 +330,11 @@ class IncrementalBuildTest {
             corpus.write("data/glossary.yaml", corpus.read("data/glossary.yaml") + "\n- slug: test-new-term\n  kind: term\n"
                     + "  zh: [测试新词]\n  pinyin: cèshì xīncí\n  en: [trial-phrase]\n  gloss: a trial phrase\n"
                     + "  explanation: |\n    A term for a test.\n");
-            new SiteBuild(corpus.config(), null, cache).build();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            new SiteBuild(corpus.config(), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), cache).build();
             // The article with the new entry's form was annotated again (its page links the entry), the others kept.
+            String log = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(log.contains("Aligned and annotated 40 articles (1 annotated anew"), log);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
             assertTrue(Files.exists(corpus.site().resolve("glossary/test-new-term/index.html")));
         });
@@ -721,7 +724,6 @@ class IncrementalBuildTest {
         return out;
     }
 
-    /** A build's result and its progress lines. */
     @Test
     void thePreviewsRebuildLooksAgainOnlyAtTheSeedsItsWatcherReportedAndTheBuildThatFollowsAtAll() throws IOException {
         onSynthetic(13, 30, (gen, corpus) -> {
@@ -752,6 +754,7 @@ class IncrementalBuildTest {
         });
     }
 
+    /** A build's result and its progress lines. */
     private record Logged(SiteBuild.Result result, String log) {}
 
     /** A one-off build ({@code cache} null) or a preview's deferring build, with its progress lines. */
