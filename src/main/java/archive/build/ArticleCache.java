@@ -106,10 +106,26 @@ public final class ArticleCache {
         return now;
     }
 
-    /** The editorial data as the last build loaded it, with what loading it reported, under the stamp of its files. */
-    private record LoadedData(long stamp, archive.model.EditorialData data, List<Diagnostic> diagnostics) {}
+    /**
+     * A value made together with the diagnostics its making reported, under the key of what it was
+     * made from: made again only when the key changes, its diagnostics reported by every build
+     * that takes it, as a build that made it would.
+     */
+    private record Remembered<K, V>(K key, V value, List<Diagnostic> diagnostics) {
+        static <K, V> Remembered<K, V> of(Remembered<K, V> known, K key, archive.diag.Diagnostics diags,
+                                          java.util.function.Function<archive.diag.Diagnostics, V> make) {
+            Remembered<K, V> r = known;
+            if (r == null || !r.key().equals(key)) {
+                archive.diag.Diagnostics own = new archive.diag.Diagnostics();
+                r = new Remembered<>(key, make.apply(own), own.all());
+            }
+            r.diagnostics().forEach(diags::add);
+            return r;
+        }
+    }
 
-    private volatile LoadedData data;
+    /** The editorial data as the last build loaded it, under the stamp of its files. */
+    private volatile Remembered<Long, archive.model.EditorialData> data;
     /** The annotator made from {@link #annotatorData} (see {@link #annotator}). */
     private archive.annotate.Annotator annotator;
     private archive.model.EditorialData annotatorData;
@@ -124,15 +140,9 @@ public final class ArticleCache {
                                      java.util.function.Function<archive.diag.Diagnostics, archive.model.EditorialData> load) {
         archive.render.Fingerprint f = new archive.render.Fingerprint();
         for (String name : files) InputsStamp.tree(f, dir.resolve(name));
-        long stamp = f.value();
-        LoadedData d = data;
-        if (d == null || d.stamp() != stamp) {
-            archive.diag.Diagnostics own = new archive.diag.Diagnostics();
-            d = new LoadedData(stamp, load.apply(own), own.all());
-            data = d;
-        }
-        d.diagnostics().forEach(diags::add);
-        return d.data();
+        Remembered<Long, archive.model.EditorialData> d = Remembered.of(data, f.value(), diags, load);
+        data = d;
+        return d.value();
     }
 
     /** The annotator of {@code data}: the previous build's while the data is the same (see {@link #data}). */
@@ -242,10 +252,8 @@ public final class ArticleCache {
         return known.fingerprint();
     }
 
-    /** A notes file as parsed, with what parsing it reported, under the file's attributes when it was listed. */
-    private record ParsedNotes(archive.source.SeedFolder.Entry file, archive.model.ArticleNotes notes, List<Diagnostic> diagnostics) {}
-
-    private final Map<Path, ParsedNotes> notes = new ConcurrentHashMap<>();
+    /** Each notes file as parsed, under the file's attributes when it was listed. */
+    private final Map<Path, Remembered<archive.source.SeedFolder.Entry, archive.model.ArticleNotes>> notes = new ConcurrentHashMap<>();
 
     /**
      * The editors' notes in {@code file}: parsed by {@code parse} (its diagnostics into {@code diags}),
@@ -254,14 +262,10 @@ public final class ArticleCache {
      */
     archive.model.ArticleNotes notes(archive.source.SeedFolder.Entry file, archive.diag.Diagnostics diags,
                                      java.util.function.Function<archive.diag.Diagnostics, archive.model.ArticleNotes> parse) {
-        ParsedNotes known = notes.get(file.path());
-        if (known == null || !known.file().equals(file)) {
-            archive.diag.Diagnostics own = new archive.diag.Diagnostics();
-            known = new ParsedNotes(file, parse.apply(own), own.all());
-            notes.put(file.path(), known);
-        }
-        known.diagnostics().forEach(diags::add);
-        return known.notes();
+        Remembered<archive.source.SeedFolder.Entry, archive.model.ArticleNotes> r =
+                Remembered.of(notes.get(file.path()), file, diags, parse);
+        notes.put(file.path(), r);
+        return r.value();
     }
 
     /** Forgets the notes files not among {@code files} (deleted or renamed since). */

@@ -34,13 +34,14 @@ public final class EditorialDataLoader {
             "coords", "confirm", "not_within", "note");
     private static final Set<String> INDUSTRY_KEYS = Set.of("slug", "name", "zh", "signals", "threshold");
 
+    private static final String GLOSSARY = "glossary.yaml", PLACES = "places.yaml", INDUSTRIES = "industries.yaml";
     /** The files of the data folder that {@link #load} reads. */
-    public static final List<String> FILES = List.of("glossary.yaml", "places.yaml", "industries.yaml");
+    public static final List<String> FILES = List.of(GLOSSARY, PLACES, INDUSTRIES);
 
     public EditorialData load(Path dataDir, Diagnostics diags) {
-        List<GlossaryEntry> glossary = loadGlossary(dataDir.resolve(FILES.get(0)), diags);
-        List<Place> places = loadPlaces(dataDir.resolve(FILES.get(1)), diags);
-        List<Industry> industries = loadIndustries(dataDir.resolve(FILES.get(2)), diags);
+        List<GlossaryEntry> glossary = loadGlossary(dataDir.resolve(GLOSSARY), diags);
+        List<Place> places = loadPlaces(dataDir.resolve(PLACES), diags);
+        List<Industry> industries = loadIndustries(dataDir.resolve(INDUSTRIES), diags);
         return new EditorialData(glossary, places, industries);
     }
 
