@@ -16,6 +16,7 @@
 #                                                  # its own copy of the site and caches
 #
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
+# EDIT=paragraph edits the text instead of the author line (see below).
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
 # NOTHING=1 times builds with nothing changed: no edit between them.
@@ -31,9 +32,20 @@ corpus=target/bench/corpus-$n-1958
 site=target/bench/site-$n
 [ -d "$corpus/seeds" ] && [ -d "$site" ] || { echo "no bench corpus or site: run ./archive bench --articles $n --saves 0 first" >&2; exit 2; }
 seed=$(ls "$corpus/seeds/$(printf '%06d' $((n / 2)))"_*.txt)
-# The edit appends a marker to the author line; taking it off restores the line, and doing so first
+# The edit appends a marker to the author line (EDIT=paragraph: puts a sentence before the first
+# paragraph, an editor's correction of the text); taking it off restores the seed, and doing so first
 # undoes a run stopped before its trap (from such a seed every build would have nothing to do).
-unedit() { sed -i '/^Author:/s/ (an alternating edit)$//' "$seed"; }
+case "${EDIT:-author}" in
+  author)
+    edited() { grep -q '^Author:.* (an alternating edit)$' "$seed"; }
+    edit() { sed -i '/^Author:/s/$/ (an alternating edit)/' "$seed"; }
+    unedit() { sed -i '/^Author:/s/ (an alternating edit)$//' "$seed"; } ;;
+  paragraph)
+    edited() { grep -q '^An alternating correction\. ' "$seed"; }
+    edit() { perl -0pi -e 's/\n\n/\n\nAn alternating correction. /' "$seed"; }
+    unedit() { perl -0pi -e 's/\n\nAn alternating correction\. /\n\n/' "$seed"; } ;;
+  *) echo "EDIT is author or paragraph" >&2; exit 2 ;;
+esac
 unedit
 source bench/trash.sh
 trap 'unedit; trash_empty' EXIT
@@ -71,7 +83,7 @@ for k in "${!jars[@]}"; do
 done
 for ((i = 1; i <= rounds; i++)); do
   if [ "${CLEAN:-0}" != 1 ] && [ "${NOTHING:-0}" != 1 ]; then
-    if grep -q '^Author:.* (an alternating edit)$' "$seed"; then unedit; else sed -i '/^Author:/s/$/ (an alternating edit)/' "$seed"; fi
+    if edited; then unedit; else edit; fi
   fi
   for ((j = 0; j < ${#jars[@]}; j++)); do build $(( (i + j) % ${#jars[@]} )); done
 done

@@ -186,9 +186,11 @@ final class ArticleEdit {
                 out.put(slug, null);
                 continue;
             }
-            int[] at = index.linesOf(slug, was);
+            // Where its lines stand is asked only if one changed: an index may find an entry's lines when asked.
+            int[] at = null;
             for (int k = 0; k < x.size(); k++) {
                 if (samePage && x.get(k).sameLine(y.get(k))) continue;
+                if (at == null) at = index.linesOf(slug, was);
                 out.computeIfAbsent(slug, s -> new TreeSet<>()).add(at[k] / Pagination.LINES + 1);
             }
         }

@@ -65,6 +65,26 @@ final class EditorFeedback {
         }
     }
 
+    /** What of the data the warnings are made from (the entries' files and lines too: the warnings name them). */
+    static long inputsOf(EditorialData data) {
+        archive.render.Fingerprint f = new archive.render.Fingerprint();
+        for (GlossaryEntry g : data.glossary()) {
+            f.add(g.slug()).add(String.valueOf(g.origin())).add(g.headword()).addValue(g.en()).addValue(g.parts());
+        }
+        return f.value();
+    }
+
+    /**
+     * Whether the article {@code was}, edited into {@code now} (the same id), counts the same in
+     * every warning, with the same data: the same file, the same entries used, the same lacking.
+     */
+    static boolean countsAlike(AnnotatedArticle was, AnnotatedArticle now, EditorialData data) {
+        var bySlug = data.glossaryBySlug();
+        return was.id().equals(now.id()) && was.article().source().getFileName().equals(now.article().source().getFileName())
+                && Set.copyOf(was.glossary()).equals(Set.copyOf(now.glossary()))
+                && Set.copyOf(lacking(was, bySlug)).equals(Set.copyOf(lacking(now, bySlug)));
+    }
+
     /** The entries the article's Chinese uses while its English has none of their renderings. */
     private static List<String> lacking(AnnotatedArticle a, Map<String, GlossaryEntry> bySlug) {
         if (!a.article().hasEnglish() || !a.article().hasChinese()) return List.of();

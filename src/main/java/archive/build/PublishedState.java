@@ -25,9 +25,15 @@ import java.util.TreeMap;
  * since then lists other files than those published, and the state is not used.
  */
 record PublishedState(long settings, long order, long sideFiles, int pages, Map<String, String> introductions,
-                      long inputs, int articles, String manifest, List<Diagnostic> warnings) {
+                      long inputs, int articles, String manifest, List<Diagnostic> warnings, Feedback feedback) {
     static final String FILE = "published.bin";
-    private static final long MAGIC = 0x32425550_48435241L; // "ARCHPUB2"
+    private static final long MAGIC = 0x33425550_48435241L; // "ARCHPUB3"
+
+    /**
+     * The editors' warnings about the glossary (see EditorFeedback), made from the data whose
+     * {@code key} is given and from every article: an edit that changes nothing they count gives them again.
+     */
+    record Feedback(long key, List<Diagnostic> warnings) {}
 
     /** The state at {@code file} if the generator {@code generator} wrote it; null otherwise. */
     static PublishedState load(Path file, long generator) {
@@ -43,23 +49,35 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
             long inputs = in.fixed();
             int articles = in.count(Integer.MAX_VALUE);
             String manifest = in.nullable();
-            int w = in.count(1 << 24);
-            List<Diagnostic> warnings = new ArrayList<>(w);
-            for (int i = 0; i < w; i++) {
-                String where = in.nullable();
-                int line = in.count(Integer.MAX_VALUE);
-                warnings.add(new Diagnostic(Diagnostic.Severity.WARNING, where == null ? null : Path.of(where), line, in.string()));
-            }
+            List<Diagnostic> warnings = warnings(in);
+            long feedbackKey = in.fixed();
+            Feedback feedback = new Feedback(feedbackKey, warnings(in));
             return in.atEnd() ? new PublishedState(settings, order, sideFiles, pages, Map.copyOf(intros), inputs, articles,
-                    manifest, List.copyOf(warnings)) : null;
+                    manifest, warnings, feedback) : null;
         } catch (IOException | RuntimeException e) {
             return null; // a damaged file costs time, never correctness
         }
     }
 
+    private static List<Diagnostic> warnings(StoreBytes.In in) throws IOException {
+        int w = in.count(1 << 24);
+        List<Diagnostic> warnings = new ArrayList<>(w);
+        for (int i = 0; i < w; i++) {
+            String where = in.nullable();
+            int line = in.count(Integer.MAX_VALUE);
+            warnings.add(new Diagnostic(Diagnostic.Severity.WARNING, where == null ? null : Path.of(where), line, in.string()));
+        }
+        return List.copyOf(warnings);
+    }
+
+    private static void warnings(StoreBytes.Out out, List<Diagnostic> warnings) {
+        out.varint(warnings.size());
+        for (Diagnostic d : warnings) out.nullable(d.file() == null ? null : d.file().toString()).varint(d.line()).string(d.message());
+    }
+
     /** This state, of the same site with its manifest written again (see {@link #manifest}). */
     PublishedState withManifest(String manifest) {
-        return new PublishedState(settings, order, sideFiles, pages, introductions, inputs, articles, manifest, warnings);
+        return new PublishedState(settings, order, sideFiles, pages, introductions, inputs, articles, manifest, warnings, feedback);
     }
 
     /** Removes the state: the site is about to change. */
@@ -75,8 +93,10 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
         StoreBytes.Out out = new StoreBytes.Out(1 << 12);
         out.fixed(MAGIC).fixed(generator).fixed(settings).fixed(order).fixed(sideFiles).varint(pages).varint(introductions.size());
         for (var e : new TreeMap<>(introductions).entrySet()) out.string(e.getKey()).string(e.getValue());
-        out.fixed(inputs).varint(articles).nullable(manifest).varint(warnings.size());
-        for (Diagnostic d : warnings) out.nullable(d.file() == null ? null : d.file().toString()).varint(d.line()).string(d.message());
+        out.fixed(inputs).varint(articles).nullable(manifest);
+        warnings(out, warnings);
+        out.fixed(feedback.key());
+        warnings(out, feedback.warnings());
         try {
             Files.createDirectories(file.getParent());
             archive.io.FileReplace.write(file, out.toArray());

@@ -96,6 +96,8 @@ public final class SiteBuild {
     private ArticleEdit storedEdit;
     /** For a one-off build: the stamp of its inputs, taken before it read any (see {@link InputsStamp}). */
     private InputsStamp inputs;
+    /** The editors' warnings about the glossary this build gave (see EditorFeedback), kept for the next build. */
+    private PublishedState.Feedback feedback;
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
         this(config, progress, null);
@@ -384,19 +386,27 @@ public final class SiteBuild {
         return f.value();
     }
 
-    /** The order of the articles, by id. */
-    private static long orderKey(ArchiveIndex index) {
-        archive.render.Fingerprint f = new archive.render.Fingerprint().add(index.articles().size());
-        for (AnnotatedArticle a : index.articles()) f.add(a.id());
+    /** The order of the articles (in reading order, as the index holds them), by id. */
+    private static long orderKey(List<AnnotatedArticle> articles) {
+        archive.render.Fingerprint f = new archive.render.Fingerprint().add(articles.size());
+        for (AnnotatedArticle a : articles) f.add(a.id());
         return f.value();
+    }
+
+    /** Whether every article of {@code before} (by id, as the previous build had it) counts alike in the editors' warnings as in {@code after}. */
+    private static boolean countAlike(Map<String, AnnotatedArticle> before, Map<String, AnnotatedArticle> after, EditorialData data) {
+        if (!before.keySet().equals(after.keySet())) return false;
+        for (var e : before.entrySet()) if (!EditorFeedback.countsAlike(e.getValue(), after.get(e.getKey()), data)) return false;
+        return true;
     }
 
     private Path publishedStateFile() { return Publishing.cacheFolder(config).resolve(PublishedState.FILE); }
 
     /** Records what this one-off build published, for the next one (see {@link PublishedState}). */
     private void savePublished(Corpus corpus, RenderContext ctx, int pages, Map<String, String> introductions, Diagnostics diags) {
-        new PublishedState(settingsKey(corpus, ctx), orderKey(corpus.index()), inputs.sideFiles(), pages, Map.copyOf(introductions),
-                inputs.value(), corpus.articles().size(), SiteWriter.manifestKey(config.out()), diags.warnings())
+        new PublishedState(settingsKey(corpus, ctx), orderKey(corpus.index().articles()), inputs.sideFiles(), pages,
+                Map.copyOf(introductions), inputs.value(), corpus.articles().size(), SiteWriter.manifestKey(config.out()),
+                diags.warnings(), feedback)
                 .save(publishedStateFile(), archive.render.Templates.generatorFingerprint());
     }
 
@@ -583,6 +593,9 @@ public final class SiteBuild {
                 for (AnnotatedArticle a : annotated) if (before.containsKey(a.id())) after.put(a.id(), a);
             }
         }
+        // An edit that left every article where it stood (the same ids in the same order), which the
+        // build will most likely publish as such (see ArticleEdit#ofStored): it makes a few pages.
+        boolean likelyEdit = before != null && previous.order() == orderKey(annotated);
         if (store != null && persist && !diags.hasErrors()) {
             // Saved before the pages are made; from then on the archive is held without its text and
             // mentions, which each page reads back from the store (they are most of the heap).
@@ -602,19 +615,29 @@ public final class SiteBuild {
         }
         // The editors' warnings read every article's mentions, as the index does: made side by side
         // (they only warn, so nothing above that asks for errors waits for them).
-        java.util.concurrent.ForkJoinTask<?> feedback = java.util.concurrent.ForkJoinPool.commonPool().submit(
-                () -> new EditorFeedback(data).report(mentioned, diags, cache == null ? null : cache::lacking));
+        // After such an edit, the previous build's warnings stand when the edited articles count alike in them.
+        long feedbackKey = EditorFeedback.inputsOf(data);
+        List<archive.diag.Diagnostic> knownFeedback = likelyEdit && previous.feedback().key() == feedbackKey
+                && countAlike(before, after, data) ? previous.feedback().warnings() : null;
+        Diagnostics feedbackDiags = new Diagnostics();
+        java.util.concurrent.ForkJoinTask<?> feedbackTask = knownFeedback != null ? null : java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> new EditorFeedback(data).report(mentioned, feedbackDiags, cache == null ? null : cache::lacking));
+        // Such an edit asks for the concordance of the entries whose lines it changed, if any: found
+        // when asked for, from the articles' mentions, if the archive keeps them (not held hollow).
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
-                : new ArchiveIndex(annotated, data.placesBySlug(), mentioned::get);
-        feedback.join();
+                : new ArchiveIndex(annotated, data.placesBySlug(), mentioned::get, likelyEdit && annotated == mentioned);
+        if (feedbackTask != null) feedbackTask.join();
+        List<archive.diag.Diagnostic> feedbackWarnings = knownFeedback != null ? knownFeedback : feedbackDiags.all();
+        feedbackWarnings.forEach(diags::add);
+        this.feedback = new PublishedState.Feedback(feedbackKey, feedbackWarnings);
         // A save whose lists follow must not take away a page the published lists have (see ArticleEdit#keepsEveryListPage).
         if (articleEdit != null && articleEdit.listsFollow()
                 && !articleEdit.keepsEveryListPage(cache.published().corpus().index(), index, data.placesBySlug())) {
             articleEdit = null;
         }
         this.dataKey = dataKey;
-        if (before != null && previous.order() == orderKey(index)) storedEdit = ArticleEdit.ofStored(before, after, index, data.placesBySlug());
+        if (likelyEdit) storedEdit = ArticleEdit.ofStored(before, after, index, data.placesBySlug());
         if (store != null && store.reused() > 0) {
             say("Aligned and annotated %d articles (%d unchanged since the previous build%s)", annotated.size(), store.reused(),
                     store.rekeyed() == 0 ? "" : ", " + store.rekeyed() + " of them holding none of the forms the data's change touched");

@@ -19,6 +19,18 @@ import java.util.List;
  */
 public record BuildConfig(Path seeds, Path templates, Path data, Path pages, Path out, String siteUrl, boolean offline,
                           Path permalinks) {
+    /**
+     * The record's own form ("BuildConfig[seeds=…, …]"), which fingerprints of the settings read:
+     * written out, since the generated one goes through method handles, slow in a build's first moments.
+     */
+    @Override
+    public String toString() {
+        return new StringBuilder("BuildConfig[seeds=").append(seeds).append(", templates=").append(templates)
+                .append(", data=").append(data).append(", pages=").append(pages).append(", out=").append(out)
+                .append(", siteUrl=").append(siteUrl).append(", offline=").append(offline)
+                .append(", permalinks=").append(permalinks).append(']').toString();
+    }
+
     public static final String TITLE_EN = "People's Daily Archive, 1958–1960";
     public static final String TITLE_ZH = "人民日报档案 1958–1960";
     /** The permalink registry's file name inside the data folder, its default place. */

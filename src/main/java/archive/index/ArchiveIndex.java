@@ -31,7 +31,17 @@ public final class ArchiveIndex {
     private final Map<String, List<AnnotatedArticle>> byPlace = new HashMap<>();
     private final Map<String, List<AnnotatedArticle>> byIndustry = new HashMap<>();
     private final Map<String, List<AnnotatedArticle>> byGlossary = new HashMap<>();
+    /** Every entry's lines (once found, see {@link #lazy}). */
     private final Map<String, ConcordanceLines> concordance = new HashMap<>();
+    /**
+     * Whether the concordance is found when first asked for, from the mentions of the index's
+     * articles (which must keep them), instead of when the index is made: a build after an edit
+     * of an author or a title asks for none of it, and the pass over every mention of the archive
+     * was most of the index's time.
+     */
+    private final boolean lazy;
+    /** Whether the concordance is found (always, unless {@link #lazy}); set after it is. */
+    private volatile boolean concordanceFound;
     private final Map<String, Place> places;
     private final Map<String, List<String>> children = new TreeMap<>();
     /** Computed on first use: pages ask for it many times (counts, links, lists). */
@@ -48,8 +58,19 @@ public final class ArchiveIndex {
      */
     public ArchiveIndex(List<AnnotatedArticle> sortedArticles, Map<String, Place> places,
                         java.util.function.IntFunction<AnnotatedArticle> mentioned) {
+        this(sortedArticles, places, mentioned, false);
+    }
+
+    /**
+     * The index of {@code sortedArticles}, as {@link #ArchiveIndex(List, Map, java.util.function.IntFunction)}; with
+     * {@code lazyConcordance}, the concordance is found when first asked for, from the mentions of
+     * the articles themselves (which must keep them; see {@link #lazy}).
+     */
+    public ArchiveIndex(List<AnnotatedArticle> sortedArticles, Map<String, Place> places,
+                        java.util.function.IntFunction<AnnotatedArticle> mentioned, boolean lazyConcordance) {
         this.articles = List.copyOf(sortedArticles);
         this.places = places;
+        this.lazy = lazyConcordance;
         this.position = new HashMap<>(articles.size() * 4 / 3 + 16);
         LocalDate lastDate = null;
         List<AnnotatedArticle> day = null, month = null, year = null;
@@ -74,9 +95,10 @@ public final class ArchiveIndex {
             a.places().forEach(p -> byPlace.computeIfAbsent(p, k -> new ArrayList<>()).add(a));
             a.industries().forEach(s -> byIndustry.computeIfAbsent(s, k -> new ArrayList<>()).add(a));
             a.glossary().forEach(g -> byGlossary.computeIfAbsent(g, k -> new ArrayList<>()).add(a));
-            addOccurrences(mentioned.apply(i), i, concordance);
+            if (!lazy) addOccurrences(mentioned.apply(i), i, concordance);
         }
         for (ConcordanceLines lines : concordance.values()) lines.trim();
+        concordanceFound = !lazy;
         for (Place p : places.values()) {
             if (p.parent() != null) children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p.slug());
         }
@@ -87,6 +109,9 @@ public final class ArchiveIndex {
         this.articles = articles;
         this.places = from.places;
         this.position = from.position;
+        this.lazy = false;
+        from.findConcordance();
+        this.concordanceFound = true;
         this.byDay.putAll(from.byDay);
         this.byMonth.putAll(from.byMonth);
         this.byYear.putAll(from.byYear);
@@ -230,28 +255,28 @@ public final class ArchiveIndex {
 
     /** How many lines the concordance of the entry {@code slug} has. */
     public int lineCount(String slug) {
-        ConcordanceLines lines = concordance.get(slug);
+        ConcordanceLines lines = lines(slug);
         return lines == null ? 0 : lines.size();
     }
 
     /** Line {@code i} of the concordance of {@code slug}, cut from {@code text}, the text of its article. */
     public Occurrence line(String slug, int i, archive.model.ArticleText text) {
-        ConcordanceLines lines = concordance.get(slug);
+        ConcordanceLines lines = lines(slug);
         return lines.line(i, articles.get(lines.position(i)), text);
     }
 
     /** The article of line {@code i} of the concordance of {@code slug}. */
-    public AnnotatedArticle lineArticle(String slug, int i) { return articles.get(concordance.get(slug).position(i)); }
+    public AnnotatedArticle lineArticle(String slug, int i) { return articles.get(lines(slug).position(i)); }
 
     /** The place in reading order of the article of line {@code i} of the concordance of {@code slug}. */
-    public int linePosition(String slug, int i) { return concordance.get(slug).position(i); }
+    public int linePosition(String slug, int i) { return lines(slug).position(i); }
 
     /** What tells line {@code i} of {@code slug} apart from the other lines of its article (for fingerprints). */
-    public long lineKey(String slug, int i) { return concordance.get(slug).key(i); }
+    public long lineKey(String slug, int i) { return lines(slug).key(i); }
 
     /** Where the lines of {@code a} are among the concordance lines of the entry {@code slug}, in order. */
     public int[] linesOf(String slug, AnnotatedArticle a) {
-        ConcordanceLines lines = concordance.get(slug);
+        ConcordanceLines lines = lines(slug);
         Integer at = position.get(a.id());
         return lines == null || at == null ? new int[0] : lines.linesOf(at);
     }
@@ -293,6 +318,20 @@ public final class ArchiveIndex {
         for (int m : month) counts[m - first]++;
         for (int i = 0; i < counts.length; i++) out.put(YearMonth.of((first + i) / 12, (first + i) % 12 + 1), counts[i]);
         return out;
+    }
+
+    /** The lines of the entry {@code slug}; null if it has none. */
+    private ConcordanceLines lines(String slug) {
+        if (!concordanceFound) findConcordance();
+        return concordance.get(slug);
+    }
+
+    /** Finds the concordance of a {@link #lazy} index, once: one pass over every mention, in reading order. */
+    private synchronized void findConcordance() {
+        if (concordanceFound) return;
+        for (int i = 0; i < articles.size(); i++) addOccurrences(articles.get(i), i, concordance);
+        for (ConcordanceLines lines : concordance.values()) lines.trim();
+        concordanceFound = true;
     }
 
     /** The concordance lines of article {@code a}, at {@code position} in reading order; the article's text is not read. */

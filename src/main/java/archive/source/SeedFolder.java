@@ -63,9 +63,10 @@ public final class SeedFolder {
             throw new UncheckedIOException(e);
         }
         paths.sort(null);
-        for (Path p : paths) {
-            Listed l = look(p);
-            if (l != null) f.listed.put(p, l);
+        // Looked at on every core: a stat per seed, 10,000 of them, at a time the build has nothing else to do.
+        List<Listed> looked = paths.parallelStream().map(SeedFolder::look).toList();
+        for (int i = 0; i < paths.size(); i++) {
+            if (looked.get(i) != null) f.listed.put(paths.get(i), looked.get(i));
         }
         f.classify();
         return f;

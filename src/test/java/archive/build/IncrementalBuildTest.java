@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -620,6 +621,50 @@ class IncrementalBuildTest {
             assertTrue(!log.contains("Published the edit"), log);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
         });
+    }
+
+    @Test
+    void aOneOffEditGivesTheEditorsTheWarningsACleanBuildGives() throws IOException {
+        onSynthetic(7, 40, (gen, corpus) -> {
+            List<String> first = messages(corpus.build());
+            // An article whose Chinese uses an entry while its English has none of the entry's renderings.
+            java.util.regex.Matcher lacking = java.util.regex.Pattern.compile(
+                    "(?:article |\\d+ articles: )[0-9a-f]+ \\(([^)]+)\\).* none of `([^`]+)`'s English renderings").matcher(
+                    String.join("\n", first));
+            assertTrue(lacking.find(), "the corpus has an article lacking a rendering: " + first);
+            String seed = "seeds/" + lacking.group(1), slug = lacking.group(2);
+            archive.model.GlossaryEntry entry = new archive.source.EditorialDataLoader()
+                    .load(corpus.root.resolve("data"), new archive.diag.Diagnostics()).glossaryBySlug().get(slug);
+            String rendering = entry.en().isEmpty() ? entry.parts().get(0).en().get(0) : entry.en().get(0);
+
+            // An edit the warnings do not count: the previous build's are given again, as a clean build gives them.
+            String other = seed.equals("seeds/" + gen.fileName(20)) ? "seeds/" + gen.fileName(21) : "seeds/" + gen.fileName(20);
+            correctAuthor(corpus, other);
+            Logged edited = logged(corpus, null);
+            assertTrue(edited.log().contains("Published the edit of 1 article"), edited.log());
+            assertEquals(cleanWarnings(corpus), messages(edited.result()));
+            assertEquals(first, messages(edited.result()));
+
+            // The English given the rendering it lacked: the warning about that article goes.
+            addSentence(corpus, seed, "Of the " + rendering + " more below. ");
+            edited = logged(corpus, null);
+            List<String> now = messages(edited.result());
+            assertNotEquals(first, now, "the warnings follow the edit");
+            assertEquals(cleanWarnings(corpus), now);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
+    }
+
+    /** The warnings of a clean build of the same inputs (made as {@link #cleanBuild(TestProject)} makes it). */
+    private static List<String> cleanWarnings(TestProject p) {
+        Path out = p.root.resolve("clean-site");
+        TestProject.delete(out);
+        return messages(p.build(p.config().withOut(out)));
+    }
+
+    /** The warnings a build gave, as an editor reads them, in order. */
+    private static List<String> messages(SiteBuild.Result r) {
+        return r.diagnostics().warnings().stream().map(Object::toString).toList();
     }
 
     @Test
