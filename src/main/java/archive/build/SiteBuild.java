@@ -616,7 +616,8 @@ public final class SiteBuild {
         // The editors' warnings read every article's mentions, as the index does: made side by side
         // (they only warn, so nothing above that asks for errors waits for them).
         // After such an edit, the previous build's warnings stand when the edited articles count alike in them.
-        long feedbackKey = EditorFeedback.inputsOf(data);
+        // Made from the data (any change of its forms can change what articles use) and the entries' files and lines.
+        long feedbackKey = new archive.render.Fingerprint().add(dataKey).add(EditorFeedback.inputsOf(data)).value();
         List<archive.diag.Diagnostic> knownFeedback = likelyEdit && previous.feedback().key() == feedbackKey
                 && countAlike(before, after, data) ? previous.feedback().warnings() : null;
         Diagnostics feedbackDiags = new Diagnostics();

@@ -15,7 +15,14 @@ public record Row(String anchor, List<String> extraAnchors, String label, List<P
     public Row {
         anchor = Interned.of(anchor);
         label = Interned.of(label);
-        extraAnchors = extraAnchors.stream().map(Interned::of).toList();
+        // A loop, not a stream: every stored row of the archive is made again by every build.
+        if (extraAnchors.isEmpty()) {
+            extraAnchors = List.of();
+        } else {
+            String[] extra = new String[extraAnchors.size()];
+            for (int i = 0; i < extra.length; i++) extra[i] = Interned.of(extraAnchors.get(i));
+            extraAnchors = List.of(extra);
+        }
         zh = List.copyOf(zh);
         en = List.copyOf(en);
     }

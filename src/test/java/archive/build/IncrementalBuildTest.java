@@ -652,6 +652,22 @@ class IncrementalBuildTest {
             assertNotEquals(first, now, "the warnings follow the edit");
             assertEquals(cleanWarnings(corpus), now);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+
+            // The entry's Chinese forms changed with an edit of the author line: the articles that used it no longer do.
+            String glossary = "data/glossary.yaml";
+            String yaml = corpus.read(glossary);
+            String changedForms = yaml.replaceFirst("(- slug: " + java.util.regex.Pattern.quote(slug) + "\n(?:.*\n)*?  zh: )\\[[^\\]]*\\]",
+                    "$1[不见于文中]");
+            assertNotEquals(yaml, changedForms);
+            corpus.write(glossary, changedForms);
+            // (an article without those forms: its own annotation, and what it counts in the warnings, stay as they were)
+            String unaffected = java.util.stream.IntStream.range(5, 40).mapToObj(i -> "seeds/" + gen.fileName(i))
+                    .filter(f -> !f.equals(seed) && entry.zh().stream().noneMatch(corpus.read(f)::contains))
+                    .findFirst().orElseThrow();
+            correctAuthor(corpus, unaffected);
+            List<String> afterData = messages(logged(corpus, null).result());
+            assertNotEquals(now, afterData, "the warnings follow the data");
+            assertEquals(cleanWarnings(corpus), afterData);
         });
     }
 
