@@ -186,7 +186,7 @@ final class ArticleEdit {
                 out.put(slug, null);
                 continue;
             }
-            // Where its lines stand is asked only if one changed: an index may find an entry's lines when asked.
+            // Where its lines stand is asked only if one changed: the index may make its concordance when first asked.
             int[] at = null;
             for (int k = 0; k < x.size(); k++) {
                 if (samePage && x.get(k).sameLine(y.get(k))) continue;

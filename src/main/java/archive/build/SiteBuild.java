@@ -613,18 +613,19 @@ public final class SiteBuild {
         if (cache != null && articleEdit == null) {
             articleEdit = ArticleEdit.ofAddedOrMoved(cache.published(), annotated, dataKey, data.placesBySlug());
         }
-        // The editors' warnings read every article's mentions, as the index does: made side by side
-        // (they only warn, so nothing above that asks for errors waits for them).
-        // After such an edit, the previous build's warnings stand when the edited articles count alike in them.
-        // Made from the data (any change of its forms can change what articles use) and the entries' files and lines.
+        // The editors' warnings, made from the data (any change of its forms can change what the
+        // articles use) and the entries' files and lines, and from every article: after such an edit,
+        // the previous build's stand when the edited articles count alike in them.
         long feedbackKey = new archive.render.Fingerprint().add(dataKey).add(EditorFeedback.inputsOf(data)).value();
         List<archive.diag.Diagnostic> knownFeedback = likelyEdit && previous.feedback().key() == feedbackKey
                 && countAlike(before, after, data) ? previous.feedback().warnings() : null;
+        // Otherwise they read every article's mentions, as the index does: made side by side (they
+        // only warn, so nothing above that asks for errors waits for them).
         Diagnostics feedbackDiags = new Diagnostics();
         java.util.concurrent.ForkJoinTask<?> feedbackTask = knownFeedback != null ? null : java.util.concurrent.ForkJoinPool.commonPool()
                 .submit(() -> new EditorFeedback(data).report(mentioned, feedbackDiags, cache == null ? null : cache::lacking));
-        // Such an edit asks for the concordance of the entries whose lines it changed, if any: found
-        // when asked for, from the articles' mentions, if the archive keeps them (not held hollow).
+        // Such an edit needs the concordance only if it changed a line of it: then made, from the
+        // articles' mentions, if the archive keeps them (it is not held hollow).
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug(), mentioned::get, likelyEdit && annotated == mentioned);
