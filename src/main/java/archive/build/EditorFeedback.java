@@ -65,24 +65,34 @@ final class EditorFeedback {
         }
     }
 
-    /** What of the data the warnings are made from (the entries' files and lines too: the warnings name them). */
-    static long inputsOf(EditorialData data) {
-        archive.render.Fingerprint f = new archive.render.Fingerprint();
-        for (GlossaryEntry g : data.glossary()) {
-            f.add(g.slug()).add(String.valueOf(g.origin())).add(g.headword()).addValue(g.en()).addValue(g.parts());
-        }
+    /**
+     * The key of the data the warnings are made from: its values, as {@code dataFingerprint} takes
+     * them (any change of a form can change what the articles use), and where each glossary entry
+     * stands, which that fingerprint leaves out and the warnings name.
+     */
+    static long dataKey(long dataFingerprint, EditorialData data) {
+        archive.render.Fingerprint f = new archive.render.Fingerprint().add(dataFingerprint);
+        for (GlossaryEntry g : data.glossary()) f.add(String.valueOf(g.origin()));
         return f.value();
     }
 
     /**
-     * Whether the article {@code was}, edited into {@code now} (the same id), counts the same in
-     * every warning, with the same data: the same file, the same entries used, the same lacking.
+     * Whether each article of {@code before} (by id, as an earlier build annotated it) counts as
+     * {@code after} has it in every warning, with the same data: the same file, the same entries
+     * used, the same entries lacking.
      */
-    static boolean countsAlike(AnnotatedArticle was, AnnotatedArticle now, EditorialData data) {
+    static boolean countAlike(Map<String, AnnotatedArticle> before, Map<String, AnnotatedArticle> after, EditorialData data) {
+        if (!before.keySet().equals(after.keySet())) return false;
         var bySlug = data.glossaryBySlug();
-        return was.id().equals(now.id()) && was.article().source().getFileName().equals(now.article().source().getFileName())
-                && Set.copyOf(was.glossary()).equals(Set.copyOf(now.glossary()))
-                && Set.copyOf(lacking(was, bySlug)).equals(Set.copyOf(lacking(now, bySlug)));
+        for (AnnotatedArticle was : before.values()) {
+            AnnotatedArticle now = after.get(was.id());
+            if (!was.article().source().getFileName().equals(now.article().source().getFileName())
+                    || !Set.copyOf(was.glossary()).equals(Set.copyOf(now.glossary()))
+                    || !Set.copyOf(lacking(was, bySlug)).equals(Set.copyOf(lacking(now, bySlug)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The entries the article's Chinese uses while its English has none of their renderings. */

@@ -393,13 +393,6 @@ public final class SiteBuild {
         return f.value();
     }
 
-    /** Whether every article of {@code before} (by id, as the previous build had it) counts alike in the editors' warnings as in {@code after}. */
-    private static boolean countAlike(Map<String, AnnotatedArticle> before, Map<String, AnnotatedArticle> after, EditorialData data) {
-        if (!before.keySet().equals(after.keySet())) return false;
-        for (var e : before.entrySet()) if (!EditorFeedback.countsAlike(e.getValue(), after.get(e.getKey()), data)) return false;
-        return true;
-    }
-
     private Path publishedStateFile() { return Publishing.cacheFolder(config).resolve(PublishedState.FILE); }
 
     /** Records what this one-off build published, for the next one (see {@link PublishedState}). */
@@ -613,12 +606,12 @@ public final class SiteBuild {
         if (cache != null && articleEdit == null) {
             articleEdit = ArticleEdit.ofAddedOrMoved(cache.published(), annotated, dataKey, data.placesBySlug());
         }
-        // The editors' warnings, made from the data (any change of its forms can change what the
-        // articles use) and the entries' files and lines, and from every article: after such an edit,
-        // the previous build's stand when the edited articles count alike in them.
-        long feedbackKey = new archive.render.Fingerprint().add(dataKey).add(EditorFeedback.inputsOf(data)).value();
+        // The editors' warnings, made from the data and every article: after such an edit, the
+        // previous build's stand when the edited articles count alike in them. (Kept for the next
+        // one-off build; the preview keeps each article's share instead.)
+        long feedbackKey = cache == null ? EditorFeedback.dataKey(dataKey, data) : 0;
         List<archive.diag.Diagnostic> knownFeedback = likelyEdit && previous.feedback().key() == feedbackKey
-                && countAlike(before, after, data) ? previous.feedback().warnings() : null;
+                && EditorFeedback.countAlike(before, after, data) ? previous.feedback().warnings() : null;
         // Otherwise they read every article's mentions, as the index does: made side by side (they
         // only warn, so nothing above that asks for errors waits for them).
         Diagnostics feedbackDiags = new Diagnostics();

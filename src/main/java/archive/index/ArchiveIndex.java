@@ -31,16 +31,14 @@ public final class ArchiveIndex {
     private final Map<String, List<AnnotatedArticle>> byPlace = new HashMap<>();
     private final Map<String, List<AnnotatedArticle>> byIndustry = new HashMap<>();
     private final Map<String, List<AnnotatedArticle>> byGlossary = new HashMap<>();
-    /** Every entry's lines (once found, see {@link #lazy}). */
+    /** Every entry's lines, once found (see {@link #concordanceFound}). */
     private final Map<String, ConcordanceLines> concordance = new HashMap<>();
     /**
-     * Whether the concordance is found when first asked for, from the mentions of the index's
-     * articles (which must keep them), instead of when the index is made: a build after an edit
-     * of an author or a title asks for none of it, and the pass over every mention of the archive
-     * was most of the index's time.
+     * Whether the concordance is found: when the index is made, or (an index made to find it
+     * lazily) when first asked for, from the mentions of the index's articles, which must keep
+     * them. A build after an edit of an author or a title asks for none of it, and the pass over
+     * every mention of the archive was most of the index's time. Set once the lines are in.
      */
-    private final boolean lazy;
-    /** Whether the concordance is found (always, unless {@link #lazy}); set after it is. */
     private volatile boolean concordanceFound;
     private final Map<String, Place> places;
     private final Map<String, List<String>> children = new TreeMap<>();
@@ -64,13 +62,12 @@ public final class ArchiveIndex {
     /**
      * The index of {@code sortedArticles}, as {@link #ArchiveIndex(List, Map, java.util.function.IntFunction)}; with
      * {@code lazyConcordance}, the concordance is found when first asked for, from the mentions of
-     * the articles themselves (which must keep them; see {@link #lazy}).
+     * the articles themselves (which must keep them; see {@link #concordanceFound}).
      */
     public ArchiveIndex(List<AnnotatedArticle> sortedArticles, Map<String, Place> places,
                         java.util.function.IntFunction<AnnotatedArticle> mentioned, boolean lazyConcordance) {
         this.articles = List.copyOf(sortedArticles);
         this.places = places;
-        this.lazy = lazyConcordance;
         this.position = new HashMap<>(articles.size() * 4 / 3 + 16);
         LocalDate lastDate = null;
         List<AnnotatedArticle> day = null, month = null, year = null;
@@ -95,10 +92,8 @@ public final class ArchiveIndex {
             a.places().forEach(p -> byPlace.computeIfAbsent(p, k -> new ArrayList<>()).add(a));
             a.industries().forEach(s -> byIndustry.computeIfAbsent(s, k -> new ArrayList<>()).add(a));
             a.glossary().forEach(g -> byGlossary.computeIfAbsent(g, k -> new ArrayList<>()).add(a));
-            if (!lazy) addOccurrences(mentioned.apply(i), i, concordance);
         }
-        for (ConcordanceLines lines : concordance.values()) lines.trim();
-        concordanceFound = !lazy;
+        if (!lazyConcordance) addConcordance(mentioned);
         for (Place p : places.values()) {
             if (p.parent() != null) children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p.slug());
         }
@@ -109,7 +104,6 @@ public final class ArchiveIndex {
         this.articles = articles;
         this.places = from.places;
         this.position = from.position;
-        this.lazy = false;
         from.findConcordance();
         this.concordanceFound = true;
         this.byDay.putAll(from.byDay);
@@ -326,10 +320,14 @@ public final class ArchiveIndex {
         return concordance.get(slug);
     }
 
-    /** Finds the concordance of a {@link #lazy} index, once: one pass over every mention, in reading order. */
+    /** Finds the concordance of an index made to find it when asked for, once, from its articles' mentions. */
     private synchronized void findConcordance() {
-        if (concordanceFound) return;
-        for (int i = 0; i < articles.size(); i++) addOccurrences(articles.get(i), i, concordance);
+        if (!concordanceFound) addConcordance(articles::get);
+    }
+
+    /** The concordance, in one pass over the mentions of the articles ({@code mentioned} gives them in reading order). */
+    private void addConcordance(java.util.function.IntFunction<AnnotatedArticle> mentioned) {
+        for (int i = 0; i < articles.size(); i++) addOccurrences(mentioned.apply(i), i, concordance);
         for (ConcordanceLines lines : concordance.values()) lines.trim();
         concordanceFound = true;
     }
