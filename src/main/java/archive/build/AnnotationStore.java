@@ -93,14 +93,15 @@ final class AnnotationStore {
                 numbers(out, r.zh());
                 numbers(out, r.en());
             }
-            mentionLists(out, a.zhMentions(), table);
-            mentionLists(out, a.enMentions(), table);
-            mentions(out, a.titleMentions(), table);
-            mentionLists(out, a.deckMentions(), table);
             for (List<String> slugs : List.of(a.glossary(), a.places(), a.datelinePlaces(), a.industries())) {
                 varint(out, slugs.size());
                 for (String slug : slugs) varint(out, index(table, slug));
             }
+            // Last, so that a build can take the rest without them (see StoredMentions).
+            mentionLists(out, a.zhMentions(), table);
+            mentionLists(out, a.enMentions(), table);
+            mentions(out, a.titleMentions(), table);
+            mentionLists(out, a.deckMentions(), table);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +125,7 @@ final class AnnotationStore {
         // A ByteBuffer rather than a DataInputStream over a ByteArrayInputStream, whose every read locks.
         ByteBuffer in = ByteBuffer.wrap(blob);
         String[] table = new String[varint(in)];
-        for (int i = 0; i < table.length; i++) table[i] = archive.model.Interned.of(string(in));
+        for (int i = 0; i < table.length; i++) table[i] = string(in);
         int rowCount = varint(in);
         List<Row> rows = new ArrayList<>(rowCount);
         for (int i = 0; i < rowCount; i++) {
@@ -134,20 +135,92 @@ final class AnnotationStore {
             String label = string(in);
             rows.add(new Row(anchor, List.of(extra), label, paragraphs(in, a.zhParagraphs()), paragraphs(in, a.enParagraphs())));
         }
-        // One target per slug and kind, shared by every mention of the article that names it.
-        Mention.Target[] targets = new Mention.Target[table.length * KINDS.length];
-        List<List<Mention>> zh = mentionLists(in, table, targets), en = mentionLists(in, table, targets);
-        List<Mention> title = mentions(in, table, targets);
-        List<List<Mention>> deck = mentionLists(in, table, targets);
         List<List<String>> lists = new ArrayList<>(4);
         for (int l = 0; l < 4; l++) {
             String[] slugs = new String[varint(in)];
             for (int k = 0; k < slugs.length; k++) slugs[k] = table[varint(in)];
             lists.add(List.of(slugs));
         }
-        if (in.hasRemaining()) throw new IOException("trailing bytes");
-        return new AnnotatedArticle(a, List.copyOf(rows), zh, en, title, deck, lists.get(0), lists.get(1), lists.get(2),
-                lists.get(3), notes, hollow);
+        // The mentions are decoded when first asked for: most builds after an edit ask for none but the edited article's.
+        StoredMentions mentions = new StoredMentions(blob, in.position(), table);
+        return new AnnotatedArticle(a, List.copyOf(rows), mentions.zh(), mentions.en(), mentions.title(), mentions.deck(),
+                lists.get(0), lists.get(1), lists.get(2), lists.get(3), notes, hollow);
+    }
+
+    /**
+     * The mentions of a stored annotation, from {@code from} in its bytes to their end: the four
+     * lists of an article decoded together, on the first look at any of them (as {@link
+     * #decode} decoded them), after which the bytes are let go.
+     */
+    static final class StoredMentions {
+        private record Decoded(List<List<Mention>> zh, List<List<Mention>> en, List<Mention> title, List<List<Mention>> deck) {}
+
+        private byte[] blob;
+        private final int from;
+        private final String[] table;
+        private volatile Decoded decoded;
+
+        StoredMentions(byte[] blob, int from, String[] table) {
+            this.blob = blob;
+            this.from = from;
+            this.table = table;
+        }
+
+        List<List<Mention>> zh() { return new Lazy<>(this, 0); }
+
+        List<List<Mention>> en() { return new Lazy<>(this, 1); }
+
+        List<Mention> title() { return new Lazy<>(this, 2); }
+
+        List<List<Mention>> deck() { return new Lazy<>(this, 3); }
+
+        private Decoded decoded() {
+            Decoded d = decoded;
+            if (d != null) return d;
+            synchronized (this) {
+                if (decoded == null) {
+                    ByteBuffer in = ByteBuffer.wrap(blob);
+                    in.position(from);
+                    // One target per slug and kind, shared by every mention of the article that names it.
+                    Mention.Target[] targets = new Mention.Target[table.length * KINDS.length];
+                    List<List<Mention>> zh = mentionLists(in, table, targets), en = mentionLists(in, table, targets);
+                    List<Mention> title = mentions(in, table, targets);
+                    List<List<Mention>> deck = mentionLists(in, table, targets);
+                    if (in.hasRemaining()) throw new IllegalStateException("trailing bytes in a stored annotation");
+                    decoded = new Decoded(zh, en, title, deck);
+                    blob = null;
+                }
+                return decoded;
+            }
+        }
+
+        /** One of the four lists, read-only, as decoded. */
+        private static final class Lazy<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
+            private final StoredMentions of;
+            private final int which;
+
+            Lazy(StoredMentions of, int which) {
+                this.of = of;
+                this.which = which;
+            }
+
+            @SuppressWarnings("unchecked")
+            private List<T> list() {
+                Decoded d = of.decoded();
+                return (List<T>) switch (which) {
+                    case 0 -> d.zh();
+                    case 1 -> d.en();
+                    case 2 -> d.title();
+                    default -> d.deck();
+                };
+            }
+
+            @Override
+            public T get(int index) { return list().get(index); }
+
+            @Override
+            public int size() { return list().size(); }
+        }
     }
 
     private static int index(Map<String, Integer> table, String slug) {
@@ -192,9 +265,10 @@ final class AnnotationStore {
         out.write(b);
     }
 
+    /** A slug, anchor or label: the same few recur in every article (see DecodedStrings). */
     private static String string(ByteBuffer in) {
         int n = in.getInt();
-        String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
+        String s = DecodedStrings.of(in.array(), in.position(), n);
         in.position(in.position() + n);
         return s;
     }

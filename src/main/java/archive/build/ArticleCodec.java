@@ -55,13 +55,13 @@ final class ArticleCodec {
         LocalDate date = LocalDate.ofEpochDay(in.varint() - (1L << 40));
         int page = in.count(Integer.MAX_VALUE);
         EnglishText en = null;
-        if (in.count(1) == 1) en = new EnglishText(in.string(), in.string(), paragraphs(in, hollow));
+        if (in.count(1) == 1) en = new EnglishText(in.string(), in.recurring(), paragraphs(in, hollow));
         ChineseText zh = null;
         if (in.count(1) == 1) {
             int n = in.count(MAX_ITEMS);
             List<String> deck = new ArrayList<>(n);
             for (int i = 0; i < n; i++) deck.add(in.string());
-            zh = new ChineseText(deck, in.string(), in.string(), paragraphs(in, hollow));
+            zh = new ChineseText(deck, in.recurring(), in.recurring(), paragraphs(in, hollow));
         }
         return new Article(id, source, date, page, en, zh);
     }
@@ -88,7 +88,7 @@ final class ArticleCodec {
             String text = hollow ? in.skipString() : in.string();
             int line = in.count(Integer.MAX_VALUE);
             Paragraph.Kind kind = KINDS[in.count(KINDS.length - 1)];
-            Dateline d = in.count(1) == 1 ? new Dateline(in.string(), in.nullable()) : null;
+            Dateline d = in.count(1) == 1 ? new Dateline(in.string(), in.nullableRecurring()) : null;
             out.add(new Paragraph(number, text, line, kind, d));
         }
         return out;

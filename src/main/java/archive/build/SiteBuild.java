@@ -239,14 +239,12 @@ public final class SiteBuild {
         // postings of an article whose fingerprint below is unchanged are kept when the data changes
         // otherwise (a new glossary entry re-tokenizes only the articles it is found in).
         long searchGlobal = new archive.render.Fingerprint().add(archive.render.Templates.generatorFingerprint()).value();
-        Map<String, archive.model.Place> places = corpus.data().placesBySlug();
         // Taken once per article (the published files are checked with it, and the postings kept by
-        // it); an article's facets are those of its places, which many articles share.
-        Map<List<String>, List<String>> facets = new ConcurrentHashMap<>();
+        // it); an article's facets are those of its places, each place's walked once.
+        SearchIndexBuilder.PlaceFacetKeys facets = new SearchIndexBuilder.PlaceFacetKeys(corpus.data().placesBySlug());
         Map<String, Long> searchFingerprints = new ConcurrentHashMap<>();
         java.util.function.ToLongFunction<AnnotatedArticle> searchFingerprint = a -> searchFingerprints.computeIfAbsent(a.id(),
-                id -> new archive.render.Fingerprint().add(ctx.contentFingerprint(a))
-                        .addValue(facets.computeIfAbsent(a.places(), k -> SearchIndexBuilder.placeFacets(a, places))).value());
+                id -> new archive.render.Fingerprint().add(ctx.contentFingerprint(a)).add(facets.of(a)).value());
         List<AnnotatedArticle> inOrder = corpus.index().articles();
         // Each article's text file is made from that article and its number; every other file from every article.
         // (A shard's file records its own content's fingerprint: kept with the rest when nothing else changed.)

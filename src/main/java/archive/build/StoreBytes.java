@@ -120,6 +120,16 @@ final class StoreBytes {
 
         String nullable() { return count(1) == 0 ? null : string(); }
 
+        /** A string that many entries repeat (an author, a section, a place's slug): decoded once (see DecodedStrings). */
+        String recurring() {
+            int n = count(end - pos);
+            String s = DecodedStrings.of(b, pos, n);
+            pos += n;
+            return s;
+        }
+
+        String nullableRecurring() { return count(1) == 0 ? null : recurring(); }
+
         /** Skips a string, which reads as empty. */
         String skipString() {
             int n = count(end - pos);

@@ -17,8 +17,15 @@ public final class FileReplace {
 
     /** Writes {@code bytes} to a file beside {@code file} ("….tmp"), then puts it in place of {@code file}. */
     public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, bytes, bytes.length);
+    }
+
+    /** As {@link #write(Path, byte[])}, the first {@code length} bytes. */
+    public static void write(Path file, byte[] bytes, int length) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
+        try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+            out.write(bytes, 0, length);
+        }
         replace(tmp, file);
     }
 

@@ -198,12 +198,22 @@ final class OpenData {
         return -1;
     }
 
-    /** Where {@code part} first occurs in the first {@code length} bytes of {@code whole}; -1 if nowhere. */
+    /**
+     * Where {@code part} first occurs in the first {@code length} bytes of {@code whole}; -1 if
+     * nowhere. Horspool's search: each look compares the byte under the end of {@code part} and
+     * moves on by as far as that byte allows, most often by many bytes (a look at every byte of
+     * the downloads, 23 MB at 10,000 articles, was a tenth of a build after an edit's main thread).
+     */
     static int indexOf(byte[] whole, int length, byte[] part) {
-        byte first = part[0];
-        for (int i = 0, last = length - part.length; i <= last; i++) {
-            if (whole[i] != first) continue;
-            if (java.util.Arrays.equals(whole, i, i + part.length, part, 0, part.length)) return i;
+        int m = part.length;
+        int[] shift = new int[256];
+        java.util.Arrays.fill(shift, m);
+        for (int i = 0; i < m - 1; i++) shift[part[i] & 0xFF] = m - 1 - i;
+        byte last = part[m - 1];
+        for (int i = 0; i <= length - m; ) {
+            byte b = whole[i + m - 1];
+            if (b == last && java.util.Arrays.equals(whole, i, i + m - 1, part, 0, m - 1)) return i;
+            i += shift[b & 0xFF];
         }
         return -1;
     }

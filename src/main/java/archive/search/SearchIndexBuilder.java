@@ -101,6 +101,42 @@ public final class SearchIndexBuilder {
     }
 
     /**
+     * A fingerprint of what an article's document takes from the data (its {@link #placeFacets}),
+     * which changes whenever they do: made from the chain of places around each of its places, each
+     * chain walked once per build. (The facets themselves, made for every article, were a tenth of
+     * what a build after a one-article edit allocated: most articles' lists of places are their own.)
+     */
+    public static final class PlaceFacetKeys {
+        private final Map<String, Place> places;
+        private final Map<String, Long> chains = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public PlaceFacetKeys(Map<String, Place> places) { this.places = places; }
+
+        public long of(AnnotatedArticle a) {
+            long h = mix(a.places().size());
+            for (String p : a.places()) {
+                Long chain = chains.get(p);
+                if (chain == null) chain = chains.computeIfAbsent(p, this::chain);
+                h = mix(h ^ chain);
+            }
+            return h;
+        }
+
+        /** The place {@code slug} and those around it, as {@link SearchDoc#placeFacets} walks them. */
+        private long chain(String slug) {
+            long h = 0;
+            int guard = 0;
+            for (String s = slug; s != null && guard++ < 64; ) {
+                for (int i = 0; i < s.length(); i++) h = (h ^ s.charAt(i)) * 0x100000001b3L; // FNV-1a over the characters
+                h = mix(h ^ s.length());
+                Place pl = places.get(s);
+                s = pl == null ? null : pl.parent();
+            }
+            return h;
+        }
+    }
+
+    /**
      * What of the editorial data the index depends on besides the articles' annotations: each
      * place's parent (a place's facet includes the places around it) and each entry's pinyin and
      * headword (for pinyin queries). A reworded gloss leaves the index as it is.

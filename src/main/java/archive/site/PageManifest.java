@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PageManifest {
     /** One page: fingerprint of its inputs and the file's attributes when it was recorded. */
-    record Entry(long fingerprint, long size, long modified, String key) {}
+    record Entry(long fingerprint, long size, long modified, int key) {}
 
     /**
      * The fingerprint recorded for a file each build writes whole and compares by content (the
@@ -61,17 +61,22 @@ final class PageManifest {
         Path f = fileFor(out);
         if (Files.isDirectory(out) && Files.isRegularFile(f)) {
             try {
-                String text = Files.readString(f, StandardCharsets.UTF_8);
+                // Read as bytes, not as one string of them: the manifest of 10,000 articles is 4 MB.
+                byte[] text = Files.readAllBytes(f);
                 int[] tab = new int[4];
-                for (int start = 0, end; start < text.length(); start = end + 1) {
-                    end = text.indexOf('\n', start);
-                    if (end < 0) end = text.length();
+                for (int start = 0, end; start < text.length; start = end + 1) {
+                    end = start;
                     int found = 0;
-                    for (int i = text.indexOf('\t', start); i >= 0 && i < end && found < 4; i = text.indexOf('\t', i + 1)) tab[found++] = i;
-                    if (found != 4 || text.indexOf('\t', tab[3] + 1) >= 0 && text.indexOf('\t', tab[3] + 1) < end) continue;
-                    m.put(text.substring(start, tab[0]), new Entry(Long.parseUnsignedLong(text, tab[0] + 1, tab[1], 16),
-                            Long.parseLong(text, tab[1] + 1, tab[2], 10), Long.parseLong(text, tab[2] + 1, tab[3], 10),
-                            text.substring(tab[3] + 1, end)));
+                    boolean more = false;
+                    for (; end < text.length && text[end] != '\n'; end++) {
+                        if (text[end] != '\t') continue;
+                        if (found < 4) tab[found++] = end;
+                        else more = true;
+                    }
+                    if (found != 4 || more) continue;
+                    m.put(new String(text, start, tab[0] - start, StandardCharsets.UTF_8), new Entry(Line.hex(text, tab[0] + 1, tab[1]),
+                            Line.decimal(text, tab[1] + 1, tab[2]), Line.decimal(text, tab[2] + 1, tab[3]),
+                            Math.toIntExact(Line.decimal(text, tab[3] + 1, end))));
                 }
             } catch (IOException | RuntimeException e) {
                 m.clear(); // an unreadable manifest only means every page is rendered
@@ -106,7 +111,15 @@ final class PageManifest {
     private static boolean asLeft(Entry e, Path published) {
         BasicFileAttributes a = attributes(published);
         return a != null && a.isRegularFile() && a.size() == e.size() && a.lastModifiedTime().toMillis() == e.modified()
-                && String.valueOf(a.fileKey()).equals(e.key());
+                && identity(a) == e.key();
+    }
+
+    /**
+     * The file's identity (device and inode) as a number: its key's hash, which differs for any two
+     * inodes of one device (compared as its text, it was a tenth of what a build after an edit allocated).
+     */
+    private static int identity(BasicFileAttributes a) {
+        return java.util.Objects.hashCode(a.fileKey());
     }
 
     /** Records a file kept as it was: its entry is the one {@link #unchanged} returned (a hard link shares it too). */
@@ -146,7 +159,7 @@ final class PageManifest {
     /** Records the page just placed in the staging folder at {@code staged}. */
     void record(String file, long fingerprint, Path staged) {
         BasicFileAttributes a = attributes(staged);
-        if (a != null) current.put(file, new Entry(fingerprint, a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey())));
+        if (a != null) current.put(file, new Entry(fingerprint, a.size(), a.lastModifiedTime().toMillis(), identity(a)));
     }
 
     /** Writes the manifest of the site just published (to a temporary file, then renamed). */
@@ -176,10 +189,102 @@ final class PageManifest {
     private void write(Path f) throws IOException {
         // In no particular order: the manifest is read into a map, and sorting 40,000 paths per build
         // was a tenth of a preview's rebuild.
-        StringBuilder b = new StringBuilder(current.size() * 96);
-        current.forEach((file, e) -> b.append(file).append('\t').append(Long.toHexString(e.fingerprint())).append('\t')
-                .append(e.size()).append('\t').append(e.modified()).append('\t').append(e.key()).append('\n'));
-        archive.io.FileReplace.writeString(f, b);
+        Line b = new Line(current.size() * 80 + 64);
+        current.forEach((file, e) -> b.text(file).hex(e.fingerprint()).decimal(e.size()).decimal(e.modified()).decimal(e.key()).end());
+        archive.io.FileReplace.write(f, b.bytes, b.size);
+    }
+
+    /**
+     * The manifest's lines, written and read as bytes: a path and four numbers, separated by tabs
+     * (made as strings, they were most of what writing the manifest allocated).
+     */
+    private static final class Line {
+        private byte[] bytes;
+        private int size;
+
+        Line(int capacity) { bytes = new byte[capacity]; }
+
+        private void room(int n) {
+            if (size + n > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+        }
+
+        /** The path that starts a line. */
+        Line text(String s) {
+            int n = s.length();
+            room(n);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) { // not ASCII: written over what was copied of it
+                    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                    room(utf8.length);
+                    System.arraycopy(utf8, 0, bytes, size, utf8.length);
+                    size += utf8.length;
+                    return this;
+                }
+                bytes[size + i] = (byte) c;
+            }
+            size += n;
+            return this;
+        }
+
+        Line hex(long v) {
+            room(17);
+            bytes[size++] = '\t';
+            int digits = Math.max(1, (64 - Long.numberOfLeadingZeros(v) + 3) / 4);
+            for (int d = digits - 1; d >= 0; d--) bytes[size++] = (byte) Character.forDigit((int) (v >>> (4 * d)) & 0xF, 16);
+            return this;
+        }
+
+        Line decimal(long v) {
+            room(21);
+            bytes[size++] = '\t';
+            if (v == Long.MIN_VALUE) throw new IllegalArgumentException("no such value in a manifest");
+            if (v < 0) {
+                bytes[size++] = '-';
+                v = -v;
+            }
+            int start = size;
+            do {
+                bytes[size++] = (byte) ('0' + v % 10);
+                v /= 10;
+            } while (v > 0);
+            for (int i = start, j = size - 1; i < j; i++, j--) {
+                byte t = bytes[i];
+                bytes[i] = bytes[j];
+                bytes[j] = t;
+            }
+            return this;
+        }
+
+        void end() {
+            room(1);
+            bytes[size++] = '\n';
+        }
+
+        /** The unsigned hexadecimal number in {@code b[from, to)}. */
+        static long hex(byte[] b, int from, int to) {
+            if (to <= from || to - from > 16) throw new NumberFormatException("not a fingerprint");
+            long v = 0;
+            for (int i = from; i < to; i++) {
+                int d = Character.digit(b[i], 16);
+                if (d < 0) throw new NumberFormatException("not a fingerprint");
+                v = v << 4 | d;
+            }
+            return v;
+        }
+
+        /** The decimal number in {@code b[from, to)}, which may start with a minus. */
+        static long decimal(byte[] b, int from, int to) {
+            boolean negative = to > from && b[from] == '-';
+            int i = negative ? from + 1 : from;
+            if (to <= i || to - i > 18) throw new NumberFormatException("not a number");
+            long v = 0;
+            for (; i < to; i++) {
+                if (b[i] < '0' || b[i] > '9') throw new NumberFormatException("not a number");
+                v = v * 10 + (b[i] - '0');
+            }
+            return negative ? -v : v;
+        }
     }
 
     /** Forgets the manifest: used before the output is replaced, so a crash cannot leave one that lies. */

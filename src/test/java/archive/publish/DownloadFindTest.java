@@ -16,6 +16,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class DownloadFindTest {
     @Test
+    void findsThePartWhereALookAtEveryPlaceFindsIt() {
+        // Small alphabets make near misses and overlapping occurrences: compared with the plain search.
+        java.util.Random random = new java.util.Random(1958);
+        for (int round = 0; round < 20_000; round++) {
+            int alphabet = 1 + random.nextInt(3);
+            byte[] whole = new byte[random.nextInt(40)];
+            byte[] part = new byte[1 + random.nextInt(6)];
+            for (int i = 0; i < whole.length; i++) whole[i] = (byte) ('a' + random.nextInt(alphabet));
+            for (int i = 0; i < part.length; i++) part[i] = (byte) ('a' + random.nextInt(alphabet));
+            int length = random.nextInt(whole.length + 1);
+            int expected = -1;
+            for (int i = 0; i + part.length <= length && expected < 0; i++) {
+                if (java.util.Arrays.equals(whole, i, i + part.length, part, 0, part.length)) expected = i;
+            }
+            assertEquals(expected, OpenData.indexOf(whole, length, part),
+                    new String(part, StandardCharsets.US_ASCII) + " in " + new String(whole, 0, length, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void findsARecordWhereverItLiesAndNothingElse() throws IOException {
         Path file = Files.createTempFile("download", ".json");
         try {
