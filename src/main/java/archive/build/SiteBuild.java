@@ -506,7 +506,9 @@ public final class SiteBuild {
      * the articles are saved in the store (see {@link #HOLD_TEXT_BYTES}).
      */
     private Corpus read(Diagnostics diags, boolean persist, SeedFolder folder) {
-        EditorialData data = cache == null ? new EditorialDataLoader().load(config.data(), diags)
+        // A one-off build takes the data as the previous build read it when its files are as they were (see DataStore).
+        EditorialData data = cache == null ? DataStore.load(config.data(), Publishing.cacheFolder(config).resolve(DataStore.FILE),
+                archive.render.Templates.generatorFingerprint(), persist, diags)
                 : cache.data(config.data(), EditorialDataLoader.FILES, diags, d -> new EditorialDataLoader().load(config.data(), d));
         SeedReader reader = new SeedReader();
         if (cache == null && persist) {
