@@ -210,11 +210,42 @@ final class ArticleStore {
      */
     private static final ThreadLocal<byte[]> ENTRY_BUFFER = ThreadLocal.withInitial(() -> new byte[16 << 10]);
 
+    /**
+     * Each reading thread's view of the file ahead of its last entry: the entries lie in the
+     * seeds' order (see {@link #write}), and each thread reads a run of seeds in that order, so a
+     * quarter of a megabyte read at once holds its next thirty entries (a read for each entry was
+     * 10,000 system calls at 10,000 articles, each dearer than the copy it made).
+     */
+    private static final class ReadAhead {
+        final byte[] bytes = new byte[256 << 10];
+        /** The file read, as opened for one build: a file written since is opened anew, so a view of it never stands for it. */
+        FileChannel channel;
+        long start;
+        int length;
+    }
+
+    private static final ThreadLocal<ReadAhead> READ_AHEAD = ThreadLocal.withInitial(ReadAhead::new);
+
     /** The entry at {@code slot} in this thread's buffer (valid up to the slot's length, until the thread's next read). */
     private static byte[] borrowedEntry(FileChannel ch, Slot slot) throws IOException {
         byte[] buffer = ENTRY_BUFFER.get();
         if (buffer.length < slot.length()) ENTRY_BUFFER.set(buffer = new byte[slot.length()]);
-        readChecked(ch, slot, buffer);
+        ReadAhead ahead = READ_AHEAD.get();
+        if (slot.length() > ahead.bytes.length / 4) {
+            readChecked(ch, slot, buffer);
+            return buffer;
+        }
+        if (ahead.channel != ch || slot.offset() < ahead.start || slot.offset() + slot.length() > ahead.start + ahead.length) {
+            ahead.channel = null; // until filled
+            ByteBuffer b = ByteBuffer.wrap(ahead.bytes);
+            while (b.position() < slot.length() && ch.read(b, slot.offset() + b.position()) > 0) { }
+            if (b.position() < slot.length()) throw new IOException("the store ends too soon");
+            ahead.channel = ch;
+            ahead.start = slot.offset();
+            ahead.length = b.position();
+        }
+        System.arraycopy(ahead.bytes, (int) (slot.offset() - ahead.start), buffer, 0, slot.length());
+        if (checksum(buffer, slot.length()) != slot.checksum()) throw new IOException("a damaged entry");
         return buffer;
     }
 
@@ -491,7 +522,7 @@ final class ArticleStore {
      */
     private Map<String, Slot> append() throws IOException {
         if (slots.isEmpty() || !Files.isRegularFile(file)) return null;
-        Map<String, Current> sorted = new TreeMap<>(current);
+        Map<String, Current> sorted = inSeedOrder();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size(), live = 0, added = 0;
             Map<String, byte[]> made = new HashMap<>();
@@ -523,12 +554,27 @@ final class ArticleStore {
         }
     }
 
+    /**
+     * This build's entries in the order of their seeds' names, which is the order a build reads
+     * them in (see {@link ReadAhead}); then by id, for a name two ids share.
+     */
+    private Map<String, Current> inSeedOrder() {
+        List<Map.Entry<String, Current>> entries = new ArrayList<>(current.entrySet());
+        entries.sort((a, b) -> {
+            int c = a.getValue().file.path().getFileName().toString().compareTo(b.getValue().file.path().getFileName().toString());
+            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+        });
+        Map<String, Current> out = new java.util.LinkedHashMap<>(entries.size() * 4 / 3 + 16);
+        for (Map.Entry<String, Current> e : entries) out.put(e.getKey(), e.getValue());
+        return out;
+    }
+
     /** Writes the file and returns where its entries are. */
     private Map<String, Slot> write() throws IOException {
         Files.createDirectories(file.getParent());
         Map<String, Slot> written = new HashMap<>(current.size() * 4 / 3 + 16);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Map<String, Current> sorted = new TreeMap<>(current);
+        Map<String, Current> sorted = inSeedOrder();
         FileChannel old = slots.isEmpty() || !Files.isRegularFile(file) ? null : FileChannel.open(file, StandardOpenOption.READ);
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {

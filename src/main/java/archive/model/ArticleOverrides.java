@@ -17,4 +17,15 @@ public record ArticleOverrides(Path file, List<String> addPlaces, List<String> r
         addIndustries = List.copyOf(addIndustries);
         removeIndustries = List.copyOf(removeIndustries);
     }
+
+    /**
+     * The record's own form ("ArticleOverrides[file=…, …]"), which the annotations' fingerprints
+     * read: written out, since the generated one goes through method handles, slow in a build's first moments.
+     */
+    @Override
+    public String toString() {
+        return new StringBuilder("ArticleOverrides[file=").append(file).append(", addPlaces=").append(addPlaces)
+                .append(", removePlaces=").append(removePlaces).append(", addIndustries=").append(addIndustries)
+                .append(", removeIndustries=").append(removeIndustries).append(']').toString();
+    }
 }
