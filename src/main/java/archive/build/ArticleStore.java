@@ -46,13 +46,13 @@ final class ArticleStore {
     /** The store of earlier versions, annotations only: removed when the article store is written. */
     private static final String OLD_FILE = "annotations.bin";
     private static final long MAGIC = 0x31454c4349545241L; // "ARTICLE1"
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     /** Where an entry of the previous build lies in the file, and a checksum of its bytes. */
     private record Slot(long offset, int length, long checksum) {}
 
     /** The head of a stored entry: the file it was read from and its keys, without the article's text. */
-    private record Head(String name, long size, long modified, String fileKey, long contentHash, int articleFrom,
+    private record Head(String name, long size, long modified, long fileKey, long contentHash, int articleFrom,
                         int articleTo, long overridesKey, long inputs, long annotationKey, long annotationHash,
                         int annotationFrom, int annotationTo) {}
 
@@ -277,7 +277,7 @@ final class ArticleStore {
             }
         }
         if (head != null && head.size() == f.size() && head.modified() == f.modified()
-                && head.fileKey().equals(String.valueOf(f.fileKey()))) {
+                && head.fileKey() == identity(f.fileKey())) {
             Article a = article(entry, head, f.path(), !whole);
             if (a != null) return keep(new Current(f, head.contentHash(), a, slot, true), entry, head);
         }
@@ -337,13 +337,19 @@ final class ArticleStore {
 
     private static Head head(byte[] entry) { return head(entry, entry.length); }
 
+    /**
+     * A seed file's identity (device and inode) as a number, its key's hash: it differs for any two
+     * files of one device, and unlike the key's text it is not made anew for each of 10,000 seeds.
+     */
+    private static long identity(Object fileKey) { return java.util.Objects.hashCode(fileKey); }
+
     /** The head of the entry held in the first {@code length} bytes of {@code entry}. */
     private static Head head(byte[] entry, int length) {
         StoreBytes.In in = new StoreBytes.In(entry, 0, length);
         String name = in.string();
         long size = in.varint();
         long modified = in.fixed();
-        String key = in.string();
+        long key = in.fixed();
         long hash = in.fixed();
         int articleLength = in.count(length);
         int articleFrom = in.position();
@@ -559,13 +565,15 @@ final class ArticleStore {
      * them in (see {@link ReadAhead}); then by id, for a name two ids share.
      */
     private Map<String, Current> inSeedOrder() {
-        List<Map.Entry<String, Current>> entries = new ArrayList<>(current.entrySet());
+        record Named(String name, String id, Current c) {}
+        List<Named> entries = new ArrayList<>(current.size());
+        current.forEach((id, c) -> entries.add(new Named(c.file.path().getFileName().toString(), id, c)));
         entries.sort((a, b) -> {
-            int c = a.getValue().file.path().getFileName().toString().compareTo(b.getValue().file.path().getFileName().toString());
-            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+            int c = a.name().compareTo(b.name());
+            return c != 0 ? c : a.id().compareTo(b.id());
         });
         Map<String, Current> out = new java.util.LinkedHashMap<>(entries.size() * 4 / 3 + 16);
-        for (Map.Entry<String, Current> e : entries) out.put(e.getKey(), e.getValue());
+        for (Named e : entries) out.put(e.id(), e.c());
         return out;
     }
 
@@ -704,7 +712,7 @@ final class ArticleStore {
         }
         StoreBytes.Out out = new StoreBytes.Out(a.length + annotation.length + 128);
         out.string(c.file.path().getFileName().toString()).varint(c.file.size()).fixed(trustedTime(c.file.modified()))
-                .string(String.valueOf(c.file.fileKey())).fixed(c.contentHash).bytes(a)
+                .fixed(identity(c.file.fileKey())).fixed(c.contentHash).bytes(a)
                 .fixed(c.overridesKey).fixed(c.inputs).fixed(c.annotationKey).fixed(c.annotationHash).bytes(annotation);
         return out.toArray();
     }

@@ -63,7 +63,7 @@ record InputsStamp(long value, long sideFiles) {
     private static void entries(Fingerprint f, List<SeedFolder.Entry> files, long[] newest) {
         f.add(files.size());
         for (SeedFolder.Entry e : files) {
-            f.add(e.path().getFileName().toString()).add(e.size()).add(e.modified()).add(String.valueOf(e.fileKey()));
+            f.add(e.path().getFileName().toString()).add(e.size()).add(e.modified()).add(java.util.Objects.hashCode(e.fileKey()));
             newest[0] = Math.max(newest[0], e.modified());
         }
     }

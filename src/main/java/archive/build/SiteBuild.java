@@ -539,8 +539,11 @@ public final class SiteBuild {
         say("Read %d articles%s and %d glossary entries, %d places, %d industries", articles.size(),
                 store == null || store.articlesReused() == 0 ? "" : " (" + store.articlesReused() + " as the previous build left them)",
                 data.glossary().size(), data.places().size(), data.industries().size());
-        Map<String, ArticleNotes> notes = readNotes(folder, articles, diags);
-        Map<String, ArticleOverrides> overrides = readOverrides(folder, articles, data, diags);
+        // Each article's seed by its name without ".txt": the notes and overrides files are named after it.
+        Map<String, Path> seedOf = new HashMap<>(articles.size() * 4 / 3 + 16);
+        articles.forEach(a -> seedOf.put(baseName(a.source()), a.source()));
+        Map<String, ArticleNotes> notes = readNotes(folder, seedOf, diags);
+        Map<String, ArticleOverrides> overrides = readOverrides(folder, seedOf, data, diags);
         List<SitePage> pages = new SitePagesReader().read(config.pages(), diags);
         diags.throwIfErrors("reading seeds and data");
 
@@ -725,16 +728,14 @@ public final class SiteBuild {
         return introductions;
     }
 
-    private Map<String, ArticleNotes> readNotes(SeedFolder folder, List<Article> articles, Diagnostics diags) {
+    private Map<String, ArticleNotes> readNotes(SeedFolder folder, Map<String, Path> seedOf, Diagnostics diags) {
         Map<String, ArticleNotes> out = new HashMap<>();
-        Map<String, Path> seedOf = new HashMap<>();
-        articles.forEach(a -> seedOf.put(baseName(a.source()), a.source()));
         NotesParser parser = new NotesParser();
         java.util.Set<Path> listed = new java.util.HashSet<>();
         for (SeedFolder.Entry e : folder.notes(diags)) {
             Path f = e.path();
             listed.add(f);
-            String base = f.getFileName().toString().replaceFirst("\\.notes\\.md$", "");
+            String base = withoutEnding(f, ".notes.md");
             Path seed = seedOf.get(base);
             if (seed == null) {
                 diags.error(f, 1, "notes file without a seed: there is no " + base + ".txt beside it (or it failed to "
@@ -748,14 +749,12 @@ public final class SiteBuild {
         return out;
     }
 
-    private Map<String, ArticleOverrides> readOverrides(SeedFolder folder, List<Article> articles, EditorialData data,
+    private Map<String, ArticleOverrides> readOverrides(SeedFolder folder, Map<String, Path> seedOf, EditorialData data,
                                                         Diagnostics diags) {
         Map<String, ArticleOverrides> out = new HashMap<>();
-        Map<String, Path> seedOf = new HashMap<>();
-        articles.forEach(a -> seedOf.put(baseName(a.source()), a.source()));
         for (SeedFolder.Entry e : folder.overrides(diags)) {
             Path f = e.path();
-            String base = f.getFileName().toString().replaceFirst("\\.meta\\.yaml$", "");
+            String base = withoutEnding(f, ".meta.yaml");
             Path seed = seedOf.get(base);
             if (seed == null) {
                 diags.error(f, 1, "overrides file without a seed: there is no " + base + ".txt beside it; rename it to match its article");
@@ -766,9 +765,12 @@ public final class SiteBuild {
         return out;
     }
 
-    private static String baseName(Path seed) {
-        String name = seed.getFileName().toString();
-        return name.endsWith(".txt") ? name.substring(0, name.length() - 4) : name;
+    private static String baseName(Path seed) { return withoutEnding(seed, ".txt"); }
+
+    /** The file's name without {@code ending}, if it ends so. */
+    private static String withoutEnding(Path file, String ending) {
+        String name = file.getFileName().toString();
+        return name.endsWith(ending) ? name.substring(0, name.length() - ending.length()) : name;
     }
 
     private void copyAssets(SiteWriter writer) {
