@@ -393,6 +393,14 @@ final class ArticleStore {
             inputs = AnnotationStore.inputs(whole, overrides);
         }
         boolean stored = c.annotation != null && c.inputs == inputs;
+        // An edit of what the annotator does not read (the author, the date, the page, the section
+        // or the column) keeps the annotation of the article's previous entry, whose text it has.
+        boolean sameText = !stored && c.slot == null && c.previousEntry != null && c.annotation != null
+                && c.overridesKey == overridesKey && c.annotationKey == annotationKey && sameText(c.previousEntry, a);
+        if (sameText) {
+            c.inputs = inputs;
+            stored = true;
+        }
         // Stored under the previous data's key: kept when the data changed no form the annotator could
         // find in it (its text read back for the look and let go again: restored hollow, as usual).
         Article known = whole;
@@ -432,6 +440,27 @@ final class ArticleStore {
             fingerprints.put(a.id(), AnnotationStore.contentFingerprintOf(inputs, made));
         }
         return made;
+    }
+
+    /**
+     * Whether the previous entry {@code entry} holds the text {@code now} has: its headlines,
+     * paragraphs and datelines, which is all the annotator and the aligner read.
+     */
+    private static boolean sameText(byte[] entry, Article now) {
+        try {
+            Article was = article(entry, head(entry), now.source(), false);
+            return was != null && textOf(was).equals(textOf(now));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The article without what the annotator does not read. */
+    private static Article textOf(Article a) {
+        archive.model.EnglishText en = a.english() == null ? null : new archive.model.EnglishText(a.english().title(), "", a.english().paragraphs());
+        archive.model.ChineseText zh = a.chinese() == null ? null
+                : new archive.model.ChineseText(a.chinese().deck(), "", "", a.chinese().paragraphs());
+        return new Article(a.id(), a.source(), java.time.LocalDate.EPOCH, 1, en, zh);
     }
 
     private static long overridesKey(ArticleOverrides overrides) { return new Fingerprint().add(String.valueOf(overrides)).value(); }

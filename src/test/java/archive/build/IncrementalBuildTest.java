@@ -217,6 +217,25 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void anEditOfWhatTheAnnotatorDoesNotReadKeepsTheArticlesAnnotation() throws IOException {
+        onSynthetic(11, 40, (gen, corpus) -> {
+            corpus.build();
+            String twenty = "seeds/" + gen.fileName(20);
+            // The byline corrected: the annotation is the stored one (nothing annotated anew), the pages a clean build's.
+            corpus.write(twenty, corpus.read(twenty).replaceFirst("\nAuthor:[^\n]*", "\nAuthor: A Corrected Byline"));
+            String log = logged(corpus, null).log();
+            assertTrue(log.contains("Aligned and annotated 40 articles (40 unchanged since the previous build"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            assertTrue(corpus.read("site/articles/" + gen.id(20) + "/index.html").contains("A Corrected Byline"));
+            // A sentence of the text: annotated anew.
+            addSentence(corpus, twenty, "A sentence added by an editor. ");
+            log = logged(corpus, null).log();
+            assertTrue(log.contains("Aligned and annotated 40 articles (39 unchanged since the previous build"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
+    }
+
+    @Test
     void theSearchIndexTokenizesOnlyTheArticlesThatChangedAndEqualsACleanBuilds() throws IOException {
         onSynthetic(11, 40, (gen, corpus) -> {
             corpus.build();
