@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * The seeds folder, listed once: its seed files and their sidecars (notes, overrides), each with
@@ -140,8 +139,7 @@ public final class SeedFolder {
             }
             return;
         }
-        Matcher m = SeedReader.SEED_NAME.matcher(name);
-        if (!m.matches()) {
+        if (SeedReader.idInName(name) == null) {
             String hint = name.toLowerCase(Locale.ROOT).matches("\\d{1,6}_[0-9a-f]{16}\\.txt")
                     ? "the id must be written in lowercase hexadecimal"
                     : "rename it NNN_<id>.txt where <id> is 16 lowercase hexadecimal digits (the `new` command makes one)";
