@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * or an error, is read again, so every build reports the same diagnostics as a clean one.
  */
 public final class ArticleCache {
-    private record Parsed(long size, long modified, String key, Article article) {}
+    private record Parsed(long size, long modified, int key, Article article) {}
 
     private record Annotated(Article article, String notes, String overrides, long data, AnnotatedArticle result,
                              long fingerprint) {}
@@ -178,9 +178,9 @@ public final class ArticleCache {
      */
     Article article(archive.source.SeedFolder.Entry f) {
         Path file = f.path();
-        Parsed now = new Parsed(f.size(), f.modified(), String.valueOf(f.fileKey()), null);
+        Parsed now = new Parsed(f.size(), f.modified(), archive.io.FileIdentity.of(f.fileKey()), null);
         Parsed p = parsed.get(file);
-        if (p != null && p.size() == now.size() && p.modified() == now.modified() && p.key().equals(now.key())) return p.article();
+        if (p != null && p.size() == now.size() && p.modified() == now.modified() && p.key() == now.key()) return p.article();
         pending.put(file, now);
         return null;
     }

@@ -277,7 +277,7 @@ final class ArticleStore {
             }
         }
         if (head != null && head.size() == f.size() && head.modified() == f.modified()
-                && head.fileKey() == identity(f.fileKey())) {
+                && head.fileKey() == archive.io.FileIdentity.of(f.fileKey())) {
             Article a = article(entry, head, f.path(), !whole);
             if (a != null) return keep(new Current(f, head.contentHash(), a, slot, true), entry, head);
         }
@@ -336,12 +336,6 @@ final class ArticleStore {
     }
 
     private static Head head(byte[] entry) { return head(entry, entry.length); }
-
-    /**
-     * A seed file's identity (device and inode) as a number, its key's hash: it differs for any two
-     * files of one device, and unlike the key's text it is not made anew for each of 10,000 seeds.
-     */
-    private static long identity(Object fileKey) { return java.util.Objects.hashCode(fileKey); }
 
     /** The head of the entry held in the first {@code length} bytes of {@code entry}. */
     private static Head head(byte[] entry, int length) {
@@ -741,7 +735,7 @@ final class ArticleStore {
         }
         StoreBytes.Out out = new StoreBytes.Out(a.length + annotation.length + 128);
         out.string(c.file.path().getFileName().toString()).varint(c.file.size()).fixed(trustedTime(c.file.modified()))
-                .fixed(identity(c.file.fileKey())).fixed(c.contentHash).bytes(a)
+                .fixed(archive.io.FileIdentity.of(c.file.fileKey())).fixed(c.contentHash).bytes(a)
                 .fixed(c.overridesKey).fixed(c.inputs).fixed(c.annotationKey).fixed(c.annotationHash).bytes(annotation);
         return out.toArray();
     }

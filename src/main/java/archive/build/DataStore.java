@@ -27,7 +27,7 @@ import java.util.List;
 final class DataStore {
     static final String FILE = "data.bin";
     private static final long MAGIC = 0x3141544144484352L; // "RCHDATA1"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final PlaceType[] PLACE_TYPES = PlaceType.values();
     private static final GlossaryEntry.Kind[] KINDS = GlossaryEntry.Kind.values();
 
@@ -70,10 +70,11 @@ final class DataStore {
             StoreBytes.In in = new StoreBytes.In(b);
             if (in.fixed() != MAGIC || in.varint() != FORMAT || in.fixed() != key) return null;
             long checksum = in.fixed();
-            int from = in.position();
-            if (new Fingerprint().add(java.util.Arrays.copyOfRange(b, from, b.length)).value() != checksum) return null;
-            EditorialData data = decode(in);
-            return in.atEnd() ? data : null;
+            byte[] body = in.bytes();
+            if (!in.atEnd() || new Fingerprint().add(body).value() != checksum) return null;
+            StoreBytes.In data = new StoreBytes.In(body);
+            EditorialData decoded = decode(data);
+            return data.atEnd() ? decoded : null;
         } catch (IOException | RuntimeException e) {
             return null; // parsed instead
         }
@@ -83,12 +84,9 @@ final class DataStore {
         try {
             byte[] body = encode(data);
             StoreBytes.Out out = new StoreBytes.Out(body.length + 40).fixed(MAGIC).varint(FORMAT).fixed(key)
-                    .fixed(new Fingerprint().add(body).value());
-            byte[] head = out.toArray();
-            byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
-            System.arraycopy(body, 0, all, head.length, body.length);
+                    .fixed(new Fingerprint().add(body).value()).bytes(body);
             Files.createDirectories(file.getParent());
-            archive.io.FileReplace.write(file, all);
+            archive.io.FileReplace.write(file, out.toArray());
         } catch (IOException | RuntimeException e) {
             // Not kept: the next build parses the YAML, as this one did.
         }

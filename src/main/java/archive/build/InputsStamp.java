@@ -63,7 +63,7 @@ record InputsStamp(long value, long sideFiles) {
     private static void entries(Fingerprint f, List<SeedFolder.Entry> files, long[] newest) {
         f.add(files.size());
         for (SeedFolder.Entry e : files) {
-            f.add(e.path().getFileName().toString()).add(e.size()).add(e.modified()).add(java.util.Objects.hashCode(e.fileKey()));
+            f.add(e.path().getFileName().toString()).add(e.size()).add(e.modified()).add(archive.io.FileIdentity.of(e.fileKey()));
             newest[0] = Math.max(newest[0], e.modified());
         }
     }
@@ -86,7 +86,7 @@ record InputsStamp(long value, long sideFiles) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                 if (a.isDirectory()) continue;
                 long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-                f.add(root.relativize(p).toString()).add(a.size()).add(modified).add(String.valueOf(a.fileKey()));
+                f.add(root.relativize(p).toString()).add(a.size()).add(modified).add(archive.io.FileIdentity.of(a.fileKey()));
                 times.accept(modified);
             }
         } catch (IOException | UncheckedIOException e) {

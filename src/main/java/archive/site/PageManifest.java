@@ -111,15 +111,7 @@ final class PageManifest {
     private static boolean asLeft(Entry e, Path published) {
         BasicFileAttributes a = attributes(published);
         return a != null && a.isRegularFile() && a.size() == e.size() && a.lastModifiedTime().toMillis() == e.modified()
-                && identity(a) == e.key();
-    }
-
-    /**
-     * The file's identity (device and inode) as a number: its key's hash, which differs for any two
-     * inodes of one device (compared as its text, it was a tenth of what a build after an edit allocated).
-     */
-    private static int identity(BasicFileAttributes a) {
-        return java.util.Objects.hashCode(a.fileKey());
+                && archive.io.FileIdentity.of(a.fileKey()) == e.key();
     }
 
     /** Records a file kept as it was: its entry is the one {@link #unchanged} returned (a hard link shares it too). */
@@ -159,7 +151,8 @@ final class PageManifest {
     /** Records the page just placed in the staging folder at {@code staged}. */
     void record(String file, long fingerprint, Path staged) {
         BasicFileAttributes a = attributes(staged);
-        if (a != null) current.put(file, new Entry(fingerprint, a.size(), a.lastModifiedTime().toMillis(), identity(a)));
+        if (a != null) current.put(file, new Entry(fingerprint, a.size(), a.lastModifiedTime().toMillis(),
+                archive.io.FileIdentity.of(a.fileKey())));
     }
 
     /** Writes the manifest of the site just published (to a temporary file, then renamed). */
