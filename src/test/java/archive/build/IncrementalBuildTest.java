@@ -80,12 +80,12 @@ class IncrementalBuildTest {
         assertTrue(loggedWith(project, addressed).log().contains("Nothing changed"), "the same address again");
         assertReadsAgain(project, "no address");
 
-        // The published site: a file put in it by hand is removed, one changed by hand is made again.
+        // The published site: a file put in it by hand is removed, one replaced by hand (saved beside, then renamed) is made again.
         project.write("site/articles/stray.html", "put here by hand");
         Logged stray = logged(project, null);
         assertTrue(stray.log().contains("Nothing changed"), stray.log());
         TestProject.assertSameSite(cleanBuild(), project.site());
-        project.write("site/glossary/index.html", "edited by hand");
+        project.replace("site/glossary/index.html", "edited by hand");
         assertReadsAgain(project, "a published page changed by hand");
         // Its page manifest lost: nothing is known to be published, and every page is checked.
         Files.delete(manifestOf(project));
@@ -108,10 +108,10 @@ class IncrementalBuildTest {
         project.build();
         assertTrue(Files.notExists(project.site().resolve("assets/extra.css")), "the asset goes with its source");
         TestProject.assertSameSite(cleanBuild(), project.site());
-        // One changed by hand is written again, even by a build that finds every input unchanged.
+        // One replaced by hand is written again, even by a build that finds every input unchanged.
         project.settle().build();
         assertTrue(logged(project, null).log().contains("Nothing changed"), "every input as the build before read it");
-        project.write("site/assets/site.css", "edited by hand");
+        project.replace("site/assets/site.css", "edited by hand");
         assertReadsAgain(project, "an asset changed by hand");
     }
 
@@ -603,9 +603,9 @@ class IncrementalBuildTest {
             log = logged(corpus, null).log();
             assertTrue(withNotes > 0 && log.contains("; " + withNotes + " articles' notes as an earlier build rendered them"), log);
 
-            // A page touched by hand: the build does not trust the published site, checks every page, and restores it.
+            // A page replaced by hand: the build does not trust the published site, checks every page, and restores it.
             String other = "articles/" + gen.id(10) + "/index.html";
-            corpus.write("site/" + other, "edited by hand");
+            corpus.replace("site/" + other, "edited by hand");
             addSentence(corpus, seed, "An editor's correction. ");
             log = logged(corpus, null).log();
             assertTrue(!log.contains("Published the edit"), log);

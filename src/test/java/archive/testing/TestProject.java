@@ -51,6 +51,22 @@ public final class TestProject {
         return write(rel, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Saves {@code text} over the file {@code rel} the way editors and {@code sed -i} save: written
+     * beside it, then renamed over it (the file's folder records the change; see SiteWriter).
+     */
+    public TestProject replace(String rel, String text) {
+        try {
+            Path f = root.resolve(rel);
+            Path beside = f.resolveSibling("." + f.getFileName() + ".saving");
+            Files.writeString(beside, text);
+            Files.move(beside, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public TestProject write(String rel, byte[] bytes) {
         try {
             Path f = root.resolve(rel);
