@@ -50,16 +50,20 @@ final class AnnotationStore {
     }
 
     private static long contentFingerprint(long inputs, archive.model.AnnotatedArticle a, long annotationHash) {
-        return new Fingerprint().add(inputs).add(notesKey(a.notes())).add(annotationHash).value();
+        return addNotes(new Fingerprint().add(inputs), a.notes()).add(annotationHash).value();
     }
 
     /**
      * The notes as their pages see them: with the notes file's name, not the folder it was found
      * through, so that a seeds folder given by another path ("seeds", "/home/…/seeds") keeps the pages.
      */
-    private static String notesKey(archive.model.ArticleNotes n) {
-        return n == null ? "null" : String.valueOf(new archive.model.ArticleNotes(n.file() == null ? null : n.file().getFileName(),
-                n.by(), n.written(), n.markdown(), n.paragraphNotes()));
+    private static Fingerprint addNotes(Fingerprint f, archive.model.ArticleNotes n) {
+        // Each part added as it is: the record's text was made by code that runs cold in an edit's build.
+        if (n == null) return f.add(-1L);
+        f.add(1L).add(n.file() == null ? null : n.file().getFileName().toString()).add(n.by())
+                .add(n.written() == null ? -1L : n.written().toEpochDay()).add(n.markdown()).add(n.paragraphNotes().size());
+        for (archive.model.ArticleNotes.ParagraphNote p : n.paragraphNotes()) f.add(p.paragraph()).add(p.line());
+        return f;
     }
 
     static long hash(byte[] annotation) { return new Fingerprint().add(annotation).value(); }
@@ -70,7 +74,7 @@ final class AnnotationStore {
         try {
             encoded = encode(a);
         } catch (RuntimeException e) {
-            return new Fingerprint().add(inputs).add(notesKey(a.notes())).addValue(a).value();
+            return addNotes(new Fingerprint().add(inputs), a.notes()).addValue(a).value();
         }
         return contentFingerprint(inputs, a, encoded);
     }

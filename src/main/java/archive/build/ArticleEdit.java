@@ -156,13 +156,16 @@ final class ArticleEdit {
             concordanceChanges(index, a, b, entryPages);
         }
         // The articles are in reading order, as in the index: the neighbours show an edited article's summary.
-        Set<AnnotatedArticle> pages = new LinkedHashSet<>(changed);
+        // (Kept as positions: a set of the articles themselves hashed every row of each.)
+        Set<Integer> at = new LinkedHashSet<>(edited.keySet());
         if (listed) {
             for (int i : edited.keySet()) {
-                if (i > 0) pages.add(now.get(i - 1));
-                if (i + 1 < now.size()) pages.add(now.get(i + 1));
+                if (i > 0) at.add(i - 1);
+                if (i + 1 < now.size()) at.add(i + 1);
             }
         }
+        List<AnnotatedArticle> pages = new ArrayList<>(at.size());
+        for (int i : at) pages.add(now.get(i));
         return new ArticleEdit(changed, before, List.copyOf(pages), listed, notes, gazetteer, false, entryPages);
     }
 

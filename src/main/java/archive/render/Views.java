@@ -21,7 +21,25 @@ public final class Views {
     /** One article in a list. */
     public record ArticleSummary(String id, String path, String title, String headline, String dateIso, String dateEn,
                                  String dateZh, int page, String section, String column, boolean annotated,
-                                 boolean hasEnglish, boolean hasChinese, String dayPath) {}
+                                 boolean hasEnglish, boolean hasChinese, String dayPath) {
+        // equals and hashCode written out: the record's own are made at their first use, in an edit's
+        // build the comparison of an edited article's summaries.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ArticleSummary s && page == s.page && annotated == s.annotated && hasEnglish == s.hasEnglish
+                    && hasChinese == s.hasChinese && java.util.Objects.equals(id, s.id) && java.util.Objects.equals(path, s.path)
+                    && java.util.Objects.equals(title, s.title) && java.util.Objects.equals(headline, s.headline)
+                    && java.util.Objects.equals(dateIso, s.dateIso) && java.util.Objects.equals(dateEn, s.dateEn)
+                    && java.util.Objects.equals(dateZh, s.dateZh) && java.util.Objects.equals(section, s.section)
+                    && java.util.Objects.equals(column, s.column) && java.util.Objects.equals(dayPath, s.dayPath);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(id, path, title, headline, dateIso, dateEn, dateZh, page, section, column, annotated,
+                    hasEnglish, hasChinese, dayPath);
+        }
+    }
 
     /** A link to an index page with a count: a place, an industry, a glossary entry, a month. */
     public record Ref(String path, String en, String zh, int count, String note) {}

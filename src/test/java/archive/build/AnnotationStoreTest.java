@@ -48,6 +48,47 @@ class AnnotationStoreTest {
         }
     }
 
+    /**
+     * The fingerprint an article page is kept by changes with every part of its notes (each
+     * component of the record, so one added later cannot be left out), but not with the folder the
+     * notes were found through.
+     */
+    @Test
+    void aPagesFingerprintChangesWithEveryPartOfItsNotes() throws ReflectiveOperationException {
+        AnnotatedArticle a = new SiteBuild(project.config(), null).read(new Diagnostics()).articles().get(0);
+        archive.model.ArticleNotes notes = new archive.model.ArticleNotes(Path.of("seeds/001_0123456789abcdef.notes.md"), "An Editor",
+                java.time.LocalDate.of(2024, 3, 1), "Intro.\n\n## p1\nA note.\n", List.of(new archive.model.ArticleNotes.ParagraphNote(1, 3)));
+        long with = fingerprintWith(a, notes);
+        assertTrue(with != fingerprintWith(a, null), "notes added");
+        assertEquals(with, fingerprintWith(a, new archive.model.ArticleNotes(Path.of("/elsewhere/seeds/001_0123456789abcdef.notes.md"),
+                notes.by(), notes.written(), notes.markdown(), notes.paragraphNotes())), "the same notes found through another path");
+        var cs = archive.model.ArticleNotes.class.getRecordComponents();
+        Object[] values = new Object[cs.length];
+        Class<?>[] types = new Class<?>[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            values[i] = cs[i].getAccessor().invoke(notes);
+            types[i] = cs[i].getType();
+        }
+        var canonical = archive.model.ArticleNotes.class.getDeclaredConstructor(types);
+        for (int i = 0; i < cs.length; i++) {
+            Object[] changed = values.clone();
+            changed[i] = switch (cs[i].getName()) {
+                case "file" -> Path.of("seeds/002_0123456789abcdef.notes.md");
+                case "by", "markdown" -> values[i] + "x";
+                case "written" -> notes.written().plusDays(1);
+                case "paragraphNotes" -> List.of(new archive.model.ArticleNotes.ParagraphNote(1, 4));
+                default -> throw new AssertionError("a part of the notes this test does not know: " + cs[i].getName());
+            };
+            assertTrue(with != fingerprintWith(a, (archive.model.ArticleNotes) canonical.newInstance(changed)), cs[i].getName());
+        }
+    }
+
+    private static long fingerprintWith(AnnotatedArticle a, archive.model.ArticleNotes notes) {
+        AnnotatedArticle n = new AnnotatedArticle(a.article(), a.rows(), a.zhMentions(), a.enMentions(), a.titleMentions(),
+                a.deckMentions(), a.glossary(), a.places(), a.datelinePlaces(), a.industries(), notes);
+        return AnnotationStore.contentFingerprintOfHash(7, n, 11);
+    }
+
     @Test
     void aRebuildReusesUnchangedAnnotationsAndAChangeOfDataAnnotatesAgain() throws IOException {
         project.build();

@@ -1,0 +1,62 @@
+package archive.model;
+
+import archive.publish.ArticleRecord;
+import archive.render.Views;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * Records whose equals and hashCode are written out by hand (the generated ones are slow in a
+ * build's first moments) compare every component, as the record's own would: a component added
+ * later and left out would let an edit that changes it go unseen (a citation not formatted again,
+ * a list not rendered again).
+ */
+class WrittenOutEqualsTest {
+    @Test
+    void anArticlesRecordIsEqualOnlyToOneWithEveryComponentTheSame() throws ReflectiveOperationException {
+        assertComparesEveryComponent(new ArticleRecord("0123456789abcdef", "articles/0123456789abcdef/", "https://example.org/a/",
+                LocalDate.of(1958, 5, 1), 2, "Section", "Column", "An Author", "A title", "标题"));
+    }
+
+    @Test
+    void anArticlesSummaryIsEqualOnlyToOneWithEveryComponentTheSame() throws ReflectiveOperationException {
+        assertComparesEveryComponent(new Views.ArticleSummary("0123456789abcdef", "articles/0123456789abcdef/", "A title", "标题",
+                "1958-05-01", "1 May 1958", "1958年5月1日", 2, "Section", "Column", true, true, false, "dates/1958/05/01/"));
+    }
+
+    /** {@code r} equals a copy of itself, with its hash, and no copy with one component changed. */
+    private static void assertComparesEveryComponent(Record r) throws ReflectiveOperationException {
+        RecordComponent[] cs = r.getClass().getRecordComponents();
+        Object[] values = new Object[cs.length];
+        Class<?>[] types = new Class<?>[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            values[i] = cs[i].getAccessor().invoke(r);
+            types[i] = cs[i].getType();
+        }
+        Constructor<?> canonical = r.getClass().getDeclaredConstructor(types);
+        Object same = canonical.newInstance(values.clone());
+        assertEquals(r, same);
+        assertEquals(r.hashCode(), same.hashCode());
+        for (int i = 0; i < cs.length; i++) {
+            Object[] changed = values.clone();
+            changed[i] = other(values[i], types[i]);
+            assertNotEquals(r, canonical.newInstance(changed), "a different " + cs[i].getName());
+            changed[i] = null;
+            if (!types[i].isPrimitive()) assertNotEquals(r, canonical.newInstance(changed), "no " + cs[i].getName());
+        }
+    }
+
+    private static Object other(Object value, Class<?> type) {
+        if (type == String.class) return value + "x";
+        if (type == int.class) return (Integer) value + 1;
+        if (type == boolean.class) return !(Boolean) value;
+        if (type == LocalDate.class) return ((LocalDate) value).plusDays(1);
+        throw new AssertionError("a component of a type this test cannot change: " + type + "; teach it how");
+    }
+}
