@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * build put there, and the next build need not list it to find files it did not make: at 10,000
  * articles listing the 13,600 folders took a third of a second of every incremental build, and
  * reading their times takes a tenth of that. A folder without a recorded time is listed.
- * A one-off build after an edit also takes the files of such a folder to be those the last
- * build recorded, without a look at each (no name in it was added, removed or replaced).
+ * A build that updates the site in place also takes the files of such a folder to be those the
+ * last build recorded, without a look at each (no name in it was added, removed or replaced).
  */
 final class FolderTimes {
     private final Map<String, Long> times;
@@ -49,15 +49,27 @@ final class FolderTimes {
         return new FolderTimes(m);
     }
 
-    /** The folders found with their recorded time by {@link #unchanged}. */
-    private final java.util.Set<String> confirmed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The folders found with their recorded time by {@link #confirm}. */
+    private java.util.Set<String> confirmed = java.util.Set.of();
 
-    /** True if the folder {@code folder} (site path, "" for the root) at {@code dir} has the time recorded for it. */
-    boolean unchanged(String folder, Path dir) {
-        Long t = times.get(folder);
-        boolean same = t != null && t == timeOf(dir);
-        if (same) confirmed.add(folder);
-        return same;
+    /**
+     * Looks at the time of every recorded folder of the site at {@code out}, on every core (13,600
+     * folders at 10,000 articles): {@link #unchanged} then answers for each.
+     */
+    FolderTimes confirm(Path out) {
+        String[] folders = times.keySet().toArray(new String[0]);
+        boolean[] same = new boolean[folders.length];
+        java.util.stream.IntStream.range(0, folders.length).parallel().forEach(i ->
+                same[i] = times.get(folders[i]) == timeOf(folders[i].isEmpty() ? out : out.resolve(folders[i])));
+        java.util.Set<String> found = new java.util.HashSet<>(folders.length * 4 / 3 + 16);
+        for (int i = 0; i < folders.length; i++) if (same[i]) found.add(folders[i]);
+        confirmed = found;
+        return this;
+    }
+
+    /** True if the folder {@code folder} (site path, "" for the root) had the time recorded for it when {@link #confirm} looked. */
+    boolean unchanged(String folder) {
+        return confirmed.contains(folder);
     }
 
     /** Records the times of {@code folders} of the site at {@code out} as they are now; a folder gone is left out. */
@@ -74,7 +86,7 @@ final class FolderTimes {
     static void save(Path out, Collection<String> folders, FolderTimes before, java.util.Set<String> touched) throws IOException {
         StringBuilder sb = new StringBuilder(folders.size() * 40);
         for (String f : folders) { // in no particular order: the record is read into a map
-            long t = before != null && !touched.contains(f) && before.confirmed.contains(f) ? before.times.get(f) : timeOf(out.resolve(f));
+            long t = before != null && !touched.contains(f) && before.unchanged(f) ? before.times.get(f) : timeOf(out.resolve(f));
             if (t != Long.MIN_VALUE) sb.append(t).append('\t').append(f).append('\n');
         }
         archive.io.FileReplace.writeString(fileFor(out), sb);

@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What each published page was made from: the fingerprint of its inputs, and the size, time and
  * identity (inode) of the file as written. A page is trusted to be unchanged only when all of
  * these still hold, so a hand-edited file, a half-finished earlier build or a manifest that was not
- * saved can only cause a page to be rendered again, never a stale page to be kept. (A one-off
- * build after an edit takes the entry of a file whose folder is as the last publication left it
- * without this look; see SiteWriter#keepPreviousUnlessTouched.)
+ * saved can only cause a page to be rendered again, never a stale page to be kept. (A build that
+ * updates the site in place takes the entry of a file whose folder is as the last publication
+ * left it without this look; see SiteWriter#keepPreviousUnlessTouched.)
  *
  * <p>Kept beside the output folder ({@code .site.pages}), not in it, so that the site itself stays
  * byte-for-byte the same from build to build.
@@ -105,6 +105,12 @@ final class PageManifest {
 
     /** The previous build's entry of {@code file}, taken on trust. */
     Entry previousEntry(String file) { return previous.get(file); }
+
+    /** As {@link #unchanged}, taking the published file on trust to be the one recorded. */
+    Entry unchangedInputs(String file, long fingerprint) {
+        Entry e = previous.get(file);
+        return e == null || e.fingerprint() == COMPARED || e.fingerprint() != fingerprint ? null : e;
+    }
 
     /** Whether the previous build wrote {@code file} whole and compared it by content (see {@link #COMPARED}). */
     boolean compared(String file) {

@@ -70,7 +70,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private boolean removalsFromManifest;
     /** The folders of the new site ("articles/x/", "" for the root), once {@link #removedFiles} has found them. */
     private Set<String> folders;
-    /** The folder times recorded by the last publication, as {@link #removedFiles} found them; null if none. */
+    /** The folder times recorded by the last publication, read when first needed (see {@link #folderTimes()}). */
     private FolderTimes folderTimes;
     /** Whether the folder times recorded by the last publication must be recorded anew. */
     private boolean foldersChanged;
@@ -280,7 +280,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     public boolean keep(String file, long fingerprint) {
         Path target = resolveInside(file);
         Path published = out.resolve(file);
-        PageManifest.Entry e = manifest.unchanged(file, fingerprint, published);
+        PageManifest.Entry e = asRecorded(file, fingerprint, published);
         return e != null && keep(file, target, published, e);
     }
 
@@ -400,7 +400,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private boolean keepEach(List<String> files, java.util.function.ToLongFunction<String> fingerprintOf) {
         List<PageManifest.Entry> entries = new ArrayList<>(files.size());
         for (String f : files) {
-            PageManifest.Entry e = manifest.unchanged(f, fingerprintOf.applyAsLong(f), out.resolve(resolvable(f)));
+            PageManifest.Entry e = asRecorded(f, fingerprintOf.applyAsLong(f), out.resolve(resolvable(f)));
             if (e == null) return false;
             entries.add(e);
         }
@@ -455,9 +455,6 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         if (!inPlace || manifest.previousFiles().isEmpty()) return false;
         List<String> kept = new ArrayList<>();
         for (String f : manifest.previousFiles()) if (!affected.test(f) && !produced.contains(f)) kept.add(f);
-        // A file whose folder no name has entered or left since the last publication is the file it
-        // recorded; the others' attributes are looked at (44,000 files at 10,000 articles, a tenth of an edit's build).
-        folderTimes = FolderTimes.load(out);
         List<PageManifest.Entry> entries = kept.parallelStream().map(f -> folderAsLeft(folderOf(f))
                 ? manifest.previousEntry(f) : manifest.untouched(f, out.resolve(resolvable(f)))).toList();
         if (entries.contains(null)) return false;
@@ -593,14 +590,11 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         // A name this build produced is its file (no look at it: a walk that read every file's
         // attributes was most of a build with nothing changed); a folder on the way to one is
         // looked at on its own; anything else goes.
-        if (folderTimes == null && !manifest.previousFiles().isEmpty()) folderTimes = FolderTimes.load(out);
-        FolderTimes times = folderTimes;
+        FolderTimes times = folderTimes();
         foldersChanged = !removed.isEmpty() || !staged.isEmpty() || times == null;
-        // The folders' times are looked at on every core (10,000 article folders and more); those
-        // changed since are then listed one by one.
-        List<String> changed = folders.parallelStream()
-                .filter(folder -> times == null || !folderAsLeft(folder))
-                .toList();
+        // The folders' times were looked at on every core when the build first asked (10,000 article
+        // folders and more, see FolderTimes#confirm); those changed since are listed one by one.
+        List<String> changed = folders.stream().filter(folder -> times == null || !folderAsLeft(folder)).toList();
         for (String folder : changed) {
             Path dir = folder.isEmpty() ? out : out.resolve(folder);
             foldersChanged = true;
@@ -615,12 +609,39 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         return List.copyOf(removed);
     }
 
-    /** Whether the published folder {@code folder} has the time its last publication recorded (asked once per folder). */
-    private boolean folderAsLeft(String folder) {
-        return folderLooks.computeIfAbsent(folder, f -> folderTimes.unchanged(f, f.isEmpty() ? out : out.resolve(f)));
+    /**
+     * The previous build's entry for {@code file} if {@code published} is the file it recorded, made
+     * from inputs with this fingerprint; null otherwise. A file whose folder no name has entered or
+     * left since the last publication is the file it recorded (see {@link #keepPreviousUnlessTouched});
+     * the others' attributes are looked at.
+     */
+    private PageManifest.Entry asRecorded(String file, long fingerprint, Path published) {
+        return folderAsLeft(folderOf(file)) ? manifest.unchangedInputs(file, fingerprint) : manifest.unchanged(file, fingerprint, published);
     }
 
-    private final ConcurrentHashMap<String, Boolean> folderLooks = new ConcurrentHashMap<>();
+    /**
+     * The folder times the last publication recorded, read once; null when this writer replaces the
+     * folder or the last build left no manifest (nothing is known to be published).
+     */
+    private FolderTimes folderTimes() {
+        if (!folderTimesRead) {
+            synchronized (this) {
+                if (!folderTimesRead) {
+                    if (inPlace && !manifest.previousFiles().isEmpty()) folderTimes = FolderTimes.load(out).confirm(out);
+                    folderTimesRead = true;
+                }
+            }
+        }
+        return folderTimes;
+    }
+
+    private volatile boolean folderTimesRead;
+
+    /** Whether the published folder {@code folder} had the time its last publication recorded when the build first asked. */
+    private boolean folderAsLeft(String folder) {
+        FolderTimes times = folderTimes();
+        return times != null && times.unchanged(folder);
+    }
 
     /** The folder of {@code file}: "a/b/" for "a/b/c.html", "" for a file at the root. */
     private static String folderOf(String file) {
