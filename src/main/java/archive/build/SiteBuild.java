@@ -202,6 +202,7 @@ public final class SiteBuild {
                     || f.startsWith(SearchIndexBuilder.DIR))) {
                 return buildStoredEdit(corpus, storedEdit, ctx, writer, publishing, diags);
             }
+            if (storedEdit != null) ctx.templates.precompile(TEMPLATES); // not taken: a broken template fails before any page
             Map<String, String> introductions = render(ctx, corpus, publishing);
             boolean deferred = ctx.indexesDeferred;
             int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
@@ -652,7 +653,9 @@ public final class SiteBuild {
     private RenderContext context(Corpus corpus, Diagnostics diags, PageSink sink, Publishing publishing) {
         Links links = new Links(config.offline(), config.siteUrl());
         Templates templates = cache != null ? cache.templates(config.templates(), links) : new Templates(config.templates(), links);
-        templates.precompile(TEMPLATES);
+        // A one-off build after an edit takes its way only with the templates the last build compiled
+        // (its settings' key holds them): they are compiled when a page asks, not all first.
+        if (storedEdit == null) templates.precompile(TEMPLATES);
         List<Views.NavItem> footer = new ArrayList<>();
         for (SitePage p : corpus.pages()) {
             if (!p.name().equals("home")) footer.add(new Views.NavItem(p.name() + "/", p.title(), ""));

@@ -455,6 +455,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         if (!inPlace || manifest.previousFiles().isEmpty()) return false;
         List<String> kept = new ArrayList<>();
         for (String f : manifest.previousFiles()) if (!affected.test(f) && !produced.contains(f)) kept.add(f);
+        folderTimes(); // read first: its look at the folders runs on every core, which the stream below would hold up
         List<PageManifest.Entry> entries = kept.parallelStream().map(f -> folderAsLeft(folderOf(f))
                 ? manifest.previousEntry(f) : manifest.untouched(f, out.resolve(resolvable(f)))).toList();
         if (entries.contains(null)) return false;
