@@ -287,9 +287,10 @@ public final class SiteBuild {
                 }
             }, reuse, ctx::text);
             say("Indexed %d articles for search (%d tokenized, the others' postings kept from the previous build): %d terms, "
-                    + "%d postings, %d shards (%d kept unmade: same postings and weights%s), %d files made (%.1f MB), "
-                    + "%d files kept", search.documents(), search.tokenized(), search.terms(), search.postings(), search.shards(),
-                    search.keptShards(), search.postingsAsPublished() ? "; every posting as published, none merged" : "",
+                    + "%d postings, %d shards (%d kept unmade: same postings and weights, %d of them unread%s), %d files made "
+                    + "(%.1f MB), %d files kept", search.documents(), search.tokenized(), search.terms(), search.postings(),
+                    search.shards(), search.keptShards(), search.unreadShards(),
+                    search.postingsAsPublished() ? "; every posting as published, none merged" : "",
                     search.files(), search.bytes() / 1e6, search.keptFiles());
         }
         return deferred;

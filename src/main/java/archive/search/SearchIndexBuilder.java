@@ -40,8 +40,9 @@ public final class SearchIndexBuilder {
     static final int TARGET_SHARD_CHARS = 48 * 1024, OWN_FILE_CHARS = 12 * 1024;
 
     /** What was built; {@code tokenized} articles were read for their terms, the others' postings were the previous build's. */
+    /** @param unreadShards the shards kept without a look at their postings: none of their terms changed */
     public record Stats(int documents, int terms, int shards, long postings, long bytes, int files, int tokenized, int keptFiles,
-                        int keptShards, boolean postingsAsPublished) {}
+                        int keptShards, int unreadShards, boolean postingsAsPublished) {}
 
     /**
      * The fingerprint of what article {@code number}'s text file is made from (its content
@@ -271,15 +272,23 @@ public final class SearchIndexBuilder {
                     previous.saveKept(reuse.global(), ids(articles), fingerprints);
                 }
                 return new Stats(n, previous.terms, shardCount, previous.postings, bytes.get(), files.get(), n - kept.count,
-                        keptFiles.get(), shardCount, true);
+                        keptFiles.get(), shardCount, shardCount, true);
             }
         }
-        if (kept != null) IntStream.range(0, PARTITIONS).parallel().forEach(p -> kept.merge(p, changed, parts[p]));
+        // The terms whose posting lists the merge may have changed (an article tokenized again has or had them).
+        TermChanges[] touched = new TermChanges[PARTITIONS];
+        if (kept != null) IntStream.range(0, PARTITIONS).parallel().forEach(p -> touched[p] = kept.merge(p, changed, parts[p]));
         words.freeze();
         IntStream.range(0, PARTITIONS).parallel().forEach(p -> parts[p].trim());
 
-        double avg = Math.max(1, IntStream.of(lengths).average().orElse(1));
+        double avg = averageLength(lengths);
         ShardWriter shards = new ShardWriter(parts, words, lengths, avg, reuse == null ? 0 : reuse.global());
+        // After an edit that kept every article under its number, with the same average length: a
+        // shard none of whose terms changed has the postings and weights the previous build gave it.
+        if (kept != null && kept.sameNumbers(articles) && kept.previous.shardInputs.length > 0
+                && averageLength(kept.previous.lengths) == avg) {
+            shards.reuse(kept.previous.shardInputs, kept.previous.shardOwnFiles, touched, kept.previous.lengths);
+        }
         int shardCount = shards.write(counted);
         counted.write(DIR + "meta.js", meta(articles, shardCount));
         long postings = 0;
@@ -293,7 +302,15 @@ public final class SearchIndexBuilder {
                     new PostingsCache.Shards(shards.shardInputs, shards.shardOwnFiles, terms, postings));
         }
         return new Stats(n, terms, shardCount, postings, bytes.get(), files.get(), kept == null ? n : n - kept.count, keptFiles.get(),
-                shards.keptShards.get(), false);
+                shards.keptShards.get(), shards.unreadShards.get(), false);
+    }
+
+    /**
+     * The average length of the documents, BM25's avgdl, to a quarter of a token: an edit of one
+     * article then seldom changes it, nor with it the weight of every posting of the archive.
+     */
+    static double averageLength(int[] lengths) {
+        return Math.max(1, Math.round(IntStream.of(lengths).average().orElse(1) * 4) / 4.0);
     }
 
     private static String[] ids(List<AnnotatedArticle> articles) {
@@ -323,6 +340,16 @@ public final class SearchIndexBuilder {
 
         /** Every article kept under its number and none added: the saved postings are those of this index. */
         boolean unchanged(int n) { return count == n && firstMoved == n && newOf.length == n; }
+
+        /** Whether every article has the number the previous build gave it (those tokenized again too): no posting is renumbered. */
+        boolean sameNumbers(List<AnnotatedArticle> articles) {
+            int n = articles.size();
+            if (previous.ids.length != n) return false;
+            for (int i = 0; i < n; i++) {
+                if (oldOf[i] != i && (oldOf[i] >= 0 || !previous.ids[i].equals(articles.get(i).article().id()))) return false;
+            }
+            return true;
+        }
 
         /**
          * Whether every article has the postings the previous build gave it, under the same number:
@@ -373,8 +400,11 @@ public final class SearchIndexBuilder {
          * Partition {@code p} of the new index: each previous posting list with its documents
          * renumbered and those of changed or removed articles left out, merged in document order
          * with the postings of the articles tokenized now ({@code changed}, in document order).
+         * Returns the terms whose lists this may have changed: those the articles tokenized now
+         * have, and those a posting was left out of, with those postings.
          */
-        void merge(int p, List<DocTerms> changed, PostingLists out) {
+        TermChanges merge(int p, List<DocTerms> changed, PostingLists out) {
+            TermChanges.Builder dropped = new TermChanges.Builder();
             LongIntMap listOf = new LongIntMap(1024);
             List<int[]> lists = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
@@ -445,7 +475,10 @@ public final class SearchIndexBuilder {
                     } while ((b & 0x80) != 0);
                     doc += gap + 1;
                     int now = newOf[doc];
-                    if (now < 0) continue;
+                    if (now < 0) {
+                        dropped.add(key, doc, tf);
+                        continue;
+                    }
                     if (t < 0) t = out.termOf(key);
                     for (; e < extraSize && extra[e] < now; e += 2) out.append(t, extra[e], extra[e + 1]);
                     out.append(t, now, tf);
@@ -459,6 +492,12 @@ public final class SearchIndexBuilder {
                 int t = out.termOf(listKeys.get(l));
                 for (int e = 0; e < sizes.get(l); e += 2) out.append(t, a[e], a[e + 1]);
             }
+            TermChanges.Builder added = new TermChanges.Builder();
+            for (int l = 0; l < lists.size(); l++) {
+                int[] a = lists.get(l);
+                for (int e = 0; e < sizes.get(l); e += 2) added.add(listKeys.get(l), a[e], a[e + 1]);
+            }
+            return TermChanges.of(dropped, added);
         }
     }
 
@@ -507,12 +546,16 @@ public final class SearchIndexBuilder {
         /** What every shard is made with besides its postings (the generator, the data the index reads). */
         private final long global;
         /** Shards kept unmade: the previous build made them from the same postings and weights. */
-        final AtomicInteger keptShards = new AtomicInteger();
+        final AtomicInteger keptShards = new AtomicInteger(), unreadShards = new AtomicInteger();
         /** Each shard's fingerprint and how many files of its own its terms took, once written (for the postings cache). */
         long[] shardInputs = new long[0];
         int[] shardOwnFiles = new int[0];
 
+        /** The documents' average length the weights are made with. */
+        private final double avg;
+
         ShardWriter(PostingLists[] parts, Words words, int[] lengths, double avg, long global) {
+            this.avg = avg;
             this.parts = parts;
             this.words = words;
             this.global = global;
@@ -523,6 +566,39 @@ public final class SearchIndexBuilder {
                 norms[d] = K1 * (1 - B + B * lengths[d] / avg);
                 once[d] = (byte) weight(1, d);
             }
+        }
+
+        /** What the previous build's shards were made from, and the terms changed since (see {@link #reuse}); null if none. */
+        private long[] previousInputs;
+        private int[] previousOwnFiles;
+        private TermChanges[] touchedTerms;
+        private int[] previousLengths;
+
+        /**
+         * Takes a shard none of whose terms changed to have the content the previous build's shard
+         * of the same number had, when there are as many shards: made from {@code inputs}, with
+         * {@code ownFiles} files of its own. A term changed if {@code touched} (by partition) has it
+         * with other documents or frequencies before and now, or with a weight that the document's
+         * new length (its old one in {@code previousLengths}) changes. The caller vouches that every
+         * document kept its number and that the average length is the one the previous build used.
+         */
+        void reuse(long[] inputs, int[] ownFiles, TermChanges[] touched, int[] previousLengths) {
+            this.previousInputs = inputs;
+            this.previousOwnFiles = ownFiles;
+            this.touchedTerms = touched;
+            this.previousLengths = previousLengths;
+        }
+
+        /** Whether the postings {@code was} (document, frequency pairs, with the previous lengths) are written as {@code now} is. */
+        private boolean sameWeights(int[] was, int[] now) {
+            if (was.length != now.length) return false;
+            for (int i = 0; i < was.length; i += 2) {
+                int doc = was[i];
+                if (doc != now[i] || was[i + 1] != now[i + 1]) return false;
+                double oldNorm = K1 * (1 - B + B * previousLengths[doc] / avg);
+                if (weight(now[i + 1], doc) != quantised(was[i + 1], oldNorm)) return false;
+            }
+            return true;
         }
 
         int write(FileSink sink) {
@@ -540,7 +616,30 @@ public final class SearchIndexBuilder {
             }
             shardInputs = new long[shards];
             shardOwnFiles = new int[shards];
-            IntStream.range(0, shards).parallel().forEach(s -> writeShard(s, shards, entries, start[s], start[s + 1], sink));
+            boolean[] changed = null;
+            if (previousInputs != null && previousInputs.length == shards && global != 0) {
+                changed = new boolean[shards];
+                for (TermChanges t : touchedTerms) {
+                    for (int k = 0; t != null && k < t.keys.length; k++) {
+                        int s = shardOf(t.keys[k], shards);
+                        if (!changed[s] && !sameWeights(t.was[k], t.now[k])) changed[s] = true;
+                    }
+                }
+            }
+            boolean[] remade = changed;
+            IntStream.range(0, shards).parallel().forEach(s -> {
+                if (remade != null && !remade[s]) {
+                    List<String> files = shardFiles(s, previousOwnFiles[s]);
+                    if (sink.keepAll(files, previousInputs[s])) {
+                        shardInputs[s] = previousInputs[s];
+                        shardOwnFiles[s] = previousOwnFiles[s];
+                        keptShards.incrementAndGet();
+                        unreadShards.incrementAndGet();
+                        return;
+                    }
+                }
+                writeShard(s, shards, entries, start[s], start[s + 1], sink);
+            });
             return shards;
         }
 
@@ -646,7 +745,12 @@ public final class SearchIndexBuilder {
 
         /** BM25's term-frequency part, tf·(k1+1)/(tf + k1·(1−b+b·len/avg)), scaled to 1–63; the client adds idf. */
         private int weight(int tf, int doc) {
-            double norm = tf * (K1 + 1) / (tf + norms[doc]);
+            return quantised(tf, norms[doc]);
+        }
+
+        /** The weight of a posting with frequency {@code tf} in a document whose part of the denominator is {@code docNorm}. */
+        private static int quantised(int tf, double docNorm) {
+            double norm = tf * (K1 + 1) / (tf + docNorm);
             int q = 1 + (int) Math.round(norm / (K1 + 1) * 62);
             return Math.max(1, Math.min(63, q));
         }

@@ -235,6 +235,31 @@ class IncrementalBuildTest {
         });
     }
 
+    /**
+     * A sentence added to one article changes the posting lists of its terms only, and (the average
+     * length to a quarter of a token staying) no other posting's weight: the shards holding none of
+     * its terms are kept unmade, and the index is the one a clean build makes.
+     */
+    @Test
+    void aTextEditRemakesOnlyTheSearchShardsOfItsTerms() throws IOException {
+        onSynthetic(7, 200, (gen, corpus) -> {
+            corpus.build();
+            String seed = "seeds/" + gen.fileName(100), original = corpus.read(seed);
+            for (String sentence : new String[] {"Tractorisation reached 拖拉机站 everywhere. ", "The county kept its promise. "}) {
+                addSentence(corpus, seed, sentence);
+                String log = logged(corpus, null).log();
+                java.util.regex.Matcher shards = java.util.regex.Pattern
+                        .compile("(\\d+) shards \\((\\d+) kept unmade: same postings and weights, (\\d+) of them unread").matcher(log);
+                assertTrue(shards.find(), log);
+                int all = Integer.parseInt(shards.group(1)), unread = Integer.parseInt(shards.group(3));
+                assertTrue(all >= 8 && unread > 0 && unread < all, all + " shards, " + unread + " kept unread: " + log);
+                TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+                corpus.write(seed, original);
+                corpus.build();
+            }
+        });
+    }
+
     @Test
     void theSearchIndexTokenizesOnlyTheArticlesThatChangedAndEqualsACleanBuilds() throws IOException {
         onSynthetic(11, 40, (gen, corpus) -> {
