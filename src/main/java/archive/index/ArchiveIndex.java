@@ -327,17 +327,21 @@ public final class ArchiveIndex {
 
     /** The concordance, in one pass over the mentions of the articles ({@code mentioned} gives them in reading order). */
     private void addConcordance(java.util.function.IntFunction<AnnotatedArticle> mentioned) {
-        // An article restored from the build's store holds its mentions as bytes until they are looked
-        // at: each list the pass reads is looked at on every core first (a tenth of a second of one
-        // core at 10,000 articles, when the pass decoded them itself).
-        java.util.stream.IntStream.range(0, articles.size()).parallel().forEach(i -> {
-            AnnotatedArticle a = mentioned.apply(i);
-            a.titleMentions().size();
-            a.deckMentions().size();
-            a.zhMentions().size();
-            a.enMentions().size();
-        });
-        for (int i = 0; i < articles.size(); i++) addOccurrences(mentioned.apply(i), i, concordance);
+        // (An article restored from the build's store holds its mentions as bytes until they are
+        // looked at: decoding them was a tenth of a second of one core at 10,000 articles.)
+        // The articles are taken in runs, one run's lines found on each core, then each entry's
+        // lines joined run after run: in reading order, as one pass would find them.
+        int n = articles.size(), runs = Math.max(1, Math.min(n / 256, 64));
+        List<Map<String, ConcordanceLines>> found = java.util.stream.IntStream.range(0, runs).parallel().mapToObj(r -> {
+            Map<String, ConcordanceLines> lines = new HashMap<>();
+            for (int i = (int) ((long) r * n / runs), end = (int) ((long) (r + 1) * n / runs); i < end; i++) {
+                addOccurrences(mentioned.apply(i), i, lines);
+            }
+            return lines;
+        }).toList();
+        for (Map<String, ConcordanceLines> run : found) {
+            run.forEach((slug, lines) -> concordance.merge(slug, lines, (before, after) -> before.append(after)));
+        }
         for (ConcordanceLines lines : concordance.values()) lines.trim();
         concordanceFound = true;
     }

@@ -70,8 +70,19 @@ final class ConcordanceLines {
         return out;
     }
 
-    private void append(ConcordanceLines other) {
-        for (int i = 0; i < other.size; i++) copy(other, i);
+    /** These lines, with those of {@code other} (of later articles) after them. */
+    ConcordanceLines append(ConcordanceLines other) {
+        if (size + other.size > packed.length) {
+            int n = Math.max(size + other.size, packed.length * 2);
+            positions = Arrays.copyOf(positions, n);
+            parts = Arrays.copyOf(parts, n);
+            packed = Arrays.copyOf(packed, n);
+        }
+        System.arraycopy(other.positions, 0, positions, size, other.size);
+        System.arraycopy(other.parts, 0, parts, size, other.size);
+        System.arraycopy(other.packed, 0, packed, size, other.size);
+        size += other.size;
+        return this;
     }
 
     private void copy(ConcordanceLines from, int i) { put(from.positions[i], from.parts[i], from.packed[i]); }
