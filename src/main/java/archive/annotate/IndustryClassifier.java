@@ -5,7 +5,6 @@ import archive.model.Industry;
 import archive.model.Paragraph;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +34,7 @@ public final class IndustryClassifier {
     /** Slugs of the industries the article's evidence supports. */
     public List<String> classify(Article a) {
         Map<Industry, Integer> zhBody = count(zh, a.zhParagraphs()), enBody = count(en, a.enParagraphs());
-        Map<Industry, Integer> heads = new HashMap<>();
+        Map<Industry, Integer> heads = new java.util.IdentityHashMap<>();
         count(zh, a.headline(), heads);
         count(en, a.title(), heads);
         List<String> out = new ArrayList<>();
@@ -56,7 +55,8 @@ public final class IndustryClassifier {
     }
 
     private static Map<Industry, Integer> count(PhraseMatcher<Industry> m, List<Paragraph> ps) {
-        Map<Industry, Integer> out = new HashMap<>();
+        // By identity: each industry is one object of the data, and the record's own hash reads all of its signals.
+        Map<Industry, Integer> out = new java.util.IdentityHashMap<>();
         for (Paragraph p : ps) count(m, p.text(), out);
         return out;
     }

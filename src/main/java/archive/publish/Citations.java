@@ -241,8 +241,8 @@ public final class Citations {
         if (f != null) return f;
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         try {
-            for (Style s : Style.values()) all.write(resource("/" + s.csl + ".csl"));
-            all.write(resource("/locales-en-US.xml"));
+            for (Style s : Style.values()) all.write(identity("/" + s.csl + ".csl"));
+            all.write(identity("/locales-en-US.xml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -251,6 +251,17 @@ public final class Citations {
         f = sha256(all.toByteArray());
         fingerprint = f;
         return f;
+    }
+
+    /**
+     * What tells the resource {@code name} apart: in a jar, its address, which names the jar's
+     * released version (reading and hashing the styles was 20 ms of a build that cites one
+     * article); elsewhere (a folder of classes), its bytes.
+     */
+    private static byte[] identity(String name) throws IOException {
+        java.net.URL url = CSL.class.getResource(name);
+        if (url == null) throw new IOException("the citation style resource " + name + " is missing from the class path");
+        return "jar".equals(url.getProtocol()) ? url.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8) : resource(name);
     }
 
     private static byte[] resource(String name) throws IOException {
