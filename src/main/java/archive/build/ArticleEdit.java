@@ -352,7 +352,9 @@ final class ArticleEdit {
 
     /** Whether the site file {@code file} may differ after the edit (the assets are copied by every build). */
     boolean affects(String file) {
-        if (file.startsWith("assets/") || file.equals(PagePaths.GLOSSARY + "index.html")) return true;
+        // The glossary's index counts each entry's articles: an edit that keeps every article's
+        // terms (one that does not move lists) leaves it as it is.
+        if (file.startsWith("assets/") || listsFollow && file.equals(PagePaths.GLOSSARY + "index.html")) return true;
         // Article, entry, place and industry pages live in a folder of their own: "articles/<id>/…".
         int first = file.indexOf('/'), second = first < 0 ? -1 : file.indexOf('/', first + 1);
         if (second >= 0 && folders.contains(file.substring(0, second + 1))) return true;

@@ -44,12 +44,13 @@ public final class GlossaryPages {
     }
 
     /**
-     * The glossary's index and the given pages of the entries {@code pages} names (null: every
-     * page of the entry) only: after an edit that changed the text of some articles, their
-     * concordance lines and counts are all that can differ.
+     * The given pages of the entries {@code pages} names (null: every page of the entry) only, and
+     * the glossary's index if {@code withIndex}: after an edit that changed the text of some
+     * articles, their concordance lines and counts are all that can differ (the index's counts
+     * only if an article's terms changed, or one was added).
      */
-    public void render(Map<String, Set<Integer>> pages) {
-        index();
+    public void render(Map<String, Set<Integer>> pages, boolean withIndex) {
+        if (withIndex) index();
         concordance(ctx.data.glossary().stream().filter(g -> pages.containsKey(g.slug())).toList(), pages::get).takeAll();
     }
 
