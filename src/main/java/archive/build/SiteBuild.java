@@ -202,7 +202,9 @@ public final class SiteBuild {
                     || f.startsWith(SearchIndexBuilder.DIR))) {
                 return buildStoredEdit(corpus, storedEdit, ctx, writer, publishing, diags);
             }
-            if (storedEdit != null) ctx.templates.precompile(TEMPLATES); // not taken: a broken template fails before any page
+            // Every page is made: a broken template fails before the first. (An edit's way, taken only with
+            // the templates the last build compiled, compiles each when a page asks for it.)
+            ctx.templates.precompile(TEMPLATES);
             Map<String, String> introductions = render(ctx, corpus, publishing);
             boolean deferred = ctx.indexesDeferred;
             int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
@@ -453,6 +455,7 @@ public final class SiteBuild {
         SiteChecker checker = new SiteChecker();
         Publishing publishing = new Publishing(config, diags, msg -> { });
         RenderContext ctx = context(corpus, diags, publishing.recorder(checker), publishing);
+        ctx.templates.precompile(TEMPLATES);
         render(ctx, corpus, publishing);
         int pages = ctx.pagesWritten.get();
         diags.throwIfErrors("rendering pages");
@@ -654,9 +657,6 @@ public final class SiteBuild {
     private RenderContext context(Corpus corpus, Diagnostics diags, PageSink sink, Publishing publishing) {
         Links links = new Links(config.offline(), config.siteUrl());
         Templates templates = cache != null ? cache.templates(config.templates(), links) : new Templates(config.templates(), links);
-        // A one-off build after an edit takes its way only with the templates the last build compiled
-        // (its settings' key holds them): they are compiled when a page asks, not all first.
-        if (storedEdit == null) templates.precompile(TEMPLATES);
         List<Views.NavItem> footer = new ArrayList<>();
         for (SitePage p : corpus.pages()) {
             if (!p.name().equals("home")) footer.add(new Views.NavItem(p.name() + "/", p.title(), ""));

@@ -327,10 +327,9 @@ public final class ArchiveIndex {
 
     /** The concordance, in one pass over the mentions of the articles ({@code mentioned} gives them in reading order). */
     private void addConcordance(java.util.function.IntFunction<AnnotatedArticle> mentioned) {
-        // (An article restored from the build's store holds its mentions as bytes until they are
-        // looked at: decoding them was a tenth of a second of one core at 10,000 articles.)
-        // The articles are taken in runs, one run's lines found on each core, then each entry's
-        // lines joined run after run: in reading order, as one pass would find them.
+        // The articles are taken in runs, one run's lines found on each core (with the decoding of
+        // the mentions a restored article holds as bytes), then each entry's lines joined run after
+        // run: in reading order, as one pass would find them.
         int n = articles.size(), runs = Math.max(1, Math.min(n / 256, 64));
         List<Map<String, ConcordanceLines>> found = java.util.stream.IntStream.range(0, runs).parallel().mapToObj(r -> {
             Map<String, ConcordanceLines> lines = new HashMap<>();

@@ -43,7 +43,7 @@ final class ConcordanceLines {
     }
 
     private void put(int position, byte part, long line) {
-        if (size == packed.length) grow();
+        if (size == packed.length) grow(size + 1);
         positions[size] = position;
         parts[size] = part;
         packed[size] = line;
@@ -72,12 +72,7 @@ final class ConcordanceLines {
 
     /** These lines, with those of {@code other} (of later articles) after them. */
     ConcordanceLines append(ConcordanceLines other) {
-        if (size + other.size > packed.length) {
-            int n = Math.max(size + other.size, packed.length * 2);
-            positions = Arrays.copyOf(positions, n);
-            parts = Arrays.copyOf(parts, n);
-            packed = Arrays.copyOf(packed, n);
-        }
+        if (size + other.size > packed.length) grow(size + other.size);
         System.arraycopy(other.positions, 0, positions, size, other.size);
         System.arraycopy(other.parts, 0, parts, size, other.size);
         System.arraycopy(other.packed, 0, packed, size, other.size);
@@ -87,8 +82,9 @@ final class ConcordanceLines {
 
     private void copy(ConcordanceLines from, int i) { put(from.positions[i], from.parts[i], from.packed[i]); }
 
-    private void grow() {
-        int n = Math.max(8, size * 2);
+    /** Room for at least {@code needed} lines, at least doubled. */
+    private void grow(int needed) {
+        int n = Math.max(needed, Math.max(8, size * 2));
         positions = Arrays.copyOf(positions, n);
         parts = Arrays.copyOf(parts, n);
         packed = Arrays.copyOf(packed, n);

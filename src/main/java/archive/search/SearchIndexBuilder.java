@@ -357,14 +357,9 @@ public final class SearchIndexBuilder {
          * had at its number, with the same length and terms (see DocTerms#termsHash).
          */
         boolean samePostings(List<AnnotatedArticle> articles, int[] lengths, long[] termsHashes) {
-            int n = articles.size();
-            if (previous.ids.length != n || previous.shardInputs.length == 0) return false;
-            for (int i = 0; i < n; i++) {
-                if (oldOf[i] == i) continue;
-                if (oldOf[i] >= 0 || !previous.ids[i].equals(articles.get(i).article().id()) || previous.lengths[i] != lengths[i]
-                        || previous.termsHashes[i] != termsHashes[i]) {
-                    return false;
-                }
+            if (previous.shardInputs.length == 0 || !sameNumbers(articles)) return false;
+            for (int i = 0; i < articles.size(); i++) {
+                if (oldOf[i] != i && (previous.lengths[i] != lengths[i] || previous.termsHashes[i] != termsHashes[i])) return false;
             }
             return true;
         }
@@ -404,33 +399,17 @@ public final class SearchIndexBuilder {
          * have, and those a posting was left out of, with those postings.
          */
         TermChanges merge(int p, List<DocTerms> changed, PostingLists out) {
-            TermChanges.Builder dropped = new TermChanges.Builder();
-            LongIntMap listOf = new LongIntMap(1024);
-            List<int[]> lists = new ArrayList<>();
-            List<Integer> sizes = new ArrayList<>();
-            List<Long> listKeys = new ArrayList<>();
+            // The postings of the articles tokenized now, by term, and those left out of the previous lists.
+            TermChanges.Builder added = new TermChanges.Builder(), dropped = new TermChanges.Builder();
             for (DocTerms d : changed) {
-                for (int k = d.from()[p]; k < d.from()[p + 1]; k++) {
-                    int l = listOf.putIfAbsent(d.keys()[k], lists.size());
-                    if (l == lists.size()) {
-                        lists.add(new int[8]);
-                        sizes.add(0);
-                        listKeys.add(d.keys()[k]);
-                    }
-                    int[] a = lists.get(l);
-                    int size = sizes.get(l);
-                    if (size + 2 > a.length) lists.set(l, a = java.util.Arrays.copyOf(a, a.length * 2));
-                    a[size] = d.number();
-                    a[size + 1] = d.tfs()[k];
-                    sizes.set(l, size + 2);
-                }
+                for (int k = d.from()[p]; k < d.from()[p + 1]; k++) added.add(d.keys()[k], d.number(), d.tfs()[k]);
             }
-            boolean[] merged = new boolean[lists.size()];
+            boolean[] merged = new boolean[added.count()];
             previous.readPartition(p, (key, d, from, to, docs, last) -> {
                 int t = -1; // made with its first posting: a term all of whose articles changed may have none left
-                int l = listOf.get(key);
-                int[] extra = l < 0 ? null : lists.get(l);
-                int extraSize = l < 0 ? 0 : sizes.get(l), e = 0;
+                int l = added.find(key);
+                int[] extra = l < 0 ? null : added.pairsAt(l);
+                int extraSize = l < 0 ? 0 : added.sizeAt(l), e = 0;
                 if (l >= 0) merged[l] = true;
                 int i = from, doc = -1, copied = 0;
                 // The documents before the first that moved keep their numbers: their postings are copied as they are.
@@ -486,16 +465,11 @@ public final class SearchIndexBuilder {
                 if (e < extraSize && t < 0) t = out.termOf(key);
                 for (; e < extraSize; e += 2) out.append(t, extra[e], extra[e + 1]);
             });
-            for (int l = 0; l < lists.size(); l++) {
+            for (int l = 0; l < added.count(); l++) {
                 if (merged[l]) continue;
-                int[] a = lists.get(l);
-                int t = out.termOf(listKeys.get(l));
-                for (int e = 0; e < sizes.get(l); e += 2) out.append(t, a[e], a[e + 1]);
-            }
-            TermChanges.Builder added = new TermChanges.Builder();
-            for (int l = 0; l < lists.size(); l++) {
-                int[] a = lists.get(l);
-                for (int e = 0; e < sizes.get(l); e += 2) added.add(listKeys.get(l), a[e], a[e + 1]);
+                int[] a = added.pairsAt(l);
+                int t = out.termOf(added.keyAt(l));
+                for (int e = 0; e < added.sizeAt(l); e += 2) out.append(t, a[e], a[e + 1]);
             }
             return TermChanges.of(dropped, added);
         }
@@ -563,7 +537,7 @@ public final class SearchIndexBuilder {
             this.norms = new double[lengths.length];
             this.once = new byte[lengths.length];
             for (int d = 0; d < lengths.length; d++) {
-                norms[d] = K1 * (1 - B + B * lengths[d] / avg);
+                norms[d] = norm(lengths[d], avg);
                 once[d] = (byte) weight(1, d);
             }
         }
@@ -595,8 +569,7 @@ public final class SearchIndexBuilder {
             for (int i = 0; i < was.length; i += 2) {
                 int doc = was[i];
                 if (doc != now[i] || was[i + 1] != now[i + 1]) return false;
-                double oldNorm = K1 * (1 - B + B * previousLengths[doc] / avg);
-                if (weight(now[i + 1], doc) != quantised(was[i + 1], oldNorm)) return false;
+                if (weight(now[i + 1], doc) != quantised(was[i + 1], norm(previousLengths[doc], avg))) return false;
             }
             return true;
         }
@@ -747,6 +720,9 @@ public final class SearchIndexBuilder {
         private int weight(int tf, int doc) {
             return quantised(tf, norms[doc]);
         }
+
+        /** A document's part of BM25's denominator, k1·(1−b+b·len/avg). */
+        private static double norm(int length, double avg) { return K1 * (1 - B + B * length / avg); }
 
         /** The weight of a posting with frequency {@code tf} in a document whose part of the denominator is {@code docNorm}. */
         private static int quantised(int tf, double docNorm) {

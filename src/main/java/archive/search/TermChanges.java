@@ -22,39 +22,33 @@ final class TermChanges {
 
     /** The terms of either builder, each with its pairs in both (none where a builder lacks it). */
     static TermChanges of(Builder dropped, Builder added) {
-        Builder all = new Builder();
-        for (int i = 0; i < dropped.keys.size(); i++) all.index(dropped.keys.get(i));
-        for (int i = 0; i < added.keys.size(); i++) all.index(added.keys.get(i));
-        int n = all.keys.size();
-        long[] keys = new long[n];
+        List<Long> keys = new ArrayList<>(dropped.keys);
+        for (long key : added.keys) if (dropped.find(key) < 0) keys.add(key);
+        int n = keys.size();
+        long[] k = new long[n];
         int[][] was = new int[n][], now = new int[n][];
         for (int i = 0; i < n; i++) {
-            keys[i] = all.keys.get(i);
-            was[i] = dropped.pairs(keys[i]);
-            now[i] = added.pairs(keys[i]);
+            k[i] = keys.get(i);
+            was[i] = dropped.pairs(k[i]);
+            now[i] = added.pairs(k[i]);
         }
-        return new TermChanges(keys, was, now);
+        return new TermChanges(k, was, now);
     }
 
-    /** Pairs of (document, frequency) gathered by term, in the order added. */
+    /** Pairs of (document, frequency) gathered by term, in the order added; its terms numbered in the order first seen. */
     static final class Builder {
         private final LongIntMap index = new LongIntMap(64);
         private final List<Long> keys = new ArrayList<>();
         private final List<int[]> pairs = new ArrayList<>();
         private final List<Integer> sizes = new ArrayList<>();
 
-        private int index(long key) {
+        void add(long key, int doc, int tf) {
             int i = index.putIfAbsent(key, keys.size());
             if (i == keys.size()) {
                 keys.add(key);
-                pairs.add(new int[4]);
+                pairs.add(new int[8]);
                 sizes.add(0);
             }
-            return i;
-        }
-
-        void add(long key, int doc, int tf) {
-            int i = index(key);
             int[] a = pairs.get(i);
             int size = sizes.get(i);
             if (size + 2 > a.length) pairs.set(i, a = Arrays.copyOf(a, a.length * 2));
@@ -63,8 +57,21 @@ final class TermChanges {
             sizes.set(i, size + 2);
         }
 
+        /** How many terms. */
+        int count() { return keys.size(); }
+
+        /** The number of the term {@code key}, or a negative number if it has no pairs. */
+        int find(long key) { return index.get(key); }
+
+        long keyAt(int i) { return keys.get(i); }
+
+        /** Term {@code i}'s pairs, valid up to {@link #sizeAt}. */
+        int[] pairsAt(int i) { return pairs.get(i); }
+
+        int sizeAt(int i) { return sizes.get(i); }
+
         int[] pairs(long key) {
-            int i = index.get(key);
+            int i = find(key);
             return i < 0 ? new int[0] : Arrays.copyOf(pairs.get(i), sizes.get(i));
         }
     }

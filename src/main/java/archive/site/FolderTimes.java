@@ -22,14 +22,23 @@ import java.util.concurrent.TimeUnit;
  */
 final class FolderTimes {
     private final Map<String, Long> times;
+    /** The recorded folders found with their recorded time when the record was read. */
+    private final java.util.Set<String> confirmed;
 
-    private FolderTimes(Map<String, Long> times) { this.times = times; }
+    private FolderTimes(Map<String, Long> times, java.util.Set<String> confirmed) {
+        this.times = times;
+        this.confirmed = confirmed;
+    }
 
     static Path fileFor(Path out) {
         return out.resolveSibling("." + out.getFileName() + ".folders");
     }
 
-    /** The times recorded for the site at {@code out}; none when there is no record or it cannot be read. */
+    /**
+     * The times recorded for the site at {@code out} (none when there is no record or it cannot be
+     * read), each folder's looked at as it stands now, on every core (13,600 folders at 10,000
+     * articles): {@link #unchanged} then answers for each.
+     */
     static FolderTimes load(Path out) {
         Map<String, Long> m = new HashMap<>();
         try {
@@ -46,28 +55,16 @@ final class FolderTimes {
         } catch (IOException | RuntimeException e) {
             m.clear(); // without a record every folder is listed: slower, never wrong
         }
-        return new FolderTimes(m);
-    }
-
-    /** The folders found with their recorded time by {@link #confirm}. */
-    private java.util.Set<String> confirmed = java.util.Set.of();
-
-    /**
-     * Looks at the time of every recorded folder of the site at {@code out}, on every core (13,600
-     * folders at 10,000 articles): {@link #unchanged} then answers for each.
-     */
-    FolderTimes confirm(Path out) {
-        String[] folders = times.keySet().toArray(new String[0]);
+        String[] folders = m.keySet().toArray(new String[0]);
         boolean[] same = new boolean[folders.length];
         java.util.stream.IntStream.range(0, folders.length).parallel().forEach(i ->
-                same[i] = times.get(folders[i]) == timeOf(folders[i].isEmpty() ? out : out.resolve(folders[i])));
-        java.util.Set<String> found = new java.util.HashSet<>(folders.length * 4 / 3 + 16);
-        for (int i = 0; i < folders.length; i++) if (same[i]) found.add(folders[i]);
-        confirmed = found;
-        return this;
+                same[i] = m.get(folders[i]) == timeOf(folders[i].isEmpty() ? out : out.resolve(folders[i])));
+        java.util.Set<String> confirmed = new java.util.HashSet<>(folders.length * 4 / 3 + 16);
+        for (int i = 0; i < folders.length; i++) if (same[i]) confirmed.add(folders[i]);
+        return new FolderTimes(m, confirmed);
     }
 
-    /** True if the folder {@code folder} (site path, "" for the root) had the time recorded for it when {@link #confirm} looked. */
+    /** True if the folder {@code folder} (site path, "" for the root) had the time recorded for it when the record was read. */
     boolean unchanged(String folder) {
         return confirmed.contains(folder);
     }

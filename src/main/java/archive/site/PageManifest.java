@@ -87,14 +87,10 @@ final class PageManifest {
         return new PageManifest(m);
     }
 
-    /**
-     * The previous build's entry for {@code file} if {@code published} is the file it recorded, made
-     * from inputs with this fingerprint; null otherwise.
-     */
-    Entry unchanged(String file, long fingerprint, Path published) {
+    /** Whether the previous build recorded {@code file} as made from inputs with this fingerprint. */
+    boolean madeFrom(String file, long fingerprint) {
         Entry e = previous.get(file);
-        if (e == null || e.fingerprint() == COMPARED || e.fingerprint() != fingerprint) return null;
-        return asLeft(e, published) ? e : null;
+        return e != null && e.fingerprint() != COMPARED && e.fingerprint() == fingerprint;
     }
 
     /** The previous build's entry of {@code file} when the file at {@code published} is as that build left it; else null. */
@@ -103,14 +99,8 @@ final class PageManifest {
         return e != null && asLeft(e, published) ? e : null;
     }
 
-    /** The previous build's entry of {@code file}, taken on trust. */
+    /** The previous build's entry of {@code file}, taken on trust (see SiteWriter#keepPreviousUnlessTouched). */
     Entry previousEntry(String file) { return previous.get(file); }
-
-    /** As {@link #unchanged}, taking the published file on trust to be the one recorded. */
-    Entry unchangedInputs(String file, long fingerprint) {
-        Entry e = previous.get(file);
-        return e == null || e.fingerprint() == COMPARED || e.fingerprint() != fingerprint ? null : e;
-    }
 
     /** Whether the previous build wrote {@code file} whole and compared it by content (see {@link #COMPARED}). */
     boolean compared(String file) {
@@ -125,7 +115,7 @@ final class PageManifest {
                 && archive.io.FileIdentity.of(a.fileKey()) == e.key();
     }
 
-    /** Records a file kept as it was: its entry is the one {@link #unchanged} returned (a hard link shares it too). */
+    /** Records a file kept as it was, with the entry the previous build recorded (a hard link shares it too). */
     void keep(String file, Entry e) {
         current.put(file, e);
     }

@@ -280,7 +280,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     public boolean keep(String file, long fingerprint) {
         Path target = resolveInside(file);
         Path published = out.resolve(file);
-        PageManifest.Entry e = asRecorded(file, fingerprint, published);
+        PageManifest.Entry e = asRecorded(file, fingerprint);
         return e != null && keep(file, target, published, e);
     }
 
@@ -400,7 +400,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private boolean keepEach(List<String> files, java.util.function.ToLongFunction<String> fingerprintOf) {
         List<PageManifest.Entry> entries = new ArrayList<>(files.size());
         for (String f : files) {
-            PageManifest.Entry e = asRecorded(f, fingerprintOf.applyAsLong(f), out.resolve(resolvable(f)));
+            PageManifest.Entry e = asRecorded(f, fingerprintOf.applyAsLong(f));
             if (e == null) return false;
             entries.add(e);
         }
@@ -456,8 +456,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         List<String> kept = new ArrayList<>();
         for (String f : manifest.previousFiles()) if (!affected.test(f) && !produced.contains(f)) kept.add(f);
         folderTimes(); // read first: its look at the folders runs on every core, which the stream below would hold up
-        List<PageManifest.Entry> entries = kept.parallelStream().map(f -> folderAsLeft(folderOf(f))
-                ? manifest.previousEntry(f) : manifest.untouched(f, out.resolve(resolvable(f)))).toList();
+        List<PageManifest.Entry> entries = kept.parallelStream().map(this::asLeft).toList();
         if (entries.contains(null)) return false;
         for (int i = 0; i < kept.size(); i++) {
             if (manifest.compared(kept.get(i))) {
@@ -594,8 +593,8 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         FolderTimes times = folderTimes();
         foldersChanged = !removed.isEmpty() || !staged.isEmpty() || times == null;
         // The folders' times were looked at on every core when the build first asked (10,000 article
-        // folders and more, see FolderTimes#confirm); those changed since are listed one by one.
-        List<String> changed = folders.stream().filter(folder -> times == null || !folderAsLeft(folder)).toList();
+        // folders and more, see FolderTimes#load); those changed since are listed one by one.
+        List<String> changed = folders.stream().filter(folder -> !folderAsLeft(folder)).toList();
         for (String folder : changed) {
             Path dir = folder.isEmpty() ? out : out.resolve(folder);
             foldersChanged = true;
@@ -610,14 +609,18 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         return List.copyOf(removed);
     }
 
+    /** The previous build's entry for {@code file} if the published file is as it left it, made from inputs with this fingerprint; else null. */
+    private PageManifest.Entry asRecorded(String file, long fingerprint) {
+        return manifest.madeFrom(file, fingerprint) ? asLeft(file) : null;
+    }
+
     /**
-     * The previous build's entry for {@code file} if {@code published} is the file it recorded, made
-     * from inputs with this fingerprint; null otherwise. A file whose folder no name has entered or
-     * left since the last publication is the file it recorded (see {@link #keepPreviousUnlessTouched});
-     * the others' attributes are looked at.
+     * The previous build's entry for {@code file} if the published file is the one it recorded;
+     * null otherwise. A file whose folder no name has entered or left since the last publication
+     * is taken to be (see {@link #keepPreviousUnlessTouched}); the others' attributes are looked at.
      */
-    private PageManifest.Entry asRecorded(String file, long fingerprint, Path published) {
-        return folderAsLeft(folderOf(file)) ? manifest.unchangedInputs(file, fingerprint) : manifest.unchanged(file, fingerprint, published);
+    private PageManifest.Entry asLeft(String file) {
+        return folderAsLeft(folderOf(file)) ? manifest.previousEntry(file) : manifest.untouched(file, out.resolve(resolvable(file)));
     }
 
     /**
@@ -628,7 +631,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         if (!folderTimesRead) {
             synchronized (this) {
                 if (!folderTimesRead) {
-                    if (inPlace && !manifest.previousFiles().isEmpty()) folderTimes = FolderTimes.load(out).confirm(out);
+                    if (inPlace && !manifest.previousFiles().isEmpty()) folderTimes = FolderTimes.load(out);
                     folderTimesRead = true;
                 }
             }

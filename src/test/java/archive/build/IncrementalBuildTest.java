@@ -248,10 +248,8 @@ class IncrementalBuildTest {
             for (String sentence : new String[] {"Tractorisation reached 拖拉机站 everywhere. ", "The county kept its promise. "}) {
                 addSentence(corpus, seed, sentence);
                 String log = logged(corpus, null).log();
-                java.util.regex.Matcher shards = java.util.regex.Pattern
-                        .compile("(\\d+) shards \\((\\d+) kept unmade: same postings and weights, (\\d+) of them unread").matcher(log);
-                assertTrue(shards.find(), log);
-                int all = Integer.parseInt(shards.group(1)), unread = Integer.parseInt(shards.group(3));
+                int[] shards = searchShards(log);
+                int all = shards[0], unread = shards[2];
                 assertTrue(all >= 8 && unread > 0 && unread < all, all + " shards, " + unread + " kept unread: " + log);
                 TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
                 corpus.write(seed, original);
@@ -272,8 +270,8 @@ class IncrementalBuildTest {
             // A changed author (not searched) leaves every posting and weight as it was: no shard is made again.
             corpus.write(twenty, corpus.read(twenty).replaceFirst("\nAuthor:", "\nAuthor: An Editor"));
             String log = logged(corpus, null).log();
-            java.util.regex.Matcher shards = java.util.regex.Pattern.compile("(\\d+) shards \\((\\d+) kept unmade").matcher(log);
-            assertTrue(shards.find() && shards.group(1).equals(shards.group(2)), log);
+            int[] shards = searchShards(log);
+            assertEquals(shards[0], shards[1], log);
             // Every article has the postings it had: the published shards are kept without a merge of the postings.
             assertTrue(log.contains("every posting as published, none merged"), log);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
@@ -806,6 +804,14 @@ class IncrementalBuildTest {
     }
 
     /** Puts {@code sentence} before the first paragraph of the seed's text. */
+    /** The search index's shards as the build's log counts them: all, kept unmade, kept unread. */
+    private static int[] searchShards(String log) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(\\d+) shards \\((\\d+) kept unmade: same postings and weights, (\\d+) of them unread").matcher(log);
+        assertTrue(m.find(), log);
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+    }
+
     private static void addSentence(TestProject corpus, String seed, String sentence) {
         String text = corpus.read(seed);
         int body = text.indexOf("\n\n") + 2;
