@@ -85,6 +85,10 @@ final class CitationCache {
         String article() { return article; }
 
         /** Inflated on every call: most entries are asked for once per build, and kept small meanwhile. */
+        private static int intAt(byte[] b, int at) {
+            return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
+        }
+
         List<String> values() {
             Inflater inf = INFLATER.get();
             inf.reset();
@@ -98,16 +102,17 @@ final class CitationCache {
                     n += got;
                 }
                 if (n != size) throw new IllegalStateException("a citation cache entry is shorter than recorded");
-                DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(plain));
-                int count = in.readInt();
-                List<String> out = new ArrayList<>(count);
+                // Read from the array itself (as DataOutputStream wrote it): every cited page reads one entry.
+                int count = intAt(plain, 0), at = 4;
+                String[] out = new String[count];
                 for (int i = 0; i < count; i++) {
-                    byte[] b = new byte[in.readInt()];
-                    in.readFully(b);
-                    out.add(new String(b, StandardCharsets.UTF_8));
+                    int len = intAt(plain, at);
+                    if (len < 0 || len > size - at - 4) throw new IllegalStateException("a damaged citation cache entry");
+                    out[i] = new String(plain, at + 4, len, StandardCharsets.UTF_8);
+                    at += 4 + len;
                 }
-                return List.copyOf(out);
-            } catch (DataFormatException | IOException e) {
+                return List.of(out);
+            } catch (DataFormatException | ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
                 throw new IllegalStateException("a damaged citation cache entry", e);
             }
         }

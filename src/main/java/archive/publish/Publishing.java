@@ -210,8 +210,8 @@ public final class Publishing {
         if (n == 0) return;
         long f = citations.formatted();
         log.accept(String.format(java.util.Locale.ROOT,
-                "Citations of %d articles: %d formatted by citeproc, %d from the cache; %.3f ms CPU per article, "
+                "Citations of %d articles: %d formatted by citeproc, %d from the cache; %.3f ms CPU per article formatted, "
                         + "plus %.2f s loading styles",
-                n, f, n - f, (citations.nanos() - citations.loadNanos()) / 1e6 / n, citations.loadNanos() / 1e9));
+                n, f, n - f, f == 0 ? 0.0 : (citations.nanos() - citations.loadNanos()) / 1e6 / f, citations.loadNanos() / 1e9));
     }
 }
