@@ -36,6 +36,12 @@ public final class PageRecorder implements PageSink {
         record(file);
     }
 
+    @Override
+    public void write(String file, byte[] content, int length, long fingerprint) {
+        next.write(file, content, length, fingerprint);
+        record(file);
+    }
+
     /** A page kept from the previous build is produced by this build all the same. */
     @Override
     public boolean keep(String file, long fingerprint) {

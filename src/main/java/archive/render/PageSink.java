@@ -23,6 +23,14 @@ public interface PageSink {
     void write(String file, byte[] content, long fingerprint);
 
     /**
+     * As {@link #write(String, byte[], long)} with the first {@code length} bytes of {@code content},
+     * which the sink must not keep after it returns (the renderer's buffer, used again for the next page).
+     */
+    default void write(String file, byte[] content, int length, long fingerprint) {
+        write(file, java.util.Arrays.copyOf(content, length), fingerprint);
+    }
+
+    /**
      * Keeps the published page at {@code file} if it was made from inputs with this fingerprint
      * and has not been touched since; returns false (and keeps nothing) otherwise.
      */

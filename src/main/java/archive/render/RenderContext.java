@@ -227,7 +227,7 @@ public final class RenderContext {
     /** Builds the deferred values, renders the template and writes the page, recorded with {@code fingerprint}. */
     private void render(String template, String file, Map<String, Object> all, long fingerprint) {
         all.replaceAll((k, val) -> val instanceof Deferred d ? d.value() : val);
-        sink.write(file, templates.renderBytes(template, file, all), fingerprint);
+        templates.renderTo(template, file, all, sink, fingerprint);
         pagesWritten.incrementAndGet();
         pagesRendered.incrementAndGet();
     }

@@ -56,6 +56,18 @@ public final class Templates {
         return evaluate(template, file, variables, TextBuffer::encode);
     }
 
+    /**
+     * Renders a page and writes it to {@code sink} with this fingerprint, its bytes handed over from
+     * the thread's encoding buffer without a copy of their own.
+     */
+    public void renderTo(String template, String file, Map<String, Object> variables, PageSink sink, long fingerprint) {
+        evaluate(template, file, variables, out -> {
+            PageEncoder.Encoded page = out.encodeShared();
+            sink.write(file, page.bytes(), page.length(), fingerprint);
+            return null;
+        });
+    }
+
     private <T> T evaluate(String template, String file, Map<String, Object> variables, java.util.function.Function<TextBuffer, T> result) {
         PebbleTemplate t = cache.computeIfAbsent(template, engine::getTemplate);
         Map<String, Object> vars = new java.util.HashMap<>(variables);

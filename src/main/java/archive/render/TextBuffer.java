@@ -80,4 +80,7 @@ final class TextBuffer extends Writer {
 
     /** The text as the bytes of a page (see {@link PageEncoder}). */
     byte[] encode() { return PageEncoder.encode(buf, length); }
+
+    /** The same bytes in the thread's buffer, valid until it encodes again (see {@link PageEncoder.Encoded}). */
+    PageEncoder.Encoded encodeShared() { return PageEncoder.encodeShared(buf, length); }
 }

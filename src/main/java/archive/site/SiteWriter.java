@@ -205,7 +205,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     /** Writes one file of the site; paths are checked so nothing lands outside the staging folder. */
     @Override
     public void write(String file, byte[] content) {
-        manifest.record(file, PageManifest.COMPARED, place(file, content, false));
+        manifest.record(file, PageManifest.COMPARED, place(file, content, content.length, false));
     }
 
     /** Records that the new site has {@code file}; a second page at the same path is a bug. */
@@ -218,7 +218,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     }
 
     /** Places the file and returns where it now is for the manifest: the published file, or the staged one. */
-    private Path place(String file, byte[] content, boolean recorded) {
+    private Path place(String file, byte[] content, int length, boolean recorded) {
         Path target = resolveInside(file);
         claim(file);
         try {
@@ -226,13 +226,13 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             // files the manifest records, only those it lists, unless it has none: no look for each new page.
             if (inPlace && (!recorded || manifest.mayHavePublished(file))) {
                 Path published = out.resolve(file);
-                if (samePublished(published, content)) {
+                if (samePublished(published, content, length)) {
                     reused.incrementAndGet();
                     return published;
                 }
             }
             folder(target.getParent());
-            writeFile(target, content);
+            writeFile(target, content, length);
             staged.add(file);
             written.incrementAndGet();
             return target;
@@ -248,9 +248,14 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      * pieces of 8 KB (six writes for an article page, 25 for a page of concordance).
      */
     static void writeFile(Path target, byte[] content) throws IOException {
+        writeFile(target, content, content.length);
+    }
+
+    /** Writes the first {@code length} bytes of {@code content} so. */
+    static void writeFile(Path target, byte[] content, int length) throws IOException {
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            archive.io.Channels.write(ch, 0, java.nio.ByteBuffer.wrap(content));
+            archive.io.Channels.write(ch, 0, java.nio.ByteBuffer.wrap(content, 0, length));
         }
     }
 
@@ -268,7 +273,13 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
     @Override
     public void write(String file, byte[] content, long fingerprint) {
-        manifest.record(file, fingerprint, place(file, content, true));
+        manifest.record(file, fingerprint, place(file, content, content.length, true));
+    }
+
+    /** Writes the first {@code length} bytes of {@code content}, which it does not keep. */
+    @Override
+    public void write(String file, byte[] content, int length, long fingerprint) {
+        manifest.record(file, fingerprint, place(file, content, length, true));
     }
 
     /**
@@ -484,7 +495,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     }
 
     /** True if the published site has a regular file at {@code published} with exactly these bytes. */
-    private static boolean samePublished(Path published, byte[] content) throws IOException {
+    private static boolean samePublished(Path published, byte[] content, int length) throws IOException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(published, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -493,7 +504,9 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         } catch (java.nio.file.FileSystemException e) {
             return false; // "not a directory": a published file stands where this page's folder goes
         }
-        return attrs.isRegularFile() && attrs.size() == content.length && Arrays.equals(Files.readAllBytes(published), content);
+        if (!attrs.isRegularFile() || attrs.size() != length) return false;
+        byte[] now = Files.readAllBytes(published);
+        return now.length == length && Arrays.equals(now, 0, length, content, 0, length);
     }
 
     /** Copies a file (an asset) into the site. */
