@@ -246,10 +246,12 @@ public final class GlossaryPages {
         String base = PagePaths.entry(g.slug());
         List<AnnotatedArticle> articles = ctx.index.usingEntry(g.slug());
         int lines = ctx.index.lineCount(g.slug());
-        // Markdown is rendered once, for the entry's first page, so its diagnostics are reported once.
-        String explanation = ctx.markdown.render(g.explanation(),
+        // Markdown is rendered once, for the entry's first page, so its diagnostics are reported once;
+        // not at all when that page is not asked for (an edit's line on a later page), as no other shows it.
+        boolean first = only == null || only.contains(1);
+        String explanation = !first ? "" : ctx.markdown.render(g.explanation(),
                 new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(base), ctx.diags));
-        List<String> references = g.references().stream().map(r -> ctx.markdown.render(r,
+        List<String> references = !first ? List.of() : g.references().stream().map(r -> ctx.markdown.render(r,
                 new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(base), ctx.diags))).toList();
         List<Views.Ref> related = g.related().stream().filter(ctx.glossary::containsKey)
                 .map(s -> ctx.entryRef(s, ctx.index.usingEntry(s).size())).toList();

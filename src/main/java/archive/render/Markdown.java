@@ -38,18 +38,26 @@ public final class Markdown {
     /** Where the Markdown comes from and how to turn site paths into links from the current page. */
     public record Context(Path file, int firstLine, CrossRefs refs, UnaryOperator<String> link, Diagnostics diags) {}
 
-    private final Parser parser;
-    private final HtmlRenderer renderer;
-    private final Safelist safelist;
+    /** Flexmark's parser and renderer and jsoup's allow-list: made at the first use, as most edits' builds render no Markdown. */
+    private record Engine(Parser parser, HtmlRenderer renderer, Safelist safelist) {}
 
-    public Markdown() {
+    private volatile Engine engine;
+
+    private Engine engine() {
+        Engine e = engine;
+        if (e != null) return e;
+        synchronized (this) {
+            if (engine == null) engine = newEngine();
+            return engine;
+        }
+    }
+
+    private static Engine newEngine() {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(), TypographicExtension.create()));
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         options.set(HtmlRenderer.SOFT_BREAK, " ");
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new ResolverFactory()).build();
-        this.safelist = Safelist.relaxed()
+        Safelist safelist = Safelist.relaxed()
                 .addAttributes("a", "class", "id", "title", "lang")
                 .addAttributes("sup", "id", "class")
                 .addAttributes("li", "id")
@@ -59,6 +67,8 @@ public final class Markdown {
                 .addTags("hr", "abbr")
                 .removeProtocols("img", "src", "http")
                 .preserveRelativeLinks(true);
+        return new Engine(Parser.builder(options).build(),
+                HtmlRenderer.builder(options).linkResolverFactory(new ResolverFactory()).build(), safelist);
     }
 
     /** Renders and sanitises {@code markdown}; the line numbers of errors are counted from {@code context.firstLine()}. */
@@ -73,15 +83,16 @@ public final class Markdown {
             }
             text = BackslashGuard.defuse(text);
         }
-        Document doc = parser.parse(text);
+        Engine e = engine();
+        Document doc = e.parser().parse(text);
         doc.set(CONTEXT, context);
-        return clean(renderer.render(doc));
+        return clean(e.renderer().render(doc));
     }
 
     /** Cleans HTML with the allow-list (what survives is safe to put in any page) and marks its Chinese runs. */
     public String clean(String html) {
         OutputSettings out = new OutputSettings().prettyPrint(false).charset("UTF-8");
-        org.jsoup.nodes.Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, "https://archive.invalid/base/path/"));
+        org.jsoup.nodes.Document clean = new Cleaner(engine().safelist()).clean(Jsoup.parseBodyFragment(html, "https://archive.invalid/base/path/"));
         ChineseRuns.mark(clean.body()); // editors write Chinese inside English prose: give it its lang
         clean.outputSettings(out);
         return clean.body().html();
