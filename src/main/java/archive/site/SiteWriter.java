@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.nio.file.FileVisitResult;
 import java.nio.file.SimpleFileVisitor;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -719,12 +718,33 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         }
     }
 
-    /** Deletes the file or folder {@code root} and everything under it, if it exists. */
+    /**
+     * Deletes the file or folder {@code root} and everything under it, if it exists: each folder
+     * after its files, without links followed. What another process deletes meanwhile (a second
+     * bench emptying the same trash) is passed over, not an error.
+     */
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) return java.nio.file.FileVisitResult.CONTINUE;
+                throw e;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) throw e;
+                Files.deleteIfExists(dir);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** The output cannot be written as asked; the message says why and what to do. */

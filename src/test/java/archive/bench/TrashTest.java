@@ -49,6 +49,33 @@ class TrashTest {
     }
 
     @Test
+    void twoBenchesEmptyingTheSameTrashBothFinish() throws Exception {
+        // Each thread's walk finds files and folders the other has just deleted: passed over, not an error.
+        for (int f = 0; f < 60; f++) {
+            Path folder = dir.resolve(".trash/site-1/articles/" + f);
+            Files.createDirectories(folder);
+            for (int i = 0; i < 40; i++) Files.writeString(folder.resolve(i + ".html"), "x");
+        }
+        Path outside = dir.resolve("kept");
+        Files.createDirectories(outside);
+        Files.writeString(outside.resolve("page.html"), "not the trash's");
+        Files.createSymbolicLink(dir.resolve(".trash/site-1/link"), outside);
+
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> { new Trash(dir).empty(); return null; });
+            var second = two.submit(() -> { new Trash(dir).empty(); return null; });
+            first.get();
+            second.get();
+        } finally {
+            two.shutdown();
+        }
+
+        assertFalse(Files.exists(dir.resolve(".trash")));
+        assertEquals("not the trash's", Files.readString(outside.resolve("page.html")), "a link is removed, not followed");
+    }
+
+    @Test
     void aBuildWaitsOnlyWhileTheBenchsDeletionsAreRecent() throws Exception {
         Trash trash = new Trash(dir);
         Path out = dir.resolve("site-10");
