@@ -58,7 +58,11 @@ public final class Trash {
     private void deleted() throws IOException {
         Files.createDirectories(dir);
         Path marker = dir.resolve(EMPTIED);
-        if (!Files.exists(marker)) Files.createFile(marker);
+        try {
+            Files.createFile(marker);
+        } catch (java.nio.file.FileAlreadyExistsException made) {
+            // made by an earlier emptying, or by another bench emptying the same trash just now
+        }
         Files.setLastModifiedTime(marker, FileTime.fromMillis(System.currentTimeMillis()));
     }
 
