@@ -84,11 +84,12 @@ final class CitationCache {
 
         String article() { return article; }
 
-        /** Inflated on every call: most entries are asked for once per build, and kept small meanwhile. */
+        /** The big-endian int at {@code at}, as DataOutputStream writes it. */
         private static int intAt(byte[] b, int at) {
             return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
         }
 
+        /** Inflated on every call: most entries are asked for once per build, and kept small meanwhile. */
         List<String> values() {
             Inflater inf = INFLATER.get();
             inf.reset();
