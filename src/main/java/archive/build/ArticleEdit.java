@@ -308,6 +308,12 @@ final class ArticleEdit {
     /** Whether this save added or moved articles (the index is made anew, the lists follow) rather than edited them in place. */
     boolean listsFollow() { return listsFollow; }
 
+    /**
+     * Whether the glossary's index may change: it counts each entry's articles, which only an edit
+     * that adds or moves articles (their terms included) changes.
+     */
+    boolean changesGlossaryIndex() { return listsFollow; }
+
     /** Whether the templates, data, URL policy ({@code inputs}) and the archive's own pages are as before. */
     static boolean sameSettings(Published before, SiteBuild.Corpus now, long inputs) {
         return before != null && before.inputs() == inputs && before.corpus().pages().equals(now.pages());
@@ -352,9 +358,7 @@ final class ArticleEdit {
 
     /** Whether the site file {@code file} may differ after the edit (the assets are copied by every build). */
     boolean affects(String file) {
-        // The glossary's index counts each entry's articles: an edit that keeps every article's
-        // terms (one that does not move lists) leaves it as it is.
-        if (file.startsWith("assets/") || listsFollow && file.equals(PagePaths.GLOSSARY + "index.html")) return true;
+        if (file.startsWith("assets/") || changesGlossaryIndex() && file.equals(PagePaths.GLOSSARY + "index.html")) return true;
         // Article, entry, place and industry pages live in a folder of their own: "articles/<id>/…".
         int first = file.indexOf('/'), second = first < 0 ? -1 : file.indexOf('/', first + 1);
         if (second >= 0 && folders.contains(file.substring(0, second + 1))) return true;

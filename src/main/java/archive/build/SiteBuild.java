@@ -361,7 +361,7 @@ public final class SiteBuild {
             if (intro.isEmpty()) introductions.remove(a.id());
             else introductions.put(a.id(), intro);
         });
-        new GlossaryPages(ctx).render(edit.entryPages(), edit.listsFollow()); // its index only when the edit added or moved articles
+        new GlossaryPages(ctx).render(edit.entryPages(), edit.changesGlossaryIndex());
         if (edit.listed()) {
             // What lists show of an edited article changed: the lists it is on are made (or kept) as usual.
             EditorialPages editorial = new EditorialPages(ctx);

@@ -18,19 +18,14 @@ final class PageEncoder {
     private PageEncoder() {}
 
     static byte[] encode(String s) {
-        return encode(archive.model.Chars.of(s, 0, s.length()), s.length());
-    }
-
-    /** The first {@code n} characters of {@code cs}, encoded. */
-    static byte[] encode(char[] cs, int n) {
-        Encoded e = encodeShared(cs, n);
+        Encoded e = encodeShared(archive.model.Chars.of(s, 0, s.length()), s.length());
         return Arrays.copyOf(e.bytes(), e.length());
     }
 
     /**
      * Bytes encoded into the thread's buffer: the first {@code length} of {@code bytes}, valid
      * until the thread encodes again. A page handed to the writer so is not copied into an array
-     * of its own (850 MB of copies, and a young collection or two, in a build of 10,000 articles).
+     * of its own (741 MB of pages, 9 % of what a clean build of 10,000 articles allocated).
      */
     record Encoded(byte[] bytes, int length) {}
 

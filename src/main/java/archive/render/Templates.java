@@ -51,11 +51,6 @@ public final class Templates {
         return evaluate(template, file, variables, TextBuffer::toString);
     }
 
-    /** Renders a page straight into the bytes to write (see {@link PageSink#bytes}), without an intermediate string. */
-    public byte[] renderBytes(String template, String file, Map<String, Object> variables) {
-        return evaluate(template, file, variables, TextBuffer::encode);
-    }
-
     /**
      * Renders a page and writes it to {@code sink} with this fingerprint, its bytes handed over from
      * the thread's encoding buffer without a copy of their own.

@@ -78,9 +78,6 @@ final class TextBuffer extends Writer {
     @Override public void close() { }
     @Override public String toString() { return new String(buf, 0, length); }
 
-    /** The text as the bytes of a page (see {@link PageEncoder}). */
-    byte[] encode() { return PageEncoder.encode(buf, length); }
-
-    /** The same bytes in the thread's buffer, valid until it encodes again (see {@link PageEncoder.Encoded}). */
+    /** The text as the bytes of a page (see {@link PageEncoder}), in the thread's buffer until it encodes again. */
     PageEncoder.Encoded encodeShared() { return PageEncoder.encodeShared(buf, length); }
 }

@@ -39,8 +39,10 @@ public final class SearchIndexBuilder {
     /** A shard holds about this many characters of postings; longer lists get a file of their own. */
     static final int TARGET_SHARD_CHARS = 48 * 1024, OWN_FILE_CHARS = 12 * 1024;
 
-    /** What was built; {@code tokenized} articles were read for their terms, the others' postings were the previous build's. */
-    /** @param unreadShards the shards kept without a look at their postings: none of their terms changed */
+    /**
+     * What was built; {@code tokenized} articles were read for their terms, the others' postings were the previous build's.
+     * {@code unreadShards}: of the shards kept, those kept without a look at their postings (none of their terms changed).
+     */
     public record Stats(int documents, int terms, int shards, long postings, long bytes, int files, int tokenized, int keptFiles,
                         int keptShards, int unreadShards, boolean postingsAsPublished) {}
 

@@ -243,14 +243,10 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     }
 
     /**
-     * Writes {@code content} to a new file in one write: Files.write hands a page to the system in
-     * pieces of 8 KB (six writes for an article page, 25 for a page of concordance).
+     * Writes the first {@code length} bytes of {@code content} to a new file in one write:
+     * Files.write hands a page to the system in pieces of 8 KB (six writes for an article page, 25
+     * for a page of concordance).
      */
-    static void writeFile(Path target, byte[] content) throws IOException {
-        writeFile(target, content, content.length);
-    }
-
-    /** Writes the first {@code length} bytes of {@code content} so. */
     static void writeFile(Path target, byte[] content, int length) throws IOException {
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -272,7 +268,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
     @Override
     public void write(String file, byte[] content, long fingerprint) {
-        manifest.record(file, fingerprint, place(file, content, content.length, true));
+        write(file, content, content.length, fingerprint);
     }
 
     /** Writes the first {@code length} bytes of {@code content}, which it does not keep. */

@@ -24,16 +24,7 @@ class AnnotationStoreTest {
     private final TestProject project = corpus();
 
     private static TestProject corpus() {
-        TestProject p = TestProject.empty();
-        TestProject.copyTree(TestProject.REPO.resolve("data"), p.root.resolve("data"));
-        TestProject.copyTree(TestProject.REPO.resolve("pages"), p.root.resolve("pages"));
-        try {
-            new archive.bench.CorpusGenerator(TestProject.REPO.resolve("seeds"), TestProject.REPO.resolve("data"), 11)
-                    .write(p.root.resolve("seeds"), 40);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return p;
+        return TestProject.generated(TestProject.generator(11), 40);
     }
 
     @AfterEach

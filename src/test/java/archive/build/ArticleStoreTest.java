@@ -26,19 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArticleStoreTest {
     private static final Pattern TAKEN = Pattern.compile("Read (\\d+) articles \\((\\d+) as the previous build left them\\)");
 
-    private final archive.bench.CorpusGenerator generator =
-            new archive.bench.CorpusGenerator(TestProject.REPO.resolve("seeds"), TestProject.REPO.resolve("data"), 11);
+    private final archive.bench.CorpusGenerator generator = TestProject.generator(11);
     private final TestProject project = corpus();
 
     private TestProject corpus() {
-        TestProject p = TestProject.empty();
-        TestProject.copyTree(TestProject.REPO.resolve("data"), p.root.resolve("data"));
-        TestProject.copyTree(TestProject.REPO.resolve("pages"), p.root.resolve("pages"));
-        try {
-            generator.write(p.root.resolve("seeds"), 40);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        TestProject p = TestProject.generated(generator, 40);
         // Saved a while ago, as an archive's seeds are: the store trusts a seed's attributes only then.
         return p.settle();
     }

@@ -781,8 +781,8 @@ class IncrementalBuildTest {
     private interface CorpusTest { void run(archive.bench.CorpusGenerator gen, TestProject corpus) throws IOException; }
 
     private static void onSynthetic(long seed, int n, CorpusTest test) throws IOException {
-        archive.bench.CorpusGenerator gen = generator(seed);
-        TestProject corpus = synthetic(gen, n);
+        archive.bench.CorpusGenerator gen = TestProject.generator(seed);
+        TestProject corpus = TestProject.generated(gen, n);
         try {
             test.run(gen, corpus);
         } finally {
@@ -790,20 +790,6 @@ class IncrementalBuildTest {
         }
     }
 
-    private static archive.bench.CorpusGenerator generator(long seed) {
-        return new archive.bench.CorpusGenerator(TestProject.REPO.resolve("seeds"), TestProject.REPO.resolve("data"), seed);
-    }
-
-    /** A synthetic corpus of {@code n} articles: most have no editors' notes, so their pages can be kept. */
-    private static TestProject synthetic(archive.bench.CorpusGenerator gen, int n) throws IOException {
-        TestProject corpus = TestProject.empty();
-        gen.write(corpus.root.resolve("seeds"), n);
-        TestProject.copyTree(TestProject.REPO.resolve("data"), corpus.root.resolve("data"));
-        TestProject.copyTree(TestProject.REPO.resolve("pages"), corpus.root.resolve("pages"));
-        return corpus;
-    }
-
-    /** Puts {@code sentence} before the first paragraph of the seed's text. */
     /** The search index's shards as the build's log counts them: all, kept unmade, kept unread. */
     private static int[] searchShards(String log) {
         java.util.regex.Matcher m = java.util.regex.Pattern
@@ -812,6 +798,7 @@ class IncrementalBuildTest {
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
     }
 
+    /** Puts {@code sentence} before the first paragraph of the seed's text. */
     private static void addSentence(TestProject corpus, String seed, String sentence) {
         String text = corpus.read(seed);
         int body = text.indexOf("\n\n") + 2;

@@ -1,6 +1,5 @@
 package archive.build;
 
-import archive.bench.CorpusGenerator;
 import archive.testing.TestProject;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -24,12 +23,7 @@ class PaginationTest {
 
     @BeforeAll
     static void build() throws IOException {
-        project = TestProject.empty();
-        TestProject.copyTree(TestProject.REPO.resolve("data"), project.root.resolve("data"));
-        TestProject.copyTree(TestProject.REPO.resolve("pages"), project.root.resolve("pages"));
-        TestProject.delete(project.root.resolve("seeds"));
-        new CorpusGenerator(TestProject.REPO.resolve("seeds"), TestProject.REPO.resolve("data"), 7)
-                .write(project.root.resolve("seeds"), ARTICLES);
+        project = TestProject.generated(TestProject.generator(7), ARTICLES);
         project.build();
     }
 

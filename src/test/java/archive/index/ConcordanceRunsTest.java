@@ -20,17 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * each entry's lines in reading order, each article's as the article alone gives them.
  */
 class ConcordanceRunsTest {
-    private final TestProject project = TestProject.empty();
+    private final TestProject project = TestProject.generated(TestProject.generator(3), 1100);
 
     @AfterEach
     void clean() { TestProject.delete(project.root); }
 
     @Test
     void anEntrysLinesFollowTheReadingOrderAcrossRuns() throws IOException {
-        TestProject.copyTree(TestProject.REPO.resolve("data"), project.root.resolve("data"));
-        TestProject.copyTree(TestProject.REPO.resolve("pages"), project.root.resolve("pages"));
-        new archive.bench.CorpusGenerator(TestProject.REPO.resolve("seeds"), TestProject.REPO.resolve("data"), 3)
-                .write(project.root.resolve("seeds"), 1100);
         SiteBuild.Corpus corpus = new SiteBuild(project.config(), null).read(new Diagnostics());
         List<AnnotatedArticle> articles = corpus.articles();
         assertTrue(articles.size() >= 1100, "enough articles for several runs: " + articles.size());

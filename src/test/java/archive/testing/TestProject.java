@@ -47,6 +47,24 @@ public final class TestProject {
         return p;
     }
 
+    /** The bench's corpus generator, drawing from the repository's seeds and data with {@code seed}. */
+    public static archive.bench.CorpusGenerator generator(long seed) {
+        return new archive.bench.CorpusGenerator(REPO.resolve("seeds"), REPO.resolve("data"), seed);
+    }
+
+    /** The repository's data and pages with {@code articles} synthetic seeds from {@code gen}, in a temporary project. */
+    public static TestProject generated(archive.bench.CorpusGenerator gen, int articles) {
+        TestProject p = empty();
+        copyTree(REPO.resolve("data"), p.root.resolve("data"));
+        copyTree(REPO.resolve("pages"), p.root.resolve("pages"));
+        try {
+            gen.write(p.root.resolve("seeds"), articles);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
     public TestProject write(String rel, String text) {
         return write(rel, text.getBytes(StandardCharsets.UTF_8));
     }
