@@ -40,7 +40,7 @@ final class OpenData {
      * in dictionaries at the top. At archive scale a document with the names repeated in every
      * article (and built whole in memory before printing) is ten times larger.
      */
-    byte[] json() {
+    Utf8Out json() {
         List<AnnotatedArticle> articles = ctx.index.articles();
         StringBuilder sb = new StringBuilder(4096);
         Map<String, Object> places = new TreeMap<>(), industries = new TreeMap<>(), glossary = new TreeMap<>();
@@ -58,7 +58,7 @@ final class OpenData {
                 .append(",\n\"industries\":").append(Json.write(industries))
                 .append(",\n\"glossary\":").append(Json.write(glossary))
                 .append(",\n\"articles\":[");
-        Utf8Out out = new Utf8Out(articles.size() * 720 + 8192, archive.render.PageSink::bytes);
+        Utf8Out out = new Utf8Out(articles.size(), 1400, archive.render.PageSink::bytes);
         for (int k = 0; k < articles.size(); k++) {
             sb.append(k == 0 ? "\n" : ",\n");
             jsonRecord(sb, articles.get(k), introductions);
@@ -66,7 +66,7 @@ final class OpenData {
         }
         sb.append("\n]}\n");
         out.add(sb);
-        return out.bytes();
+        return out;
     }
 
     /** An article's record in the JSON download: one line. */
@@ -92,17 +92,17 @@ final class OpenData {
                         "introduction", introductions.getOrDefault(aa.id(), "")))));
     }
 
-    byte[] csv() {
+    Utf8Out csv() {
         StringBuilder sb = new StringBuilder(4096);
         // Plain UTF-8: the page encoder would drop the carriage returns of the CSV's line ends.
-        Utf8Out out = new Utf8Out(ctx.index.articles().size() * 420 + 4096, text -> text.getBytes(StandardCharsets.UTF_8));
+        Utf8Out out = new Utf8Out(ctx.index.articles().size(), 1200, text -> text.getBytes(StandardCharsets.UTF_8));
         row(sb, COLUMNS);
         for (AnnotatedArticle aa : ctx.index.articles()) {
             csvRecord(sb, aa, introductions);
             out.add(sb);
         }
         out.add(sb);
-        return out.bytes();
+        return out;
     }
 
     /** An article's record in the CSV download. */
@@ -221,15 +221,22 @@ final class OpenData {
     /**
      * A download as UTF-8, made record by record: the text of the whole archive is never held
      * as one string (at 100,000 articles the JSON's string, its copy and its encoding took a
-     * gigabyte at once, while the feed and the CSV were being made beside it).
+     * gigabyte at once, while the feed and the CSV were being made beside it). The buffer is
+     * written as it stands, its first {@link #length} bytes: each copy of it lived through young
+     * collections into the old generation (at 100,000 articles the buffers of the two downloads,
+     * grown by half at a time from a low guess and copied once more to size, were some 900 MB of
+     * it, and a full collection).
      */
-    private static final class Utf8Out {
+    static final class Utf8Out {
         private final java.util.function.Function<String, byte[]> encoder;
+        private final int records;
         private byte[] buf;
-        private int size;
+        private int size, added;
 
-        Utf8Out(int expected, java.util.function.Function<String, byte[]> encoder) {
-            this.buf = new byte[expected];
+        /** For {@code records} records (and a head and a tail) of about {@code perRecord} bytes. */
+        Utf8Out(int records, int perRecord, java.util.function.Function<String, byte[]> encoder) {
+            this.records = records;
+            this.buf = new byte[(int) Math.min(Integer.MAX_VALUE - 16, (long) records * perRecord + 8192)];
             this.encoder = encoder;
         }
 
@@ -237,12 +244,24 @@ final class OpenData {
         void add(StringBuilder sb) {
             byte[] b = encoder.apply(sb.toString());
             sb.setLength(0);
-            if (size + b.length > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(size + b.length, buf.length + (buf.length >> 1)));
+            added++;
+            if (size + b.length > buf.length) buf = java.util.Arrays.copyOf(buf, grown(b.length));
             System.arraycopy(b, 0, buf, size, b.length);
             size += b.length;
         }
 
-        byte[] bytes() { return size == buf.length ? buf : java.util.Arrays.copyOf(buf, size); }
+        /** The size to grow to: what the records so far project for all of them, once, and a margin. */
+        private int grown(int more) {
+            long projected = (long) ((double) size / added * (records + 2) * 1.05) + more;
+            long needed = Math.max((long) size + more, Math.max(projected, buf.length + (buf.length >> 3)));
+            if (needed > Integer.MAX_VALUE - 16) throw new IllegalStateException("a download of more than 2 GB");
+            return (int) needed;
+        }
+
+        /** The buffer: its first {@link #length} bytes are the download. */
+        byte[] array() { return buf; }
+
+        int length() { return size; }
     }
 
     private String url(ArticleRecord r) { return r.url() != null ? r.url() : r.path(); }

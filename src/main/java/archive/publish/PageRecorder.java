@@ -73,11 +73,14 @@ public final class PageRecorder implements PageSink {
      * file), and {@code onSpliced} is told when they were made.
      */
     public void writeStableSpliced(String file, long fingerprint, java.util.function.Supplier<java.util.List<Splice>> splices,
-                                   java.util.function.Supplier<byte[]> content, Runnable onSpliced) {
+                                   java.util.function.Supplier<OpenData.Utf8Out> content, Runnable onSpliced) {
         if (!next.keep(file, fingerprint)) {
             java.util.List<Splice> s = splices.get();
             if (s != null && next.writeSpliced(file, s, fingerprint)) onSpliced.run();
-            else next.write(file, content.get(), fingerprint);
+            else {
+                OpenData.Utf8Out whole = content.get();
+                next.write(file, whole.array(), whole.length(), fingerprint);
+            }
         }
         stable.add("/" + file);
     }

@@ -176,7 +176,7 @@ public final class Publishing {
      * (null: none) finds, when it finds them, copied by the system without being read in; else made
      * whole by {@code whole}.
      */
-    private void download(String file, long inputs, SpliceFinder edit, java.util.function.Supplier<byte[]> whole) {
+    private void download(String file, long inputs, SpliceFinder edit, java.util.function.Supplier<OpenData.Utf8Out> whole) {
         recorder.writeStableSpliced(file, inputs, () -> {
             if (edit == null) return null;
             try (java.nio.channels.FileChannel ch = recorder.openPublished(file)) {
