@@ -58,6 +58,7 @@ final class OpenData {
                 .append(",\n\"industries\":").append(Json.write(industries))
                 .append(",\n\"glossary\":").append(Json.write(glossary))
                 .append(",\n\"articles\":[");
+        // A record is about 1,260 bytes in the bench's corpus (1,060 in the CSV): the buffer is made once, with room.
         Utf8Out out = new Utf8Out(articles.size(), 1400, archive.render.PageSink::bytes);
         for (int k = 0; k < articles.size(); k++) {
             sb.append(k == 0 ? "\n" : ",\n");
