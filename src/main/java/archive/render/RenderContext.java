@@ -224,16 +224,9 @@ public final class RenderContext {
         return all;
     }
 
-    /**
-     * Builds the deferred values, renders the template and writes the page, recorded with {@code fingerprint}.
-     * The values go into a map of their own: a page prepared long before (a concordance's) is in the old
-     * generation by now, and its map, pointing at them, would keep them through young collections after the
-     * page was dead (100,000 articles: 4 GB of concordance rows promoted, four full collections).
-     */
+    /** Renders the template (its deferred values built then) and writes the page, recorded with {@code fingerprint}. */
     private void render(String template, String file, Map<String, Object> all, long fingerprint) {
-        Map<String, Object> vars = new java.util.HashMap<>(all.size() * 2);
-        all.forEach((k, val) -> vars.put(k, val instanceof Deferred d ? d.value() : val));
-        templates.renderTo(template, file, vars, sink, fingerprint);
+        templates.renderTo(template, file, all, sink, fingerprint);
         pagesWritten.incrementAndGet();
         pagesRendered.incrementAndGet();
     }
