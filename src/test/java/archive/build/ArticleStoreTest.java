@@ -164,30 +164,47 @@ class ArticleStoreTest {
     void anArchiveHeldHollowGivesTheSameSiteAsOneHeldWhole() {
         // Above the threshold the archive is held without its text, each page reading its article
         // back from the store: the pages must not differ by a byte.
+        // The editors' warnings too: held hollow, the build reads every article's mentions back from the store for them.
         java.util.function.Supplier<String> hollowBuild = () -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new SiteBuild(project.config(), new PrintStream(out, true, StandardCharsets.UTF_8)).holdingTextUpTo(0).build();
+            SiteBuild.Result r = new SiteBuild(project.config(), new PrintStream(out, true, StandardCharsets.UTF_8)).holdingTextUpTo(0).build();
+            hollowWarnings = messages(r);
             return out.toString(StandardCharsets.UTF_8);
         };
         assertEquals(-1, taken(hollowBuild.get()), "the first build parses every seed, then holds them hollow");
-        assertSameAsClean();
+        assertSameAsCleanWithItsWarnings();
         assertEquals(40, taken(hollowBuild.get()), "the next takes them from the store without their text");
-        assertSameAsClean();
+        assertSameAsCleanWithItsWarnings();
         // An edit: the edited article is parsed whole, the others stay hollow; the concordance lines quoting it change.
         String seed = firstSeed();
         String text = project.read(seed);
         int body = text.indexOf("\n\n") + 2;
         project.write(seed, text.substring(0, body) + "鼓足干劲，力争上游。" + text.substring(body));
         assertEquals(39, taken(hollowBuild.get()));
-        assertSameAsClean();
+        assertSameAsCleanWithItsWarnings();
     }
+
+    private List<String> hollowWarnings;
 
     private void assertSameAsClean() {
         Path clean = project.root.resolve("clean-site");
         TestProject.delete(clean);
         TestProject.delete(project.root.resolve(".clean-site.cache"));
-        project.build(project.config().withOut(clean));
+        cleanWarnings = messages(project.build(project.config().withOut(clean)));
         TestProject.assertSameSite(clean, project.site());
+    }
+
+    private List<String> cleanWarnings;
+
+    /** The same as {@link #assertSameAsClean}, and the hollow build's warnings the same as the clean one's. */
+    private void assertSameAsCleanWithItsWarnings() {
+        assertSameAsClean();
+        assertTrue(cleanWarnings.stream().anyMatch(w -> w.contains(" in Chinese but none of ")), "some articles lack a rendering");
+        assertEquals(cleanWarnings, hollowWarnings);
+    }
+
+    private static List<String> messages(SiteBuild.Result r) {
+        return r.diagnostics().warnings().stream().map(String::valueOf).toList();
     }
 
     /** A synthetic seed, whose text starts after its header's blank line. */
