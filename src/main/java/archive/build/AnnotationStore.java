@@ -152,6 +152,20 @@ final class AnnotationStore {
     }
 
     /**
+     * {@code a} for one pass over its mentions: if they are still stored as bytes, a copy of the
+     * article with them decoded anew, which {@code a} does not keep. A large archive's build reads
+     * every article's mentions in two passes after it let go of them (the concordance, the editors'
+     * warnings): kept by their articles until both had ended, they outlived young collections and
+     * were promoted, to be freed by a full collection; decoded for each pass, they die young.
+     */
+    static AnnotatedArticle passing(AnnotatedArticle a) {
+        if (!a.hasMentions() || !(a.zhMentions() instanceof StoredMentions.Lazy<?> lazy)) return a;
+        StoredMentions.Decoded d = lazy.of.decodedOnce();
+        return new AnnotatedArticle(a.article(), a.rows(), d.zh(), d.en(), d.title(), d.deck(), a.glossary(), a.places(),
+                a.datelinePlaces(), a.industries(), a.notes(), a.hollow());
+    }
+
+    /**
      * The mentions of a stored annotation, from {@code from} in its bytes to their end: the four
      * lists of an article decoded together, on the first look at any of them (as {@link
      * #decode} decoded them), after which the bytes are let go.
@@ -183,19 +197,32 @@ final class AnnotationStore {
             if (d != null) return d;
             synchronized (this) {
                 if (decoded == null) {
-                    ByteBuffer in = ByteBuffer.wrap(blob);
-                    in.position(from);
-                    // One target per slug and kind, shared by every mention of the article that names it.
-                    Mention.Target[] targets = new Mention.Target[table.length * KINDS.length];
-                    List<List<Mention>> zh = mentionLists(in, table, targets), en = mentionLists(in, table, targets);
-                    List<Mention> title = mentions(in, table, targets);
-                    List<List<Mention>> deck = mentionLists(in, table, targets);
-                    if (in.hasRemaining()) throw new IllegalStateException("trailing bytes in a stored annotation");
-                    decoded = new Decoded(zh, en, title, deck);
+                    decoded = decode();
                     blob = null;
                 }
                 return decoded;
             }
+        }
+
+        /** The mentions as decoded already, or decoded anew and not kept (see {@link #passing}). */
+        private Decoded decodedOnce() {
+            Decoded d = decoded;
+            if (d != null) return d;
+            synchronized (this) {
+                return decoded != null ? decoded : decode();
+            }
+        }
+
+        private Decoded decode() {
+            ByteBuffer in = ByteBuffer.wrap(blob);
+            in.position(from);
+            // One target per slug and kind, shared by every mention of the article that names it.
+            Mention.Target[] targets = new Mention.Target[table.length * KINDS.length];
+            List<List<Mention>> zh = mentionLists(in, table, targets), en = mentionLists(in, table, targets);
+            List<Mention> title = mentions(in, table, targets);
+            List<List<Mention>> deck = mentionLists(in, table, targets);
+            if (in.hasRemaining()) throw new IllegalStateException("trailing bytes in a stored annotation");
+            return new Decoded(zh, en, title, deck);
         }
 
         /** One of the four lists, read-only, as decoded. */

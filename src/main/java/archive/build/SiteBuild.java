@@ -609,6 +609,8 @@ public final class SiteBuild {
                 annotated = annotated.stream().map(a -> store.holds(a.id()) ? a.hollowed() : a).toList();
             }
         }
+        // Held hollow, the archive's mentions are read by the two passes below, each decoding them anew (see AnnotationStore#passing).
+        boolean hollowed = annotated != mentioned;
         // In the preview, a save that left every article where it stood updates the last index.
         articleEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey, data.placesBySlug());
         if (cache != null && articleEdit == null) {
@@ -624,12 +626,14 @@ public final class SiteBuild {
         // only warn, so nothing above that asks for errors waits for them).
         Diagnostics feedbackDiags = new Diagnostics();
         java.util.concurrent.ForkJoinTask<?> feedbackTask = knownFeedback != null ? null : java.util.concurrent.ForkJoinPool.commonPool()
-                .submit(() -> new EditorFeedback(data).report(mentioned, feedbackDiags, cache == null ? null : cache::lacking));
+                .submit(() -> new EditorFeedback(data).report(mentioned, feedbackDiags, cache != null ? cache::lacking
+                        : hollowed ? (a, lacking) -> lacking.apply(AnnotationStore.passing(a)) : null));
         // Such an edit needs the concordance only if it changed a line of it: then made, from the
         // articles' mentions, if the archive keeps them (it is not held hollow).
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
-                : new ArchiveIndex(annotated, data.placesBySlug(), mentioned::get, likelyEdit && annotated == mentioned);
+                : new ArchiveIndex(annotated, data.placesBySlug(), hollowed ? i -> AnnotationStore.passing(mentioned.get(i)) : mentioned::get,
+                        likelyEdit && !hollowed);
         if (feedbackTask != null) feedbackTask.join();
         List<archive.diag.Diagnostic> feedbackWarnings = knownFeedback != null ? knownFeedback : feedbackDiags.all();
         feedbackWarnings.forEach(diags::add);
