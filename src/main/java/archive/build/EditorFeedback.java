@@ -29,7 +29,8 @@ final class EditorFeedback {
 
     /**
      * Reports the warnings; {@code remembered}, if given, returns what an article's earlier check
-     * found, or computes it with the function it is given (the preview keeps it with the annotation).
+     * found, or computes it with the function it is given (the preview keeps it with the annotation;
+     * a build holding the archive hollow gives it the article with its mentions decoded for the check).
      */
     void report(List<AnnotatedArticle> articles, Diagnostics diags,
                 java.util.function.BiFunction<AnnotatedArticle, java.util.function.Function<AnnotatedArticle, List<String>>, List<String>> remembered) {

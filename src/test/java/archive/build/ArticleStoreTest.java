@@ -184,23 +184,24 @@ class ArticleStoreTest {
         assertSameAsCleanWithItsWarnings();
     }
 
+    /** The warnings of the last build held hollow. */
     private List<String> hollowWarnings;
 
-    private void assertSameAsClean() {
+    /** Asserts that a clean build makes the same site; returns its warnings. */
+    private List<String> assertSameAsClean() {
         Path clean = project.root.resolve("clean-site");
         TestProject.delete(clean);
         TestProject.delete(project.root.resolve(".clean-site.cache"));
-        cleanWarnings = messages(project.build(project.config().withOut(clean)));
+        List<String> warnings = messages(project.build(project.config().withOut(clean)));
         TestProject.assertSameSite(clean, project.site());
+        return warnings;
     }
-
-    private List<String> cleanWarnings;
 
     /** The same as {@link #assertSameAsClean}, and the hollow build's warnings the same as the clean one's. */
     private void assertSameAsCleanWithItsWarnings() {
-        assertSameAsClean();
-        assertTrue(cleanWarnings.stream().anyMatch(w -> w.contains(" in Chinese but none of ")), "some articles lack a rendering");
-        assertEquals(cleanWarnings, hollowWarnings);
+        List<String> clean = assertSameAsClean();
+        assertTrue(clean.stream().anyMatch(w -> w.contains(" in Chinese but none of ")), "some articles lack a rendering");
+        assertEquals(clean, hollowWarnings);
     }
 
     private static List<String> messages(SiteBuild.Result r) {
