@@ -208,10 +208,11 @@ public final class Publishing {
     private void reportCitationCost() {
         long n = citations.articles();
         if (n == 0) return;
-        long f = citations.formatted();
+        long f = citations.formatted(), filled = citations.filled();
         log.accept(String.format(java.util.Locale.ROOT,
-                "Citations of %d articles: %d formatted by citeproc, %d from the cache; %.3f ms CPU per article formatted, "
-                        + "plus %.2f s loading styles",
-                n, f, n - f, f == 0 ? 0.0 : (citations.nanos() - citations.loadNanos()) / 1e6 / f, citations.loadNanos() / 1e9));
+                "Citations of %d articles: %d formatted (%d filled into %d shapes citeproc formatted, %d by citeproc whole), "
+                        + "%d from the cache; %.3f ms CPU per article formatted, plus %.2f s loading styles",
+                n, f, filled, citations.shapes(), f - filled, n - f,
+                f == 0 ? 0.0 : (citations.nanos() - citations.loadNanos()) / 1e6 / f, citations.loadNanos() / 1e9));
     }
 }

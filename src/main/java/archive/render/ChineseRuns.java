@@ -71,7 +71,7 @@ public final class ChineseRuns {
     }
 
     /** [start, end) of each Chinese run. */
-    static List<int[]> runs(String s) {
+    public static List<int[]> runs(String s) {
         List<int[]> out = new ArrayList<>();
         int i = 0, n = s.length();
         while (i < n) {
@@ -91,6 +91,11 @@ public final class ChineseRuns {
             i = end;
         }
         return out;
+    }
+
+    /** Whether a run could go on over {@code c}: a Han character or Chinese punctuation. */
+    public static boolean continuesRun(int c) {
+        return isHan(c) || isChinesePunctuation(c);
     }
 
     private static boolean isHan(int c) {

@@ -1,0 +1,106 @@
+package archive.publish;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A citation filled into a shape is the one citeproc gives the article whole; what might not be goes to citeproc. */
+class CitationShapesTest {
+    private static final Citations CITEPROC = new Citations();
+
+    /** English titles made to be awkward for a filled citation: quotation marks, punctuation, markup, Chinese. */
+    private static final List<String> TITLES_EN = List.of(
+            "Organize a Comprehensive Breakthrough Targeting Weak Links",
+            "Beijing's Industrial Front Wins the First Battle - January's Total Output Value Increases by 2.7 Times",
+            "Workers' Congress Opens in Wuhan",
+            "The \"Three Red Banners\" Fly over 'Every' Commune",
+            "Rock 'n' Roll of the 1950's and 'tis the Season",
+            "The “Leap” Continues: ‘Walking on Two Legs’",
+            "Steel & Iron: 10,800,000 Tons (Continued)",
+            "'Tis the Season of Steel",
+            "Why Is Steel Short?",
+            "Long Live the People's Communes!",
+            "<b>Bold</b> Claims",
+            "Two  Spaces",
+            "Li Qi (李琦) Reports from 太原",
+            "");
+    private static final List<String> TITLES_ZH = List.of("", "针对薄弱环节组织全面突击 江苏江西铁产量提高两倍", "干劲排山倒海　措施千方百计",
+            "大跃进「万岁」好", "「大跃进」万岁");
+    private static final List<String> AUTHORS = List.of("", "Xinhua News Agency", "新华社记者", "Li Qi (李琦)", "O'Brien");
+    private static final List<String> URLS = java.util.Arrays.asList(null, "https://example.org/archive/articles/1012f6d7e23636c3/",
+            "https://example.org/a?b=1&c=2");
+
+    private static List<String> whole(ArticleRecord r) {
+        List<String> html = CITEPROC.citeproc(Citations.item(r));
+        List<String> out = new ArrayList<>();
+        for (Citations.Style s : Citations.Style.values()) {
+            Citations.Formatted f = Citations.clean(s, html.get(s.ordinal()));
+            out.add(f.html());
+            out.add(f.text());
+        }
+        return out;
+    }
+
+    private static ArticleRecord record(int n, String titleEn, String titleZh, String author, String url) {
+        String id = String.format("%016x", n);
+        LocalDate date = n % 2 == 0 ? LocalDate.of(1958, 10, 24) : LocalDate.of(1960, 1, 5);
+        return new ArticleRecord(id, "articles/" + id + "/", url, date, n % 3 == 0 ? 12 : 1, "", "", author, titleEn, titleZh);
+    }
+
+    @Test
+    void everyFilledCitationIsTheOneCiteprocGivesTheArticleWhole() {
+        CitationShapes shapes = new CitationShapes();
+        List<String> differ = new ArrayList<>(), filled = new ArrayList<>();
+        int n = 0;
+        for (String en : TITLES_EN) {
+            for (String zh : TITLES_ZH) {
+                if (en.isEmpty() && zh.isEmpty()) continue;
+                for (String author : AUTHORS) {
+                    for (String url : URLS) {
+                        ArticleRecord r = record(n++, en, zh, author, url);
+                        List<String> f = shapes.cite(r, CITEPROC::citeproc);
+                        if (f == null) continue;
+                        filled.add(r.citationTitle());
+                        List<String> expected = whole(r);
+                        if (!expected.equals(f)) differ.add(r + "\n  filled:   " + f + "\n  citeproc: " + expected);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), differ);
+        // The comparison covers filled citations of every awkward kind that is filled at all.
+        assertTrue(filled.size() > n / 3, filled.size() + " of " + n + " filled");
+        assertTrue(filled.contains("针对薄弱环节组织全面突击 江苏江西铁产量提高两倍 [Beijing's Industrial Front Wins the First Battle - "
+                + "January's Total Output Value Increases by 2.7 Times]"), "an apostrophe is filled");
+        assertTrue(filled.contains("The \"Three Red Banners\" Fly over 'Every' Commune"), "inner quotation marks are filled");
+        assertTrue(filled.contains("大跃进「万岁」好 [Steel & Iron: 10,800,000 Tons (Continued)]"), "an ampersand and Chinese quotes are filled");
+    }
+
+    @Test
+    void whatCiteprocMightChangeGoesToCiteprocWhole() {
+        CitationShapes shapes = new CitationShapes();
+        for (String title : List.of("'Tis the Season of Steel", "Why Is Steel Short?", "Long Live the People's Communes!",
+                "<b>Bold</b> Claims", "Two  Spaces")) {
+            assertNull(shapes.cite(record(1, title, "", "", null), CITEPROC::citeproc), title);
+        }
+        assertNull(shapes.cite(record(2, "Steel", "「大跃进」万岁", "", null), CITEPROC::citeproc), "a title opening with a Chinese quotation mark");
+        assertNull(shapes.cite(record(3, "Steel", "", "O'Brien", null), CITEPROC::citeproc), "an author with an apostrophe");
+        assertNotNull(shapes.cite(record(4, "Steel", "", "Li Qi (李琦)", null), CITEPROC::citeproc));
+    }
+
+    @Test
+    void aShapeIsFormattedOnceForEveryArticleOfItsDay() {
+        CitationShapes shapes = new CitationShapes();
+        for (int i = 0; i < 10; i += 2) assertNotNull(shapes.cite(record(i, "Steel Output Number " + i, "钢产量", "", null), CITEPROC::citeproc));
+        assertEquals(1, shapes.shapesFormatted(), "five articles of one day, unsigned, without a URL: one shape");
+        assertNotNull(shapes.cite(record(12, "Steel", "钢", "Xinhua News Agency", null), CITEPROC::citeproc));
+        assertEquals(2, shapes.shapesFormatted(), "a signed article is another shape");
+    }
+}
