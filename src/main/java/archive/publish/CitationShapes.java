@@ -6,6 +6,7 @@ import de.undercouch.citeproc.helper.SmartQuotes;
 import org.apache.commons.text.StringEscapeUtils;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,16 +16,17 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
- * Citations filled into shapes: citeproc formats, once for each shape of item (its date, and whether it
- * has an author and a URL), an item whose title, author, page and URL are placeholders, in every style;
- * an article of that shape is then cited by putting its own values where the placeholders are, escaped
- * as citeproc escapes them and with their quotation marks made typographic by citeproc's own
- * {@link SmartQuotes}.
+ * Citations filled into shapes: citeproc formats, once for each shape of item (its month, and whether it
+ * has an author and a URL), an item whose title, author, page, URL and day are placeholders, in every
+ * style; an article of that shape is then cited by putting its own values where the placeholders are,
+ * escaped as citeproc escapes them and with their quotation marks made typographic by citeproc's own
+ * {@link SmartQuotes}. (The day cannot be given to citeproc as a placeholder: a month's shape is
+ * formatted for three days, and the day is where they differ; see {@link #monthShape}.)
  *
  * <p>Why: citeproc took 1.1 ms of CPU per style and article (its smart quotes run a dozen regular
  * expressions over every piece of the citation, the long bilingual title included), and cleaning its
  * HTML with jsoup 0.3 ms more: a build without the citation cache spent 44 s of its 116 s of CPU on
- * citations at 10,000 articles. A shape is formatted once for all the articles of a day.
+ * citations at 10,000 articles. A shape is formatted once for all the articles of a month.
  *
  * <p>What keeps a filled citation the one citeproc would give:
  * <ul>
@@ -43,7 +45,8 @@ import java.util.function.Function;
  */
 final class CitationShapes {
     /** Placeholders: letters and digits only, so that escaping, smart quotes and cleaning leave them as they are. */
-    static final String TITLE = "Qzxtitlexzq", AUTHOR = "Qzxauthorxzq", URL = "https://qzxurlxzq.invalid/qzx", PAGE = "97531";
+    static final String TITLE = "Qzxtitlexzq", AUTHOR = "Qzxauthorxzq", URL = "https://qzxurlxzq.invalid/qzx", PAGE = "97531",
+            DAY = "Qzxdayxzq";
     private static final String MARK = "qzx";
     /** Every kind of quotation mark smart quotes handle, inside a title (never at its ends). */
     static final String QUOTES_PROBE = "Qzxa 'tis Bee's \"Cee\" and 'Dee' “Eee” ‘Fff’ 1950's Qzxz";
@@ -52,9 +55,15 @@ final class CitationShapes {
     /** citeproc's HTML for an item in every style, in {@link Style} order. */
     interface Citeproc extends Function<CSLItemData, List<String>> {}
 
-    private enum Field { TITLE, AUTHOR, URL, PAGE }
+    private enum Field { TITLE, AUTHOR, URL, PAGE, DAY }
 
-    private record Shape(LocalDate date, boolean author, boolean url) {}
+    /** A month's shape (day 0), or one day's where the month's styles do not print the day as its plain number. */
+    private record Shape(YearMonth month, int day, boolean author, boolean url) {}
+
+    /** What a month's shape is when its days need shapes of their own. */
+    private static final List<Compiled> BY_DAY = List.of();
+    /** The days a month's shape is formatted for: its day is where these print 1, 2 and 28 and all else is the same. */
+    private static final int[] PROBE_DAYS = {1, 2, 28};
 
     private record Kind(Style style, boolean author, boolean url) {}
 
@@ -80,11 +89,11 @@ final class CitationShapes {
         if (r.page() <= 0 || !fits(title, true) || author && !fits(r.author(), false) || url && !fitsUrl(r.url())) return wholly();
         boolean[] quotes = quotesChecked(citeproc);
         boolean quoted = hasQuotes(title);
-        List<Compiled> shape = shape(new Shape(r.date(), author, url), citeproc);
+        List<Compiled> shape = shape(r.date(), author, url, citeproc);
         String smartTitle = quoted ? smartQuotes(title) : title;
         String[] raw = {StringEscapeUtils.escapeHtml4(smartTitle), author ? StringEscapeUtils.escapeHtml4(r.author()) : null,
-                url ? StringEscapeUtils.escapeHtml4(r.url()) : null, String.valueOf(r.page())};
-        String[] text = {smartTitle, author ? r.author() : null, url ? r.url() : null, raw[Field.PAGE.ordinal()]};
+                url ? StringEscapeUtils.escapeHtml4(r.url()) : null, String.valueOf(r.page()), String.valueOf(r.date().getDayOfMonth())};
+        String[] text = {smartTitle, author ? r.author() : null, url ? r.url() : null, raw[Field.PAGE.ordinal()], raw[Field.DAY.ordinal()]};
         String[] html = new String[text.length];
         for (int i = 0; i < text.length; i++) html[i] = text[i] == null ? null : cleanHtml(text[i]);
         List<String> out = new ArrayList<>(2 * Style.values().length);
@@ -140,17 +149,68 @@ final class CitationShapes {
         return null;
     }
 
+    /** The shape of an article of that date: its month's, or where that will not do, its day's. */
+    private List<Compiled> shape(LocalDate date, boolean author, boolean url, Citeproc citeproc) {
+        List<Compiled> c = shape(new Shape(YearMonth.from(date), 0, author, url), citeproc);
+        return c != BY_DAY ? c : shape(new Shape(YearMonth.from(date), date.getDayOfMonth(), author, url), citeproc);
+    }
+
     private List<Compiled> shape(Shape key, Citeproc citeproc) {
         List<Compiled> c = shapes.get(key);
         if (c != null) return c;
-        ArticleRecord probe = new ArticleRecord("0000000000000000", "articles/0000000000000000/", key.url() ? URL : null,
-                key.date(), Integer.parseInt(PAGE), "", "", key.author() ? AUTHOR : "", TITLE, "");
-        List<String> raw = citeproc.apply(Citations.item(probe));
-        List<Compiled> made = new ArrayList<>(raw.size());
-        for (Style s : Style.values()) made.add(compile(s, raw.get(s.ordinal())));
+        List<Compiled> made = key.day() != 0 ? dayShape(key, citeproc) : monthShape(key, citeproc);
         formatted.increment();
         List<Compiled> was = shapes.putIfAbsent(key, made);
         return was != null ? was : made;
+    }
+
+    private static List<Compiled> dayShape(Shape key, Citeproc citeproc) {
+        List<String> raw = citeproc.apply(Citations.item(probe(key, key.day())));
+        List<Compiled> made = new ArrayList<>(raw.size());
+        for (Style s : Style.values()) made.add(compile(s, raw.get(s.ordinal())));
+        return made;
+    }
+
+    /**
+     * A month's shape, its day a placeholder too: found where the probes of {@link #PROBE_DAYS} differ,
+     * and only if they differ there alone and by the day's plain number (no ordinal, no leading zero).
+     */
+    private static List<Compiled> monthShape(Shape key, Citeproc citeproc) {
+        List<List<String>> probes = new ArrayList<>();
+        for (int day : PROBE_DAYS) probes.add(citeproc.apply(Citations.item(probe(key, day))));
+        List<Compiled> made = new ArrayList<>();
+        for (Style s : Style.values()) {
+            String[] byDay = new String[PROBE_DAYS.length];
+            for (int i = 0; i < byDay.length; i++) byDay[i] = probes.get(i).get(s.ordinal());
+            String raw = dayPlaceheld(byDay);
+            Compiled c = raw == null ? null : compile(s, raw);
+            if (c == null || !hasDay(c.raw()) || !hasDay(c.html()) || !hasDay(c.text())) return BY_DAY;
+            made.add(c);
+        }
+        return made;
+    }
+
+    private static boolean hasDay(List<Piece> pieces) {
+        return pieces.stream().anyMatch(p -> p.field() == Field.DAY);
+    }
+
+    /** The citation with the day's number replaced by {@link #DAY}, or null if the probes differ otherwise. */
+    static String dayPlaceheld(String[] byDay) {
+        String first = byDay[0], last = byDay[byDay.length - 1];
+        int prefix = 0, max = Math.min(first.length(), last.length());
+        while (prefix < max && first.charAt(prefix) == last.charAt(prefix)) prefix++;
+        int suffix = 0;
+        while (suffix < max - prefix && first.charAt(first.length() - 1 - suffix) == last.charAt(last.length() - 1 - suffix)) suffix++;
+        String before = first.substring(0, prefix), after = first.substring(first.length() - suffix);
+        for (int i = 0; i < byDay.length; i++) {
+            if (!byDay[i].equals(before + PROBE_DAYS[i] + after)) return null;
+        }
+        return before + DAY + after;
+    }
+
+    private static ArticleRecord probe(Shape key, int day) {
+        return new ArticleRecord("0000000000000000", "articles/0000000000000000/", key.url() ? URL : null,
+                key.month().atDay(day), Integer.parseInt(PAGE), "", "", key.author() ? AUTHOR : "", TITLE, "");
     }
 
     private static Compiled compile(Style s, String raw) {
@@ -200,6 +260,7 @@ final class CitationShapes {
             case AUTHOR -> AUTHOR;
             case URL -> URL;
             case PAGE -> PAGE;
+            case DAY -> DAY;
         };
     }
 

@@ -50,7 +50,8 @@ class CitationShapesTest {
 
     private static ArticleRecord record(int n, String titleEn, String titleZh, String author, String url) {
         String id = String.format("%016x", n);
-        LocalDate date = n % 2 == 0 ? LocalDate.of(1958, 10, 24) : LocalDate.of(1960, 1, 5);
+        // Days of every length and months of every length, 1958-1960, so that days and months share shapes.
+        LocalDate date = LocalDate.of(1958 + n % 3, 1 + n % 12, 1).plusDays(n % 31);
         return new ArticleRecord(id, "articles/" + id + "/", url, date, n % 3 == 0 ? 12 : 1, "", "", author, titleEn, titleZh);
     }
 
@@ -96,11 +97,24 @@ class CitationShapesTest {
     }
 
     @Test
-    void aShapeIsFormattedOnceForEveryArticleOfItsDay() {
+    void aShapeIsFormattedOnceForEveryArticleOfItsMonth() {
         CitationShapes shapes = new CitationShapes();
-        for (int i = 0; i < 10; i += 2) assertNotNull(shapes.cite(record(i, "Steel Output Number " + i, "钢产量", "", null), CITEPROC::citeproc));
-        assertEquals(1, shapes.shapesFormatted(), "five articles of one day, unsigned, without a URL: one shape");
+        for (int day = 1; day <= 31; day += 3) {
+            ArticleRecord r = new ArticleRecord("00000000000000a" + day % 10, "articles/x/", null, LocalDate.of(1959, 3, day), 1, "", "", "",
+                    "Steel Output on Day " + day, "钢产量");
+            assertEquals(whole(r), shapes.cite(r, CITEPROC::citeproc));
+        }
+        assertEquals(1, shapes.shapesFormatted(), "eleven unsigned articles of one month without a URL: one shape");
         assertNotNull(shapes.cite(record(12, "Steel", "钢", "Xinhua News Agency", null), CITEPROC::citeproc));
         assertEquals(2, shapes.shapesFormatted(), "a signed article is another shape");
+    }
+
+    @Test
+    void theDayIsAPlaceholderOnlyWhereItIsPrintedAsItsNumber() {
+        assertEquals("(1958, October " + CitationShapes.DAY + ")",
+                CitationShapes.dayPlaceheld(new String[] {"(1958, October 1)", "(1958, October 2)", "(1958, October 28)"}));
+        assertNull(CitationShapes.dayPlaceheld(new String[] {"October 1st, 1958", "October 2nd, 1958", "October 28th, 1958"}), "ordinals");
+        assertNull(CitationShapes.dayPlaceheld(new String[] {"01 Oct. 1958", "02 Oct. 1958", "28 Oct. 1958"}), "leading zeros");
+        assertNull(CitationShapes.dayPlaceheld(new String[] {"Wed., October 1", "Thu., October 2", "Tue., October 28"}), "more than the day differs");
     }
 }
