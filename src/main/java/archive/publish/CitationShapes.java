@@ -97,13 +97,15 @@ final class CitationShapes {
         String[] html = new String[text.length];
         for (int i = 0; i < text.length; i++) html[i] = text[i] == null ? null : cleanHtml(text[i]);
         List<String> out = new ArrayList<>(2 * Style.values().length);
+        List<String> whole = null;
         for (Style s : Style.values()) {
             Compiled c = shape.get(s.ordinal());
             Kind kind = new Kind(s, author, url);
             if (c == null || quoted && !quotes[s.ordinal()] || Boolean.FALSE.equals(checked.get(kind))) return wholly();
             String h = join(c.html(), f -> html[f.ordinal()]), t = join(c.text(), f -> text[f.ordinal()]);
             if (!checked.containsKey(kind)) {
-                Citations.Formatted direct = Citations.clean(s, citeproc.apply(Citations.item(r)).get(s.ordinal()));
+                if (whole == null) whole = citeproc.apply(Citations.item(r));
+                Citations.Formatted direct = Citations.clean(s, whole.get(s.ordinal()));
                 Citations.Formatted byFill = Citations.clean(s, join(c.raw(), f -> raw[f.ordinal()]));
                 boolean same = direct.html().equals(h) && direct.text().equals(t) && byFill.html().equals(h) && byFill.text().equals(t);
                 checked.putIfAbsent(kind, same);

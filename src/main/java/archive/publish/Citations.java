@@ -75,6 +75,9 @@ public final class Citations {
     private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Engines>> LOADING =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** Citations a build formats with citeproc whole before it fills shapes (see {@link CitationShapes}). */
+    static final int WHOLE_FIRST = 16;
+
     private final CitationCache cache;
     private final CitationShapes shapes;
     private final LongAdder nanos = new LongAdder();
@@ -191,7 +194,9 @@ public final class Citations {
             // Only citeproc's work is timed: asking the thread's CPU time for every article read from
             // the cache cost more than reading it (50 ms of a clean build at 10,000 articles).
             long t0 = cpuNanos();
-            cached = shapes.cite(r, this::citeproc);
+            // A shape costs several of citeproc's items (and a probe of its quotes): worth it for a
+            // build that formats many citations, not for an edit's one or two.
+            cached = formatted.sum() >= WHOLE_FIRST ? shapes.cite(r, this::citeproc) : null;
             if (cached != null) {
                 filled.increment();
             } else {

@@ -109,6 +109,24 @@ class CitationShapesTest {
         assertEquals(2, shapes.shapesFormatted(), "a signed article is another shape");
     }
 
+    /** An edit's build formats its one or two citations whole; a build with many fills shapes once it has formatted a few. */
+    @Test
+    void aBuildFillsShapesOnceItHasFormattedItsFirstCitations() {
+        Citations build = new Citations();
+        int n = Citations.WHOLE_FIRST + 8;
+        for (int i = 0; i < n; i++) {
+            ArticleRecord r = record(i, "Steel Output Report Number " + i, "钢产量", "", null);
+            List<String> flat = new ArrayList<>();
+            for (Citations.Formatted f : build.format(r)) {
+                flat.add(f.html());
+                flat.add(f.text());
+            }
+            assertEquals(whole(r), flat);
+            assertEquals(Math.max(0, i + 1 - Citations.WHOLE_FIRST), build.filled(), "after article " + i);
+        }
+        assertTrue(build.shapes() > 0);
+    }
+
     @Test
     void theDayIsAPlaceholderOnlyWhereItIsPrintedAsItsNumber() {
         assertEquals("(1958, October " + CitationShapes.DAY + ")",
