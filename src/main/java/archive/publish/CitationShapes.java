@@ -1,9 +1,9 @@
 package archive.publish;
 
 import archive.publish.Citations.Style;
+import archive.render.ChineseRuns;
 import de.undercouch.citeproc.csl.CSLItemData;
 import de.undercouch.citeproc.helper.SmartQuotes;
-import org.apache.commons.text.StringEscapeUtils;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,15 +18,15 @@ import java.util.function.Function;
 /**
  * Citations filled into shapes: citeproc formats, once for each shape of item (its month, and whether it
  * has an author and a URL), an item whose title, author, page, URL and day are placeholders, in every
- * style; an article of that shape is then cited by putting its own values where the placeholders are,
- * escaped as citeproc escapes them and with their quotation marks made typographic by citeproc's own
- * {@link SmartQuotes}. (The day cannot be given to citeproc as a placeholder: a month's shape is
+ * style; an article of that shape is then cited by putting its own values where the placeholders are
+ * in the cleaned citation (see {@link Citations#clean}), with their quotation marks made typographic by
+ * citeproc's own {@link SmartQuotes}. (The day cannot be given to citeproc as a placeholder: a month's shape is
  * formatted for three days, and the day is where they differ; see {@link #monthShape}.)
  *
  * <p>Why: citeproc took 1.1 ms of CPU per style and article (its smart quotes run a dozen regular
  * expressions over every piece of the citation, the long bilingual title included), and cleaning its
- * HTML with jsoup 0.3 ms more: a build without the citation cache spent 44 s of its 116 s of CPU on
- * citations at 10,000 articles. A shape is formatted once for all the articles of a month.
+ * HTML with jsoup 0.3 ms more: in a build of 10,000 articles without the citation cache, 44 s of the
+ * 106 s of CPU a profiler sampled were the citations'. A shape is formatted once for all the articles of a month.
  *
  * <p>What keeps a filled citation the one citeproc would give:
  * <ul>
@@ -55,7 +55,14 @@ final class CitationShapes {
     /** citeproc's HTML for an item in every style, in {@link Style} order. */
     interface Citeproc extends Function<CSLItemData, List<String>> {}
 
-    private enum Field { TITLE, AUTHOR, URL, PAGE, DAY }
+    private enum Field {
+        TITLE(CitationShapes.TITLE), AUTHOR(CitationShapes.AUTHOR), URL(CitationShapes.URL), PAGE(CitationShapes.PAGE),
+        DAY(CitationShapes.DAY);
+
+        final String placeholder;
+
+        Field(String placeholder) { this.placeholder = placeholder; }
+    }
 
     /** A month's shape (day 0), or one day's where the month's styles do not print the day as its plain number. */
     private record Shape(YearMonth month, int day, boolean author, boolean url) {}
@@ -70,8 +77,8 @@ final class CitationShapes {
     /** A literal piece of a formatted citation, or the place of a field's value. */
     private record Piece(String literal, Field field) {}
 
-    /** One style's citation of a shape, as citeproc gave it and as cleaned, in pieces; null where a placeholder did not stand apart. */
-    private record Compiled(List<Piece> raw, List<Piece> html, List<Piece> text) {}
+    /** One style's citation of a shape, cleaned, as HTML and as text, in pieces; null where a placeholder did not stand apart. */
+    private record Compiled(List<Piece> html, List<Piece> text) {}
 
     private final Map<Shape, List<Compiled>> shapes = new ConcurrentHashMap<>();
     /** Per kind: whether its first filled citation was citeproc's. */
@@ -86,14 +93,12 @@ final class CitationShapes {
     List<String> cite(ArticleRecord r, Citeproc citeproc) {
         String title = r.citationTitle();
         boolean author = r.hasAuthor(), url = r.url() != null;
-        if (r.page() <= 0 || !fits(title, true) || author && !fits(r.author(), false) || url && !fitsUrl(r.url())) return wholly();
+        if (r.page() <= 0 || !fits(title, true) || author && !fits(r.author(), false) || url && !fitsUrl(r.url())) return null;
         boolean[] quotes = quotesChecked(citeproc);
         boolean quoted = hasQuotes(title);
         List<Compiled> shape = shape(r.date(), author, url, citeproc);
-        String smartTitle = quoted ? smartQuotes(title) : title;
-        String[] raw = {StringEscapeUtils.escapeHtml4(smartTitle), author ? StringEscapeUtils.escapeHtml4(r.author()) : null,
-                url ? StringEscapeUtils.escapeHtml4(r.url()) : null, String.valueOf(r.page()), String.valueOf(r.date().getDayOfMonth())};
-        String[] text = {smartTitle, author ? r.author() : null, url ? r.url() : null, raw[Field.PAGE.ordinal()], raw[Field.DAY.ordinal()]};
+        String[] text = {quoted ? smartQuotes(title) : title, author ? r.author() : null, url ? r.url() : null,
+                String.valueOf(r.page()), String.valueOf(r.date().getDayOfMonth())};
         String[] html = new String[text.length];
         for (int i = 0; i < text.length; i++) html[i] = text[i] == null ? null : cleanHtml(text[i]);
         List<String> out = new ArrayList<>(2 * Style.values().length);
@@ -101,15 +106,14 @@ final class CitationShapes {
         for (Style s : Style.values()) {
             Compiled c = shape.get(s.ordinal());
             Kind kind = new Kind(s, author, url);
-            if (c == null || quoted && !quotes[s.ordinal()] || Boolean.FALSE.equals(checked.get(kind))) return wholly();
+            if (c == null || quoted && !quotes[s.ordinal()] || Boolean.FALSE.equals(checked.get(kind))) return null;
             String h = join(c.html(), f -> html[f.ordinal()]), t = join(c.text(), f -> text[f.ordinal()]);
             if (!checked.containsKey(kind)) {
                 if (whole == null) whole = citeproc.apply(Citations.item(r));
                 Citations.Formatted direct = Citations.clean(s, whole.get(s.ordinal()));
-                Citations.Formatted byFill = Citations.clean(s, join(c.raw(), f -> raw[f.ordinal()]));
-                boolean same = direct.html().equals(h) && direct.text().equals(t) && byFill.html().equals(h) && byFill.text().equals(t);
+                boolean same = direct.html().equals(h) && direct.text().equals(t);
                 checked.putIfAbsent(kind, same);
-                if (!same) return wholly();
+                if (!same) return null;
             }
             out.add(h);
             out.add(t);
@@ -128,7 +132,7 @@ final class CitationShapes {
     static String cleanHtml(String v) {
         StringBuilder sb = new StringBuilder(v.length() + 48);
         int at = 0;
-        for (int[] run : archive.render.ChineseRuns.runs(v)) {
+        for (int[] run : ChineseRuns.runs(v)) {
             ampersands(v, at, run[0], sb);
             sb.append("<span lang=\"zh-Hans\">");
             ampersands(v, run[0], run[1], sb);
@@ -145,10 +149,6 @@ final class CitationShapes {
             if (c == '&') sb.append("&amp;");
             else sb.append(c);
         }
-    }
-
-    private static List<String> wholly() {
-        return null;
     }
 
     /** The shape of an article of that date: its month's, or where that will not do, its day's. */
@@ -186,7 +186,7 @@ final class CitationShapes {
             for (int i = 0; i < byDay.length; i++) byDay[i] = probes.get(i).get(s.ordinal());
             String raw = dayPlaceheld(byDay);
             Compiled c = raw == null ? null : compile(s, raw);
-            if (c == null || !hasDay(c.raw()) || !hasDay(c.html()) || !hasDay(c.text())) return BY_DAY;
+            if (c == null || !hasDay(c.html()) || !hasDay(c.text())) return BY_DAY;
             made.add(c);
         }
         return made;
@@ -210,60 +210,52 @@ final class CitationShapes {
         return before + DAY + after;
     }
 
-    private static ArticleRecord probe(Shape key, int day) {
-        return new ArticleRecord("0000000000000000", "articles/0000000000000000/", key.url() ? URL : null,
-                key.month().atDay(day), Integer.parseInt(PAGE), "", "", key.author() ? AUTHOR : "", TITLE, "");
+    /** The item citeproc formats for a shape, or (with {@link #QUOTES_PROBE} for a title) for the check of its quotes. */
+    private static ArticleRecord probe(LocalDate date, boolean author, boolean url, String title) {
+        return new ArticleRecord("0000000000000000", "articles/0000000000000000/", url ? URL : null, date, Integer.parseInt(PAGE),
+                "", "", author ? AUTHOR : "", title, "");
     }
 
+    private static ArticleRecord probe(Shape key, int day) {
+        return probe(key.month().atDay(day), key.author(), key.url(), TITLE);
+    }
+
+    /** citeproc's HTML cleaned as a page shows it, cut at its placeholders; null where they cannot be filled. */
     private static Compiled compile(Style s, String raw) {
         Citations.Formatted clean = Citations.clean(s, raw);
-        List<Piece> r = pieces(raw), h = pieces(clean.html()), t = pieces(clean.text());
-        return r == null || h == null || t == null ? null : new Compiled(r, h, t);
+        List<Piece> h = pieces(clean.html()), t = pieces(clean.text());
+        return h == null || t == null ? null : new Compiled(h, t);
     }
 
-    /** The text cut at its placeholders; null if the title's is missing, one is repeated or not apart, or a placeholder was changed. */
+    /**
+     * The text cut at its placeholders; null if the title's is missing, one is repeated (a style may
+     * leave a field out, as Chicago's note does the page, but prints none twice), one sits beside a
+     * Chinese character or a placeholder was changed.
+     */
     private static List<Piece> pieces(String s) {
         List<Piece> out = new ArrayList<>();
-        int at = 0, found = 0;
+        java.util.EnumSet<Field> found = java.util.EnumSet.noneOf(Field.class);
+        int at = 0;
         while (true) {
             int next = -1;
             Field which = null;
             for (Field f : Field.values()) {
-                int i = s.indexOf(placeholder(f), at);
+                int i = s.indexOf(f.placeholder, at);
                 if (i >= 0 && (next < 0 || i < next)) { next = i; which = f; }
             }
             if (which == null) break;
-            int end = next + placeholder(which).length();
-            if (next > at && joinsRun(s.codePointBefore(next)) || end < s.length() && joinsRun(s.codePointAt(end))) return null;
+            int end = next + which.placeholder.length();
+            if (!found.add(which) || next > at && ChineseRuns.continuesRun(s.codePointBefore(next))
+                    || end < s.length() && ChineseRuns.continuesRun(s.codePointAt(end))) {
+                return null;
+            }
             out.add(new Piece(s.substring(at, next), null));
             out.add(new Piece(null, which));
-            found++;
             at = end;
         }
         out.add(new Piece(s.substring(at), null));
-        // A style may leave a field out (Chicago's note gives no page), but prints none twice.
         boolean stray = out.stream().anyMatch(p -> p.literal() != null && p.literal().toLowerCase(Locale.ROOT).contains(MARK));
-        boolean hasTitle = out.stream().anyMatch(p -> p.field() == Field.TITLE);
-        return found > 0 && hasTitle && !stray && distinct(out) ? out : null;
-    }
-
-    private static boolean distinct(List<Piece> pieces) {
-        return pieces.stream().filter(p -> p.field() != null).map(Piece::field).distinct().count()
-                == pieces.stream().filter(p -> p.field() != null).count();
-    }
-
-    private static boolean joinsRun(int c) {
-        return archive.render.ChineseRuns.continuesRun(c);
-    }
-
-    private static String placeholder(Field f) {
-        return switch (f) {
-            case TITLE -> TITLE;
-            case AUTHOR -> AUTHOR;
-            case URL -> URL;
-            case PAGE -> PAGE;
-            case DAY -> DAY;
-        };
+        return found.contains(Field.TITLE) && !stray ? out : null;
     }
 
     private static String join(List<Piece> pieces, Function<Field, String> value) {
@@ -276,12 +268,10 @@ final class CitationShapes {
     private boolean[] quotesChecked(Citeproc citeproc) {
         boolean[] q = quotesChecked;
         if (q != null) return q;
-        ArticleRecord probe = new ArticleRecord("0000000000000000", "articles/0000000000000000/", null, PROBE_DATE,
-                Integer.parseInt(PAGE), "", "", "", QUOTES_PROBE, "");
-        List<String> raw = citeproc.apply(Citations.item(probe));
-        String expected = StringEscapeUtils.escapeHtml4(smartQuotes(QUOTES_PROBE));
+        List<String> raw = citeproc.apply(Citations.item(probe(PROBE_DATE, false, false, QUOTES_PROBE)));
+        String expected = smartQuotes(QUOTES_PROBE);
         q = new boolean[Style.values().length];
-        for (Style s : Style.values()) q[s.ordinal()] = raw.get(s.ordinal()).contains(expected);
+        for (Style s : Style.values()) q[s.ordinal()] = Citations.clean(s, raw.get(s.ordinal())).text().contains(expected);
         quotesChecked = q;
         return q;
     }

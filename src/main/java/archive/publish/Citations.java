@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Loading a style costs a tenth to a third of a second (Chicago's file is 240 KB), formatting
  * an item with a loaded style about a millisecond (its smart quotes run a dozen regular expressions
  * over each piece of the long bilingual title), so most articles are not formatted one by one but
- * filled into a shape citeproc formatted for all the articles of a day ({@link CitationShapes}),
+ * filled into a shape citeproc formatted for all the articles of a month ({@link CitationShapes}),
  * exactly as citeproc would have formatted them. A set of loaded styles is reused
  * for article after article, with {@code reset()} between items; a set is not thread-safe, so
  * each thread formatting at a time takes one from a pool shared by the process's builds, and a
