@@ -64,7 +64,17 @@ final class AhoCorasick {
         buildLinks(states);
     }
 
-    private char fold(char c) { return ignoreCase ? Character.toLowerCase(c) : c; }
+    private char fold(char c) {
+        if (!ignoreCase) return c;
+        return c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c);
+    }
+
+    /** {@link Character#toLowerCase(char)} of each ASCII character: a table lookup in the loops over every character. */
+    private static final char[] ASCII_LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_LOWER[c] = Character.toLowerCase(c);
+    }
 
     /** Breadth first: a state's failure link is the longest proper suffix that is also a trie path. */
     private void buildLinks(int states) {
@@ -103,11 +113,11 @@ final class AhoCorasick {
         }
     }
 
-    /** Reports every keyword occurrence in {@code text}, in order of end position. */
-    void search(String text, Hits hits) {
+    /** Reports every keyword occurrence in the first {@code n} characters of {@code text}, in order of end position. */
+    void search(char[] text, int n, Hits hits) {
         int s = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = fold(text.charAt(i));
+        for (int i = 0; i < n; i++) {
+            char c = fold(text[i]);
             int t;
             while ((t = transition(s, c)) < 0) s = fail[s];
             s = t;
@@ -118,21 +128,36 @@ final class AhoCorasick {
     }
 
     /**
-     * Reports the occurrences that are whole words: those starting where no letter or digit precedes
-     * and ending where none follows. Walks the trie from each word start instead of running the
-     * automaton over every character, which is several times faster on English text.
+     * Reports the occurrences in the first {@code n} characters of {@code text} that are whole words:
+     * those starting where no letter or digit precedes and ending where none follows. Walks the trie
+     * from each word start instead of running the automaton over every character, which is several
+     * times faster on English text.
      */
-    void searchWholeWords(String text, Hits hits) {
-        int n = text.length();
+    void searchWholeWords(char[] text, int n, Hits hits) {
+        boolean afterWord = false;
         for (int i = 0; i < n; i++) {
-            if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) continue;
-            int s = root[fold(text.charAt(i))];
+            char first = text[i];
+            boolean starts = !afterWord;
+            afterWord = isLetterOrDigit(first);
+            if (!starts) continue;
+            int s = root[fold(first)];
             for (int j = i + 1; s > 0; j++) {
-                if (output[s] >= 0 && (j >= n || !Character.isLetterOrDigit(text.charAt(j)))) hits.hit(output[s], i, j);
+                if (output[s] >= 0 && (j >= n || !isLetterOrDigit(text[j]))) hits.hit(output[s], i, j);
                 if (j >= n) break;
-                s = step(s, fold(text.charAt(j)));
+                s = step(s, fold(text[j]));
             }
         }
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}, answered from a table for ASCII, most of an English text. */
+    private static boolean isLetterOrDigit(char c) {
+        return c < 128 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
+    }
+
+    private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
     }
 
     /** The goto function, with the root never failing (a miss at the root stays at the root). */

@@ -1,5 +1,6 @@
 package archive.annotate;
 
+import archive.model.Chars;
 import archive.source.EditorialDataLoader;
 
 import java.util.ArrayList;
@@ -52,10 +53,17 @@ public final class PhraseMatcher<T> {
     @SuppressWarnings("unchecked")
     public List<Match<T>> find(String text) {
         if (empty || text.isEmpty()) return List.of();
-        String haystack = english ? normaliseEnglish(text) : text;
+        // The text's characters in the thread's array: the automaton reads every one of them, and
+        // String.charAt checks its index at each (C1, which compiles small builds, keeps the checks).
+        int n = text.length();
+        char[] haystack = Chars.of(text, 0, n);
         List<Emit> emits = new ArrayList<>();
-        if (english) automaton.searchWholeWords(haystack, (k, start, end) -> emits.add(new Emit(start, end, payloads[k])));
-        else automaton.search(haystack, (k, start, end) -> emits.add(new Emit(start, end, payloads[k])));
+        if (english) {
+            normaliseEnglish(haystack, n);
+            automaton.searchWholeWords(haystack, n, (k, start, end) -> emits.add(new Emit(start, end, payloads[k])));
+        } else {
+            automaton.search(haystack, n, (k, start, end) -> emits.add(new Emit(start, end, payloads[k])));
+        }
         if (emits.isEmpty()) return List.of();
         // A blocker only hides the shorter phrases inside it; it never competes with its neighbours.
         List<Emit> found = new ArrayList<>();
@@ -109,6 +117,15 @@ public final class PhraseMatcher<T> {
             if (i >= 0) { while (i + 1 < starts.length && starts[i + 1] == start) i++; }
             else i = -i - 2;
             return i >= 0 && maxEnd[i] >= end;
+        }
+    }
+
+    /** {@link #normaliseEnglish(String)} of the first {@code n} characters of {@code cs}, in place. */
+    private static void normaliseEnglish(char[] cs, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
+            if (c == '\u2019' || c == '\u2018') cs[i] = '\'';
+            else if (c == '\u2010' || c == '\u2011') cs[i] = '-';
         }
     }
 

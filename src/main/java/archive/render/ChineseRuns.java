@@ -98,7 +98,11 @@ public final class ChineseRuns {
         return isHan(c) || isChinesePunctuation(c);
     }
 
-    private static boolean isHan(int c) {
+    static boolean isHan(int c) {
+        // No Han character lies below U+2E80, and U+4E00 to U+9FFC are all Han: most characters are
+        // answered without UnicodeScript's binary search over every script's ranges.
+        if (c < 0x2E80) return false;
+        if (c >= 0x4E00 && c <= 0x9FFC) return true;
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 

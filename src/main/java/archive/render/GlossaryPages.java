@@ -204,11 +204,13 @@ public final class GlossaryPages {
         String text = o.text();
         int from = o.contextStart(), to = o.contextEnd();
         if (from > 0) sb.append('…');
-        Html.escape(text, from, o.start(), sb);
+        // The line's characters copied once (into the thread's array, reached once), its three parts escaped from there.
+        char[] line = archive.model.Chars.of(text, from, to);
+        Html.escape(line, 0, o.start() - from, sb);
         sb.append("<mark>");
-        Html.escape(text, o.start(), o.end(), sb);
+        Html.escape(line, o.start() - from, o.end() - from, sb);
         sb.append("</mark>");
-        Html.escape(text, o.end(), to, sb);
+        Html.escape(line, o.end() - from, to - from, sb);
         if (to < text.length()) sb.append('…');
         sb.append('\n');
     }

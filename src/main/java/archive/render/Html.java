@@ -4,9 +4,25 @@ package archive.render;
 public final class Html {
     private Html() {}
 
+    /**
+     * Strings up to this length are read with {@code charAt}: most values a template prints (a date,
+     * a link, a name) are short, and for them the thread's array cost more to reach than it saves.
+     */
+    private static final int SHORT = 24;
+
     public static String escape(String s) {
         if (s == null) return "";
         int n = s.length();
+        if (n <= SHORT) {
+            for (int i = 0; i < n; i++) {
+                if (replacement(s.charAt(i)) != null) {
+                    StringBuilder sb = new StringBuilder(n + 16).append(s, 0, i);
+                    escape(s.toCharArray(), i, n, sb);
+                    return sb.toString();
+                }
+            }
+            return s;
+        }
         char[] cs = archive.model.Chars.of(s, 0, n);
         int i = 0;
         while (i < n && replacement(cs[i]) == null) i++;
@@ -38,7 +54,7 @@ public final class Html {
     }
 
     /** Appends {@code cs[start..n)}, escaped. */
-    private static void escape(char[] cs, int start, int n, StringBuilder sb) {
+    public static void escape(char[] cs, int start, int n, StringBuilder sb) {
         // Copy runs of ordinary characters at once; most text has nothing to escape.
         int run = start;
         for (int i = start; i < n; i++) {

@@ -17,13 +17,16 @@ final class ParagraphKinds {
 
     static Kind english(String text) {
         if (EN_MARKER.matcher(text).matches()) return Kind.MARKER;
-        if (text.length() < 400 && EN_CAPTION.matcher(text).matches()) return Kind.CAPTION;
+        // (The caption's pattern backtracks over the whole text; the word it needs is looked for first.)
+        if (text.length() < 400 && (text.contains("Photo") || text.contains("Picture")) && EN_CAPTION.matcher(text).matches()) {
+            return Kind.CAPTION;
+        }
         return Kind.TEXT;
     }
 
     static Kind chinese(String text) {
         if (ZH_MARKER.matcher(text).matches()) return Kind.MARKER;
-        if (text.length() < 200 && ZH_CAPTION.matcher(text).matches()) return Kind.CAPTION;
+        if (text.length() < 200 && text.indexOf('摄') >= 0 && ZH_CAPTION.matcher(text).matches()) return Kind.CAPTION;
         return Kind.TEXT;
     }
 }

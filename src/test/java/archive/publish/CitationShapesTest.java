@@ -135,4 +135,31 @@ class CitationShapesTest {
         assertNull(CitationShapes.dayPlaceheld(new String[] {"01 Oct. 1958", "02 Oct. 1958", "28 Oct. 1958"}), "leading zeros");
         assertNull(CitationShapes.dayPlaceheld(new String[] {"Wed., October 1", "Thu., October 2", "Tue., October 28"}), "more than the day differs");
     }
+
+    /**
+     * The shortcut of {@link CitationShapes#smartQuotes}: a title without ' " or ‘ is one citeproc's
+     * smart quotes leave as it is. Random titles over every other kind of character (the other
+     * quotation marks and primes included, and the words its patterns name) come back unchanged from
+     * citeproc's own SmartQuotes; and each of the three characters does make it change some title.
+     */
+    @Test
+    void smartQuotesLeaveTitlesWithoutStraightQuotesOrAnOpeningSingleOneAsTheyAre() {
+        var citeproc = new de.undercouch.citeproc.helper.SmartQuotes("‘", "’", "“", "”", java.util.Locale.US);
+        String[] pieces = {"a", "Z", "em", "cause", "twas", "tis", "til", "93", "1958", "½", " ", "  ", "-", "—", ".", ",", "!", "?",
+                "(", ")", "’", "“", "”", "′", "″", "‴", "`", "´", "«", "»", "「", "」", "大跃进", "钢", "_", "\t", "é", "İ"};
+        java.util.Random random = new java.util.Random(1958);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) sb.append(pieces[random.nextInt(pieces.length)]);
+            String title = sb.toString();
+            assertTrue(!CitationShapes.mayChangeQuotes(title));
+            assertEquals(citeproc.apply(title), CitationShapes.smartQuotes(title), title);
+            assertEquals(title, citeproc.apply(title), title);
+        }
+        for (String changed : List.of("Workers' Congress", "The \"Leap\"", "‘Tis the Season")) {
+            assertTrue(CitationShapes.mayChangeQuotes(changed));
+            assertEquals(citeproc.apply(changed), CitationShapes.smartQuotes(changed));
+            assertTrue(!citeproc.apply(changed).equals(changed), changed);
+        }
+    }
 }

@@ -31,4 +31,13 @@ class ChineseRunsTest {
         assertEquals("<p>The slogan (<a href=\"x\"><span lang=\"zh-Hans\">鼓足干劲</span></a>) and <span lang=\"zh-Hans\">钢铁</span>.</p>",
                 d.body().html());
     }
+
+    /** The shortcuts of isHan (nothing below U+2E80, U+4E00 to U+9FFC all Han) answer as UnicodeScript does, for every code point. */
+    @org.junit.jupiter.api.Test
+    void hanIsUnicodeScriptsHanForEveryCodePoint() {
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+            if (ChineseRuns.isHan(c) != han) org.junit.jupiter.api.Assertions.fail("U+" + Integer.toHexString(c) + " is Han: " + han);
+        }
+    }
 }
