@@ -286,7 +286,24 @@ final class CitationShapes {
      */
     static String smartQuotes(String s) {
         if (!mayChangeQuotes(s)) return s;
+        if (onlyApostrophesInWords(s)) return s.replace('\'', '’');
         return SMART.get().apply(s);
+    }
+
+    /**
+     * Whether the only quotation marks of {@code s} are apostrophes between two letters ("Beijing's",
+     * "Year's", "o'clock", "rock'n'roll"), which each of citeproc's patterns that could match one
+     * ("conjunction's possession", "ending '" for one whose letter the previous match took, the
+     * English whitelist) turns into ’, and which leave no other pattern anything to match: most
+     * titles that hold a quotation mark at all.
+     */
+    static boolean onlyApostrophesInWords(String s) {
+        if (s.indexOf('"') >= 0 || s.indexOf('‘') >= 0) return false;
+        int n = s.length();
+        for (int i = s.indexOf('\''); i >= 0; i = s.indexOf('\'', i + 1)) {
+            if (i == 0 || i + 1 >= n || !Character.isLetter(s.charAt(i - 1)) || !Character.isLetter(s.charAt(i + 1))) return false;
+        }
+        return true;
     }
 
     /** Whether {@code s} holds a character one of citeproc's smart-quote patterns starts from: ' " or ‘. */

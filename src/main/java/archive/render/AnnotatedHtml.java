@@ -30,9 +30,25 @@ public final class AnnotatedHtml {
      * first Chinese character, each time a copy (1.3 GB of the 8.4 GB a build of 10,000 articles
      * allocated).
      */
-    private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(8192));
-    /** Characters a thread's builder is kept for: a long paragraph, not a pathological one. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** Characters a thread's builder and array are kept for: a long paragraph, not a pathological one. */
     private static final int KEPT = 1 << 16;
+
+    /**
+     * A thread's builder, and its array for the characters of the paragraph being escaped piece by
+     * piece (its own: an opening tag escapes a link through {@link archive.model.Chars}'s; a fresh
+     * copy of each paragraph of every article was garbage for the young collections).
+     */
+    private static final class Scratch {
+        final StringBuilder sb = new StringBuilder(8192);
+        char[] chars = new char[4096];
+
+        char[] of(String text) {
+            if (chars.length < text.length()) chars = new char[Math.max(text.length(), chars.length * 2)];
+            text.getChars(0, text.length(), chars, 0);
+            return chars;
+        }
+    }
 
     /** Opening tags made with one link function. */
     private static final class Openings {
@@ -57,12 +73,12 @@ public final class AnnotatedHtml {
      */
     public String render(String text, List<Mention> mentions, String lang, Set<String> linkedPlaces,
                          UnaryOperator<String> link) {
-        StringBuilder sb = BUILDER.get();
+        Scratch scratch = SCRATCH.get();
+        StringBuilder sb = scratch.sb;
         sb.setLength(0);
         Openings tags = openings(link);
-        // The text's characters copied once for the escaping of every piece between and inside the
-        // mentions (an array of its own: making an opening tag escapes a link through the thread's).
-        char[] cs = text.toCharArray();
+        // The text's characters copied once for the escaping of every piece between and inside the mentions.
+        char[] cs = scratch.of(text);
         int at = 0;
         for (Mention m : mentions) {
             if (m.start() < at) continue;
@@ -80,9 +96,9 @@ public final class AnnotatedHtml {
             }
             at = m.end();
         }
-        Html.escape(cs, at, cs.length, sb);
+        Html.escape(cs, at, text.length(), sb);
         String html = sb.toString();
-        if (sb.capacity() > KEPT) BUILDER.remove();
+        if (sb.capacity() > KEPT || scratch.chars.length > KEPT) SCRATCH.remove();
         return html;
     }
 

@@ -162,4 +162,32 @@ class CitationShapesTest {
             assertTrue(!citeproc.apply(changed).equals(changed), changed);
         }
     }
+
+    /**
+     * The second shortcut of {@link CitationShapes#smartQuotes}: apostrophes inside words become ’
+     * as citeproc makes them. Random titles of words, possessives, lone and doubled apostrophes and
+     * other quotation marks come out of it exactly as out of citeproc's SmartQuotes, and many of
+     * them take the shortcut (so the comparison covers it).
+     */
+    @Test
+    void apostrophesInsideWordsBecomeWhatCiteprocMakesOfThem() {
+        var citeproc = new de.undercouch.citeproc.helper.SmartQuotes("‘", "’", "“", "”", java.util.Locale.US);
+        String[] pieces = {"Beijing", "'s", "s'", "'", "''", "o", "clock", "People", "Year", "tis", "til", "em", "93", "1958", " ",
+                "  ", "-", "—", ".", ",", "!", "?", "(", ")", "’", "“", "”", "\"", "‘", "大跃进", "é", "Ü", "x", "_"};
+        java.util.Random random = new java.util.Random(1959);
+        int shortcut = 0;
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(10); k >= 0; k--) sb.append(pieces[random.nextInt(pieces.length)]);
+            String title = sb.toString();
+            if (CitationShapes.mayChangeQuotes(title) && CitationShapes.onlyApostrophesInWords(title)) shortcut++;
+            assertEquals(citeproc.apply(title), CitationShapes.smartQuotes(title), title);
+        }
+        for (String t : List.of("Beijing's Industrial Front", "This Year's Experiences, Next Year's Plans", "At Six o'clock",
+                "rock'n'roll", "a'b'c", "Beijing's's")) {
+            assertTrue(CitationShapes.onlyApostrophesInWords(t), t);
+            assertEquals(citeproc.apply(t), CitationShapes.smartQuotes(t), t);
+        }
+        assertTrue(shortcut > 1_000, "titles that took the shortcut: " + shortcut);
+    }
 }
