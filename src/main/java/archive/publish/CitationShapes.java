@@ -280,9 +280,10 @@ final class CitationShapes {
     private static final ThreadLocal<SmartQuotes> SMART = ThreadLocal.withInitial(() -> new SmartQuotes("‘", "’", "“", "”", Locale.US));
 
     /**
-     * Each of citeproc's smart-quote patterns needs a straight quotation mark or an opening single
-     * one (‘) to match; a title holding none (nearly all) is returned as it is, without running its
-     * dozen regular expressions (1.6 s of CPU in a build of 10,000 articles without caches).
+     * citeproc's smart quotes on a title, with two shortcuts that give its text without running its
+     * dozen regular expressions (1.65 s of CPU at 10,000 articles without caches, 8.1 s at 100,000):
+     * each of its patterns needs a straight quotation mark or an opening single one (‘) to match, so
+     * a title holding none is returned as it is; and see {@link #onlyApostrophesInWords}.
      */
     static String smartQuotes(String s) {
         if (!mayChangeQuotes(s)) return s;
