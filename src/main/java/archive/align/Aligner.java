@@ -186,11 +186,23 @@ public final class Aligner {
         double[] out = new double[texts.size()];
         for (int i = 0; i < out.length; i++) {
             String t = texts.get(i);
+            int len = t.length();
+            // Read from the thread's array, ASCII white space from a table: every character of the text (C1 keeps charAt's checks).
+            char[] cs = archive.model.Chars.of(t, 0, len);
             int n = 0;
-            for (int k = 0; k < t.length(); k++) if (!Character.isWhitespace(t.charAt(k)) && t.charAt(k) != '\u3000') n++;
+            for (int k = 0; k < len; k++) {
+                char c = cs[k];
+                if (c < 128 ? !ASCII_WHITESPACE[c] : !Character.isWhitespace(c) && c != '\u3000') n++;
+            }
             out[i] = n;
         }
         return out;
+    }
+
+    private static final boolean[] ASCII_WHITESPACE = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_WHITESPACE[c] = Character.isWhitespace(c);
     }
 
     private static double sum(double[] a) {
