@@ -1,5 +1,7 @@
 package archive.align;
 
+import archive.model.Chars;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -187,22 +189,13 @@ public final class Aligner {
         for (int i = 0; i < out.length; i++) {
             String t = texts.get(i);
             int len = t.length();
-            // Read from the thread's array, ASCII white space from a table: every character of the text (C1 keeps charAt's checks).
-            char[] cs = archive.model.Chars.of(t, 0, len);
+            // Read from the thread's array: every character of the text (C1 keeps charAt's checks).
+            char[] cs = Chars.of(t, 0, len);
             int n = 0;
-            for (int k = 0; k < len; k++) {
-                char c = cs[k];
-                if (c < 128 ? !ASCII_WHITESPACE[c] : !Character.isWhitespace(c) && c != '\u3000') n++;
-            }
+            for (int k = 0; k < len; k++) if (!Chars.isWhitespace(cs[k]) && cs[k] != '\u3000') n++;
             out[i] = n;
         }
         return out;
-    }
-
-    private static final boolean[] ASCII_WHITESPACE = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) ASCII_WHITESPACE[c] = Character.isWhitespace(c);
     }
 
     private static double sum(double[] a) {

@@ -1,5 +1,7 @@
 package archive.annotate;
 
+import archive.model.Chars;
+
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
@@ -138,26 +140,15 @@ final class AhoCorasick {
         for (int i = 0; i < n; i++) {
             char first = text[i];
             boolean starts = !afterWord;
-            afterWord = isLetterOrDigit(first);
+            afterWord = Chars.isLetterOrDigit(first);
             if (!starts) continue;
             int s = root[fold(first)];
             for (int j = i + 1; s > 0; j++) {
-                if (output[s] >= 0 && (j >= n || !isLetterOrDigit(text[j]))) hits.hit(output[s], i, j);
+                if (output[s] >= 0 && (j >= n || !Chars.isLetterOrDigit(text[j]))) hits.hit(output[s], i, j);
                 if (j >= n) break;
                 s = step(s, fold(text[j]));
             }
         }
-    }
-
-    /** {@link Character#isLetterOrDigit(char)}, answered from a table for ASCII, most of an English text. */
-    private static boolean isLetterOrDigit(char c) {
-        return c < 128 ? ASCII_LETTER_OR_DIGIT[c] : Character.isLetterOrDigit(c);
-    }
-
-    private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
     }
 
     /** The goto function, with the root never failing (a miss at the root stays at the root). */

@@ -120,7 +120,7 @@ public final class PhraseMatcher<T> {
         }
     }
 
-    /** {@link #normaliseEnglish(String)} of the first {@code n} characters of {@code cs}, in place. */
+    /** Curly apostrophes and dashes made plain in the first {@code n} characters of {@code cs}, in place (see {@link #normaliseEnglish(String)}). */
     private static void normaliseEnglish(char[] cs, int n) {
         for (int i = 0; i < n; i++) {
             char c = cs[i];
@@ -131,7 +131,9 @@ public final class PhraseMatcher<T> {
 
     /** Same length as the input, so offsets carry over: curly apostrophes and dashes made plain. */
     private static String normaliseEnglish(String s) {
-        return s.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u2010', '-').replace('\u2011', '-');
+        char[] cs = s.toCharArray();
+        normaliseEnglish(cs, cs.length);
+        return new String(cs);
     }
 
     /**

@@ -1,5 +1,6 @@
 package archive.render;
 
+import archive.model.Chars;
 import archive.model.GlossaryEntry;
 import archive.model.Mention;
 
@@ -31,23 +32,17 @@ public final class AnnotatedHtml {
      * allocated).
      */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-    /** Characters a thread's builder and array are kept for: a long paragraph, not a pathological one. */
+    /** Characters a thread's builder is kept for: a long paragraph, not a pathological one. */
     private static final int KEPT = 1 << 16;
 
     /**
      * A thread's builder, and its array for the characters of the paragraph being escaped piece by
-     * piece (its own: an opening tag escapes a link through {@link archive.model.Chars}'s; a fresh
+     * piece (its own: an opening tag escapes a link through the thread's {@link Chars}; a fresh
      * copy of each paragraph of every article was garbage for the young collections).
      */
     private static final class Scratch {
         final StringBuilder sb = new StringBuilder(8192);
-        char[] chars = new char[4096];
-
-        char[] of(String text) {
-            if (chars.length < text.length()) chars = new char[Math.max(text.length(), chars.length * 2)];
-            text.getChars(0, text.length(), chars, 0);
-            return chars;
-        }
+        final Chars.Buffer chars = new Chars.Buffer();
     }
 
     /** Opening tags made with one link function. */
@@ -78,7 +73,7 @@ public final class AnnotatedHtml {
         sb.setLength(0);
         Openings tags = openings(link);
         // The text's characters copied once for the escaping of every piece between and inside the mentions.
-        char[] cs = scratch.of(text);
+        char[] cs = scratch.chars.of(text, 0, text.length());
         int at = 0;
         for (Mention m : mentions) {
             if (m.start() < at) continue;
@@ -98,7 +93,7 @@ public final class AnnotatedHtml {
         }
         Html.escape(cs, at, text.length(), sb);
         String html = sb.toString();
-        if (sb.capacity() > KEPT || scratch.chars.length > KEPT) SCRATCH.remove();
+        if (sb.capacity() > KEPT) SCRATCH.remove();
         return html;
     }
 

@@ -13,20 +13,17 @@ public final class Html {
     public static String escape(String s) {
         if (s == null) return "";
         int n = s.length();
-        if (n <= SHORT) {
-            for (int i = 0; i < n; i++) {
-                if (replacement(s.charAt(i)) != null) {
-                    StringBuilder sb = new StringBuilder(n + 16).append(s, 0, i);
-                    escape(s.toCharArray(), i, n, sb);
-                    return sb.toString();
-                }
-            }
-            return s;
-        }
-        char[] cs = archive.model.Chars.of(s, 0, n);
         int i = 0;
-        while (i < n && replacement(cs[i]) == null) i++;
-        if (i == n) return s; // most values (titles, dates, links) have nothing to escape: no copy
+        char[] cs;
+        if (n <= SHORT) {
+            while (i < n && replacement(s.charAt(i)) == null) i++;
+            if (i == n) return s; // most values (titles, dates, links) have nothing to escape: no copy
+            cs = s.toCharArray();
+        } else {
+            cs = archive.model.Chars.of(s, 0, n);
+            while (i < n && replacement(cs[i]) == null) i++;
+            if (i == n) return s;
+        }
         StringBuilder sb = new StringBuilder(n + 16).append(cs, 0, i);
         escape(cs, i, n, sb);
         return sb.toString();

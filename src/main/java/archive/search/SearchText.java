@@ -1,5 +1,7 @@
 package archive.search;
 
+import archive.model.Chars;
+
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -21,14 +23,8 @@ public final class SearchText {
 
     /** A character of an English (or any non-Han) word: a letter or a decimal digit. */
     public static boolean isWordChar(int cp) {
-        if (cp < 128) return ASCII_WORD_CHAR[cp]; // most of an English text, answered without Character's tables
+        if (cp < 128) return Chars.isLetterOrDigit((char) cp); // most of an English text, answered from a table
         return Character.isLetterOrDigit(cp) && !isHan(cp);
-    }
-
-    private static final boolean[] ASCII_WORD_CHAR = new boolean[128];
-
-    static {
-        for (int c = 0; c < 128; c++) ASCII_WORD_CHAR[c] = Character.isLetterOrDigit(c);
     }
 
     /** The indexed form of a word: lower case, then {@link #stem}. */
