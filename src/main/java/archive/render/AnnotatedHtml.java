@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
  */
 public final class AnnotatedHtml {
     private final Map<String, GlossaryEntry> glossary;
-    /** The gloss of each entry as HTML, for Chinese text and for English text: the same on every page. */
-    private final Map<String, String> zhGloss = new java.util.HashMap<>(), enGloss = new java.util.HashMap<>();
+    /** The gloss of each entry as HTML, for Chinese text and for English text: the same on every page (as arrays, see {@link HtmlText.Builder}). */
+    private final Map<String, char[]> zhGloss = new java.util.HashMap<>(), enGloss = new java.util.HashMap<>();
+    private static final char[] END_LINK = "</a>".toCharArray();
     /**
      * The opening tag of each link, by site path, for the page it was last made for: pages at
      * the same depth (every article page) make the same links, so each is made once, not once
@@ -41,7 +42,7 @@ public final class AnnotatedHtml {
      * copy of each paragraph of every article was garbage for the young collections).
      */
     private static final class Scratch {
-        final StringBuilder sb = new StringBuilder(8192);
+        final HtmlText.Builder out = new HtmlText.Builder(8192);
         final Chars.Buffer chars = new Chars.Buffer();
     }
 
@@ -49,15 +50,15 @@ public final class AnnotatedHtml {
     private static final class Openings {
         UnaryOperator<String> link;
         String probe;
-        final Map<String, String> terms = new java.util.HashMap<>(), places = new java.util.HashMap<>();
+        final Map<String, char[]> terms = new java.util.HashMap<>(), places = new java.util.HashMap<>();
     }
 
     public AnnotatedHtml(Map<String, GlossaryEntry> glossary) {
         this.glossary = glossary;
         glossary.forEach((slug, e) -> {
             String tail = "<i lang=\"zh-Latn-pinyin\">" + Html.escape(e.pinyin()) + "</i> " + ChineseRuns.html(e.gloss()) + "</span></a>";
-            zhGloss.put(slug, "<span class=\"gloss\" lang=\"en\">" + tail);
-            enGloss.put(slug, "<span class=\"gloss\" lang=\"en\"><span lang=\"zh-Hans\">" + Html.escape(e.headword()) + "</span> " + tail);
+            zhGloss.put(slug, ("<span class=\"gloss\" lang=\"en\">" + tail).toCharArray());
+            enGloss.put(slug, ("<span class=\"gloss\" lang=\"en\"><span lang=\"zh-Hans\">" + Html.escape(e.headword()) + "</span> " + tail).toCharArray());
         });
     }
 
@@ -66,33 +67,33 @@ public final class AnnotatedHtml {
      * @param linkedPlaces  places that have a page to link to
      * @param link          turns a site path into a link from the current page
      */
-    public String render(String text, List<Mention> mentions, String lang, Set<String> linkedPlaces,
-                         UnaryOperator<String> link) {
+    public HtmlText render(String text, List<Mention> mentions, String lang, Set<String> linkedPlaces,
+                           UnaryOperator<String> link) {
         Scratch scratch = SCRATCH.get();
-        StringBuilder sb = scratch.sb;
-        sb.setLength(0);
+        HtmlText.Builder sb = scratch.out;
+        sb.clear();
         Openings tags = openings(link);
         // The text's characters copied once for the escaping of every piece between and inside the mentions.
         char[] cs = scratch.chars.of(text, 0, text.length());
         int at = 0;
         for (Mention m : mentions) {
             if (m.start() < at) continue;
-            Html.escape(cs, at, m.start(), sb);
+            sb.escape(cs, at, m.start());
             if (m.kind() == Mention.Kind.GLOSSARY && glossary.containsKey(m.slug())) {
                 sb.append(opening(tags, tags.terms, "term", PagePaths.GLOSSARY, m.slug()));
-                Html.escape(cs, m.start(), m.end(), sb);
+                sb.escape(cs, m.start(), m.end());
                 sb.append((lang.startsWith("zh") ? zhGloss : enGloss).get(m.slug()));
             } else if (m.kind() == Mention.Kind.PLACE && linkedPlaces.contains(m.slug())) {
                 sb.append(opening(tags, tags.places, "place", PagePaths.PLACES, m.slug()));
-                Html.escape(cs, m.start(), m.end(), sb);
-                sb.append("</a>");
+                sb.escape(cs, m.start(), m.end());
+                sb.append(END_LINK);
             } else {
-                Html.escape(cs, m.start(), m.end(), sb);
+                sb.escape(cs, m.start(), m.end());
             }
             at = m.end();
         }
-        Html.escape(cs, at, text.length(), sb);
-        String html = sb.toString();
+        sb.escape(cs, at, text.length());
+        HtmlText html = sb.build();
         if (sb.capacity() > KEPT) SCRATCH.remove();
         return html;
     }
@@ -116,10 +117,10 @@ public final class AnnotatedHtml {
         return o;
     }
 
-    private static String opening(Openings o, Map<String, String> made, String kind, String folder, String slug) {
-        String tag = made.get(slug);
+    private static char[] opening(Openings o, Map<String, char[]> made, String kind, String folder, String slug) {
+        char[] tag = made.get(slug);
         if (tag == null) {
-            tag = "<a class=\"" + kind + "\" href=\"" + Html.escape(o.link.apply(folder + slug + "/")) + "\">";
+            tag = ("<a class=\"" + kind + "\" href=\"" + Html.escape(o.link.apply(folder + slug + "/")) + "\">").toCharArray();
             made.put(slug, tag);
         }
         return tag;

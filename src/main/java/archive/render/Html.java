@@ -44,7 +44,7 @@ public final class Html {
      * The entity standing for {@code c} in HTML text and attribute values; null when {@code c}
      * stands for itself. (A table, small enough for C1 to inline in the loops over every character.)
      */
-    private static String replacement(char c) { return c < ENTITIES.length ? ENTITIES[c] : null; }
+    static String replacement(char c) { return c < ENTITIES.length ? ENTITIES[c] : null; }
 
     public static void escape(String s, int from, int to, StringBuilder sb) {
         escape(archive.model.Chars.of(s, from, to), 0, to - from, sb);

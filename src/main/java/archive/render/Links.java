@@ -56,11 +56,23 @@ public final class Links {
     /** The way up from a page {@code depth} folders below the site root: "../" that many times. */
     static String up(int depth) { return depth < UP.length ? UP[depth] : "../".repeat(depth); }
 
-    public String relative(String fromFile, String to) {
+    public String relative(String fromFile, String to) { return relative(from(fromFile), to); }
+
+    /**
+     * The page written at {@code file}, with the way up from it worked out once: a page makes a
+     * hundred links and more (its menus, its lists, every mention in its text), all from there.
+     */
+    public record From(String file, String up) {}
+
+    public From from(String file) { return new From(file, up(depth(file))); }
+
+    /** As {@link #relative(String, String)}, from a page whose way up is known. */
+    public String relative(From from, String to) {
         if (anchor != null) return anchor + finish(to);
-        int depth = depth(fromFile);
-        String link = up(depth) + finish(to);
-        return link.isEmpty() ? "./" : (link.startsWith("#") && depth == 0 ? "./" + link : link);
+        String rest = finish(to);
+        // Below the root the link starts with "../": never empty, never a bare fragment.
+        if (!from.up().isEmpty()) return from.up().concat(rest);
+        return rest.isEmpty() ? "./" : rest.charAt(0) == '#' ? "./".concat(rest) : rest;
     }
 
     /** The absolute URL of a site path, or null when no site URL is known. */
@@ -70,8 +82,10 @@ public final class Links {
 
     private String finish(String to) {
         int hash = to.indexOf('#');
-        String path = hash < 0 ? to : to.substring(0, hash);
-        String fragment = hash < 0 ? "" : to.substring(hash);
+        // Most links have no fragment: the path itself, or with index.html where file:// needs it.
+        if (hash < 0) return offline && (to.isEmpty() || to.endsWith("/")) ? to.concat("index.html") : to;
+        String path = to.substring(0, hash);
+        String fragment = to.substring(hash);
         if ((path.isEmpty() || path.endsWith("/")) && offline) path = path + "index.html";
         return path + fragment;
     }

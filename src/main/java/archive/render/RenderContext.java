@@ -306,8 +306,8 @@ public final class RenderContext {
 
     /** A function turning site paths into links from the page at {@code path}. */
     public java.util.function.UnaryOperator<String> linker(String path) {
-        String file = PagePaths.file(path);
-        return to -> links.relative(file, to);
+        Links.From from = links.from(PagePaths.file(path));
+        return to -> links.relative(from, to);
     }
 
     public boolean placeHasPage(String slug) { return index.hasArticles(slug); }

@@ -23,15 +23,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * all other decisions are made in Java before the template runs.
  */
 public final class Templates {
-    /** Name of the variable holding the file being rendered, read by {@code url()}. */
+    /** Name of the variable holding the page being rendered ({@link Links.From}), read by {@code url()}. */
     static final String CURRENT_FILE = "currentFile";
 
     private final PebbleEngine engine;
+    private final Links links;
     private final long fingerprint;
     private final Map<String, PebbleTemplate> cache = new ConcurrentHashMap<>();
 
     public Templates(Path dir, Links links) {
         this.fingerprint = folderFingerprint(dir);
+        this.links = links;
         FileLoader loader = new FileLoader(dir.toAbsolutePath().toString());
         loader.setSuffix(".peb");
         this.engine = new PebbleEngine.Builder()
@@ -74,7 +76,7 @@ public final class Templates {
         PebbleTemplate t = cache.computeIfAbsent(template, engine::getTemplate);
         Map<String, Object> vars = new java.util.HashMap<>(variables.size() * 2 + 2);
         variables.forEach((k, v) -> vars.put(k, v instanceof Deferred d ? d.value() : v));
-        vars.put(CURRENT_FILE, file);
+        vars.put(CURRENT_FILE, links.from(file));
         TextBuffer out = TextBuffer.take();
         try {
             t.evaluate(out, vars);
@@ -184,9 +186,9 @@ public final class Templates {
                 @Override
                 public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext ctx, int line) {
                     Object path = args.get("path");
-                    String from = (String) ctx.getVariable(CURRENT_FILE);
+                    Links.From from = (Links.From) ctx.getVariable(CURRENT_FILE);
                     String to = path == null ? "" : path.toString();
-                    return from == Relocatable.FILE ? Relocatable.link(links, to) : links.relative(from, to);
+                    return from.file() == Relocatable.FILE ? Relocatable.link(links, to) : links.relative(from, to);
                 }
             });
         }

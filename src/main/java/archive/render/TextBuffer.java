@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Each thread keeps one, up to a large page's size, so a page is not written into an array that
  * grows and is copied three times on the way to its size (about 45,000 characters an article).
  */
-final class TextBuffer extends Writer {
+final class TextBuffer extends Writer implements io.pebbletemplates.pebble.extension.writer.SpecializedWriter {
     /** Characters a thread's buffer is kept for: a large page, not a download of the archive. */
     private static final int KEPT = 1 << 20;
     private static final ThreadLocal<TextBuffer> THREAD = ThreadLocal.withInitial(() -> new TextBuffer(64 * 1024));
@@ -73,6 +73,27 @@ final class TextBuffer extends Writer {
         write(String.valueOf(csq));
         return this;
     }
+
+    /**
+     * What a template prints: {@link HtmlText} copied as the array it is, anything else as Pebble
+     * prints it to a plain Writer (Pebble hands a {@code SpecializedWriter} the value itself).
+     */
+    @Override
+    public void write(Object value) {
+        if (value instanceof String s) write(s);
+        else if (value instanceof HtmlText h) h.writeTo(this);
+        else write(io.pebbletemplates.pebble.utils.StringUtils.toString(value));
+    }
+
+    // Only reached through write(Object), which this buffer replaces; each as Pebble's plain path prints it.
+    @Override public void writeSpecialized(int i) { write((Object) i); }
+    @Override public void writeSpecialized(long l) { write((Object) l); }
+    @Override public void writeSpecialized(double d) { write((Object) d); }
+    @Override public void writeSpecialized(float f) { write((Object) f); }
+    @Override public void writeSpecialized(short s) { write((Object) s); }
+    @Override public void writeSpecialized(byte b) { write((Object) b); }
+    @Override public void writeSpecialized(char c) { write((Object) c); }
+    @Override public void writeSpecialized(String s) { write(s); }
 
     @Override public void flush() { }
     @Override public void close() { }

@@ -45,7 +45,7 @@ public final class Views {
     public record Ref(String path, String en, String zh, int count, String note) {}
 
     /** One paragraph of one side of a row, as HTML, with its kind (text, caption, marker). */
-    public record Para(String html, String kind) {}
+    public record Para(HtmlText html, String kind) {}
 
     /** One aligned row of an article page. {@code note} is the editors' note HTML, or empty. */
     public record RowView(String anchor, List<String> extraAnchors, String label, List<Para> zh, List<Para> en,
