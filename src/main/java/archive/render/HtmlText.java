@@ -51,14 +51,14 @@ public final class HtmlText extends SafeString {
         private char[] buf;
         private int length;
 
-        Builder(int capacity) { buf = new char[Math.max(16, capacity)]; }
+        Builder(int capacity) { buf = new char[Math.max(0, capacity)]; }
 
         int capacity() { return buf.length; }
 
         void clear() { length = 0; }
 
         private void room(int n) {
-            if (length + n > buf.length) buf = Arrays.copyOf(buf, Math.max(length + n, buf.length * 2));
+            if (length + n > buf.length) buf = Arrays.copyOf(buf, Math.max(Math.max(16, length + n), buf.length * 2));
         }
 
         Builder append(char[] cs) {
@@ -106,5 +106,14 @@ public final class HtmlText extends SafeString {
 
         /** The HTML appended so far, in an array of its own. */
         HtmlText build() { return new HtmlText(Arrays.copyOf(buf, length)); }
+
+        /** As {@link #build()}, taking the builder's array when it is exactly full (a builder made for a known length); the builder is then spent. */
+        HtmlText buildExact() {
+            if (length != buf.length) return build();
+            HtmlText t = new HtmlText(buf);
+            buf = new char[0];
+            length = 0;
+            return t;
+        }
     }
 }

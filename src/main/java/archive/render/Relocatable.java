@@ -18,23 +18,23 @@ public final class Relocatable {
      * places, industries, the glossary entries it uses), each time joined from these pieces
      * instead of copying and scanning the whole fragment again.
      */
-    private final String[] pieces;
+    private final char[][] pieces;
     private final boolean[] here;
 
     Relocatable(String html) {
-        java.util.List<String> cut = new java.util.ArrayList<>();
+        java.util.List<char[]> cut = new java.util.ArrayList<>();
         java.util.List<Boolean> kinds = new java.util.ArrayList<>();
         int from = 0, mark = html.indexOf(MARK), markHere = html.indexOf(MARK_HERE);
         while (mark >= 0 || markHere >= 0) {
             int at = markHere < 0 || mark >= 0 && mark < markHere ? mark : markHere;
-            cut.add(html.substring(from, at));
+            cut.add(html.substring(from, at).toCharArray());
             kinds.add(at == markHere);
             from = at + 1;
             if (at == mark) mark = html.indexOf(MARK, from);
             else markHere = html.indexOf(MARK_HERE, from);
         }
-        cut.add(cut.isEmpty() ? html : html.substring(from));
-        pieces = cut.toArray(new String[0]);
+        cut.add(html.substring(from).toCharArray());
+        pieces = cut.toArray(new char[0][]);
         here = new boolean[kinds.size()];
         for (int i = 0; i < here.length; i++) here[i] = kinds.get(i);
     }
@@ -45,17 +45,27 @@ public final class Relocatable {
         return fromRoot.startsWith("./") ? MARK_HERE + fromRoot.substring(2) : MARK + fromRoot;
     }
 
-    /** The fragment for a page {@code depth} folders below the site root. */
-    public String at(int depth) {
-        if (here.length == 0) return pieces[0];
-        String up = Links.up(depth), upHere = depth == 0 ? "./" : up;
-        String[] parts = new String[pieces.length + here.length];
-        for (int i = 0; i < here.length; i++) {
-            parts[2 * i] = pieces[i];
-            parts[2 * i + 1] = here[i] ? upHere : up;
-        }
-        parts[parts.length - 1] = pieces[here.length];
-        // Joined into one array of the exact size, which the string takes as it is: one copy, not a builder's two.
-        return String.join("", parts);
+    /** The ways up, as arrays, for the depths most pages are at ("./" for a "here" marker at the root). */
+    private static final char[][] UP = new char[8][];
+    private static final char[] HERE_AT_ROOT = "./".toCharArray();
+
+    static {
+        for (int i = 0; i < UP.length; i++) UP[i] = Links.up(i).toCharArray();
+    }
+
+    /**
+     * The fragment for a page {@code depth} folders below the site root, as {@link HtmlText}: its
+     * pieces and ways up copied into one array of the exact size, which the page's buffer copies
+     * at once (the entry's title is Chinese, so as a String it was copied out character by character).
+     */
+    public HtmlText at(int depth) {
+        char[] up = depth < UP.length ? UP[depth] : Links.up(depth).toCharArray();
+        char[] upHere = depth == 0 ? HERE_AT_ROOT : up;
+        int n = 0;
+        for (char[] p : pieces) n += p.length;
+        for (boolean h : here) n += h ? upHere.length : up.length;
+        HtmlText.Builder b = new HtmlText.Builder(n);
+        for (int i = 0; i < here.length; i++) b.append(pieces[i]).append(here[i] ? upHere : up);
+        return b.append(pieces[here.length]).buildExact();
     }
 }

@@ -133,9 +133,9 @@ public final class RenderContext {
      * The entries of {@code as} in a list on the page at site path {@code path}, as HTML: each is
      * rendered from article-item.peb once per build and placed at the page's depth.
      */
-    public List<String> items(List<AnnotatedArticle> as, String path) {
+    public List<HtmlText> items(List<AnnotatedArticle> as, String path) {
         int depth = Links.depth(PagePaths.file(path));
-        List<String> out = new java.util.ArrayList<>(as.size());
+        List<HtmlText> out = new java.util.ArrayList<>(as.size());
         for (AnnotatedArticle a : as) {
             out.add(items.computeIfAbsent(a.id(), id -> templates.renderRelocatable("article-item", Map.of("a", summary(a))))
                     .at(depth));

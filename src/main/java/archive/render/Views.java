@@ -54,7 +54,7 @@ public final class Views {
     }
 
     /** A group of articles under a heading (a day, a page of the paper), as the HTML of their list entries. */
-    public record Group(String id, String en, String zh, List<String> articles) {}
+    public record Group(String id, String en, String zh, List<HtmlText> articles) {}
 
     /** A group of index references under a heading. */
     public record RefGroup(String id, String en, String zh, List<Ref> refs) {}
