@@ -5,12 +5,13 @@ import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.Arrays;
 
 /**
- * HTML made in Java (an article's annotated paragraphs, a page of concordance lines) kept as its
- * characters, so that the page's buffer ({@link TextBuffer}) takes it with one array copy. Made as
- * a String, the same text was copied into a StringBuilder that had turned UTF-16 at its first
- * Chinese character (its markup widened character by character), out of it into a String, and out
- * of the String into the page's buffer, the last two again character by character: under C1 (every
- * build below 40,000 articles) those loops were 5 % of a build with its caches kept.
+ * HTML made in Java (an article's annotated paragraphs, a page of concordance lines, an article's
+ * entry in a list) kept as its characters, so that the page's buffer ({@link TextBuffer}) takes it
+ * with one array copy. Made as a String, the same text was appended to a StringBuilder that had
+ * turned UTF-16 at its first Chinese character (its markup widened character by character), copied
+ * out into a String, and out of the String into the page's buffer, the last two again character by
+ * character under C1 (every build below 40,000 articles): about 5 % of the CPU of a build with its
+ * caches kept (docs/benchmarks.md, twenty-third session).
  *
  * <p>A {@link SafeString}, so a template prints it as it is: {@code {{ p.html }}}, without
  * {@code raw} (which would turn it into a String first; the page is the same either way).
@@ -61,12 +62,7 @@ public final class HtmlText extends SafeString {
             if (length + n > buf.length) buf = Arrays.copyOf(buf, Math.max(Math.max(16, length + n), buf.length * 2));
         }
 
-        Builder append(char[] cs) {
-            room(cs.length);
-            System.arraycopy(cs, 0, buf, length, cs.length);
-            length += cs.length;
-            return this;
-        }
+        Builder append(char[] cs) { return append(cs, 0, cs.length); }
 
         Builder append(String s) {
             int n = s.length();
@@ -82,7 +78,7 @@ public final class HtmlText extends SafeString {
             return this;
         }
 
-        /** Appends {@code cs[start..end)}, escaped as {@link Html#escape(String)} escapes. */
+        /** Appends {@code cs[start..end)}, escaped as {@link Html#escape(char[], int, int, StringBuilder)} escapes into a builder. */
         Builder escape(char[] cs, int start, int end) {
             // Runs of characters that stand for themselves (most text is one run) copied at once.
             int run = start;
