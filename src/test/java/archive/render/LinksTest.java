@@ -8,42 +8,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LinksTest {
     private final Links online = new Links(false, null);
     private final Links offline = new Links(true, null);
+    private final Links anchored = online.anchoredAt("/archive");
+
+    /** Each row: the links' policy, the page's file, the site path linked to, the href the page gets. */
+    private final Object[][] cases = {
+            {online, "index.html", "places/taiyuan/", "places/taiyuan/"},
+            {online, "index.html", "", "./"},
+            {online, "index.html", "#p2", "./#p2"},
+            {online, "index.html", "assets/site.css", "assets/site.css"},
+            {online, "articles/abc/index.html", "places/taiyuan/", "../../places/taiyuan/"},
+            {online, "articles/abc/index.html", "", "../../"},
+            {online, "articles/abc/index.html", "#p2", "../../#p2"},
+            {online, "articles/abc/index.html", "glossary/x/#conc-h", "../../glossary/x/#conc-h"},
+            {online, "places/shanxi/taiyuan/page/2/index.html", "places/", "../../../../../places/"},
+            // file:// needs the file named where a folder is linked.
+            {offline, "articles/abc/index.html", "places/taiyuan/", "../../places/taiyuan/index.html"},
+            {offline, "articles/abc/index.html", "", "../../index.html"},
+            {offline, "articles/abc/index.html", "glossary/x/#conc-h", "../../glossary/x/index.html#conc-h"},
+            {offline, "articles/abc/index.html", "assets/site.css", "../../assets/site.css"},
+            {offline, "index.html", "#p2", "index.html#p2"},
+            // A page served at any URL (404.html) links from a fixed base.
+            {anchored, "a/b/index.html", "places/", "/archive/places/"},
+            {anchored, "404.html", "", "/archive/"},
+    };
 
     @Test
-    void fromTheRootPage() {
-        Links.From home = online.from("index.html");
-        assertEquals("places/taiyuan/", online.relative(home, "places/taiyuan/"));
-        assertEquals("./", online.relative(home, ""));
-        assertEquals("./#p2", online.relative(home, "#p2"));
-        assertEquals("assets/site.css", online.relative(home, "assets/site.css"));
-    }
-
-    @Test
-    void fromAPageTwoFoldersDown() {
-        Links.From article = online.from("articles/abc/index.html");
-        assertEquals("../../places/taiyuan/", online.relative(article, "places/taiyuan/"));
-        assertEquals("../../", online.relative(article, ""));
-        assertEquals("../../#p2", online.relative(article, "#p2"));
-        assertEquals("../../glossary/x/#conc-h", online.relative(article, "glossary/x/#conc-h"));
-    }
-
-    @Test
-    void offlineLinksNameTheFileThatFileUrlsNeed() {
-        Links.From article = offline.from("articles/abc/index.html");
-        assertEquals("../../places/taiyuan/index.html", offline.relative(article, "places/taiyuan/"));
-        assertEquals("../../index.html", offline.relative(article, ""));
-        assertEquals("../../glossary/x/index.html#conc-h", offline.relative(article, "glossary/x/#conc-h"));
-        assertEquals("../../assets/site.css", offline.relative(article, "assets/site.css"));
-        assertEquals("index.html#p2", offline.relative(offline.from("index.html"), "#p2"));
-    }
-
-    @Test
-    void fromDeepPagesAndFromAFixedBase() {
-        Links.From fifthPage = online.from("places/shanxi/taiyuan/page/2/index.html");
-        assertEquals("../../../../../places/", online.relative(fifthPage, "places/"));
-        assertEquals("../../../../../#top", online.relative(fifthPage, "#top"));
-        Links anchored = online.anchoredAt("/archive");
-        assertEquals("/archive/places/", anchored.relative(anchored.from("a/b/index.html"), "places/"));
-        assertEquals("/archive/", anchored.relative(anchored.from("404.html"), ""));
+    void eachPageLinksFromWhereItIs() {
+        for (Object[] c : cases) {
+            Links links = (Links) c[0];
+            String file = (String) c[1], to = (String) c[2];
+            assertEquals(c[3], links.relative(links.from(file), to), file + " → " + to);
+            assertEquals(c[3], links.relative(file, to), file + " → " + to);
+        }
     }
 }
