@@ -21,17 +21,16 @@ public final class ChineseRuns {
     /** Escapes plain English text for HTML and marks its Chinese runs. */
     public static String html(String text) {
         if (text == null) return "";
-        StringBuilder sb = new StringBuilder(text.length() + 32);
+        int n = text.length();
+        // The text's characters copied once, every piece escaped from there.
+        char[] cs = archive.model.Chars.of(text, 0, n);
+        HtmlText.Builder out = new HtmlText.Builder(n + 32);
         int at = 0;
         for (int[] run : runs(text)) {
-            Html.escape(text, at, run[0], sb);
-            sb.append(OPEN);
-            Html.escape(text, run[0], run[1], sb);
-            sb.append(CLOSE);
+            out.escape(cs, at, run[0]).append(OPEN).escape(cs, run[0], run[1]).append(CLOSE);
             at = run[1];
         }
-        Html.escape(text, at, text.length(), sb);
-        return sb.toString();
+        return out.escape(cs, at, n).text();
     }
 
     /** Marks the Chinese runs of every text node under {@code root} that is not already inside a Chinese element. */

@@ -24,9 +24,7 @@ public final class Html {
             while (i < n && replacement(cs[i]) == null) i++;
             if (i == n) return s;
         }
-        StringBuilder sb = new StringBuilder(n + 16).append(cs, 0, i);
-        escape(cs, i, n, sb);
-        return sb.toString();
+        return new HtmlText.Builder(n + 16).append(cs, 0, i).escape(cs, i, n).text();
     }
 
     /** The entity for each character that needs one, by the character (all five are below '?'). */
@@ -46,20 +44,4 @@ public final class Html {
      */
     static String replacement(char c) { return c < ENTITIES.length ? ENTITIES[c] : null; }
 
-    public static void escape(String s, int from, int to, StringBuilder sb) {
-        escape(archive.model.Chars.of(s, from, to), 0, to - from, sb);
-    }
-
-    /** Appends {@code cs[start..n)}, escaped. */
-    public static void escape(char[] cs, int start, int n, StringBuilder sb) {
-        // Copy runs of ordinary characters at once; most text has nothing to escape.
-        int run = start;
-        for (int i = start; i < n; i++) {
-            String rep = replacement(cs[i]);
-            if (rep == null) continue;
-            sb.append(cs, run, i - run).append(rep);
-            run = i + 1;
-        }
-        sb.append(cs, run, n - run);
-    }
 }

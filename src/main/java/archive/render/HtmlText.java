@@ -28,8 +28,6 @@ public final class HtmlText extends SafeString {
     /** Appends the characters to {@code out}. */
     void writeTo(TextBuffer out) { out.write(chars, 0, chars.length); }
 
-    public int length() { return chars.length; }
-
     @Override
     public String toString() {
         String s = string;
@@ -78,7 +76,11 @@ public final class HtmlText extends SafeString {
             return this;
         }
 
-        /** Appends {@code cs[start..end)}, escaped as {@link Html#escape(char[], int, int, StringBuilder)} escapes into a builder. */
+        /**
+         * Appends {@code cs[start..end)} escaped for HTML text and attribute values: the five
+         * characters {@link Html#replacement} names, and only those (every escaping of the site's
+         * text comes here, {@link Html#escape(String)} included).
+         */
         Builder escape(char[] cs, int start, int end) {
             // Runs of characters that stand for themselves (most text is one run) copied at once.
             int run = start;
@@ -92,7 +94,7 @@ public final class HtmlText extends SafeString {
             return append(cs, run, end);
         }
 
-        private Builder append(char[] cs, int from, int to) {
+        Builder append(char[] cs, int from, int to) {
             int n = to - from;
             room(n);
             System.arraycopy(cs, from, buf, length, n);
@@ -103,13 +105,7 @@ public final class HtmlText extends SafeString {
         /** The HTML appended so far, in an array of its own. */
         HtmlText build() { return new HtmlText(Arrays.copyOf(buf, length)); }
 
-        /** As {@link #build()}, taking the builder's array when it is exactly full (a builder made for a known length); the builder is then spent. */
-        HtmlText buildExact() {
-            if (length != buf.length) return build();
-            HtmlText t = new HtmlText(buf);
-            buf = new char[0];
-            length = 0;
-            return t;
-        }
+        /** The HTML appended so far, as a String (for HTML that goes on into other strings). */
+        String text() { return new String(buf, 0, length); }
     }
 }

@@ -55,8 +55,8 @@ public final class Relocatable {
 
     /**
      * The fragment for a page {@code depth} folders below the site root, as {@link HtmlText}: its
-     * pieces and ways up copied into one array of the exact size, which the page's buffer copies
-     * at once (the entry's title is Chinese, so as a String it was copied out character by character).
+     * pieces and ways up copied into one array, which the page's buffer copies at once (the entry's
+     * title is Chinese, so as a String it was copied out character by character).
      */
     public HtmlText at(int depth) {
         char[] up = depth < UP.length ? UP[depth] : Links.up(depth).toCharArray();
@@ -66,6 +66,6 @@ public final class Relocatable {
         for (boolean h : here) n += h ? upHere.length : up.length;
         HtmlText.Builder b = new HtmlText.Builder(n);
         for (int i = 0; i < here.length; i++) b.append(pieces[i]).append(here[i] ? upHere : up);
-        return b.append(pieces[here.length]).buildExact();
+        return b.append(pieces[here.length]).build();
     }
 }

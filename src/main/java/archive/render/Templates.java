@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Templates {
     /** Name of the variable holding the page being rendered ({@link Links.From}), read by {@code url()}. */
-    static final String CURRENT_FILE = "currentFile";
+    static final String CURRENT_PAGE = "currentPage";
 
     private final PebbleEngine engine;
     private final Links links;
@@ -76,7 +76,7 @@ public final class Templates {
         PebbleTemplate t = cache.computeIfAbsent(template, engine::getTemplate);
         Map<String, Object> vars = new java.util.HashMap<>(variables.size() * 2 + 2);
         variables.forEach((k, v) -> vars.put(k, v instanceof Deferred d ? d.value() : v));
-        vars.put(CURRENT_FILE, links.from(file));
+        vars.put(CURRENT_PAGE, links.from(file));
         TextBuffer out = TextBuffer.take();
         try {
             t.evaluate(out, vars);
@@ -186,7 +186,7 @@ public final class Templates {
                 @Override
                 public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext ctx, int line) {
                     Object path = args.get("path");
-                    Links.From from = (Links.From) ctx.getVariable(CURRENT_FILE);
+                    Links.From from = (Links.From) ctx.getVariable(CURRENT_PAGE);
                     String to = path == null ? "" : path.toString();
                     return from.file() == Relocatable.FILE ? Relocatable.link(links, to) : links.relative(from, to);
                 }

@@ -10,9 +10,8 @@ class TextLoopsTest {
     @Test
     void escapingLeavesOrdinaryTextAndReplacesTheFiveCharacters() {
         assertEquals("&lt;b&gt;“大跃进” &amp; &quot;Leap&quot; &#39;58", Html.escape("<b>“大跃进” & \"Leap\" '58"));
-        StringBuilder sb = new StringBuilder("x");
-        Html.escape("鼓足干劲<力争上游>", 2, 7, sb);
-        assertEquals("x干劲&lt;力争", sb.toString());
+        char[] cs = "鼓足干劲<力争上游>".toCharArray();
+        assertEquals("x干劲&lt;力争", new HtmlText.Builder(0).append('x').escape(cs, 2, 7).text());
         String longText = "钢".repeat(70_000) + "&";
         assertEquals("钢".repeat(70_000) + "&amp;", Html.escape(longText), "longer than the kept buffer");
         String plain = "人民日报 People's Daily".replace("'", "");
