@@ -529,7 +529,8 @@ public final class SiteBuild {
                     archive.render.Templates.generatorFingerprint()).readHollow(persist)
                     // A new article, or one whose citation an edit changed, is cited by citeproc, whose
                     // styles take a quarter of a second to load: loaded meanwhile, while the others are read.
-                    .onNewText(persist ? archive.publish.Citations::warmUpUnlessSameCitation : (was, now) -> { });
+                    .onNewText(persist ? archive.publish.Citations.warmUpWhenNeeded(Publishing.cacheFolder(config),
+                            new Links(config.offline(), config.siteUrl())) : (was, now) -> { });
         }
         List<Article> articles;
         try {

@@ -16,6 +16,7 @@ import org.jsoup.safety.Safelist;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -75,9 +76,6 @@ public final class Citations {
     private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Engines>> LOADING =
             new java.util.concurrent.atomic.AtomicReference<>();
 
-    /** Citations a build formats with citeproc whole before it fills shapes (see {@link CitationShapes}). */
-    static final int WHOLE_FIRST = 16;
-
     private final CitationCache cache;
     private final CitationShapes shapes;
     private final LongAdder nanos = new LongAdder();
@@ -87,7 +85,10 @@ public final class Citations {
     private final LongAdder filled = new LongAdder();
     /** Shapes formatted by earlier builds of the process, which share them. */
     private final long shapesBefore;
-    private volatile String fingerprint;
+    /** Where the shapes are stored between builds (see {@link CitationShapes#load}); null: not stored. */
+    private final Path shapesFile;
+    /** What the styles' output depends on besides the item (see {@link #fingerprint}), worked out once per process. */
+    private static volatile String fingerprint;
 
     /** Formats every citation. */
     public Citations() { this(CitationCache.none()); }
@@ -96,6 +97,19 @@ public final class Citations {
         this.cache = cache;
         this.shapes = new CitationShapes();
         this.shapesBefore = 0;
+        this.shapesFile = null;
+    }
+
+    /** With the cache of formatted citations in {@code folder}, and the shapes earlier builds stored there. */
+    static Citations inFolder(Path folder) {
+        return new Citations(CitationCache.load(folder.resolve(CitationCache.FILE)), folder.resolve(CitationShapes.FILE));
+    }
+
+    private Citations(CitationCache cache, Path shapesFile) {
+        this.cache = cache;
+        this.shapes = CitationShapes.load(shapesFile, shapesKey());
+        this.shapesBefore = 0;
+        this.shapesFile = shapesFile;
     }
 
     /** The next build's citations in the same process (the loaded styles stay in the pool: 0.02–0.06 s a build). */
@@ -103,7 +117,12 @@ public final class Citations {
         this.cache = cache;
         this.shapes = previous.shapes;
         this.shapesBefore = previous.shapes.shapesFormatted();
-        this.fingerprint = previous.fingerprint;
+        this.shapesFile = previous.shapesFile;
+    }
+
+    /** What stored shapes depend on: the styles, citeproc, and this generator's cleaning and filling. */
+    private static String shapesKey() {
+        return fingerprint() + "/" + Long.toHexString(archive.render.Templates.generatorFingerprint());
     }
 
     /**
@@ -119,13 +138,29 @@ public final class Citations {
     private static final Links ANY_LINKS = new Links(false, null);
 
     /**
-     * Starts loading a set of styles in the background (see {@link #warmUpInBackground}) when a
-     * seed read anew is a new article ({@code was} null) or one whose citation the edit changed
-     * (its title, author, date, page …): only then will a page need citeproc. An edit of the text
-     * alone finds its citations in the cache, and loads nothing.
+     * What a build reading seeds into the output folder whose cache folder is {@code folder} is told of
+     * each seed read anew ({@code was} null for a new article): it starts loading a set of styles in the
+     * background (see {@link #warmUpInBackground}) when the article's citation is new or changed (its
+     * title, author, date, page …) and cannot be filled into a shape an earlier build stored (see
+     * {@link CitationShapes#load}); only then will a page need citeproc. An edit of the text alone finds
+     * its citations in the cache, and an edited byline or title of a month already cited is filled: they
+     * load nothing. {@code links}: the build's, which give the citation its URL.
      */
-    public static void warmUpUnlessSameCitation(Article was, Article now) {
-        if (was == null || !ArticleRecord.of(was, ANY_LINKS).equals(ArticleRecord.of(now, ANY_LINKS))) warmUpInBackground();
+    public static java.util.function.BiConsumer<Article, Article> warmUpWhenNeeded(Path folder, Links links) {
+        // The stored shapes are read at the first citation that changed, once: most builds have none.
+        java.util.function.Supplier<CitationShapes> stored = new java.util.function.Supplier<>() {
+            private CitationShapes shapes;
+
+            @Override
+            public synchronized CitationShapes get() {
+                if (shapes == null) shapes = CitationShapes.load(folder == null ? null : folder.resolve(CitationShapes.FILE), shapesKey());
+                return shapes;
+            }
+        };
+        return (was, now) -> {
+            if (was != null && ArticleRecord.of(was, ANY_LINKS).equals(ArticleRecord.of(now, ANY_LINKS))) return;
+            if (stored.get().cite(ArticleRecord.of(now, links), null) == null) warmUpInBackground();
+        };
     }
 
     /**
@@ -194,9 +229,9 @@ public final class Citations {
             // Only citeproc's work is timed: asking the thread's CPU time for every article read from
             // the cache cost more than reading it (50 ms of a clean build at 10,000 articles).
             long t0 = cpuNanos();
-            // A shape costs several of citeproc's items (and a probe of its quotes): worth it for a
-            // build that formats many citations, not for an edit's one or two.
-            cached = formatted.sum() >= WHOLE_FIRST ? shapes.cite(r, this::citeproc) : null;
+            // A shape costs several of citeproc's items (and a probe of its quotes), even for an
+            // edit's one citation: stored, it spares the next edits of its month loading citeproc.
+            cached = shapes.cite(r, this::citeproc);
             if (cached != null) {
                 filled.increment();
             } else {
@@ -255,8 +290,11 @@ public final class Citations {
     /** Shapes this build had citeproc format (see {@link CitationShapes}). */
     public long shapes() { return shapes.shapesFormatted() - shapesBefore; }
 
-    /** Saves the cache of formatted citations, if there is one. */
-    void saveCache(java.util.Set<String> articles) { cache.save(articles); }
+    /** Saves the cache of formatted citations, if there is one, and the shapes, if they are stored and changed. */
+    void saveCache(java.util.Set<String> articles) {
+        cache.save(articles);
+        shapes.save(shapesFile, shapesKey());
+    }
 
     /** The citations of the next build in the same process, starting from what this one cached. */
     Citations next() { return new Citations(cache.carryOver(), this); }
@@ -273,7 +311,7 @@ public final class Citations {
     }
 
     /** What the output depends on besides the item: the style and locale files and the processor's jar. */
-    private String fingerprint() {
+    private static String fingerprint() {
         String f = fingerprint;
         if (f != null) return f;
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();

@@ -48,7 +48,7 @@ public final class Publishing {
         this.redirects = new RedirectsLoader().load(config.data(), diags);
         this.registry = config.permalinks() == null ? null : PermalinkRegistry.load(config.permalinks(), diags);
         this.citations = previous != null && previous.config.out().equals(config.out()) ? previous.citations.next()
-                : new Citations(CitationCache.load(cacheFolder(config).resolve(CitationCache.FILE)));
+                : Citations.inFolder(cacheFolder(config));
     }
 
     /** Prepares the citation processor on the calling thread (see {@link Citations#warmUp}). */

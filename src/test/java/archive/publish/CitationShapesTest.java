@@ -109,12 +109,14 @@ class CitationShapesTest {
         assertEquals(2, shapes.shapesFormatted(), "a signed article is another shape");
     }
 
-    /** An edit's build formats its one or two citations whole; a build with many fills shapes once it has formatted a few. */
+    /**
+     * A build fills every citation that fits into its shape, from the first: an edit's one citation too,
+     * whose shape is then stored for the next edits of its month (see CitationsTest).
+     */
     @Test
-    void aBuildFillsShapesOnceItHasFormattedItsFirstCitations() {
+    void aBuildFillsEveryCitationThatFitsFromTheFirst() {
         Citations build = new Citations();
-        int n = Citations.WHOLE_FIRST + 8;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < 24; i++) {
             ArticleRecord r = record(i, "Steel Output Report Number " + i, "钢产量", "", null);
             List<String> flat = new ArrayList<>();
             for (Citations.Formatted f : build.format(r)) {
@@ -122,7 +124,7 @@ class CitationShapesTest {
                 flat.add(f.text());
             }
             assertEquals(whole(r), flat);
-            assertEquals(Math.max(0, i + 1 - Citations.WHOLE_FIRST), build.filled(), "after article " + i);
+            assertEquals(i + 1, build.filled(), "after article " + i);
         }
         assertTrue(build.shapes() > 0);
     }

@@ -93,18 +93,95 @@ class CitationsTest {
     @Test
     void onlyAChangedCitationHasItsStylesLoadedBeforehand() {
         Article was = article("Steel output doubles", "The furnaces were lit.");
+        java.util.function.BiConsumer<Article, Article> warmUp = Citations.warmUpWhenNeeded(null, LINKS);
         Citations.forgetLoadedStyles();
-        Citations.warmUpUnlessSameCitation(was, article("Steel output doubles", "The furnaces were all lit."));
+        warmUp.accept(was, article("Steel output doubles", "The furnaces were all lit."));
         assertFalse(Citations.stylesLoadedOrLoading(), "the text alone changed: the citation is the one cached");
-        Citations.warmUpUnlessSameCitation(was, article("Steel output trebles", "The furnaces were lit."));
+        warmUp.accept(was, article("Steel output trebles", "The furnaces were lit."));
         assertTrue(Citations.stylesLoadedOrLoading(), "the title changed: its citation will be formatted");
         Citations.forgetLoadedStyles();
-        Citations.warmUpUnlessSameCitation(null, was);
+        warmUp.accept(null, was);
         assertTrue(Citations.stylesLoadedOrLoading(), "a new article is cited for the first time");
+        Citations.forgetLoadedStyles();
     }
 
+    /**
+     * The shapes a build filled its citations into are stored beside the cache: the next build cites an
+     * edited title or a new article of a month already cited without loading citeproc's styles, and gets
+     * what citeproc gives; a month never cited still loads them.
+     */
+    @Test
+    void storedShapesCiteAnEditedTitleWithoutLoadingTheStyles() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("cite-shapes");
+        try {
+            Citations first = Citations.inFolder(dir);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                ArticleRecord r = ArticleRecord.of(article(String.format("%016x", i), "Steel output report " + i, "Text."), LINKS);
+                first.format(r);
+                ids.add(r.id());
+            }
+            assertTrue(first.filled() > 0, "the build filled shapes");
+            first.saveCache(ids);
+
+            Article was = article("1012f6d7e23636c3", "Steel output doubles", "The furnaces were lit.");
+            Article edited = article("1012f6d7e23636c3", "Steel output trebles in Anshan", "The furnaces were lit.");
+            Citations.forgetLoadedStyles();
+            java.util.function.BiConsumer<Article, Article> warmUp = Citations.warmUpWhenNeeded(dir, LINKS);
+            warmUp.accept(was, edited);
+            warmUp.accept(null, article("00000000000000ff", "A new article of the same month", "Text."));
+            assertFalse(Citations.stylesLoadedOrLoading(), "an edited title and a new article of a month cited before: no styles loaded");
+            Citations next = Citations.inFolder(dir);
+            ArticleRecord r = ArticleRecord.of(edited, LINKS);
+            List<Citations.Formatted> filled = next.format(r);
+            assertFalse(Citations.stylesLoadedOrLoading(), "cited without citeproc");
+            assertEquals(1, next.filled());
+            assertEquals(new Citations().format(r), filled, "the filled citation is citeproc's");
+
+            Citations.forgetLoadedStyles();
+            Article otherYear = new Article("00000000000000fe", Path.of("seeds/y.txt"), LocalDate.of(1960, 2, 3), 2,
+                    edited.english(), edited.chinese());
+            warmUp.accept(null, otherYear);
+            assertTrue(Citations.stylesLoadedOrLoading(), "a month no build cited: its shape needs citeproc");
+        } finally {
+            Citations.forgetLoadedStyles();
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** A damaged or stale file of shapes is as none: the citation is formatted, the same, and the file written again. */
+    @Test
+    void aDamagedFileOfShapesIsIgnored() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("cite-shapes");
+        try {
+            java.nio.file.Files.write(dir.resolve(CitationShapes.FILE), new byte[]{0, 5, 'j', 'u', 'n', 'k', '!', 1, 2});
+            ArticleRecord r = ArticleRecord.of(article("1012f6d7e23636c3", "Steel output trebles", "Text."), LINKS);
+            Citations c = Citations.inFolder(dir);
+            assertEquals(new Citations().format(r), c.format(r));
+            assertEquals(1, c.shapes(), "the file gave no shape: the month's was formatted anew");
+            c.saveCache(java.util.Set.of(r.id()));
+            ArticleRecord other = ArticleRecord.of(article("00000000000000fd", "Coal output trebles", "Text."), LINKS);
+            Citations next = Citations.inFolder(dir);
+            assertEquals(new Citations().format(other), next.format(other));
+            assertEquals(0, next.shapes(), "the file was written again, and gave the month's shape");
+            assertEquals(1, next.filled());
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static final archive.render.Links LINKS = new archive.render.Links(false, "https://example.org/archive/");
+
     private static Article article(String title, String text) {
-        return new Article("1012f6d7e23636c3", Path.of("seeds/x.txt"), LocalDate.of(1958, 10, 24), 2,
+        return article("1012f6d7e23636c3", title, text);
+    }
+
+    private static Article article(String id, String title, String text) {
+        return new Article(id, Path.of("seeds/x.txt"), LocalDate.of(1958, 10, 24), 2,
                 new EnglishText(title, "", List.of(new Paragraph(1, text, 7, Paragraph.Kind.TEXT, null))),
                 new ChineseText(List.of("钢产量翻番"), "", "", List.of(new Paragraph(1, "高炉都点火了。", 9, Paragraph.Kind.TEXT, null))));
     }
