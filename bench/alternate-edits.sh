@@ -32,14 +32,16 @@ corpus=target/bench/corpus-$n-1958
 site=target/bench/site-$n
 [ -d "$corpus/seeds" ] && [ -d "$site" ] || { echo "no bench corpus or site: run ./archive bench --articles $n --saves 0 first" >&2; exit 2; }
 seed=$(ls "$corpus/seeds/$(printf '%06d' $((n / 2)))"_*.txt)
-# The edit appends a marker to the author line (EDIT=paragraph: puts a sentence before the first
+# The edit appends a byline's words to the author line (EDIT=paragraph: puts a sentence before the first
 # paragraph, an editor's correction of the text); taking it off restores the seed, and doing so first
 # undoes a run stopped before its trap (from such a seed every build would have nothing to do).
 case "${EDIT:-author}" in
   author)
-    edited() { grep -q '^Author:.* (an alternating edit)$' "$seed"; }
-    edit() { sed -i '/^Author:/s/$/ (an alternating edit)/' "$seed"; }
-    unedit() { sed -i '/^Author:/s/ (an alternating edit)$//' "$seed"; } ;;
+    # (A byline as an editor writes one, as the bench's own edit: citations fill it into their shape. The
+    # marker was "(an alternating edit)" until the twenty-fourth session; citations format that whole.)
+    edited() { grep -q '^Author:.* An alternating edit$' "$seed"; }
+    edit() { sed -i '/^Author:/s/$/ An alternating edit/' "$seed"; }
+    unedit() { sed -i '/^Author:/s/ An alternating edit$//' "$seed"; } ;;
   paragraph)
     edited() { grep -q '^An alternating correction\. ' "$seed"; }
     edit() { perl -0pi -e 's/\n\n/\n\nAn alternating correction. /' "$seed"; }

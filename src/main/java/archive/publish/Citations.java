@@ -120,9 +120,34 @@ public final class Citations {
         this.shapesFile = previous.shapesFile;
     }
 
-    /** What stored shapes depend on: the styles, citeproc, and this generator's cleaning and filling. */
+    private static volatile String shapesKey;
+
+    /**
+     * What stored shapes depend on: the styles and citeproc (see {@link #fingerprint}), jsoup, and the
+     * classes that make, clean, cut and fill citations. Not the whole generator's fingerprint, which
+     * changes with any template or class: a site whose citations all come from the cache makes no
+     * shapes, so a key that changed with every other change would leave them unstored.
+     */
     private static String shapesKey() {
-        return fingerprint() + "/" + Long.toHexString(archive.render.Templates.generatorFingerprint());
+        String k = shapesKey;
+        if (k != null) return k;
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.writeBytes(fingerprint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var jsoup = Jsoup.class.getProtectionDomain().getCodeSource();
+        all.writeBytes(String.valueOf(jsoup == null ? "" : jsoup.getLocation()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (Class<?> c : List.of(Citations.class, Engines.class, CitationShapes.class, ArticleRecord.class,
+                archive.render.ChineseRuns.class)) {
+            String name = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
+            try (var in = c.getResourceAsStream(name)) {
+                if (in == null) throw new IOException("the class file " + name + " is missing from the class path");
+                all.writeBytes(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        k = sha256(all.toByteArray());
+        shapesKey = k;
+        return k;
     }
 
     /**
