@@ -154,7 +154,7 @@ public final class ArticleCache {
         return annotator;
     }
 
-    /** Prepares, on the calling thread, what the next build's edited pages need first (the citation styles). */
+    /** Starts preparing, in the background, what the next build's edited pages may need first (the citation styles). */
     public void warmUp() {
         archive.publish.Publishing p = publishing;
         if (p != null) p.warmUp();

@@ -151,12 +151,12 @@ public final class Citations {
     }
 
     /**
-     * Loads every style on the calling thread and formats a sample item, discarding it: a
-     * long-running preview does this while idle, so that the first edit does not wait for
-     * citeproc's first use (about 0.1 s).
+     * Starts loading every style in the background (see {@link #warmUpInBackground}): a long-running
+     * preview does this once it has built, so that an edit that needs citeproc does not wait for its
+     * first use. Not on the preview's building thread, where a first save would wait behind it.
      */
     public void warmUp() {
-        IDLE.push(warmed(loadNanos));
+        warmUpInBackground();
     }
 
     /** Any site URL: both articles are cited with the same one, so their items differ only where the articles do. */

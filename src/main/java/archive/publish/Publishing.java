@@ -51,7 +51,7 @@ public final class Publishing {
                 : Citations.inFolder(cacheFolder(config));
     }
 
-    /** Prepares the citation processor on the calling thread (see {@link Citations#warmUp}). */
+    /** Starts preparing the citation processor in the background (see {@link Citations#warmUp}). */
     public void warmUp() { citations.warmUp(); }
 
     /** Beside the output folder, like its lock and staging folders: ".site.cache" for "site". */

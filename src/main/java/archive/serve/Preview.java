@@ -56,7 +56,22 @@ public final class Preview implements AutoCloseable {
         cache.watchingSeeds();
         watcher.watchAsync();
         // On the thread that builds after each save, before the first save comes.
+        builder.submit(this::rehearse);
         builder.submit(cache::warmUp);
+    }
+
+    /**
+     * A rebuild with nothing saved, published as any (it finds nothing to write) but not announced:
+     * a first save's rebuild runs code the first build did not, the edit's way, which the JIT then
+     * compiles on the editor's time (460-510 ms for a first save at 10,000 articles against 290-370 ms
+     * for the next).
+     */
+    private void rehearse() {
+        try {
+            new SiteBuild(config, null, cache).deferringIndexes().build();
+        } catch (RuntimeException e) {
+            // Whatever failed fails the next save's build too, which shows it.
+        }
     }
 
     public int port() { return server.port(); }

@@ -101,6 +101,26 @@ class PreviewTest {
         }
     }
 
+    /** The rebuild the preview rehearses after its first build (for the JIT, before the first save) rewrites nothing. */
+    @Test
+    void theRehearsedRebuildRewritesNothing() throws Exception {
+        preview.close();
+        preview = new Preview(project.config(), "127.0.0.1", 0, new java.io.PrintStream(OutputStream.nullOutputStream()));
+        preview.start();
+        java.util.Map<Path, java.nio.file.attribute.FileTime> built = fileTimes(project.site());
+        preview.awaitIdle(60);
+        assertEquals(built, fileTimes(project.site()));
+        assertTrue(built.size() > 20, built.size() + " files");
+    }
+
+    private static java.util.Map<Path, java.nio.file.attribute.FileTime> fileTimes(Path site) throws IOException {
+        java.util.Map<Path, java.nio.file.attribute.FileTime> times = new java.util.TreeMap<>();
+        try (var files = Files.walk(site)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) times.put(site.relativize(f), Files.getLastModifiedTime(f));
+        }
+        return times;
+    }
+
     @Test
     void aSavedSeedReloadsOpenPagesAndAFailedBuildKeepsTheLastGoodSiteWithItsErrors() throws Exception {
         try (Socket events = new Socket("127.0.0.1", preview.port())) {
