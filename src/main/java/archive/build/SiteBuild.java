@@ -140,7 +140,17 @@ public final class SiteBuild {
     }
 
     private void stopIfCancelled() {
-        if (cancelled.getAsBoolean()) throw new CancelledException();
+        if (abandoned || cancelled.getAsBoolean()) throw new CancelledException();
+    }
+
+    /** Set when the build fails while a {@link SideTask} runs: the task stops at its next file. */
+    private volatile boolean abandoned;
+
+    /** Stops {@code task} (if any, and started) and waits for it: the build is failing. */
+    private void abandon(SideTask task) {
+        if (task == null) return;
+        abandoned = true;
+        task.awaitQuietly();
     }
 
     /**
@@ -205,13 +215,30 @@ public final class SiteBuild {
             // Every page is made: a broken template fails before the first. (An edit's way, taken only with
             // the templates the last build compiled, compiles each when a page asks for it.)
             ctx.templates.precompile(TEMPLATES);
-            Map<String, String> introductions = render(ctx, corpus, publishing);
+            // A one-off build of an archive held whole makes its search index (from the articles alone)
+            // on a thread of its own once the article pages are made, beside the glossary and the lists,
+            // whose pages leave a core idle at times. (Held hollow, the whole paper keeps them apart: each
+            // reads the articles back from the store, and together they would need more memory.)
+            SideTask search = cache == null && holdsWhole ? new SideTask("search index") : null;
+            Map<String, String> introductions;
+            try {
+                introductions = render(ctx, corpus, publishing, search == null ? () -> { }
+                        : () -> search.start(() -> indexForSearch(corpus, ctx, writer)));
+            } catch (RuntimeException | Error e) {
+                abandon(search);
+                throw e;
+            }
             boolean deferred = ctx.indexesDeferred;
             int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
-            copyAssets(writer);
-            stopIfCancelled();
-            diags.throwIfErrors("rendering pages");
-            deferred |= indexForSearch(corpus, ctx, writer);
+            try {
+                copyAssets(writer);
+                stopIfCancelled();
+                diags.throwIfErrors("rendering pages");
+            } catch (RuntimeException | Error e) {
+                abandon(search);
+                throw e;
+            }
+            deferred |= search != null ? search.join() : indexForSearch(corpus, ctx, writer);
             writer.publish();
             publishing.recordPermalinks();
             if (notes != null) notes.save();
@@ -308,24 +335,21 @@ public final class SiteBuild {
                                    Diagnostics diags) {
         // The search index is made from the articles alone: made meanwhile, on a thread of its own,
         // while the few pages the edit changed (which leave a core idle) are rendered.
-        java.util.concurrent.CompletableFuture<Boolean> search = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> indexForSearch(corpus, ctx, writer), task -> {
-                    Thread t = new Thread(task, "search index");
-                    t.setDaemon(true);
-                    t.start();
-                });
-        EditRendered made = renderEdit(corpus, edit, ctx, previous.introductions());
-        Map<String, String> introductions = made.introductions();
-        copyAssets(writer);
-        publishing.finishEdit(ctx, introductions, edit.before(), previous.introductions());
-        say("Rendered the %d pages the edit changed; the feed and downloads brought up to date", ctx.pagesRendered.get());
+        SideTask search = new SideTask("search index");
+        search.start(() -> indexForSearch(corpus, ctx, writer));
+        Map<String, String> introductions;
+        EditRendered made;
         try {
-            search.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
+            made = renderEdit(corpus, edit, ctx, previous.introductions());
+            introductions = made.introductions();
+            copyAssets(writer);
+            publishing.finishEdit(ctx, introductions, edit.before(), previous.introductions());
+        } catch (RuntimeException | Error e) {
+            abandon(search);
             throw e;
         }
+        say("Rendered the %d pages the edit changed; the feed and downloads brought up to date", ctx.pagesRendered.get());
+        search.join();
         diags.throwIfErrors("rendering pages");
         writer.publish();
         publishing.recordPermalinks();
@@ -456,7 +480,7 @@ public final class SiteBuild {
         Publishing publishing = new Publishing(config, diags, msg -> { });
         RenderContext ctx = context(corpus, diags, publishing.recorder(checker), publishing);
         ctx.templates.precompile(TEMPLATES);
-        render(ctx, corpus, publishing);
+        render(ctx, corpus, publishing, () -> { });
         int pages = ctx.pagesWritten.get();
         diags.throwIfErrors("rendering pages");
         publishing.reportUnlisted();
@@ -703,8 +727,11 @@ public final class SiteBuild {
         return ctx;
     }
 
-    /** Renders every page; returns the editors' introductions as plain text, by article id. */
-    private Map<String, String> render(RenderContext ctx, Corpus corpus, Publishing publishing) {
+    /**
+     * Renders every page; returns the editors' introductions as plain text, by article id. Runs
+     * {@code afterArticlePages} once the article pages are made.
+     */
+    private Map<String, String> render(RenderContext ctx, Corpus corpus, Publishing publishing, Runnable afterArticlePages) {
         SitePage home = corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null);
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
@@ -717,6 +744,7 @@ public final class SiteBuild {
         say("Rendered %d of %d article pages (the others kept)%s", articlePages.rendered(), corpus.articles().size(),
                 notes == null || notes.reused() == 0 ? "" : "; " + notes.reused() + " articles' notes as an earlier build rendered them");
         stopIfCancelled();
+        afterArticlePages.run();
         EditorialPages editorial = new EditorialPages(ctx);
         editorial.home(home);
         editorial.articleList();

@@ -314,6 +314,15 @@ public final class ArchiveIndex {
         return out;
     }
 
+    /**
+     * Finds the concordance now if it is found when first asked for: before work in parallel asks for
+     * it. Finding it runs in parallel itself, on the same pool; a task of that work waiting for it
+     * would hold the pool's worker that the finding needs, and the two would wait for each other.
+     */
+    public void findConcordanceNow() {
+        if (!concordanceFound) findConcordance();
+    }
+
     /** The lines of the entry {@code slug}; null if it has none. */
     private ConcordanceLines lines(String slug) {
         if (!concordanceFound) findConcordance();

@@ -171,6 +171,27 @@ class BuildBehaviourTest {
         }
     }
 
+    /**
+     * A page made after the article pages fails while the search index is being made beside them: the
+     * build fails with that page's error, and leaves the published site as it was.
+     */
+    @Test
+    void aTemplateFailingAfterTheArticlePagesFailsTheBuildAndKeepsThePreviousSite() throws Exception {
+        withData().write("seeds/001_" + ID + ".txt", seed("1959-03-02",
+                "Xinhua News Agency, Datong, 1st – Datong coal miners of the Great Leap Forward produced coal.", "新华社大同1日电　大跃进。"));
+        p.build();
+        List<String> before = SeedSiteTest.tree(p.site());
+        String template = p.read("templates/glossary-entry.peb");
+        p.write("templates/glossary-entry.peb", template.replace("{% block content %}", "{% block content %}{{ 1 / 0 }}"));
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> p.build());
+        assertTrue(e.getMessage().contains("glossary-entry"), e.getMessage());
+        assertEquals(before, SeedSiteTest.tree(p.site()));
+        try (var s = Files.list(p.root)) {
+            assertEquals(List.of(), s.map(x -> x.getFileName().toString()).filter(n -> n.contains("staging")).toList(),
+                    "no staging folder is left behind");
+        }
+    }
+
     @Test
     void theCommandLineExitsNonZeroNamingFileAndLine() throws Exception {
         withData().write("seeds/001_" + ID + ".txt", seed("1959-02-30", "Coal.", "煤炭。").replace("\n1959-02-30\n第1版", "\n1959-03-01\n第1版"));
