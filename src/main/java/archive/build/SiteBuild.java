@@ -224,13 +224,6 @@ public final class SiteBuild {
             try {
                 introductions = render(ctx, corpus, publishing, search == null ? () -> { }
                         : () -> search.start(() -> indexForSearch(corpus, ctx, writer)));
-            } catch (RuntimeException | Error e) {
-                abandon(search);
-                throw e;
-            }
-            boolean deferred = ctx.indexesDeferred;
-            int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
-            try {
                 copyAssets(writer);
                 stopIfCancelled();
                 diags.throwIfErrors("rendering pages");
@@ -238,6 +231,8 @@ public final class SiteBuild {
                 abandon(search);
                 throw e;
             }
+            boolean deferred = ctx.indexesDeferred;
+            int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
             deferred |= search != null ? search.join() : indexForSearch(corpus, ctx, writer);
             writer.publish();
             publishing.recordPermalinks();
