@@ -246,20 +246,34 @@ final class BenchCommand implements Callable<Integer> {
         }
         // Wall time of the whole command as typed (launcher, JVM start and exit), not the JVM's uptime.
         stats = new ProcessStats((System.nanoTime() - started) / 1e9, stats.cpuSeconds(), stats.peakRssBytes(), stats.peakHeapBytes());
-        // The issue counts the search index apart from the pages: the stage ending with the "Indexed" line.
-        double search = 0, before = 0;
-        for (String line : output) {
-            java.util.regex.Matcher m = PROGRESS.matcher(line);
-            if (!m.matches()) continue;
-            double at = Double.parseDouble(m.group(1));
-            if (m.group(2).startsWith("Indexed") || m.group(2).startsWith("Kept the search index")) search += at - before;
-            before = at;
-        }
-        Run run = new Run(name, stats, counts[0], counts[1], counts[4], counts[2], counts[3], search,
+        Run run = new Run(name, stats, counts[0], counts[1], counts[4], counts[2], counts[3], searchSeconds(output),
                 Math.max(0, machineCpu - stats.cpuSeconds()));
         System.out.printf(Locale.ROOT, "%-20s %6.2f s wall, %6.2f s CPU; other work meanwhile %s%n", name, stats.wallSeconds(),
                 stats.cpuSeconds(), others(run));
         return run;
+    }
+
+    /**
+     * What the search index added to a build's wall time, from its progress lines (the issue counts the
+     * index apart from the pages): the stage ending with the "Indexed" (or "Kept the search index") line,
+     * from the line before it, when only publishing follows it. Made beside the pages (on a thread of its
+     * own) and done before them, it added nothing: other stages' lines come after its own.
+     */
+    static double searchSeconds(List<String> output) {
+        List<java.util.regex.Matcher> lines = new ArrayList<>();
+        for (String line : output) {
+            java.util.regex.Matcher m = PROGRESS.matcher(line);
+            if (m.matches()) lines.add(m);
+        }
+        double search = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String what = lines.get(i).group(2);
+            if (!what.startsWith("Indexed") && !what.startsWith("Kept the search index")) continue;
+            boolean last = lines.subList(i + 1, lines.size()).stream().allMatch(m -> m.group(2).startsWith("Published"));
+            double before = i == 0 ? 0 : Double.parseDouble(lines.get(i - 1).group(1));
+            if (last) search += Double.parseDouble(lines.get(i).group(1)) - before;
+        }
+        return search;
     }
 
     /** The JVM options the timed builds reported (the launcher chooses them by the archive's size). */

@@ -17,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The bench's date edit must give a seed the reader accepts, with the article a day away and otherwise the same. */
+/**
+ * The bench's date edit must give a seed the reader accepts, with the article a day away and otherwise the
+ * same; the search index's share of a build's wall time is read from its progress lines.
+ */
 class BenchCommandTest {
     @TempDir
     Path dir;
@@ -61,5 +64,22 @@ class BenchCommandTest {
         Article a = new SeedReader().read(file, diags);
         assertTrue(diags.all().isEmpty(), () -> file + ": " + diags.all());
         return a;
+    }
+
+    /** Made after the pages, the search index's stage counts; made beside them, only what it added after them. */
+    @Test
+    void theSearchIndexCountsForWhatItAddsToTheWall() {
+        List<String> after = List.of("[  0.50 s, CPU   0.90 s] Read 10 articles", "[  9.00 s, CPU  17.00 s] Rendered 13 pages of 13",
+                "[ 11.50 s, CPU  21.00 s] Indexed 10 articles for search", "[ 11.70 s, CPU  21.20 s] Published 13 pages to site",
+                "stats: wall=12.0");
+        assertEquals(2.5, BenchCommand.searchSeconds(after), 1e-9);
+        List<String> besideDoneFirst = List.of("[  5.00 s, CPU   9.00 s] Rendered 10 of 10 article pages",
+                "[  7.00 s, CPU  13.00 s] Indexed 10 articles for search", "[  8.00 s, CPU  15.00 s] Rendered the glossary",
+                "[  9.00 s, CPU  17.00 s] Rendered 13 pages of 13", "[  9.20 s, CPU  17.20 s] Published 13 pages to site");
+        assertEquals(0, BenchCommand.searchSeconds(besideDoneFirst), 1e-9);
+        List<String> besideDoneLast = List.of("[  5.00 s, CPU   9.00 s] Rendered 10 of 10 article pages",
+                "[  9.00 s, CPU  17.00 s] Rendered 13 pages of 13", "[  9.80 s, CPU  18.00 s] Kept the search index: nothing changed",
+                "[ 10.00 s, CPU  18.20 s] Published 13 pages to site");
+        assertEquals(0.8, BenchCommand.searchSeconds(besideDoneLast), 1e-9);
     }
 }
