@@ -546,8 +546,9 @@ public final class SiteBuild {
         if (cache == null) {
             store = ArticleStore.open(Publishing.cacheFolder(config).resolve(ArticleStore.FILE),
                     archive.render.Templates.generatorFingerprint()).readHollow(persist)
-                    // A new article, or one whose citation an edit changed, is cited by citeproc, whose
-                    // styles take a quarter of a second to load: loaded meanwhile, while the others are read.
+                    // A new article, or one whose citation an edit changed, is cited by citeproc unless a stored
+                    // shape gives its citation; citeproc's styles take a quarter of a second to load: loaded
+                    // meanwhile, while the others are read.
                     .onNewText(persist ? archive.publish.Citations.warmUpWhenNeeded(Publishing.cacheFolder(config),
                             new Links(config.offline(), config.siteUrl())) : (was, now) -> { });
         }
