@@ -154,11 +154,6 @@ public final class ArticleCache {
         return annotator;
     }
 
-    /** Starts preparing, in the background, what the next build's edited pages may need first (the citation styles). */
-    public void warmUp() {
-        archive.publish.Publishing p = publishing;
-        if (p != null) p.warmUp();
-    }
 
     ArticleEdit.Published published() { return published; }
 

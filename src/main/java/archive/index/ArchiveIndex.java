@@ -93,7 +93,10 @@ public final class ArchiveIndex {
             a.industries().forEach(s -> byIndustry.computeIfAbsent(s, k -> new ArrayList<>()).add(a));
             a.glossary().forEach(g -> byGlossary.computeIfAbsent(g, k -> new ArrayList<>()).add(a));
         }
-        if (!lazyConcordance) addConcordance(mentioned);
+        if (!lazyConcordance) {
+            concordance.putAll(concordanceOf(mentioned));
+            concordanceFound = true;
+        }
         for (Place p : places.values()) {
             if (p.parent() != null) children.computeIfAbsent(p.parent(), k -> new ArrayList<>()).add(p.slug());
         }
@@ -104,7 +107,7 @@ public final class ArchiveIndex {
         this.articles = articles;
         this.places = from.places;
         this.position = from.position;
-        from.findConcordance();
+        from.findConcordanceNow();
         this.concordanceFound = true;
         this.byDay.putAll(from.byDay);
         this.byMonth.putAll(from.byMonth);
@@ -316,8 +319,7 @@ public final class ArchiveIndex {
 
     /**
      * Finds the concordance now if it is found when first asked for: before work in parallel asks for
-     * it. Finding it runs in parallel itself, on the same pool; a task of that work waiting for it
-     * would hold the pool's worker that the finding needs, and the two would wait for each other.
+     * it, each task of which would otherwise find it too (see {@link #findConcordance}).
      */
     public void findConcordanceNow() {
         if (!concordanceFound) findConcordance();
@@ -329,13 +331,23 @@ public final class ArchiveIndex {
         return concordance.get(slug);
     }
 
-    /** Finds the concordance of an index made to find it when asked for, once, from its articles' mentions. */
-    private synchronized void findConcordance() {
-        if (!concordanceFound) addConcordance(articles::get);
+    /**
+     * Finds the concordance of an index made to find it when asked for, from its articles' mentions.
+     * Found outside any lock, and only put in under one: finding it runs in parallel on the common pool,
+     * and a lock held meanwhile would hold the pool's worker too once a task running there asked for it
+     * (the two waited for each other, a build's glossary hung). Threads asking at once each find it.
+     */
+    private void findConcordance() {
+        Map<String, ConcordanceLines> found = concordanceOf(articles::get);
+        synchronized (this) {
+            if (concordanceFound) return;
+            concordance.putAll(found);
+            concordanceFound = true;
+        }
     }
 
     /** The concordance, in one pass over the mentions of the articles ({@code mentioned} gives them in reading order). */
-    private void addConcordance(java.util.function.IntFunction<AnnotatedArticle> mentioned) {
+    private Map<String, ConcordanceLines> concordanceOf(java.util.function.IntFunction<AnnotatedArticle> mentioned) {
         // The articles are taken in runs, one run's lines found on each core (with the decoding of
         // the mentions a restored article holds as bytes), then each entry's lines joined run after
         // run: in reading order, as one pass would find them.
@@ -347,11 +359,12 @@ public final class ArchiveIndex {
             }
             return lines;
         }).toList();
+        Map<String, ConcordanceLines> all = new HashMap<>();
         for (Map<String, ConcordanceLines> run : found) {
-            run.forEach((slug, lines) -> concordance.merge(slug, lines, (before, after) -> before.append(after)));
+            run.forEach((slug, lines) -> all.merge(slug, lines, (before, after) -> before.append(after)));
         }
-        for (ConcordanceLines lines : concordance.values()) lines.trim();
-        concordanceFound = true;
+        for (ConcordanceLines lines : all.values()) lines.trim();
+        return all;
     }
 
     /** The concordance lines of article {@code a}, at {@code position} in reading order; the article's text is not read. */

@@ -55,7 +55,7 @@ import java.util.function.Function;
  * <p>The shapes, and what was checked, are stored beside the citation cache ({@code
  * .site.cache/citation-shapes.bin}, see {@link #load}): a build that cites an edited byline or title, or a
  * new article, of a month an earlier build cited fills its citation without loading citeproc's styles,
- * which was about a sixth of the CPU of such an edit's build at 10,000 articles (0.5 of 3.1 s).
+ * which took 0.46 s of the 3.7 s of CPU of such an edit's build at 10,000 articles (async-profiler, docs/benchmarks.md).
  */
 final class CitationShapes {
     /** Placeholders: letters and digits only, so that escaping, smart quotes and cleaning leave them as they are. */

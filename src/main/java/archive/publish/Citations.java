@@ -133,30 +133,18 @@ public final class Citations {
         if (k != null) return k;
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         all.writeBytes(fingerprint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var jsoup = Jsoup.class.getProtectionDomain().getCodeSource();
-        all.writeBytes(String.valueOf(jsoup == null ? "" : jsoup.getLocation()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        for (Class<?> c : List.of(Citations.class, Engines.class, CitationShapes.class, ArticleRecord.class,
-                archive.render.ChineseRuns.class)) {
-            String name = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
-            try (var in = c.getResourceAsStream(name)) {
-                if (in == null) throw new IOException("the class file " + name + " is missing from the class path");
-                all.writeBytes(in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        all.writeBytes(jarOf(Jsoup.class));
+        try {
+            for (Class<?> c : List.of(Citations.class, Engines.class, CitationShapes.class, ArticleRecord.class,
+                    archive.render.ChineseRuns.class)) {
+                all.write(resource(c, c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class"));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         k = sha256(all.toByteArray());
         shapesKey = k;
         return k;
-    }
-
-    /**
-     * Starts loading every style in the background (see {@link #warmUpInBackground}): a long-running
-     * preview does this once it has built, so that an edit that needs citeproc does not wait for its
-     * first use. Not on the preview's building thread, where a first save would wait behind it.
-     */
-    public void warmUp() {
-        warmUpInBackground();
     }
 
     /** Any site URL: both articles are cited with the same one, so their items differ only where the articles do. */
@@ -191,9 +179,10 @@ public final class Citations {
     /**
      * Starts loading a set of styles on a thread of its own, unless one is loaded or loading: the
      * page that needs citeproc then finds it ready instead of waiting a quarter of a second for
-     * it, which was a twentieth of a build after one edit.
+     * it, which was a twentieth of a build after one edit. A long-running preview starts it once it
+     * has built, so that an edit that needs citeproc does not wait for its first use.
      */
-    static void warmUpInBackground() {
+    public static void warmUpInBackground() {
         if (!IDLE.isEmpty() || LOADING.get() != null) return;
         java.util.concurrent.CompletableFuture<Engines> f = new java.util.concurrent.CompletableFuture<>();
         if (!LOADING.compareAndSet(null, f)) return;
@@ -346,8 +335,7 @@ public final class Citations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var source = CSL.class.getProtectionDomain().getCodeSource();
-        all.writeBytes(String.valueOf(source == null ? "" : source.getLocation()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        all.writeBytes(jarOf(CSL.class));
         f = sha256(all.toByteArray());
         fingerprint = f;
         return f;
@@ -361,12 +349,19 @@ public final class Citations {
     private static byte[] identity(String name) throws IOException {
         java.net.URL url = CSL.class.getResource(name);
         if (url == null) throw new IOException("the citation style resource " + name + " is missing from the class path");
-        return "jar".equals(url.getProtocol()) ? url.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8) : resource(name);
+        return "jar".equals(url.getProtocol()) ? url.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8) : resource(CSL.class, name);
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (var in = CSL.class.getResourceAsStream(name)) {
-            if (in == null) throw new IOException("the citation style resource " + name + " is missing from the class path");
+    /** Where {@code c} was loaded from (a jar's address names its version), as bytes. */
+    private static byte[] jarOf(Class<?> c) {
+        var source = c.getProtectionDomain().getCodeSource();
+        return String.valueOf(source == null ? "" : source.getLocation()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The bytes of the resource {@code name}, found as {@code anchor} finds it. */
+    private static byte[] resource(Class<?> anchor, String name) throws IOException {
+        try (var in = anchor.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("the resource " + name + " is missing from the class path");
             return in.readAllBytes();
         }
     }

@@ -51,8 +51,6 @@ public final class Publishing {
                 : Citations.inFolder(cacheFolder(config));
     }
 
-    /** Starts preparing the citation processor in the background (see {@link Citations#warmUp}). */
-    public void warmUp() { citations.warmUp(); }
 
     /** Beside the output folder, like its lock and staging folders: ".site.cache" for "site". */
     public static java.nio.file.Path cacheFolder(BuildConfig config) {

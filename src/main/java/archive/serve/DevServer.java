@@ -94,9 +94,15 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger announced = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Builds announced to the open pages so far (for tests). */
+    int announced() { return announced.get(); }
+
     /** After a build: remembers its errors (empty when it succeeded) and tells open pages to reload. */
     public void built(String errors) {
         buildError = errors == null ? "" : errors;
+        announced.incrementAndGet();
         broadcast("event: reload\ndata: " + (buildError.isEmpty() ? "ok" : "failed") + "\n\n");
     }
 

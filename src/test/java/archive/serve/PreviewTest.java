@@ -101,16 +101,26 @@ class PreviewTest {
         }
     }
 
-    /** The rebuild the preview rehearses after its first build (for the JIT, before the first save) rewrites nothing. */
+    /**
+     * The rebuild the preview rehearses after its first build (for the JIT, before the first save)
+     * reloads no open page and rewrites no file; the first save is then announced as usual.
+     */
     @Test
-    void theRehearsedRebuildRewritesNothing() throws Exception {
+    void theRehearsedRebuildReloadsNoPageAndRewritesNothing() throws Exception {
         preview.close();
         preview = new Preview(project.config(), "127.0.0.1", 0, new java.io.PrintStream(OutputStream.nullOutputStream()));
         preview.start();
         java.util.Map<Path, java.nio.file.attribute.FileTime> built = fileTimes(project.site());
         preview.awaitIdle(60);
+        assertEquals(1, preview.server().announced(), "the first build is announced, the rehearsal is not");
         assertEquals(built, fileTimes(project.site()));
         assertTrue(built.size() > 20, built.size() + " files");
+        try (Socket events = new Socket("127.0.0.1", preview.port())) {
+            BufferedReader in = listen(events);
+            String seed = "seeds/000_119a5904f4221201.txt";
+            project.write(seed, project.read(seed).replaceFirst("\nAuthor:", "\nAuthor: After The Rehearsal"));
+            waitFor(in, "data: ok");
+        }
     }
 
     private static java.util.Map<Path, java.nio.file.attribute.FileTime> fileTimes(Path site) throws IOException {
