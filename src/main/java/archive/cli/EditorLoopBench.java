@@ -97,10 +97,32 @@ final class EditorLoopBench {
                 out.add(new Save((reload - t0) / 1_000_000, (t1 - t0) / 1_000_000, preview.lastBuildMillis()));
                 Thread.sleep(300);
             }
+            // The seed put back while the preview still runs, and built: the site then shows the corpus
+            // again, as the bench's later builds and any reader of the site expect. Awaited as a build
+            // announced after the last save's were done: a reload event of those could still be on its way.
+            if (saves > 0) {
+                preview.awaitIdle(120);
+                int before = preview.server().announced();
+                restore(seed, original, added);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (preview.server().announced() == before) {
+                    if (System.nanoTime() > deadline) throw new IllegalStateException("no build within two minutes of restoring " + seed);
+                    Thread.sleep(10);
+                }
+                preview.awaitIdle(120);
+                if (!preview.server().lastErrors().isEmpty()) {
+                    throw new IllegalStateException("the build after restoring " + seed + " failed: " + preview.server().lastErrors());
+                }
+            }
         } finally {
-            Files.write(seed, original);
-            for (Path p : added) Files.deleteIfExists(p);
+            restore(seed, original, added);
         }
         return out;
+    }
+
+    /** Puts the edited seed back as it was and removes the articles the saves added. */
+    private static void restore(Path seed, byte[] original, List<Path> added) throws IOException {
+        if (!java.util.Arrays.equals(Files.readAllBytes(seed), original)) Files.write(seed, original);
+        for (Path p : added) Files.deleteIfExists(p);
     }
 }

@@ -96,8 +96,11 @@ public final class DevServer implements AutoCloseable {
 
     private final java.util.concurrent.atomic.AtomicInteger announced = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** Builds announced to the open pages so far (for tests). */
-    int announced() { return announced.get(); }
+    /** Builds announced to the open pages so far (the bench's editor loop waits for one; tests count them). */
+    public int announced() { return announced.get(); }
+
+    /** The errors of the last build announced; empty when it succeeded. */
+    public String lastErrors() { return buildError; }
 
     /** After a build: remembers its errors (empty when it succeeded) and tells open pages to reload. */
     public void built(String errors) {
