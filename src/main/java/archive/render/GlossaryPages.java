@@ -163,7 +163,7 @@ public final class GlossaryPages {
     /** The concordance of {@code entries}: their pages fingerprinted, the changed ones waiting for their lines. */
     private Concordance concordance(List<GlossaryEntry> entries, java.util.function.Function<String, Set<Integer>> only) {
         // Found once, not by each of the entries' parallel tasks; not at all when no entry's page is asked
-        // for (an edit of a byline or a title changes no line): finding it reads every article's mentions.
+        // for (an edit of a byline changes no line): finding it reads every article's mentions.
         if (!entries.isEmpty()) ctx.index.findConcordanceNow();
         List<Page> pages = new ArrayList<>();
         for (List<Page> ps : entries.parallelStream().map(g -> prepare(g, only.apply(g.slug()))).toList()) pages.addAll(ps);
