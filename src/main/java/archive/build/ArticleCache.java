@@ -154,7 +154,6 @@ public final class ArticleCache {
         return annotator;
     }
 
-
     ArticleEdit.Published published() { return published; }
 
     int publishedPages() { return publishedPages; }

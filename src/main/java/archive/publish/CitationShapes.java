@@ -81,7 +81,8 @@ final class CitationShapes {
     /** A month's shape (day 0), or one day's where the month's styles do not print the day as its plain number. */
     private record Shape(YearMonth month, int day, boolean author, boolean url) {
         // equals and hashCode written out, here and in Kind: a record's own are made at their first use
-        // (40 ms of an edit's build, which asks the stored shapes about one citation).
+        // (40 ms of an edit's build, which asks the stored shapes about one citation). WrittenOutEqualsTest
+        // checks that both compare every component.
         @Override
         public boolean equals(Object o) {
             return o instanceof Shape s && day == s.day && author == s.author && url == s.url && month.equals(s.month);

@@ -51,7 +51,6 @@ public final class Publishing {
                 : Citations.inFolder(cacheFolder(config));
     }
 
-
     /** Beside the output folder, like its lock and staging folders: ".site.cache" for "site". */
     public static java.nio.file.Path cacheFolder(BuildConfig config) {
         java.nio.file.Path out = config.out().toAbsolutePath().normalize();

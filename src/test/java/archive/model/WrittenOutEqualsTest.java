@@ -30,16 +30,35 @@ class WrittenOutEqualsTest {
                 "1958-05-01", "1 May 1958", "1958年5月1日", 2, "Section", "Column", true, true, false, "dates/1958/05/01/"));
     }
 
+    /** The citation shapes' keys (private records of archive.publish.CitationShapes), reached by reflection. */
+    @Test
+    void aCitationShapesKeysAreEqualOnlyToOnesWithEveryComponentTheSame() throws ReflectiveOperationException {
+        Class<?> shape = Class.forName("archive.publish.CitationShapes$Shape");
+        Class<?> kind = Class.forName("archive.publish.CitationShapes$Kind");
+        assertComparesEveryComponent((Record) canonical(shape).newInstance(java.time.YearMonth.of(1959, 3), 0, true, false));
+        assertComparesEveryComponent((Record) canonical(kind).newInstance(archive.publish.Citations.Style.values()[0], true, false));
+    }
+
+    /** The canonical constructor of {@code record}, callable from here. */
+    private static Constructor<?> canonical(Class<?> record) throws NoSuchMethodException {
+        Class<?>[] types = java.util.Arrays.stream(record.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Constructor<?> c = record.getDeclaredConstructor(types);
+        c.setAccessible(true);
+        return c;
+    }
+
     /** {@code r} equals a copy of itself, with its hash, and no copy with one component changed. */
     private static void assertComparesEveryComponent(Record r) throws ReflectiveOperationException {
         RecordComponent[] cs = r.getClass().getRecordComponents();
         Object[] values = new Object[cs.length];
         Class<?>[] types = new Class<?>[cs.length];
         for (int i = 0; i < cs.length; i++) {
-            values[i] = cs[i].getAccessor().invoke(r);
+            java.lang.reflect.Method accessor = cs[i].getAccessor();
+            accessor.setAccessible(true);
+            values[i] = accessor.invoke(r);
             types[i] = cs[i].getType();
         }
-        Constructor<?> canonical = r.getClass().getDeclaredConstructor(types);
+        Constructor<?> canonical = canonical(r.getClass());
         Object same = canonical.newInstance(values.clone());
         assertEquals(r, same);
         assertEquals(r.hashCode(), same.hashCode());
@@ -57,6 +76,8 @@ class WrittenOutEqualsTest {
         if (type == int.class) return (Integer) value + 1;
         if (type == boolean.class) return !(Boolean) value;
         if (type == LocalDate.class) return ((LocalDate) value).plusDays(1);
+        if (type == java.time.YearMonth.class) return ((java.time.YearMonth) value).plusMonths(1);
+        if (type.isEnum()) return type.getEnumConstants()[(((Enum<?>) value).ordinal() + 1) % type.getEnumConstants().length];
         throw new AssertionError("a component of a type this test cannot change: " + type + "; teach it how");
     }
 }
