@@ -182,25 +182,29 @@ public final class SiteBuild {
             Result unchanged = keptAsPublished();
             if (unchanged != null) return unchanged;
         }
+        // A one-off build opens its output while it reads (see OutputOpening).
+        OutputOpening opening = cache == null ? OutputOpening.start(config.out()) : null;
         Corpus corpus;
         try {
             corpus = read(diags, true, folder);
         } catch (RuntimeException e) {
+            if (opening != null) opening.closeQuietly();
             if (store != null) store.close();
             throw e;
         }
         try {
-            return publish(corpus, diags);
+            return publish(corpus, diags, opening);
         } finally {
             if (store != null) store.close();
         }
     }
 
-    /** Renders and publishes the site of {@code corpus}. */
-    private Result publish(Corpus corpus, Diagnostics diags) {
-        stopIfCancelled();
-        Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg), cache == null ? null : cache.publishing());
-        try (SiteWriter writer = SiteWriter.open(config.out(), cache == null ? null : cache.carried())) {
+    /** Renders and publishes the site of {@code corpus}, into the output {@code opening} opened if there is one. */
+    private Result publish(Corpus corpus, Diagnostics diags, OutputOpening opening) {
+        SiteWriter opened = opening == null ? null : opening.writer();
+        try (SiteWriter writer = opened != null ? opened : SiteWriter.open(config.out(), cache == null ? null : cache.carried())) {
+            stopIfCancelled();
+            Publishing publishing = new Publishing(config, diags, msg -> say("%s", msg), cache == null ? null : cache.publishing());
             RenderContext ctx = context(corpus, diags, publishing.recorder(writer), publishing);
             // The preview's rebuild after such a save: the files it cannot change are kept unseen.
             ArticleEdit edit = deferIndexes && articleEdit != null

@@ -102,8 +102,21 @@ public final class Citations {
 
     /** With the cache of formatted citations in {@code folder}, and the shapes earlier builds stored there. */
     static Citations inFolder(Path folder) {
-        return new Citations(CitationCache.load(folder.resolve(CitationCache.FILE)), folder.resolve(CitationShapes.FILE));
+        Path file = folder.resolve(CitationCache.FILE);
+        ReadAhead ahead = READ_AHEAD.getAndSet(null);
+        CitationCache cache = ahead != null && ahead.file().equals(file) && ahead.fileKey() != null
+                && ahead.fileKey().equals(CitationCache.fileKey(file)) ? ahead.cache() : CitationCache.load(file);
+        return new Citations(cache, folder.resolve(CitationShapes.FILE));
     }
+
+    /**
+     * The citation cache as {@link #warmUpWhenNeeded} read it while the seeds were read, for the
+     * build's citations to take instead of reading it again, as long as the file is still the one
+     * read ({@code fileKey}: its size, time and identity then).
+     */
+    private record ReadAhead(Path file, String fileKey, CitationCache cache) {}
+
+    private static final java.util.concurrent.atomic.AtomicReference<ReadAhead> READ_AHEAD = new java.util.concurrent.atomic.AtomicReference<>();
 
     private Citations(CitationCache cache, Path shapesFile) {
         this.cache = cache;
@@ -160,6 +173,22 @@ public final class Citations {
      * load nothing. {@code links}: the build's, which give the citation its URL.
      */
     public static java.util.function.BiConsumer<Article, Article> warmUpWhenNeeded(Path folder, Links links) {
+        // So is the cache of formatted citations, which an earlier build may have left the citation in
+        // (an edit undone: its byline as it was): handed to the build's citations (see #inFolder).
+        java.util.function.Supplier<CitationCache> formatted = new java.util.function.Supplier<>() {
+            private CitationCache cache;
+
+            @Override
+            public synchronized CitationCache get() {
+                if (cache == null) {
+                    Path file = folder == null ? null : folder.resolve(CitationCache.FILE);
+                    String fileKey = file == null ? null : CitationCache.fileKey(file);
+                    cache = file == null ? CitationCache.none() : CitationCache.load(file);
+                    if (fileKey != null) READ_AHEAD.set(new ReadAhead(file, fileKey, cache));
+                }
+                return cache;
+            }
+        };
         // The stored shapes are read at the first citation that changed, once: most builds have none.
         java.util.function.Supplier<CitationShapes> stored = new java.util.function.Supplier<>() {
             private CitationShapes shapes;
@@ -172,7 +201,9 @@ public final class Citations {
         };
         return (was, now) -> {
             if (was != null && ArticleRecord.of(was, ANY_LINKS).equals(ArticleRecord.of(now, ANY_LINKS))) return;
-            if (stored.get().cite(ArticleRecord.of(now, links), null) == null) warmUpInBackground();
+            ArticleRecord record = ArticleRecord.of(now, links);
+            if (formatted.get().has(key(item(record)))) return;
+            if (stored.get().cite(record, null) == null) warmUpInBackground();
         };
     }
 
@@ -314,7 +345,7 @@ public final class Citations {
     Citations next() { return new Citations(cache.carryOver(), this); }
 
     /** The cache key: a hash of the styles, the processor and every field of the item. */
-    private String key(CSLItemData item) {
+    private static String key(CSLItemData item) {
         StringBuilder sb = new StringBuilder(fingerprint()).append('\u0000').append(item.getId());
         for (Object f : new Object[]{item.getType(), item.getTitle(), item.getContainerTitle(), item.getPage(), item.getLanguage(),
                 item.getURL(), item.getIssued() == null ? null : java.util.Arrays.deepToString(item.getIssued().getDateParts()),

@@ -547,6 +547,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     public void publish() {
         try {
             if (inPlace) {
+                manifest.encodeAhead();
                 List<String> removed = removedFiles();
                 // The folders' times are recorded again only once the update is done: a build killed
                 // in the middle of it leaves no record, and the next build lists every folder.
@@ -629,6 +630,15 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      */
     private PageManifest.Entry asLeft(String file) {
         return folderAsLeft(folderOf(file)) ? manifest.previousEntry(file) : manifest.untouched(file, out.resolve(resolvable(file)));
+    }
+
+    /**
+     * Reads now what a build updating the site in place reads when it first keeps or removes a file
+     * (the folder times the last publication recorded, each folder's looked at): for a writer opened
+     * ahead of the build, on a thread of its own.
+     */
+    public void lookAhead() {
+        folderTimes();
     }
 
     /**

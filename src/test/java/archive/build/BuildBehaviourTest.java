@@ -169,6 +169,10 @@ class BuildBehaviourTest {
             assertEquals(List.of(), s.map(x -> x.getFileName().toString()).filter(n -> n.contains("staging")).toList(),
                     "no staging folder is left behind");
         }
+        // The output, opened while the seeds were read, was let go: the corrected seed builds.
+        p.write("seeds/002_" + ID2 + ".txt", seed("1959-03-01", "Coal.", "煤炭。"));
+        p.build();
+        assertTrue(Files.isRegularFile(p.site().resolve("articles/" + ID2 + "/index.html")), "the corrected article is published");
     }
 
     /**

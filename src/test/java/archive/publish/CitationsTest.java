@@ -151,6 +151,48 @@ class CitationsTest {
         }
     }
 
+    /**
+     * An edit undone (the byline or title back as an earlier build cited it) finds its citation in the
+     * cache: no styles are loaded for it, even with no stored shape to fill, and the build's citations
+     * give it from the cache the look-ahead read, as long as the file is still the one it read.
+     */
+    @Test
+    void anUndoneEditFindsItsCitationInTheCacheWithoutLoadingTheStyles() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("cite-undo");
+        try {
+            Article original = article("1012f6d7e23636c3", "Steel output doubles", "The furnaces were lit.");
+            Article edited = article("1012f6d7e23636c3", "Steel output trebles", "The furnaces were lit.");
+            Citations first = Citations.inFolder(dir);
+            List<Citations.Formatted> expected = first.format(ArticleRecord.of(original, LINKS));
+            first.saveCache(java.util.Set.of(original.id()));
+            // No shapes: only the cache can spare citeproc.
+            java.nio.file.Files.delete(dir.resolve(CitationShapes.FILE));
+
+            Citations.forgetLoadedStyles();
+            Citations.warmUpWhenNeeded(dir, LINKS).accept(edited, original);
+            assertFalse(Citations.stylesLoadedOrLoading(), "the citation as an earlier build made it is in the cache");
+            Citations build = Citations.inFolder(dir);
+            assertEquals(expected, build.format(ArticleRecord.of(original, LINKS)));
+            assertEquals(0, build.formatted(), "given from the cache");
+            assertFalse(Citations.stylesLoadedOrLoading());
+
+            // The file changed after the look-ahead read it: the build reads it again and finds what was added.
+            Article other = article("00000000000000ff", "Coal output rises", "Text.");
+            Citations second = Citations.inFolder(dir);
+            List<Citations.Formatted> otherCitation = second.format(ArticleRecord.of(other, LINKS));
+            Citations.warmUpWhenNeeded(dir, LINKS).accept(edited, original);
+            second.saveCache(java.util.Set.of(original.id(), other.id()));
+            Citations third = Citations.inFolder(dir);
+            assertEquals(otherCitation, third.format(ArticleRecord.of(other, LINKS)));
+            assertEquals(0, third.formatted(), "the citation the second build added is found: the stale look-ahead was not taken");
+        } finally {
+            Citations.forgetLoadedStyles();
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
     /** A damaged or stale file of shapes is as none: the citation is formatted, the same, and the file written again. */
     @Test
     void aDamagedFileOfShapesIsIgnored() throws Exception {
