@@ -191,6 +191,9 @@ public final class SiteBuild {
             if (opening != null) opening.closeQuietly();
             if (store != null) store.close();
             throw e;
+        } catch (Error e) {
+            if (opening != null) opening.closeQuietly(); // the lock and the staging folder, for a build in the same process
+            throw e;
         }
         try {
             return publish(corpus, diags, opening);
