@@ -4,7 +4,6 @@ import archive.site.SiteWriter;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The output folder opened for a one-off build on a thread of its own while the build reads its
@@ -39,13 +38,7 @@ final class OutputOpening {
 
     /** The opened writer, once opened; what the opening threw is thrown here. */
     SiteWriter writer() {
-        try {
-            return writer.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            if (e.getCause() instanceof Error cause) throw cause;
-            throw e;
-        }
+        return SideTask.joined(writer);
     }
 
     /** For a build that failed before publishing: waits for the opening and closes what it opened (the lock, the staging folder). */

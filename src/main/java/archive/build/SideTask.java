@@ -28,8 +28,13 @@ final class SideTask {
     boolean join() {
         CompletableFuture<Boolean> r = result;
         if (r == null) throw new IllegalStateException("the " + name + " was never started");
+        return joined(r);
+    }
+
+    /** What {@code work} gave, once done; what it threw is thrown here, as the build's own. */
+    static <T> T joined(CompletableFuture<T> work) {
         try {
-            return r.join();
+            return work.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             if (e.getCause() instanceof Error cause) throw cause;
