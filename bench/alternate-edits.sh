@@ -16,7 +16,7 @@
 #                                                  # its own copy of the site and caches
 #
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
-# EDIT=paragraph edits the text instead of the author line (see below).
+# EDIT=paragraph edits the text instead of the author line, EDIT=date moves the article a day (see below).
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
 # NOTHING=1 times builds with nothing changed: no edit between them.
@@ -46,7 +46,15 @@ case "${EDIT:-author}" in
     edited() { grep -q '^An alternating correction\. ' "$seed"; }
     edit() { perl -0pi -e 's/\n\n/\n\nAn alternating correction. /' "$seed"; }
     unedit() { perl -0pi -e 's/\n\nAn alternating correction\. /\n\n/' "$seed"; } ;;
-  *) echo "EDIT is author or paragraph" >&2; exit 2 ;;
+  date)
+    # The article moved a day later (its date in both halves): it changes its place in the reading order.
+    # (Its date as the seed has it when the script starts: the trap below puts it back at exit.)
+    was=$(sed -n 's/^Date: //p' "$seed" | head -n 1)
+    moved=$(date -d "$was +1 day" +%F)
+    edited() { grep -q "^Date: $moved\$" "$seed"; }
+    edit() { sed -i "s/^Date: $was\$/Date: $moved/; s/^$was\$/$moved/" "$seed"; }
+    unedit() { sed -i "s/^Date: $moved\$/Date: $was/; s/^$moved\$/$was/" "$seed"; } ;;
+  *) echo "EDIT is author, paragraph or date" >&2; exit 2 ;;
 esac
 unedit
 source bench/trash.sh

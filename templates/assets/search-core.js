@@ -173,10 +173,39 @@
     return { docs: docs, weights: weights };
   }
 
-  function range(from, to) {
-    var docs = new Int32Array(Math.max(0, to - from)), weights = new Uint8Array(docs.length).fill(1);
-    for (var k = 0; k < docs.length; k++) docs[k] = from + k;
-    return { docs: docs, weights: weights };
+  /**
+   * The reading order of meta.js: {order: article numbers in reading order, rank: each number's
+   * place in it}. The index numbers articles by their seeds' names, so that a corrected date
+   * leaves the postings as they were; "order" gives each number's difference from the one before,
+   * less one, zigzag-encoded as base64 VLQ. Without it, the numbers are the reading order.
+   */
+  function readingOrder(m) {
+    if (m.reading) return m.reading;
+    var n = m.docs || 0, order = new Int32Array(n), rank = new Int32Array(n), str = m.order;
+    if (typeof str !== "string") {
+      for (var i = 0; i < n; i++) order[i] = rank[i] = i;
+    } else {
+      var k = 0, prev = -1;
+      for (var p = 0; p < n && k < str.length; p++) {
+        var z = 0, scale = 1, d;
+        do {
+          d = DIGIT[str.charCodeAt(k++)];
+          z += (d & 31) * scale;
+          scale *= 32;
+        } while (d & 32);
+        prev += (z % 2 ? -(z + 1) / 2 : z / 2) + 1;
+        order[p] = prev;
+        rank[prev] = p;
+      }
+    }
+    m.reading = { order: order, rank: rank };
+    return m.reading;
+  }
+
+  /** The articles at places [from, to) of the reading order, as a list (ascending numbers). */
+  function range(reading, from, to) {
+    var docs = Int32Array.from(reading.order.subarray(Math.max(0, from), Math.max(0, to))).sort();
+    return { docs: docs, weights: new Uint8Array(docs.length).fill(1) };
   }
 
   /**
@@ -199,16 +228,19 @@
 
   /**
    * The best {@code k} candidates ranked after position {@code after} (-1: from the top), as
-   * positions in rank order. Rank: higher score first, a tie to the lower position, which is the
-   * earlier article (docs ascend in reading order, by date). A bounded heap keeps the k best seen,
-   * its root the worst of them, so a page costs one pass over the candidates, not a full sort.
+   * positions in rank order. Rank: higher score first, a tie to the earlier article: the lower
+   * {@code place} (each candidate's place in the reading order), or without it the lower position.
+   * A bounded heap keeps the k best seen, its root the worst of them, so a page costs one pass over
+   * the candidates, not a full sort.
    */
-  function topK(score, k, after) {
+  function topK(score, k, after, place) {
     var n = score.length;
     k = Math.min(k, n);
     var heap = new Int32Array(k), size = 0;
     // a ranks below b
-    function below(a, b) { return score[a] < score[b] || (score[a] === score[b] && a > b); }
+    function below(a, b) {
+      return score[a] < score[b] || (score[a] === score[b] && (place ? place[a] > place[b] : a > b));
+    }
     function down(i) {
       var x = heap[i];
       for (;;) {
@@ -252,20 +284,22 @@
    * Candidates in rank order, a batch at a time: take(n) gives the next n article numbers. Batches
    * double in size, so paging through everything costs O(N log N) at worst, and the first page one pass.
    */
-  function ranking(docs, score) {
+  function ranking(docs, score, rank) {
     var last = -1, taken = 0, batch = new Int32Array(0), at = 0, size = 16;
+    // Each candidate's place in the reading order, where ties go by it (see topK).
+    var place = rank ? Int32Array.from(docs, function (d) { return rank[d]; }) : null;
     return {
       size: docs.length,
       remaining: function () { return docs.length - taken; },
       /** The candidates not yet taken, in rank order, without taking them. */
       rest: function () {
-        return Array.from(topK(score, docs.length - taken, last), function (i) { return docs[i]; });
+        return Array.from(topK(score, docs.length - taken, last, place), function (i) { return docs[i]; });
       },
       take: function (n) {
         var out = [];
         while (out.length < n && taken < docs.length) {
           if (at === batch.length) {
-            batch = topK(score, Math.max(size, n - out.length), last);
+            batch = topK(score, Math.max(size, n - out.length), last, place);
             size *= 2;
             at = 0;
           }
@@ -410,12 +444,12 @@
           var clauseLists = got[0], filterLists = got[1].slice();
           if (params.year) {
             var yr = (m.years || []).filter(function (y) { return String(y[0]) === String(params.year); })[0];
-            filterLists.push(yr ? range(yr[1], yr[2]) : emptyList());
+            filterLists.push(yr ? range(readingOrder(m), yr[1], yr[2]) : emptyList());
           }
           if (!clauses.length && !filterLists.length) return resultSet(parsed, listRanking([]), [], false);
           var all = intersect(clauseLists.concat(filterLists));
           var verify = clauses.some(function (c) { return c.verify; });
-          return resultSet(parsed, ranking(all.docs, scores(all.docs, clauseLists, m.docs)), clauses, verify);
+          return resultSet(parsed, ranking(all.docs, scores(all.docs, clauseLists, m.docs), readingOrder(m).rank), clauses, verify);
         });
       });
     }
@@ -479,7 +513,7 @@
 
   return {
     runs: runs, stem: stem, term: term, pinyinKey: pinyinKey, hash: hash, decode: decode, parse: parse,
-    intersect: intersect, scores: scores, topK: topK, ranking: ranking, matches: matches, excerpt: excerpt, hit: hit,
+    intersect: intersect, scores: scores, topK: topK, ranking: ranking, readingOrder: readingOrder, matches: matches, excerpt: excerpt, hit: hit,
     createEngine: createEngine, docFile: docFile, VERIFY_ALL: VERIFY_ALL
   };
 });

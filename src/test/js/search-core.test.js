@@ -91,6 +91,19 @@ test("an engine ranks by weight and idf, ties by article number, and filters by 
   assert.deepEqual(hits.map((h) => h.id), ["d1", "d0"]);
 });
 
+test("articles numbered apart from the reading order: ties, hits without words and years follow the reading order", async () => {
+  // Reading order 2, 0, 3, 1: each number's difference from the one before, less one, zigzagged (2 → E, −3 → F).
+  const meta = { docs: 4, shards: 1, order: "EFEF", years: [[1958, 0, 2], [1959, 2, 4]], pinyin: {} };
+  assert.deepEqual(Array.from(core.readingOrder({ ...meta }).order), [2, 0, 3, 1]);
+  assert.deepEqual(Array.from(core.readingOrder({ ...meta }).rank), [1, 3, 0, 2]);
+  const files = { meta, "s/0": { steel: encode([0, 1, 2, 3], [10, 10, 10, 10]), "place:x": encode([0, 1, 3], [1, 1, 1]) } };
+  for (let n = 0; n < 4; n++) files[core.docFile(n)] = { id: "d" + n, t: "steel", h: "", d: "1959-01-01", p: 1, s: [["title", "", "steel"]] };
+  const engine = core.createEngine((name) => files[name] ? Promise.resolve(files[name]) : Promise.reject(new Error(name)));
+  assert.deepEqual((await engine.search({ q: "steel" })).order(), [2, 0, 3, 1], "a tie goes to the earlier article");
+  assert.deepEqual((await engine.search({ q: "steel", year: "1959" })).order(), [3, 1], "a year is a range of the reading order");
+  assert.deepEqual((await engine.search({ place: "x" })).order(), [0, 3, 1], "without words, in reading order");
+});
+
 /** The postings string of the index (SearchIndexBuilder): per doc, the gap − 1 as base64 VLQ, then the weight digit. */
 function encode(docs, weights) {
   const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -263,10 +263,15 @@ public final class SiteBuild {
      */
     private boolean indexForSearch(Corpus corpus, RenderContext ctx, SiteWriter writer) {
         boolean deferred = false;
+        SearchIndexBuilder.Numbering numbering = SearchIndexBuilder.number(corpus.index().articles());
+        List<AnnotatedArticle> byNumber = numbering.byNumber();
         // The index is made from every article and the data: kept whole when none of them changed.
-        // Made from every article (annotations included) and the parts of the data it reads.
+        // Made from every article (annotations included), the parts of the data it reads, and the
+        // articles' numbers (their seeds' names: a renamed seed may renumber them).
+        archive.render.Fingerprint numbers = new archive.render.Fingerprint().add(byNumber.size());
+        for (AnnotatedArticle a : byNumber) numbers.add(a.id());
         long searchInputs = ctx.inputsWithoutData().add(SearchIndexBuilder.DIR)
-                .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).add(ctx.everyArticle()).value();
+                .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).add(ctx.everyArticle()).add(numbers.value()).value();
         // A document is made from its article and, of the data, the places around its places: the
         // postings of an article whose fingerprint below is unchanged are kept when the data changes
         // otherwise (a new glossary entry re-tokenizes only the articles it is found in).
@@ -277,14 +282,13 @@ public final class SiteBuild {
         Map<String, Long> searchFingerprints = new ConcurrentHashMap<>();
         java.util.function.ToLongFunction<AnnotatedArticle> searchFingerprint = a -> searchFingerprints.computeIfAbsent(a.id(),
                 id -> new archive.render.Fingerprint().add(ctx.contentFingerprint(a)).add(facets.of(a)).value());
-        List<AnnotatedArticle> inOrder = corpus.index().articles();
         // Each article's text file is made from that article and its number; every other file from every article.
         // (A shard's file records its own content's fingerprint: kept with the rest when nothing else changed.)
         java.util.function.ToLongFunction<String> searchFileInputs = file -> {
             if (SearchIndexBuilder.isShard(file)) return writer.previousFingerprint(file);
             int number = SearchIndexBuilder.docNumber(file);
-            return number < 0 || number >= inOrder.size() ? searchInputs
-                    : SearchIndexBuilder.docInputs(searchGlobal, number, searchFingerprint.applyAsLong(inOrder.get(number)));
+            return number < 0 || number >= byNumber.size() ? searchInputs
+                    : SearchIndexBuilder.docInputs(searchGlobal, number, searchFingerprint.applyAsLong(byNumber.get(number)));
         };
         if (writer.keepAll(SearchIndexBuilder.DIR, searchFileInputs)) {
             say("Kept the search index: no article and none of the data it reads changed");
@@ -296,7 +300,7 @@ public final class SiteBuild {
             // The postings of articles unchanged since the previous build are taken from it, not tokenized again.
             SearchIndexBuilder.Reuse reuse = new SearchIndexBuilder.Reuse(
                     Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal, searchFingerprint);
-            SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(inOrder, new archive.search.FileSink() {
+            SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(numbering, new archive.search.FileSink() {
                 @Override
                 public void write(String file, byte[] content) { write(file, content, searchInputs); }
 

@@ -1,6 +1,7 @@
 package archive.search;
 
 import archive.model.AnnotatedArticle;
+import archive.model.Article;
 import archive.model.EditorialData;
 import archive.model.GlossaryEntry;
 import archive.model.Place;
@@ -22,12 +23,16 @@ import java.util.stream.IntStream;
  *     and for verifying Chinese phrases of three characters or more;</li>
  * <li>{@code s/<shard>.js}: the postings of the terms whose hash falls in the shard (very long
  *     lists in a file of their own), so a query loads only the shards of its terms;</li>
- * <li>{@code meta.js}: the shard count, the years' article ranges and the glossary's pinyin.</li>
+ * <li>{@code meta.js}: the shard count, the reading order, the years' ranges in it and the glossary's pinyin.</li>
  * </ul>
  * Terms: every Han character and every pair of adjacent Han characters within a paragraph, every
  * word lower-cased and {@linkplain SearchText#stem stemmed}, and the facets place:, industry:,
- * entry:. A posting is (article number, BM25 term-frequency weight quantised to 1–63), article
- * numbers in reading order so a tie in score falls to the earlier article. Articles are read in
+ * entry:. A posting is (article number, BM25 term-frequency weight quantised to 1–63). Articles
+ * are numbered in the order of their seeds' file names ({@link #number}), which a corrected date
+ * does not change: numbered in reading order, a moved article renumbered every article between its
+ * two places, and with them the postings of most shards. The client gets the reading order from
+ * meta.js, and ranks a tie in score to the earlier article, lists hits without words in reading
+ * order and takes a year as a range of it. Articles are read in
  * batches, tokenised in parallel and appended per partition of terms without locks; the only
  * whole-corpus state is the postings themselves (about two bytes a posting) and one int per article.
  */
@@ -151,9 +156,46 @@ public final class SearchIndexBuilder {
         return out;
     }
 
+    /**
+     * The articles in reading order and in the order the index numbers them: by their seeds' file
+     * names (then ids), which an edit of an article's date leaves as they were, and a new seed
+     * named after the others does too. {@code numberAt[p]}: the number of the article at place
+     * {@code p} of the reading order.
+     */
+    public record Numbering(List<AnnotatedArticle> readingOrder, List<AnnotatedArticle> byNumber, int[] numberAt) {}
+
+    /** Numbers the articles given in reading order (see {@link Numbering}). */
+    public static Numbering number(List<AnnotatedArticle> readingOrder) {
+        int n = readingOrder.size();
+        // Each key made once (a comparator making them cost a tenth of a second at 10,000 articles).
+        Keyed[] keyed = new Keyed[n];
+        for (int p = 0; p < n; p++) {
+            Article a = readingOrder.get(p).article();
+            String path = a.source() == null ? "" : a.source().toString();
+            keyed[p] = new Keyed(path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1), a.id(), p);
+        }
+        java.util.Arrays.sort(keyed);
+        List<AnnotatedArticle> byNumber = new ArrayList<>(n);
+        int[] numberAt = new int[n];
+        for (int i = 0; i < n; i++) {
+            byNumber.add(readingOrder.get(keyed[i].place));
+            numberAt[keyed[i].place] = i;
+        }
+        return new Numbering(readingOrder, byNumber, numberAt);
+    }
+
+    /** An article's seed's file name and id, and its place in the reading order. */
+    private record Keyed(String name, String id, int place) implements Comparable<Keyed> {
+        @Override
+        public int compareTo(Keyed o) {
+            int c = name.compareTo(o.name);
+            return c != 0 ? c : id.compareTo(o.id);
+        }
+    }
+
     /** Builds the index of {@code articles} (in reading order) and writes it through {@code sink}. */
     public Stats build(List<AnnotatedArticle> articles, FileSink sink) {
-        return build(articles, sink, null, a -> archive.model.ArticleText.of(a.requireText().article()));
+        return build(number(articles), sink, null, a -> archive.model.ArticleText.of(a.requireText().article()));
     }
 
     /**
@@ -161,8 +203,10 @@ public final class SearchIndexBuilder {
      * when {@code reuse} is given; {@code text} gives an article's text when the index reads it
      * (the build may hold the archive without it).
      */
-    public Stats build(List<AnnotatedArticle> articles, FileSink sink, Reuse reuse,
+    public Stats build(Numbering numbering, FileSink sink, Reuse reuse,
                        java.util.function.Function<AnnotatedArticle, archive.model.ArticleText> text) {
+        // From here on, articles.get(i) is article number i.
+        List<AnnotatedArticle> articles = numbering.byNumber();
         Words words = new Words();
         PostingLists[] parts = new PostingLists[PARTITIONS];
         for (int p = 0; p < PARTITIONS; p++) parts[p] = new PostingLists();
@@ -269,7 +313,7 @@ public final class SearchIndexBuilder {
             }
             if (counted.keepExactly(DIR + "s/", published)) {
                 int shardCount = previous.shardInputs.length;
-                counted.write(DIR + "meta.js", meta(articles, shardCount));
+                counted.write(DIR + "meta.js", meta(numbering, shardCount));
                 if (!kept.unchanged(n)) {
                     previous.saveKept(reuse.global(), ids(articles), fingerprints);
                 }
@@ -292,7 +336,7 @@ public final class SearchIndexBuilder {
             shards.reuse(kept.previous.shardInputs, kept.previous.shardOwnFiles, touched, kept.previous.lengths);
         }
         int shardCount = shards.write(counted);
-        counted.write(DIR + "meta.js", meta(articles, shardCount));
+        counted.write(DIR + "meta.js", meta(numbering, shardCount));
         long postings = 0;
         int terms = 0;
         for (PostingLists p : parts) {
@@ -477,10 +521,25 @@ public final class SearchIndexBuilder {
         }
     }
 
-    private byte[] meta(List<AnnotatedArticle> articles, int shards) {
-        StringBuilder sb = new StringBuilder("ArchiveSearch.add(\"meta\",{\"version\":1,\"docs\":").append(articles.size())
+    /**
+     * meta.js: the number of articles and of shards; "order", the article numbers in
+     * reading order, each as the difference from the one before, less one, zigzag-encoded as base64
+     * VLQ (one digit each where the seeds' names follow the reading order); the years as ranges of
+     * that order; BM25's parameters; the glossary's pinyin.
+     */
+    private byte[] meta(Numbering numbering, int shards) {
+        List<AnnotatedArticle> readingOrder = numbering.readingOrder();
+        StringBuilder sb = new StringBuilder("ArchiveSearch.add(\"meta\",{\"version\":2,\"docs\":").append(readingOrder.size())
                 .append(",\"shards\":").append(shards).append(",\"k1\":").append(K1).append(",\"b\":").append(B)
-                .append(",\"years\":[");
+                .append(",\"order\":\"");
+        int previous = -1;
+        for (int n : numbering.numberAt()) {
+            int d = n - previous - 1;
+            Vlq.append(sb, (d << 1) ^ (d >> 31));
+            previous = n;
+        }
+        sb.append("\",\"years\":[");
+        List<AnnotatedArticle> articles = readingOrder;
         int year = Integer.MIN_VALUE, first = 0;
         boolean any = false;
         for (int i = 0; i <= articles.size(); i++) {

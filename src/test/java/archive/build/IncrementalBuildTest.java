@@ -258,6 +258,26 @@ class IncrementalBuildTest {
         });
     }
 
+    /**
+     * A corrected date moves its article in the reading order, not in the search index's numbering
+     * (by the seeds' names): its postings are the ones it had, so no shard is made again, and the
+     * index (meta.js gives the client the new reading order) is the one a clean build makes.
+     */
+    @Test
+    void aMovedDateRemakesNoSearchShard() throws IOException {
+        onSynthetic(7, 200, (gen, corpus) -> {
+            corpus.build();
+            String seed = "seeds/" + gen.fileName(100), date = dateOf(corpus.read(seed));
+            String later = java.time.LocalDate.parse(date).plusMonths(7).toString();
+            corpus.write(seed, corpus.read(seed).replace(date, later)); // in English and Chinese
+            String log = logged(corpus, null).log();
+            int[] shards = searchShards(log);
+            assertEquals(shards[0], shards[1], "every shard kept: " + log);
+            assertTrue(log.contains("(1 tokenized"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
+    }
+
     @Test
     void theSearchIndexTokenizesOnlyTheArticlesThatChangedAndEqualsACleanBuilds() throws IOException {
         onSynthetic(11, 40, (gen, corpus) -> {
