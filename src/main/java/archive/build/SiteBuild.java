@@ -214,22 +214,44 @@ public final class SiteBuild {
                     && ArticleEdit.sameSettings(cache.published(), corpus, ctx.inputs().value()) ? articleEdit : null;
             if (edit != null && writer.keepPreviousExcept(edit::affects)) return buildEdit(corpus, edit, ctx, writer, publishing, diags);
             // A one-off build after an edit of that kind: every file the edit cannot change is kept, once checked untouched.
-            if (storedEdit != null && previous.settings() == settingsKey(corpus, ctx)
-                    && writer.keepPreviousUnlessTouched(f -> storedEdit.affects(f) || Publishing.madeFromEveryArticle(f)
-                    || f.startsWith(SearchIndexBuilder.DIR))) {
-                return buildStoredEdit(corpus, storedEdit, ctx, writer, publishing, diags);
+            SideTask early = null;
+            if (storedEdit != null && previous.settings() == settingsKey(corpus, ctx)) {
+                // The search index is made from the articles alone, on a thread of its own: started
+                // before the published files are checked, which it has no part in (they leave its files
+                // to it), and which with the few pages the edit changed leave a core idle.
+                early = new SideTask("search index");
+                SideTask search = early;
+                search.start(() -> indexForSearch(corpus, ctx, writer));
+                boolean kept;
+                try {
+                    kept = writer.keepPreviousUnlessTouched(f -> storedEdit.affects(f) || Publishing.madeFromEveryArticle(f)
+                            || f.startsWith(SearchIndexBuilder.DIR));
+                } catch (RuntimeException | Error e) {
+                    abandon(search);
+                    throw e;
+                }
+                if (kept) return buildStoredEdit(corpus, storedEdit, ctx, writer, publishing, diags, search);
+                // A published file was touched: every page is made, and the index is awaited first when
+                // the archive is held hollow, whose passes over the articles are kept apart (see below).
+                if (!holdsWhole) search.join();
             }
             // Every page is made: a broken template fails before the first. (An edit's way, taken only with
             // the templates the last build compiled, compiles each when a page asks for it.)
-            ctx.templates.precompile(TEMPLATES);
+            try {
+                ctx.templates.precompile(TEMPLATES);
+            } catch (RuntimeException | Error e) {
+                abandon(early);
+                throw e;
+            }
             // A one-off build of an archive held whole makes its search index (from the articles alone)
             // on a thread of its own once the article pages are made, beside the glossary and the lists,
             // whose pages leave a core idle at times. (Held hollow, the whole paper keeps them apart: each
             // reads the articles back from the store, and together they would need more memory.)
-            SideTask search = cache == null && holdsWhole ? new SideTask("search index") : null;
+            SideTask search = early != null ? early : cache == null && holdsWhole ? new SideTask("search index") : null;
+            boolean started = early != null;
             Map<String, String> introductions;
             try {
-                introductions = render(ctx, corpus, publishing, search == null ? () -> { }
+                introductions = render(ctx, corpus, publishing, search == null || started ? () -> { }
                         : () -> search.start(() -> indexForSearch(corpus, ctx, writer)));
                 copyAssets(writer);
                 stopIfCancelled();
@@ -267,9 +289,9 @@ public final class SiteBuild {
         List<AnnotatedArticle> byNumber = numbering.byNumber();
         // The index is made from every article and the data: kept whole when none of them changed.
         // Made from every article (annotations included), the parts of the data it reads, and the
-        // articles' numbers (their seeds' names: a renamed seed may renumber them).
+        // articles' numbers (by their seeds' names: a renamed seed may renumber them).
         archive.render.Fingerprint numbers = new archive.render.Fingerprint().add(byNumber.size());
-        for (AnnotatedArticle a : byNumber) numbers.add(a.id());
+        for (int n : numbering.numberAt()) numbers.add(n);
         long searchInputs = ctx.inputsWithoutData().add(SearchIndexBuilder.DIR)
                 .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).add(ctx.everyArticle()).add(numbers.value()).value();
         // A document is made from its article and, of the data, the places around its places: the
@@ -338,11 +360,7 @@ public final class SiteBuild {
      * the search index are brought up to date, as in any build. The site equals a clean build's.
      */
     private Result buildStoredEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, SiteWriter writer, Publishing publishing,
-                                   Diagnostics diags) {
-        // The search index is made from the articles alone: made meanwhile, on a thread of its own,
-        // while the few pages the edit changed (which leave a core idle) are rendered.
-        SideTask search = new SideTask("search index");
-        search.start(() -> indexForSearch(corpus, ctx, writer));
+                                   Diagnostics diags, SideTask search) {
         Map<String, String> introductions;
         EditRendered made;
         try {

@@ -54,6 +54,25 @@ final class PostingLists {
         postings += docs;
     }
 
+    /**
+     * Appends to term {@code t} the postings {@code src[from, to)} ({@code docs} of them, the last
+     * for document {@code last}), encoded as a list's own but for the first one's gap, which is
+     * written anew from this list's last document: the first is for document {@code firstDoc}.
+     */
+    void appendRest(int t, byte[] src, int from, int to, int firstDoc, int docs, int last) {
+        int i = from;
+        while ((src[i++] & 0x80) != 0) { } // the first posting's gap, as it was
+        byte[] d = data[t];
+        int n = lengths[t], need = n + 5 + (to - i);
+        if (need > d.length) data[t] = d = Arrays.copyOf(d, need + (need >> 3));
+        n = putVarint(d, n, firstDoc - lastDoc[t] - 1);
+        System.arraycopy(src, i, d, n, to - i);
+        lengths[t] = n + (to - i);
+        lastDoc[t] = last;
+        df[t] += docs;
+        postings += docs;
+    }
+
     private void newTerm(long key) {
         if (count == keys.length) {
             int cap = count * 2;

@@ -382,7 +382,16 @@ public final class SearchIndexBuilder {
             int j = 0;
             while (j < newOf.length && newOf[j] == j) j++;
             this.firstMoved = j;
+            int k = newOf.length - 1;
+            while (k >= 0 && newOf[k] == k) k--;
+            this.lastMoved = k;
         }
+
+        /**
+         * The last of the previous build's numbers that is not kept as it was (−1 if none): the
+         * postings after it keep their numbers, and are copied as they are but for the first one's gap.
+         */
+        final int lastMoved;
 
         /** Every article kept under its number and none added: the saved postings are those of this index. */
         boolean unchanged(int n) { return count == n && firstMoved == n && newOf.length == n; }
@@ -457,13 +466,14 @@ public final class SearchIndexBuilder {
                 int[] extra = l < 0 ? null : added.pairsAt(l);
                 int extraSize = l < 0 ? 0 : added.sizeAt(l), e = 0;
                 if (l >= 0) merged[l] = true;
-                int i = from, doc = -1, copied = 0;
+                int i = from, doc = -1, copied = 0, consumed = 0;
                 // The documents before the first that moved keep their numbers: their postings are copied as they are.
                 if (last < firstMoved) {
                     t = out.termOf(key);
                     out.appendEncoded(t, d, from, to, docs, last);
                     i = to;
                     doc = last;
+                    consumed = docs;
                 } else {
                     int end = from;
                     while (i < to) {
@@ -483,14 +493,28 @@ public final class SearchIndexBuilder {
                         end = i;
                     }
                     if (copied > 0) out.appendEncoded(t = out.termOf(key), d, from, end, copied, doc);
+                    consumed = copied;
                 }
                 while (i < to) {
-                    int gap = 0, shift = 0, b;
+                    int at = i, gap = 0, shift = 0, b;
                     do {
                         b = d[i++];
                         gap |= (b & 0x7F) << shift;
                         shift += 7;
                     } while ((b & 0x80) != 0);
+                    if (doc + gap + 1 > lastMoved) {
+                        // This posting and those after it keep their numbers (an edit of one article in
+                        // the middle merged its postings posting by posting up to the end, most of the
+                        // merge): copied as they are, after the new postings before them.
+                        int first = doc + gap + 1;
+                        if (t < 0) t = out.termOf(key);
+                        for (; e < extraSize && extra[e] < first; e += 2) out.append(t, extra[e], extra[e + 1]);
+                        out.appendRest(t, d, at, to, first, docs - consumed, last);
+                        i = to;
+                        doc = last;
+                        break;
+                    }
+                    consumed++;
                     int tf = 0;
                     shift = 0;
                     do {

@@ -278,6 +278,23 @@ class IncrementalBuildTest {
         });
     }
 
+    /** A seed renamed to sort last renumbers the articles after its old name: the index is the one a clean build makes. */
+    @Test
+    void aRenamedSeedRenumbersTheSearchIndexAsACleanBuildDoes() throws IOException {
+        onSynthetic(5, 40, (gen, corpus) -> {
+            corpus.build();
+            Path from = corpus.root.resolve("seeds").resolve(gen.fileName(10));
+            String id = from.getFileName().toString().replaceFirst("^\\d+_", "").replace(".txt", "");
+            Files.move(from, from.resolveSibling("999999_" + id + ".txt"));
+            for (String sidecar : archive.source.SeedReader.SIDECARS) {
+                Path side = from.resolveSibling(from.getFileName().toString().replace(".txt", sidecar));
+                if (Files.exists(side)) Files.move(side, from.resolveSibling("999999_" + id + sidecar));
+            }
+            corpus.build();
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
+    }
+
     @Test
     void theSearchIndexTokenizesOnlyTheArticlesThatChangedAndEqualsACleanBuilds() throws IOException {
         onSynthetic(11, 40, (gen, corpus) -> {
