@@ -74,6 +74,21 @@
     return h >>> 0;
   }
 
+  /** Where the number {@link vlq} read last ends: the next one's start. */
+  var VLQ = { next: 0 };
+
+  /** The base64 VLQ number (five bits a digit, low first, the sixth bit "more") that starts at str[k]. */
+  function vlq(str, k) {
+    var value = 0, scale = 1, d;
+    do {
+      d = DIGIT[str.charCodeAt(k++)];
+      value += (d & 31) * scale;
+      scale *= 32;
+    } while (d & 32);
+    VLQ.next = k;
+    return value;
+  }
+
   /**
    * Decodes postings (gaps as base64 VLQ, each followed by one digit of weight) into typed arrays:
    * {docs: Int32Array ascending, weights: Uint8Array}. A list of 100,000 postings makes no objects.
@@ -84,12 +99,8 @@
     var docs = new Int32Array(cap), weights = new Uint8Array(cap);
     var doc = -1, k = 0, n = 0;
     while (k < str.length) {
-      var gap = 0, scale = 1, d;
-      do {
-        d = DIGIT[str.charCodeAt(k++)];
-        gap += (d & 31) * scale;
-        scale *= 32;
-      } while (d & 32);
+      var gap = vlq(str, k);
+      k = VLQ.next;
       doc += gap + 1;
       docs[n] = doc;
       weights[n++] = DIGIT[str.charCodeAt(k++)];
@@ -187,12 +198,8 @@
     } else {
       var k = 0, prev = -1;
       for (var p = 0; p < n && k < str.length; p++) {
-        var z = 0, scale = 1, d;
-        do {
-          d = DIGIT[str.charCodeAt(k++)];
-          z += (d & 31) * scale;
-          scale *= 32;
-        } while (d & 32);
+        var z = vlq(str, k);
+        k = VLQ.next;
         prev += (z % 2 ? -(z + 1) / 2 : z / 2) + 1;
         order[p] = prev;
         rank[prev] = p;
