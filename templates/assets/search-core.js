@@ -74,7 +74,11 @@
     return h >>> 0;
   }
 
-  /** Where the number {@link vlq} read last ends: the next one's start. */
+  /**
+   * Where the number {@link vlq} read last ends: the next one's start. (One cursor shared, not a
+   * reader object per string: decoding postings through a reader's closures took 34 ms a million
+   * postings under node, against 18-22 ms so.)
+   */
   var VLQ = { next: 0 };
 
   /** The base64 VLQ number (five bits a digit, low first, the sixth bit "more") that starts at str[k]. */

@@ -219,21 +219,19 @@ public final class SiteBuild {
                 // The search index is made from the articles alone, on a thread of its own: started
                 // before the published files are checked, which it has no part in (they leave its files
                 // to it), and which with the few pages the edit changed leave a core idle.
-                early = new SideTask("search index");
-                SideTask search = early;
-                search.start(() -> indexForSearch(corpus, ctx, writer));
+                early = searchIndexStarted(corpus, ctx, writer);
                 boolean kept;
                 try {
                     kept = writer.keepPreviousUnlessTouched(f -> storedEdit.affects(f) || Publishing.madeFromEveryArticle(f)
                             || f.startsWith(SearchIndexBuilder.DIR));
                 } catch (RuntimeException | Error e) {
-                    abandon(search);
+                    abandon(early);
                     throw e;
                 }
-                if (kept) return buildStoredEdit(corpus, storedEdit, ctx, writer, publishing, diags, search);
+                if (kept) return buildStoredEdit(corpus, storedEdit, ctx, writer, publishing, diags, early);
                 // A published file was touched: every page is made, and the index is awaited first when
                 // the archive is held hollow, whose passes over the articles are kept apart (see below).
-                if (!holdsWhole) search.join();
+                if (!holdsWhole) early.join();
             }
             // Every page is made: a broken template fails before the first. (An edit's way, taken only with
             // the templates the last build compiled, compiles each when a page asks for it.)
@@ -247,12 +245,12 @@ public final class SiteBuild {
             // on a thread of its own once the article pages are made, beside the glossary and the lists,
             // whose pages leave a core idle at times. (Held hollow, the whole paper keeps them apart: each
             // reads the articles back from the store, and together they would need more memory.)
-            SideTask search = early != null ? early : cache == null && holdsWhole ? new SideTask("search index") : null;
-            boolean started = early != null;
+            boolean later = early == null && cache == null && holdsWhole;
+            SideTask search = later ? new SideTask("search index") : early;
             Map<String, String> introductions;
             try {
-                introductions = render(ctx, corpus, publishing, search == null || started ? () -> { }
-                        : () -> search.start(() -> indexForSearch(corpus, ctx, writer)));
+                introductions = render(ctx, corpus, publishing, later ? () -> search.start(() -> indexForSearch(corpus, ctx, writer))
+                        : () -> { });
                 copyAssets(writer);
                 stopIfCancelled();
                 diags.throwIfErrors("rendering pages");
@@ -279,6 +277,13 @@ public final class SiteBuild {
         }
     }
 
+    /** The search index being made on a thread of its own (see {@link #indexForSearch}). */
+    private SideTask searchIndexStarted(Corpus corpus, RenderContext ctx, SiteWriter writer) {
+        SideTask search = new SideTask("search index");
+        search.start(() -> indexForSearch(corpus, ctx, writer));
+        return search;
+    }
+
     /**
      * Makes the search index, or keeps it when no article and none of the data it reads changed;
      * returns true when it was left as published for a following build (see {@link #deferringIndexes}).
@@ -288,12 +293,11 @@ public final class SiteBuild {
         SearchIndexBuilder.Numbering numbering = SearchIndexBuilder.number(corpus.index().articles());
         List<AnnotatedArticle> byNumber = numbering.byNumber();
         // The index is made from every article and the data: kept whole when none of them changed.
-        // Made from every article (annotations included), the parts of the data it reads, and the
-        // articles' numbers (by their seeds' names: a renamed seed may renumber them).
-        archive.render.Fingerprint numbers = new archive.render.Fingerprint().add(byNumber.size());
-        for (int n : numbering.numberAt()) numbers.add(n);
+        // Made from every article (annotations included) and the parts of the data it reads. (The
+        // articles' numbers come from their seeds' names, which their fingerprints hold: a renamed
+        // seed changes them too.)
         long searchInputs = ctx.inputsWithoutData().add(SearchIndexBuilder.DIR)
-                .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).add(ctx.everyArticle()).add(numbers.value()).value();
+                .addValue(SearchIndexBuilder.dataInputsOf(corpus.data())).add(ctx.everyArticle()).value();
         // A document is made from its article and, of the data, the places around its places: the
         // postings of an article whose fingerprint below is unchanged are kept when the data changes
         // otherwise (a new glossary entry re-tokenizes only the articles it is found in).

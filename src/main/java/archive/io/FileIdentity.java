@@ -12,4 +12,18 @@ public final class FileIdentity {
     private FileIdentity() { }
 
     public static int of(Object fileKey) { return java.util.Objects.hashCode(fileKey); }
+
+    /**
+     * The size, time and identity of the file at {@code file} as it stands, as text, or null if
+     * there is none: a file written anew (replaced, or appended to) has another.
+     */
+    public static String stamp(java.nio.file.Path file) {
+        try {
+            var a = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return a.size() + ":" + a.lastModifiedTime().toMillis() + ":" + a.fileKey();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
 }

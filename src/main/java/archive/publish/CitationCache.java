@@ -201,16 +201,6 @@ final class CitationCache {
     /** Whether the file held a citation under {@code key} when it was read (without marking it used, as {@link #get} does). */
     boolean has(String key) { return previous.containsKey(key); }
 
-    /** The size, time and identity of the cache file as it stands, or null if there is none: each save changes it. */
-    static String fileKey(Path file) {
-        try {
-            var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() ? a.size() + ":" + a.lastModifiedTime().toMillis() + ":" + a.fileKey() : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     void put(String key, String article, List<String> values) { used.put(key, Entry.of(article, values)); }
 
     /**

@@ -104,17 +104,17 @@ public final class Citations {
     static Citations inFolder(Path folder) {
         Path file = folder.resolve(CitationCache.FILE);
         ReadAhead ahead = READ_AHEAD.getAndSet(null);
-        CitationCache cache = ahead != null && ahead.file().equals(file) && ahead.fileKey() != null
-                && ahead.fileKey().equals(CitationCache.fileKey(file)) ? ahead.cache() : CitationCache.load(file);
+        CitationCache cache = ahead != null && ahead.file().equals(file) && ahead.stamp().equals(archive.io.FileIdentity.stamp(file))
+                ? ahead.cache() : CitationCache.load(file);
         return new Citations(cache, folder.resolve(CitationShapes.FILE));
     }
 
     /**
      * The citation cache as {@link #warmUpWhenNeeded} read it while the seeds were read, for the
      * build's citations to take instead of reading it again, as long as the file is still the one
-     * read ({@code fileKey}: its size, time and identity then).
+     * read ({@code stamp}: its size, time and identity then).
      */
-    private record ReadAhead(Path file, String fileKey, CitationCache cache) {}
+    private record ReadAhead(Path file, String stamp, CitationCache cache) {}
 
     private static final java.util.concurrent.atomic.AtomicReference<ReadAhead> READ_AHEAD = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -173,37 +173,40 @@ public final class Citations {
      * load nothing. {@code links}: the build's, which give the citation its URL.
      */
     public static java.util.function.BiConsumer<Article, Article> warmUpWhenNeeded(Path folder, Links links) {
-        // So is the cache of formatted citations, which an earlier build may have left the citation in
-        // (an edit undone: its byline as it was): handed to the build's citations (see #inFolder).
-        java.util.function.Supplier<CitationCache> formatted = new java.util.function.Supplier<>() {
-            private CitationCache cache;
-
-            @Override
-            public synchronized CitationCache get() {
-                if (cache == null) {
-                    Path file = folder == null ? null : folder.resolve(CitationCache.FILE);
-                    String fileKey = file == null ? null : CitationCache.fileKey(file);
-                    cache = file == null ? CitationCache.none() : CitationCache.load(file);
-                    if (fileKey != null) READ_AHEAD.set(new ReadAhead(file, fileKey, cache));
-                }
-                return cache;
-            }
-        };
-        // The stored shapes are read at the first citation that changed, once: most builds have none.
-        java.util.function.Supplier<CitationShapes> stored = new java.util.function.Supplier<>() {
-            private CitationShapes shapes;
-
-            @Override
-            public synchronized CitationShapes get() {
-                if (shapes == null) shapes = CitationShapes.load(folder == null ? null : folder.resolve(CitationShapes.FILE), shapesKey());
-                return shapes;
-            }
-        };
+        // The cache of formatted citations and the stored shapes are read at the first citation that
+        // changed, once: most builds have none. The cache may hold the citation already (an edit undone,
+        // its byline as it was), and is handed to the build's citations (see #inFolder).
+        java.util.function.Supplier<CitationCache> formatted = once(() -> readAhead(folder));
+        java.util.function.Supplier<CitationShapes> stored =
+                once(() -> CitationShapes.load(folder == null ? null : folder.resolve(CitationShapes.FILE), shapesKey()));
         return (was, now) -> {
             if (was != null && ArticleRecord.of(was, ANY_LINKS).equals(ArticleRecord.of(now, ANY_LINKS))) return;
             ArticleRecord record = ArticleRecord.of(now, links);
             if (formatted.get().has(key(item(record)))) return;
             if (stored.get().cite(record, null) == null) warmUpInBackground();
+        };
+    }
+
+    /** The citation cache in {@code folder} (none without one), left for the build's citations to take (see {@link #inFolder}). */
+    private static CitationCache readAhead(Path folder) {
+        if (folder == null) return CitationCache.none();
+        Path file = folder.resolve(CitationCache.FILE);
+        String stamp = archive.io.FileIdentity.stamp(file);
+        CitationCache cache = CitationCache.load(file);
+        if (stamp != null) READ_AHEAD.set(new ReadAhead(file, stamp, cache));
+        return cache;
+    }
+
+    /** What {@code make} gives, made at the first call and kept (callers on several threads share it). */
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> make) {
+        return new java.util.function.Supplier<>() {
+            private T made;
+
+            @Override
+            public synchronized T get() {
+                if (made == null) made = make.get();
+                return made;
+            }
         };
     }
 

@@ -171,8 +171,8 @@ public final class SearchIndexBuilder {
         Keyed[] keyed = new Keyed[n];
         for (int p = 0; p < n; p++) {
             Article a = readingOrder.get(p).article();
-            String path = a.source() == null ? "" : a.source().toString();
-            keyed[p] = new Keyed(path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1), a.id(), p);
+            java.nio.file.Path name = a.source() == null ? null : a.source().getFileName();
+            keyed[p] = new Keyed(name == null ? "" : name.toString(), a.id(), p);
         }
         java.util.Arrays.sort(keyed);
         List<AnnotatedArticle> byNumber = new ArrayList<>(n);
@@ -563,11 +563,10 @@ public final class SearchIndexBuilder {
             previous = n;
         }
         sb.append("\",\"years\":[");
-        List<AnnotatedArticle> articles = readingOrder;
         int year = Integer.MIN_VALUE, first = 0;
         boolean any = false;
-        for (int i = 0; i <= articles.size(); i++) {
-            int y = i < articles.size() ? articles.get(i).article().date().getYear() : Integer.MAX_VALUE;
+        for (int i = 0; i <= readingOrder.size(); i++) {
+            int y = i < readingOrder.size() ? readingOrder.get(i).article().date().getYear() : Integer.MAX_VALUE;
             if (y != year) {
                 if (year != Integer.MIN_VALUE) {
                     if (any) sb.append(',');

@@ -53,8 +53,7 @@ final class PageManifest {
 
     /** The manifest file's size, time and identity as it stands, or null: tells whether another build has replaced it. */
     static String fileKey(Path out) {
-        BasicFileAttributes a = attributes(fileFor(out));
-        return a == null ? null : a.size() + ":" + a.lastModifiedTime().toMillis() + ":" + a.fileKey();
+        return archive.io.FileIdentity.stamp(fileFor(out));
     }
 
     /** The manifest of the site published at {@code out}, or an empty one. */
