@@ -67,10 +67,19 @@ final class ArticleEdit {
     private final Set<String> folders = new HashSet<>();
     /** Lists whose pages may change, with their further pages ("dates/1959/03/", "" for the home page). */
     private final Set<String> lists = new HashSet<>();
+    /** Whether the edited articles moved in the reading order, their lists made whole (see {@link #ofStoredMoved}). */
+    private final boolean moved;
 
     private ArticleEdit(List<AnnotatedArticle> changed, Map<String, AnnotatedArticle> before, List<AnnotatedArticle> pages,
                         boolean listed, boolean notes, Map<String, Place> gazetteer, boolean listsFollow,
                         Map<String, Set<Integer>> entryPages) {
+        this(changed, before, pages, listed, notes, gazetteer, listsFollow, entryPages, false);
+    }
+
+    private ArticleEdit(List<AnnotatedArticle> changed, Map<String, AnnotatedArticle> before, List<AnnotatedArticle> pages,
+                        boolean listed, boolean notes, Map<String, Place> gazetteer, boolean listsFollow,
+                        Map<String, Set<Integer>> entryPages, boolean moved) {
+        this.moved = moved;
         this.before = before;
         this.listsFollow = listsFollow;
         this.entryPages = entryPages;
@@ -85,6 +94,11 @@ final class ArticleEdit {
             industries.addAll(a.industries());
             // A place's page lists the articles of the places inside it too: every enclosing place's page changes.
             for (String slug : a.places()) addWithEnclosing(slug, gazetteer, places);
+        }
+        // A moved article leaves the lists of its old date too, and the dates' chart counts it in another month.
+        if (moved) {
+            for (AnnotatedArticle a : before.values()) dates.add(a.article().date());
+            lists.add(PagePaths.DATES);
         }
         for (String p : places) folders.add(PagePaths.place(p));
         for (String i : industries) folders.add(PagePaths.industry(i));
@@ -199,6 +213,85 @@ final class ArticleEdit {
         }
     }
 
+    /**
+     * The reading order of the previous build if the articles {@code before} (by id, as it had
+     * them) were all that changed since: {@code now} with those in their old places. Null for more
+     * than {@link #MOVED_AT_MOST}. The caller compares it with the order the previous build recorded.
+     */
+    static List<AnnotatedArticle> previousOrder(List<AnnotatedArticle> now, Map<String, AnnotatedArticle> before) {
+        if (before.isEmpty() || before.size() > MOVED_AT_MOST) return null;
+        List<AnnotatedArticle> was = new ArrayList<>(now.size());
+        for (AnnotatedArticle a : now) was.add(before.getOrDefault(a.id(), a));
+        // Nearly sorted already: the sort runs over it once.
+        was.sort((x, y) -> archive.source.SeedReader.ORDER.compare(x.article(), y.article()));
+        return was;
+    }
+
+    /**
+     * The edit of a one-off build from the article store after some articles moved in the reading
+     * order (a new date or page), each with the same places, industries, glossary entries and
+     * paragraph anchors as before: {@code before} and {@code whole} as in {@link #ofStored},
+     * {@code was} the previous build's reading order (see {@link #previousOrder}), {@code index}
+     * this build's. Their pages and those of their neighbours before and after are made, and every
+     * page of the lists they left or joined (their days, months and years, places, industries,
+     * concordances, the home page and the list of articles) and the dates' index, as in any build,
+     * most of them kept. Null unless every list keeps its number of pages: no page is added or
+     * taken away, so the sitemap and the permalinks stand.
+     */
+    static ArticleEdit ofStoredMoved(Map<String, AnnotatedArticle> before, Map<String, AnnotatedArticle> whole,
+                                     List<AnnotatedArticle> was, ArchiveIndex index, Map<String, Place> gazetteer) {
+        if (before.isEmpty() || before.size() > MOVED_AT_MOST || !whole.keySet().equals(before.keySet())) return null;
+        List<AnnotatedArticle> now = index.articles();
+        Map<Object, Integer> shift = new java.util.HashMap<>();
+        Map<String, Set<Integer>> entryPages = new TreeMap<>();
+        for (AnnotatedArticle a : before.values()) {
+            AnnotatedArticle b = whole.get(a.id());
+            if (!a.places().equals(b.places()) || !a.industries().equals(b.industries()) || !a.glossary().equals(b.glossary())
+                    || !anchors(a).equals(anchors(b))) {
+                return null;
+            }
+            // Each list it joined has one more article than before, each it left one fewer.
+            for (Object list : dateLists(b.article().date())) shift.merge(list, 1, Integer::sum);
+            for (Object list : dateLists(a.article().date())) shift.merge(list, -1, Integer::sum);
+            for (String g : b.glossary()) entryPages.put(g, null); // its lines stand elsewhere in each concordance
+        }
+        for (var e : shift.entrySet()) {
+            int n = dateListSize(index, e.getKey()), m = n - e.getValue();
+            if ((n == 0) != (m == 0) || n > 0 && listPages(n) != listPages(m)) return null;
+        }
+        // Its neighbours' pages link to it (now) or to each other (where it stood).
+        Set<String> ids = new java.util.TreeSet<>();
+        neighbours(now, before.keySet(), ids);
+        neighbours(was, before.keySet(), ids);
+        List<AnnotatedArticle> changed = new ArrayList<>(), pages = new ArrayList<>();
+        for (AnnotatedArticle a : now) {
+            if (before.containsKey(a.id())) changed.add(a);
+            if (ids.contains(a.id())) pages.add(a);
+        }
+        boolean notes = before.values().stream().anyMatch(a -> a.notes() != null);
+        return new ArticleEdit(List.copyOf(changed), Map.copyOf(before), List.copyOf(pages), true, notes, gazetteer, false,
+                entryPages, true);
+    }
+
+    /** The ids of the articles {@code ids} of {@code order} and of their neighbours there, into {@code out}. */
+    private static void neighbours(List<AnnotatedArticle> order, Set<String> ids, Set<String> out) {
+        for (int i = 0; i < order.size(); i++) {
+            if (!ids.contains(order.get(i).id())) continue;
+            out.add(order.get(i).id());
+            if (i > 0) out.add(order.get(i - 1).id());
+            if (i + 1 < order.size()) out.add(order.get(i + 1).id());
+        }
+    }
+
+    /** The lists of articles a date puts an article on: its day, month and year. */
+    private static List<Object> dateLists(LocalDate d) { return List.of(d, java.time.YearMonth.from(d), d.getYear()); }
+
+    private static int dateListSize(ArchiveIndex index, Object list) {
+        if (list instanceof LocalDate d) return index.onDay(d).size();
+        List<AnnotatedArticle> as = list instanceof java.time.YearMonth m ? index.byMonth().get(m) : index.byYear().get((Integer) list);
+        return as == null ? 0 : as.size();
+    }
+
     /** More changed articles than this make a save take the usual way (each brings up to four pages with it). */
     private static final int MOVED_AT_MOST = 64;
 
@@ -304,6 +397,9 @@ final class ArticleEdit {
 
     private static int listPages(int articles) { return Pagination.pageCount(articles, Pagination.ARTICLES); }
 
+
+    /** Whether the edited articles moved in the reading order (see {@link #ofStoredMoved}): the downloads are made whole. */
+    boolean moved() { return moved; }
 
     /** Whether this save added or moved articles (the index is made anew, the lists follow) rather than edited them in place. */
     boolean listsFollow() { return listsFollow; }

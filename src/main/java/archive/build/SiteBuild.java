@@ -371,7 +371,7 @@ public final class SiteBuild {
             made = renderEdit(corpus, edit, ctx, previous.introductions());
             introductions = made.introductions();
             copyAssets(writer);
-            publishing.finishEdit(ctx, introductions, edit.before(), previous.introductions());
+            publishing.finishEdit(ctx, introductions, edit.before(), previous.introductions(), edit.moved());
         } catch (RuntimeException | Error e) {
             abandon(search);
             throw e;
@@ -390,8 +390,9 @@ public final class SiteBuild {
             say("Published to %s: no article changed since the previous build, every page kept unread (%d files written, "
                     + "%d unchanged)", config.out(), writer.filesWritten(), writer.filesReused());
         } else {
-            say("Published the edit of %d %s to %s: rendered %d of %d article pages and %d other pages, kept the others "
-                    + "unread (%d files written, %d unchanged)", n, n == 1 ? "article" : "articles", config.out(), articlePages,
+            say("Published the edit of %d %s%s to %s: rendered %d of %d article pages and %d other pages, kept the others "
+                    + "unread (%d files written, %d unchanged)", n, n == 1 ? "article" : "articles",
+                    edit.moved() ? " (moved in the reading order)" : "", config.out(), articlePages,
                     corpus.articles().size(), rendered - articlePages, writer.filesWritten(), writer.filesReused());
         }
         return new Result(corpus.articles().size(), previous.pages(), ctx.pagesRendered.get(), writer.filesWritten(),
@@ -420,6 +421,7 @@ public final class SiteBuild {
             editorial.home(corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null));
             editorial.articleList();
             new DatePages(ctx).render(edit.dates());
+            if (edit.moved()) new DatePages(ctx).index();
             new PlacePages(ctx).render(edit.places());
             new IndustryPages(ctx).render(edit.industries());
         }
@@ -651,6 +653,11 @@ public final class SiteBuild {
         // An edit that left every article where it stood (the same ids in the same order), which the
         // build will most likely publish as such (see ArticleEdit#ofStored): it makes a few pages.
         boolean likelyEdit = before != null && previous.order() == orderKey(annotated);
+        // Or one that moved a few articles in the reading order (a new date or page), every other as
+        // it was: the previous build's order is this one with them put back (see ArticleEdit#ofStoredMoved).
+        // (A date changed without changing the order is such an edit too.)
+        List<AnnotatedArticle> movedFrom = likelyEdit ? annotated : before != null ? ArticleEdit.previousOrder(annotated, before) : null;
+        if (movedFrom != null && !likelyEdit && previous.order() != orderKey(movedFrom)) movedFrom = null;
         if (store != null && persist && !diags.hasErrors()) {
             // Saved before the pages are made; from then on the archive is held without its text and
             // mentions, which each page reads back from the store (they are most of the heap).
@@ -687,7 +694,7 @@ public final class SiteBuild {
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug(), hollowed ? i -> AnnotationStore.passing(mentioned.get(i)) : mentioned::get,
-                        likelyEdit && !hollowed);
+                        movedFrom != null && !hollowed);
         if (feedbackTask != null) feedbackTask.join();
         List<archive.diag.Diagnostic> feedbackWarnings = knownFeedback != null ? knownFeedback : feedbackDiags.all();
         feedbackWarnings.forEach(diags::add);
@@ -699,6 +706,9 @@ public final class SiteBuild {
         }
         this.dataKey = dataKey;
         if (likelyEdit) storedEdit = ArticleEdit.ofStored(before, after, index, data.placesBySlug());
+        if (storedEdit == null && movedFrom != null) {
+            storedEdit = ArticleEdit.ofStoredMoved(before, after, movedFrom, index, data.placesBySlug());
+        }
         if (store != null && store.reused() > 0) {
             say("Aligned and annotated %d articles (%d unchanged since the previous build%s)", annotated.size(), store.reused(),
                     store.rekeyed() == 0 ? "" : ", " + store.rekeyed() + " of them holding none of the forms the data's change touched");

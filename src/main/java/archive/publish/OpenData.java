@@ -126,16 +126,19 @@ final class OpenData {
      * null when a record is not found exactly once, in order, as expected.
      */
     List<archive.render.PageSink.Splice> jsonSplices(java.nio.channels.FileChannel published, Map<String, AnnotatedArticle> before,
-                                                     Map<String, String> introductionsBefore) throws java.io.IOException {
-        return splices(published, before, (sb, a, intros) -> jsonRecord(sb, a, intros), introductionsBefore,
-                archive.render.PageSink::bytes, "\n");
+                                                     Map<String, String> introductionsBefore, boolean moved) throws java.io.IOException {
+        Record json = (sb, a, intros) -> jsonRecord(sb, a, intros);
+        return moved ? moveSplices(published, before, json, introductionsBefore, archive.render.PageSink::bytes, "\n", ",\n")
+                : splices(published, before, json, introductionsBefore, archive.render.PageSink::bytes, "\n");
     }
 
     /** As {@link #jsonSplices}, for the CSV download. */
     List<archive.render.PageSink.Splice> csvSplices(java.nio.channels.FileChannel published, Map<String, AnnotatedArticle> before,
-                                                    Map<String, String> introductionsBefore) throws java.io.IOException {
-        return splices(published, before, (sb, a, intros) -> csvRecord(sb, a, intros), introductionsBefore,
-                text -> text.getBytes(StandardCharsets.UTF_8), "\r\n");
+                                                    Map<String, String> introductionsBefore, boolean moved) throws java.io.IOException {
+        Record csv = (sb, a, intros) -> csvRecord(sb, a, intros);
+        java.util.function.Function<String, byte[]> utf8 = text -> text.getBytes(StandardCharsets.UTF_8);
+        return moved ? moveSplices(published, before, csv, introductionsBefore, utf8, "\r\n", "")
+                : splices(published, before, csv, introductionsBefore, utf8, "\r\n");
     }
 
     private interface Record { void append(StringBuilder sb, AnnotatedArticle a, Map<String, String> introductions); }
@@ -171,6 +174,61 @@ final class OpenData {
             end = at + old.length;
         }
         return out;
+    }
+
+    /**
+     * As {@link #splices}, after an edit that moved the articles {@code before} in the reading order
+     * (with the same places, industries and terms, so the dictionaries at the top stand): each
+     * one's record as it was is cut out with the separator before it, and its record as it is now
+     * put, with a separator, after the record of the article now before it. Null when a record is
+     * not found exactly once, when a moved article now comes first (or was first, which no
+     * separator precedes), when the one before it moved too, or when its dateline places changed.
+     * {@code lineBreak} precedes every record; {@code separator} precedes all but the first (the
+     * JSON's comma and line break; none in the CSV, whose records end with their line break).
+     */
+    private List<archive.render.PageSink.Splice> moveSplices(java.nio.channels.FileChannel published,
+                                                             Map<String, AnnotatedArticle> before, Record record,
+                                                             Map<String, String> introductionsBefore,
+                                                             java.util.function.Function<String, byte[]> encoder,
+                                                             String lineBreak, String separator) throws java.io.IOException {
+        if (before.size() > SPLICED_AT_MOST) return null;
+        List<archive.render.PageSink.Splice> out = new java.util.ArrayList<>();
+        StringBuilder sb = new StringBuilder(1024);
+        List<AnnotatedArticle> articles = ctx.index.articles();
+        for (int k = 0; k < articles.size(); k++) {
+            AnnotatedArticle now = articles.get(k), was = before.get(now.id());
+            if (was == null) continue;
+            if (k == 0 || before.containsKey(articles.get(k - 1).id()) || !was.datelinePlaces().equals(now.datelinePlaces())) {
+                return null;
+            }
+            // Found with the separator before it, or with the line break before it if there is none.
+            String prefix = separator.isEmpty() ? lineBreak : separator;
+            record.append(sb.append(prefix), was, introductionsBefore);
+            byte[] cut = encoder.apply(sb.toString());
+            int cutFrom = separator.isEmpty() ? encoder.apply(lineBreak).length : 0;
+            sb.setLength(0);
+            record.append(sb.append(lineBreak), articles.get(k - 1), introductions);
+            byte[] after = encoder.apply(sb.toString());
+            sb.setLength(0);
+            record.append(sb.append(separator), now, introductions);
+            byte[] put = encoder.apply(sb.toString());
+            sb.setLength(0);
+            long from = findOnce(published, cut), at = findOnce(published, after);
+            if (from < 0 || at < 0) return null;
+            out.add(new archive.render.PageSink.Splice(from + cutFrom, from + cut.length, new byte[0]));
+            out.add(new archive.render.PageSink.Splice(at + after.length, at + after.length, put));
+        }
+        // In the order of the file, none overlapping (a record put where one was cut goes first).
+        out.sort(java.util.Comparator.comparingLong(archive.render.PageSink.Splice::from)
+                .thenComparingLong(archive.render.PageSink.Splice::to));
+        for (int i = 1; i < out.size(); i++) if (out.get(i).from() < out.get(i - 1).to()) return null;
+        return out;
+    }
+
+    /** Where {@code part} occurs in the file {@code ch}, if it occurs exactly once; else -1. */
+    private static long findOnce(java.nio.channels.FileChannel ch, byte[] part) throws java.io.IOException {
+        long at = find(ch, part, 0);
+        return at >= 0 && find(ch, part, at + 1) < 0 ? at : -1;
     }
 
     /**

@@ -128,9 +128,9 @@ public final class Publishing {
         if (!feedKept) files.add(() -> recorder.writeStable(AtomFeed.FILE, inputs,
                 () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions)));
         if (!jsonKept) files.add(() -> download(OpenData.JSON, inputs,
-                edited == null ? null : ch -> data.jsonSplices(ch, edited.before(), edited.introductions()), data::json));
+                edited == null ? null : ch -> data.jsonSplices(ch, edited.before(), edited.introductions(), edited.moved()), data::json));
         if (!csvKept) files.add(() -> download(OpenData.CSV, inputs,
-                edited == null ? null : ch -> data.csvSplices(ch, edited.before(), edited.introductions()), data::csv));
+                edited == null ? null : ch -> data.csvSplices(ch, edited.before(), edited.introductions(), edited.moved()), data::csv));
         files.parallelStream().forEach(f -> {
             checkpoint.run();
             f.run();
@@ -152,16 +152,17 @@ public final class Publishing {
      * In place of {@link #finish} for a one-off build that rendered only the pages an edit of some
      * articles can change, leaving every other file as published (the articles, their pages and
      * so the redirect pages, sitemap and registry are those of the previous build): makes the
-     * feed and the downloads, which are made from every article.
+     * feed and the downloads, which are made from every article; {@code moved} when the edited
+     * articles moved in the reading order (their records move in the downloads).
      */
     public void finishEdit(RenderContext ctx, Map<String, String> introductions, Map<String, archive.model.AnnotatedArticle> before,
-                           Map<String, String> introductionsBefore) {
+                           Map<String, String> introductionsBefore, boolean moved) {
         finishEdit(ctx);
-        feedAndDownloads(ctx, introductions, false, () -> { }, new Edited(before, introductionsBefore));
+        feedAndDownloads(ctx, introductions, false, () -> { }, new Edited(before, introductionsBefore, moved));
     }
 
-    /** The edited articles as the previous build had them, and its introductions (see {@link #finishEdit(RenderContext, Map, Map, Map)}). */
-    private record Edited(Map<String, archive.model.AnnotatedArticle> before, Map<String, String> introductions) {}
+    /** The edited articles as the previous build had them, and its introductions (see {@link #finishEdit(RenderContext, Map, Map, Map, boolean)}). */
+    private record Edited(Map<String, archive.model.AnnotatedArticle> before, Map<String, String> introductions, boolean moved) {}
 
     /** Finds in a published download the splices that update it (see PageSink#writeSpliced); null if it cannot. */
     private interface SpliceFinder {

@@ -28,6 +28,17 @@ public final class DatePages {
     public record CalendarMonth(String path, String en, String zh, int count, List<List<Day>> weeks) {}
 
     public void renderAll() {
+        index();
+        TreeMap<Integer, List<AnnotatedArticle>> years = ctx.index.byYear();
+        years.forEach(this::year);
+        TreeMap<YearMonth, List<AnnotatedArticle>> months = ctx.index.byMonth();
+        months.entrySet().parallelStream().forEach(e -> month(e.getKey(), e.getValue(), months));
+        TreeMap<LocalDate, List<AnnotatedArticle>> days = ctx.index.byDay();
+        days.entrySet().parallelStream().forEach(e -> day(e.getKey(), e.getValue(), days));
+    }
+
+    /** The dates' index: the years, and a chart of every month's articles. */
+    public void index() {
         TreeMap<Integer, List<AnnotatedArticle>> years = ctx.index.byYear();
         List<Views.Ref> yearRefs = new ArrayList<>();
         years.forEach((y, as) -> yearRefs.add(new Views.Ref(PagePaths.year(y), String.valueOf(y), y + "年", as.size(), "")));
@@ -36,11 +47,6 @@ public final class DatePages {
         v.put("chart", Charts.perMonth("Articles per month · 每月文章数", ArchiveIndex.perMonth(ctx.index.articles()),
                 PagePaths::month, ctx.linker(PagePaths.DATES)));
         ctx.page("dates-index", PagePaths.DATES, "Dates · 日期", "The archive by year, month and day.", "dates", v);
-        years.forEach(this::year);
-        TreeMap<YearMonth, List<AnnotatedArticle>> months = ctx.index.byMonth();
-        months.entrySet().parallelStream().forEach(e -> month(e.getKey(), e.getValue(), months));
-        TreeMap<LocalDate, List<AnnotatedArticle>> days = ctx.index.byDay();
-        days.entrySet().parallelStream().forEach(e -> day(e.getKey(), e.getValue(), days));
     }
 
     /**

@@ -278,6 +278,67 @@ class IncrementalBuildTest {
         });
     }
 
+    /**
+     * A one-off build after an article moved in the reading order (a corrected date or page) makes
+     * its page, its neighbours' before and after, the lists it left and joined, and splices its
+     * records out of the downloads and back in where it now stands: the site a clean build makes.
+     * A move that takes a day's last article away (a list page gone) checks every page instead.
+     */
+    @Test
+    void aMovedArticleRemakesOnlyWhatItLeftAndJoinedAndTheSiteEqualsACleanBuild() throws IOException {
+        onSynthetic(7, 200, (gen, corpus) -> {
+            corpus.build();
+            TreeMap<String, List<String>> byDate = new TreeMap<>();
+            try (Stream<Path> s = Files.list(corpus.root.resolve("seeds"))) {
+                for (Path f : s.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                    String seed = "seeds/" + f.getFileName();
+                    java.util.regex.Matcher date = java.util.regex.Pattern.compile("(?m)^Date: (\\S+)").matcher(corpus.read(seed));
+                    if (date.find()) byDate.computeIfAbsent(date.group(1), d -> new java.util.ArrayList<>()).add(seed);
+                }
+            }
+            // An article of a day with others, moved to a day of another month that has articles already.
+            String from = byDate.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).findFirst().orElseThrow();
+            String to = byDate.keySet().stream().filter(d -> !d.substring(0, 7).equals(from.substring(0, 7))).skip(40).findFirst().orElseThrow();
+            String moved = byDate.get(from).get(0), stays = byDate.get(from).get(1);
+            corpus.write(moved, corpus.read(moved).replace(from, to)); // in English and Chinese
+            Map<String, FileTime> before = times(corpus.site());
+            String log = logged(corpus, null).log();
+            assertTrue(log.contains("Published the edit of 1 article (moved in the reading order)"), log);
+            assertTrue(log.contains("records in downloads/articles.json") && log.contains("records in downloads/articles.csv"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            long articlePages = changed(before, times(corpus.site())).stream()
+                    .filter(f -> f.startsWith("articles/") && f.endsWith("/index.html") && !f.equals("articles/index.html")).count();
+            assertTrue(articlePages >= 3 && articlePages <= 5, "its page and its neighbours': " + articlePages);
+
+            // Moved back, and its day-mate given another page of the paper.
+            corpus.write(moved, corpus.read(moved).replace(to, from));
+            corpus.write(stays, corpus.read(stays).replaceFirst("\nPage: \\d+", "\nPage: 9").replaceFirst("第\\d+版", "第9版"));
+            log = logged(corpus, null).log();
+            assertTrue(log.contains("Published the edit of 2 articles (moved in the reading order)"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+
+            // Moved to the end of the reading order (the last day, a later page): its records now come last.
+            String last = byDate.lastKey();
+            corpus.write(moved, corpus.read(moved).replace(from, last).replaceFirst("\nPage: \\d+", "\nPage: 9")
+                    .replaceFirst("第\\d+版", "第9版"));
+            log = logged(corpus, null).log();
+            assertTrue(log.contains("Published the edit of 1 article (moved in the reading order)"), log);
+            assertTrue(log.contains("records in downloads/articles.json") && log.contains("records in downloads/articles.csv"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+
+            // The only article of its day moved away: the day's page would go, which every page's
+            // check finds (the permalink registry refuses it) and the edit's way would not.
+            String alone = byDate.entrySet().stream().filter(e -> e.getValue().size() == 1).map(e -> e.getValue().get(0))
+                    .findFirst().orElseThrow();
+            String day = dateOf(corpus.read(alone));
+            corpus.write(alone, corpus.read(alone).replace(day, to));
+            archive.diag.BuildFailedException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    archive.diag.BuildFailedException.class, () -> logged(corpus, null));
+            assertTrue(refused.getMessage().contains("/" + archive.render.PagePaths.day(java.time.LocalDate.parse(day))
+                    + " was published and would no longer be produced"), refused.getMessage());
+        });
+    }
+
     /** A seed renamed to sort last renumbers the articles after its old name: the index is the one a clean build makes. */
     @Test
     void aRenamedSeedRenumbersTheSearchIndexAsACleanBuildDoes() throws IOException {
