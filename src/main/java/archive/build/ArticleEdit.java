@@ -196,6 +196,9 @@ final class ArticleEdit {
         boolean samePage = was.article().page() == now.article().page();
         Set<String> slugs = new TreeSet<>(before.keySet());
         slugs.addAll(after.keySet());
+        // The entries with a line changed in place: where their lines stand is asked, which the index
+        // may find only when first asked (for these entries at once, see ArchiveIndex#findConcordanceOf).
+        Set<String> moved = new TreeSet<>();
         for (String slug : slugs) {
             if (out.containsKey(slug) && out.get(slug) == null) continue; // every page already
             List<Occurrence> x = before.getOrDefault(slug, List.of()), y = after.getOrDefault(slug, List.of());
@@ -203,12 +206,19 @@ final class ArticleEdit {
                 out.put(slug, null);
                 continue;
             }
-            // Where its lines stand is asked only if one changed: the index may make its concordance when first asked.
-            int[] at = null;
             for (int k = 0; k < x.size(); k++) {
-                if (samePage && x.get(k).sameLine(y.get(k))) continue;
-                if (at == null) at = index.linesOf(slug, was);
-                out.computeIfAbsent(slug, s -> new TreeSet<>()).add(at[k] / Pagination.LINES + 1);
+                if (!samePage || !x.get(k).sameLine(y.get(k))) {
+                    moved.add(slug);
+                    break;
+                }
+            }
+        }
+        index.findConcordanceOf(moved);
+        for (String slug : moved) {
+            List<Occurrence> x = before.get(slug), y = after.get(slug);
+            int[] at = index.linesOf(slug, was);
+            for (int k = 0; k < x.size(); k++) {
+                if (!samePage || !x.get(k).sameLine(y.get(k))) out.computeIfAbsent(slug, s -> new TreeSet<>()).add(at[k] / Pagination.LINES + 1);
             }
         }
     }
@@ -253,12 +263,25 @@ final class ArticleEdit {
             // Each list it joined has one more article than before, each it left one fewer.
             for (Object list : dateLists(b.article().date())) shift.merge(list, 1, Integer::sum);
             for (Object list : dateLists(a.article().date())) shift.merge(list, -1, Integer::sum);
-            for (String g : b.glossary()) entryPages.put(g, null); // its lines stand elsewhere in each concordance
         }
         for (var e : shift.entrySet()) {
             int n = dateListSize(index, e.getKey()), m = n - e.getValue();
             if ((n == 0) != (m == 0) || n > 0 && listPages(n) != listPages(m)) return null;
         }
+        // Its lines stand elsewhere in each of its entries' concordances: the pages between where they
+        // stood and where they stand change; every page when more moved, or when it moved to another
+        // month (each page shows the entry's articles by month).
+        Set<String> entries = new TreeSet<>();
+        before.values().forEach(a -> entries.addAll(a.glossary()));
+        AnnotatedArticle one = before.size() == 1 ? before.values().iterator().next() : null;
+        boolean sameMonth = one != null && java.time.YearMonth.from(one.article().date())
+                .equals(java.time.YearMonth.from(whole.get(one.id()).article().date()));
+        int stood = 0;
+        if (sameMonth) {
+            index.findConcordanceOf(entries);
+            while (!was.get(stood).id().equals(one.id())) stood++;
+        }
+        for (String g : entries) entryPages.put(g, sameMonth ? pagesMoved(index, was, stood, index.article(one.id()), g) : null);
         // Its neighbours' pages link to it (now) or to each other (where it stood).
         Set<String> ids = new java.util.TreeSet<>();
         neighbours(now, before.keySet(), ids);
@@ -271,6 +294,37 @@ final class ArticleEdit {
         boolean notes = before.values().stream().anyMatch(a -> a.notes() != null);
         return new ArticleEdit(List.copyOf(changed), Map.copyOf(before), List.copyOf(pages), true, notes, gazetteer, false,
                 entryPages, true);
+    }
+
+    /**
+     * The concordance pages of the entry {@code slug} that show other lines after the one article
+     * {@code moved} (as it is in {@code index}) moved from place {@code stood} of the previous
+     * reading order {@code was} (see {@link #linesMoved}); null (every page) if it has no line there.
+     */
+    private static Set<Integer> pagesMoved(ArchiveIndex index, List<AnnotatedArticle> was, int stood, AnnotatedArticle moved,
+                                           String slug) {
+        int[] lines = linesMoved(index, was, stood, moved, slug);
+        if (lines == null) return null;
+        Set<Integer> pages = new TreeSet<>();
+        for (int page = lines[0] / Pagination.LINES + 1; page <= (lines[1] - 1) / Pagination.LINES + 1; page++) pages.add(page);
+        return pages;
+    }
+
+    /**
+     * The lines of the concordance of {@code slug} that differ after the one article {@code moved}
+     * (as it is in {@code index}) moved from place {@code stood} of the previous reading order
+     * {@code was}, every other article as it was: from where its lines stood to where they stand,
+     * the lines between shifted by as many, as {from, to} (to excluded). Null if it has no line there.
+     */
+    static int[] linesMoved(ArchiveIndex index, List<AnnotatedArticle> was, int stood, AnnotatedArticle moved, String slug) {
+        int[] now = index.linesOf(slug, moved);
+        int k = now.length;
+        if (k == 0) return null;
+        // Its lines stood before those of the article after it, which stands where it stood among the others.
+        AnnotatedArticle next = stood + 1 < was.size() ? index.article(was.get(stood + 1).id()) : null;
+        int first = next == null ? index.lineCount(slug) - k
+                : index.linesBefore(slug, next) - (index.positionOf(moved) < index.positionOf(next) ? k : 0);
+        return new int[] {Math.min(now[0], first), Math.max(now[0], first) + k};
     }
 
     /** The ids of the articles {@code ids} of {@code order} and of their neighbours there, into {@code out}. */

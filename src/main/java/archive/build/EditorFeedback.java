@@ -101,6 +101,12 @@ final class EditorFeedback {
         return true;
     }
 
+    /** Whether none of the articles {@code articles} (by id) is named in a warning of missing renderings. */
+    static boolean noneLacking(Map<String, AnnotatedArticle> articles, EditorialData data) {
+        var bySlug = data.glossaryBySlug();
+        return articles.values().stream().allMatch(a -> lacking(a, bySlug).isEmpty());
+    }
+
     /** The entries the article's Chinese uses while its English has none of their renderings. */
     private static List<String> lacking(AnnotatedArticle a, Map<String, GlossaryEntry> bySlug) {
         if (!a.article().hasEnglish() || !a.article().hasChinese()) return List.of();

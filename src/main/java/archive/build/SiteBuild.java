@@ -94,6 +94,8 @@ public final class SiteBuild {
     private PublishedState previous;
     /** For a one-off build: the edit since the previous build, when it left every article where it stood. */
     private ArticleEdit storedEdit;
+    /** Adds the editors' warnings, made beside the build, to its diagnostics (see {@link #awaitFeedback}). */
+    private Runnable pendingFeedback = () -> { };
     /** For a one-off build: the stamp of its inputs, taken before it read any (see {@link InputsStamp}). */
     private InputsStamp inputs;
     /** The editors' warnings about the glossary this build gave (see EditorFeedback), kept for the next build. */
@@ -165,6 +167,13 @@ public final class SiteBuild {
         }
     }
 
+    /** Adds the editors' warnings to the build's diagnostics once they are made (see {@link #read}); then does nothing. */
+    private void awaitFeedback() {
+        Runnable pending = pendingFeedback;
+        pendingFeedback = () -> { };
+        pending.run();
+    }
+
     /** What the read stages produce: enough to check or to render. */
     public record Corpus(EditorialData data, List<AnnotatedArticle> articles, ArchiveIndex index, List<SitePage> pages) {}
 
@@ -198,6 +207,7 @@ public final class SiteBuild {
         try {
             return publish(corpus, diags, opening);
         } finally {
+            awaitFeedback(); // (after a failure too: its task no longer runs beside the next build)
             if (store != null) store.close();
         }
     }
@@ -453,6 +463,7 @@ public final class SiteBuild {
 
     /** Records what this one-off build published, for the next one (see {@link PublishedState}). */
     private void savePublished(Corpus corpus, RenderContext ctx, int pages, Map<String, String> introductions, Diagnostics diags) {
+        awaitFeedback();
         new PublishedState(settingsKey(corpus, ctx), orderKey(corpus.index().articles()), inputs.sideFiles(), pages,
                 Map.copyOf(introductions), inputs.value(), corpus.articles().size(), SiteWriter.manifestKey(config.out()),
                 diags.warnings(), feedback)
@@ -681,10 +692,13 @@ public final class SiteBuild {
         // previous build's stand when the edited articles count alike in them. (Kept for the next
         // one-off build; the preview keeps each article's share instead.)
         long feedbackKey = cache == null ? EditorFeedback.dataKey(dataKey, data) : 0;
-        List<archive.diag.Diagnostic> knownFeedback = likelyEdit && previous.feedback().key() == feedbackKey
-                && EditorFeedback.countAlike(before, after, data) ? previous.feedback().warnings() : null;
+        // (Moved articles must be in no warning: each names its first articles in reading order.)
+        List<archive.diag.Diagnostic> knownFeedback = movedFrom != null && previous.feedback().key() == feedbackKey
+                && EditorFeedback.countAlike(before, after, data) && (likelyEdit || EditorFeedback.noneLacking(after, data))
+                ? previous.feedback().warnings() : null;
         // Otherwise they read every article's mentions, as the index does: made side by side (they
-        // only warn, so nothing above that asks for errors waits for them).
+        // only warn, so nothing above that asks for errors waits for them; a one-off build holding the
+        // archive whole awaits them only before it publishes, its pages made meanwhile).
         Diagnostics feedbackDiags = new Diagnostics();
         java.util.concurrent.ForkJoinTask<?> feedbackTask = knownFeedback != null ? null : java.util.concurrent.ForkJoinPool.commonPool()
                 .submit(() -> new EditorFeedback(data).report(mentioned, feedbackDiags, cache != null ? cache::lacking
@@ -695,10 +709,13 @@ public final class SiteBuild {
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug(), hollowed ? i -> AnnotationStore.passing(mentioned.get(i)) : mentioned::get,
                         movedFrom != null && !hollowed);
-        if (feedbackTask != null) feedbackTask.join();
-        List<archive.diag.Diagnostic> feedbackWarnings = knownFeedback != null ? knownFeedback : feedbackDiags.all();
-        feedbackWarnings.forEach(diags::add);
-        this.feedback = new PublishedState.Feedback(feedbackKey, feedbackWarnings);
+        pendingFeedback = () -> {
+            if (feedbackTask != null) feedbackTask.join();
+            List<archive.diag.Diagnostic> feedbackWarnings = knownFeedback != null ? knownFeedback : feedbackDiags.all();
+            feedbackWarnings.forEach(diags::add);
+            this.feedback = new PublishedState.Feedback(feedbackKey, feedbackWarnings);
+        };
+        if (cache != null || !persist || hollowed) awaitFeedback();
         // A save whose lists follow must not take away a page the published lists have (see ArticleEdit#keepsEveryListPage).
         if (articleEdit != null && articleEdit.listsFollow()
                 && !articleEdit.keepsEveryListPage(cache.published().corpus().index(), index, data.placesBySlug())) {

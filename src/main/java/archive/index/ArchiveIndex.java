@@ -40,6 +40,12 @@ public final class ArchiveIndex {
      * every mention of the archive was most of the index's time. Set once the lines are in.
      */
     private volatile boolean concordanceFound;
+    /**
+     * Entries' lines found one entry at a time, before (or instead of) the whole concordance: an
+     * edit's build asks for the entries of the articles it changed only, whose lines are found from
+     * the articles using each (see {@link #linesOfEntry}). An entry without lines maps to empty lines.
+     */
+    private final Map<String, ConcordanceLines> entryLines = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Place> places;
     private final Map<String, List<String>> children = new TreeMap<>();
     /** Computed on first use: pages ask for it many times (counts, links, lists). */
@@ -172,6 +178,12 @@ public final class ArchiveIndex {
         return n;
     }
 
+    /** The place of {@code a} in reading order (by its id); -1 if it is not in the index. */
+    public int positionOf(AnnotatedArticle a) {
+        Integer at = position.get(a.id());
+        return at == null ? -1 : at;
+    }
+
     public AnnotatedArticle previous(AnnotatedArticle a) {
         int i = position.get(a.id());
         return i > 0 ? articles.get(i - 1) : null;
@@ -278,6 +290,14 @@ public final class ArchiveIndex {
         return lines == null || at == null ? new int[0] : lines.linesOf(at);
     }
 
+    /** How many lines of the concordance of {@code slug} come from articles before {@code a} in reading order. */
+    public int linesBefore(String slug, AnnotatedArticle a) {
+        ConcordanceLines lines = lines(slug);
+        Integer at = position.get(a.id());
+        if (at == null) throw new IllegalArgumentException("not in the index: " + a.id());
+        return lines == null ? 0 : lines.before(at);
+    }
+
     /** The concordance lines of one article (which must have its text), by glossary entry, as the index would hold them. */
     public static Map<String, List<Occurrence>> concordanceOf(AnnotatedArticle a) {
         Map<String, ConcordanceLines> lines = new HashMap<>();
@@ -325,10 +345,41 @@ public final class ArchiveIndex {
         if (!concordanceFound) findConcordance();
     }
 
+    /**
+     * Finds the lines of the entries {@code slugs} now, if the concordance is found when first asked
+     * for and not found yet, so that each task asking for one finds it found: each from the articles
+     * that use it (on every core) when these are fewer than the archive's articles, else the whole
+     * concordance, in one pass over every article's mentions (see {@link #findConcordanceNow}).
+     */
+    public void findConcordanceOf(java.util.Collection<String> slugs) {
+        if (concordanceFound) return;
+        long read = 0;
+        for (String g : slugs) read += usingEntry(g).size();
+        if (read >= articles.size()) findConcordance();
+        else slugs.parallelStream().forEach(this::linesOfEntry);
+    }
+
     /** The lines of the entry {@code slug}; null if it has none. */
     private ConcordanceLines lines(String slug) {
-        if (!concordanceFound) findConcordance();
+        if (!concordanceFound) {
+            ConcordanceLines found = linesOfEntry(slug);
+            return found.size() == 0 ? null : found;
+        }
         return concordance.get(slug);
+    }
+
+    /**
+     * The lines of the entry {@code slug} (empty if none), found once from the articles that use it,
+     * in reading order, as the pass over every article finds them. (Found in one thread, so the map's
+     * lock on the entry holds no task of the common pool waiting for another.)
+     */
+    private ConcordanceLines linesOfEntry(String slug) {
+        return entryLines.computeIfAbsent(slug, g -> {
+            ConcordanceLines lines = new ConcordanceLines();
+            for (AnnotatedArticle a : usingEntry(g)) addOccurrences(a, position.get(a.id()), g, lines);
+            lines.trim();
+            return lines;
+        });
     }
 
     /**
@@ -369,28 +420,39 @@ public final class ArchiveIndex {
 
     /** The concordance lines of article {@code a}, at {@code position} in reading order; the article's text is not read. */
     private static void addOccurrences(AnnotatedArticle a, int position, Map<String, ConcordanceLines> concordance) {
+        addOccurrences(a, position, slug -> concordance.computeIfAbsent(slug, k -> new ConcordanceLines()));
+    }
+
+    /** The lines of article {@code a} (at {@code position}) of the entry {@code slug} alone, added to {@code lines}. */
+    private static void addOccurrences(AnnotatedArticle a, int position, String slug, ConcordanceLines lines) {
+        addOccurrences(a, position, s -> s.equals(slug) ? lines : null);
+    }
+
+    /** Adds each concordance line of article {@code a} (at {@code position}), in order, to the lines {@code to} gives for its entry (none: skipped). */
+    private static void addOccurrences(AnnotatedArticle a, int position, java.util.function.Function<String, ConcordanceLines> to) {
         List<Row> rows = a.rows();
-        add(concordance, a, position, -1, false, 0, a.titleMentions());
+        add(to, a, position, -1, false, 0, a.titleMentions());
         if (a.article().chinese() != null) {
             List<String> deck = a.article().chinese().deck();
             for (int i = 0; i < deck.size() && i < a.deckMentions().size(); i++) {
-                add(concordance, a, position, -1, true, i, a.deckMentions().get(i));
+                add(to, a, position, -1, true, i, a.deckMentions().get(i));
             }
         }
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
             List<Paragraph> zh = row.zh(), en = row.en();
-            for (int k = 0; k < zh.size(); k++) add(concordance, a, position, r, true, k, a.zhMentions().get(zh.get(k).number() - 1));
-            for (int k = 0; k < en.size(); k++) add(concordance, a, position, r, false, k, a.enMentions().get(en.get(k).number() - 1));
+            for (int k = 0; k < zh.size(); k++) add(to, a, position, r, true, k, a.zhMentions().get(zh.get(k).number() - 1));
+            for (int k = 0; k < en.size(); k++) add(to, a, position, r, false, k, a.enMentions().get(en.get(k).number() - 1));
         }
     }
 
     /** The lines of paragraph {@code part} of row {@code row} of the article (-1: its headline), in Chinese if {@code zh}. */
-    private static void add(Map<String, ConcordanceLines> concordance, AnnotatedArticle a, int position, int row, boolean zh,
-                            int part, List<Mention> mentions) {
+    private static void add(java.util.function.Function<String, ConcordanceLines> to, AnnotatedArticle a, int position, int row,
+                            boolean zh, int part, List<Mention> mentions) {
         MentionList.visit(mentions, (start, end, target) -> {
             if (target.kind() != Mention.Kind.GLOSSARY) return;
-            concordance.computeIfAbsent(target.slug(), k -> new ConcordanceLines()).add(a, position, row, zh, part, start, end);
+            ConcordanceLines lines = to.apply(target.slug());
+            if (lines != null) lines.add(a, position, row, zh, part, start, end);
         });
     }
 

@@ -105,6 +105,17 @@ final class ConcordanceLines {
     /** What tells line {@code i} apart from the other lines of its article: its paragraph, language and offsets. */
     long key(int i) { return packed[i] * 31 + parts[i]; }
 
+    /** How many lines come from articles before {@code position} in reading order (the lines are in that order). */
+    int before(int position) {
+        int lo = 0, hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (positions[mid] < position) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     /** Where the lines of the article at {@code position} are in this concordance, in order. */
     int[] linesOf(int position) {
         int n = 0;

@@ -162,9 +162,9 @@ public final class GlossaryPages {
 
     /** The concordance of {@code entries}: their pages fingerprinted, the changed ones waiting for their lines. */
     private Concordance concordance(List<GlossaryEntry> entries, java.util.function.Function<String, Set<Integer>> only) {
-        // Found once, not by each of the entries' parallel tasks; not at all when no entry's page is asked
-        // for (an edit of a byline changes no line): finding it reads every article's mentions.
-        if (!entries.isEmpty()) ctx.index.findConcordanceNow();
+        // Found once, not by each of the entries' parallel tasks; only these entries' lines when that
+        // reads fewer articles (an edit's), none when no entry's page is asked for (an edit of a byline).
+        ctx.index.findConcordanceOf(entries.stream().map(GlossaryEntry::slug).toList());
         List<Page> pages = new ArrayList<>();
         for (List<Page> ps : entries.parallelStream().map(g -> prepare(g, only.apply(g.slug()))).toList()) pages.addAll(ps);
         // Pages without lines (an entry no article uses) are made at once; the others as their lines come in.

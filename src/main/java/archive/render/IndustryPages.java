@@ -33,7 +33,7 @@ public final class IndustryPages {
 
     /** The pages of the industries {@code slugs} only (see {@link DatePages#render(java.util.Set)}). */
     public void render(java.util.Set<String> slugs) {
-        ctx.data.industries().stream().filter(i -> slugs.contains(i.slug()) && ctx.industryHasPage(i.slug())).forEach(this::industry);
+        ctx.data.industries().parallelStream().filter(i -> slugs.contains(i.slug()) && ctx.industryHasPage(i.slug())).forEach(this::industry);
     }
 
     private void industry(Industry i) {

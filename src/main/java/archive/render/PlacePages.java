@@ -39,7 +39,7 @@ public final class PlacePages {
 
     /** The pages of the places {@code slugs} only (see {@link DatePages#render(java.util.Set)}). */
     public void render(java.util.Set<String> slugs) {
-        ctx.data.places().stream().filter(p -> slugs.contains(p.slug()) && ctx.placeHasPage(p.slug())).forEach(this::place);
+        ctx.data.places().parallelStream().filter(p -> slugs.contains(p.slug()) && ctx.placeHasPage(p.slug())).forEach(this::place);
     }
 
     private Node node(Place p) {

@@ -1,11 +1,24 @@
 package archive.build;
 
+import archive.diag.Diagnostics;
+import archive.index.ArchiveIndex;
+import archive.model.AnnotatedArticle;
+import archive.testing.TestProject;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which list a page of the site belongs to, with its further pages: what an edit's rebuild makes again. */
+/** Which list a page of the site belongs to, with its further pages, and which concordance lines an article's move shifts: what an edit's rebuild makes again. */
 class ArticleEditTest {
     @Test
     void aListsFurtherPagesBelongToIt() {
@@ -23,5 +36,45 @@ class ArticleEditTest {
         assertEquals("places/xpage/2/", ArticleEdit.listOf("places/xpage/2/index.html"));
         assertEquals("places/page/", ArticleEdit.listOf("places/page/page/2/index.html"));
         assertNull(ArticleEdit.listOf("articles/1012f6d7e23636c3/cite.bib"));
+    }
+
+    /**
+     * The lines an article's move within its month shifts in each of its entries' concordances
+     * (ArticleEdit#linesMoved, found from the index after the move alone) hold every line that
+     * differs between the concordances the indexes before and after the move have: the month's
+     * first article moved to its last day, and its last article to its first.
+     */
+    @Test
+    void anArticleMovedWithinItsMonthShiftsOnlyTheLinesBetweenWhereItStoodAndWhereItStands() throws IOException {
+        TestProject corpus = TestProject.generated(TestProject.generator(3), 300);
+        try {
+            for (boolean forward : new boolean[] {true, false}) {
+                ArchiveIndex was = new SiteBuild(corpus.config(), null).read(new Diagnostics()).index();
+                Map<YearMonth, List<AnnotatedArticle>> byMonth = new TreeMap<>();
+                was.articles().forEach(a -> byMonth.computeIfAbsent(YearMonth.from(a.article().date()), m -> new java.util.ArrayList<>()).add(a));
+                List<AnnotatedArticle> month = byMonth.values().stream().max(java.util.Comparator.comparingInt(List::size)).orElseThrow();
+                AnnotatedArticle moved = forward ? month.get(0) : month.get(month.size() - 1);
+                LocalDate from = moved.article().date(), to = (forward ? month.get(month.size() - 1) : month.get(0)).article().date();
+                assertTrue(!from.equals(to) && !moved.glossary().isEmpty(), "a month of several days: " + month.size());
+                String seed = Files.readString(moved.article().source());
+                Files.writeString(moved.article().source(), seed.replace(from.toString(), to.toString()));
+                ArchiveIndex now = new SiteBuild(corpus.config(), null).read(new Diagnostics()).index();
+                int shifted = 0;
+                for (String g : moved.glossary()) {
+                    int[] lines = ArticleEdit.linesMoved(now, was.articles(), was.positionOf(moved), now.article(moved.id()), g);
+                    assertEquals(was.lineCount(g), now.lineCount(g));
+                    for (int i = 0; i < now.lineCount(g); i++) {
+                        boolean same = was.lineArticle(g, i).id().equals(now.lineArticle(g, i).id()) && was.lineKey(g, i) == now.lineKey(g, i);
+                        if (same) continue;
+                        shifted++;
+                        assertTrue(lines != null && lines[0] <= i && i < lines[1], g + ": line " + i + " changed, outside "
+                                + java.util.Arrays.toString(lines));
+                    }
+                }
+                assertTrue(shifted > 0, "the move shifted lines");
+            }
+        } finally {
+            TestProject.delete(corpus.root);
+        }
     }
 }
