@@ -67,7 +67,7 @@ final class ArticleEdit {
     private final Set<String> folders = new HashSet<>();
     /** Lists whose pages may change, with their further pages ("dates/1959/03/", "" for the home page). */
     private final Set<String> lists = new HashSet<>();
-    /** Whether the edited articles moved in the reading order, their lists made whole (see {@link #ofStoredMoved}). */
+    /** Whether the edited articles moved in the reading order, every page of their lists fingerprinted (see {@link #ofStoredMoved}). */
     private final boolean moved;
 
     private ArticleEdit(List<AnnotatedArticle> changed, Map<String, AnnotatedArticle> before, List<AnnotatedArticle> pages,
@@ -160,6 +160,7 @@ final class ArticleEdit {
         Map<String, AnnotatedArticle> before = new java.util.HashMap<>();
         boolean listed = false, notes = false;
         Map<String, Set<Integer>> entryPages = new TreeMap<>();
+        Map<String, Integer> moreLines = new TreeMap<>();
         for (var e : edited.entrySet()) {
             AnnotatedArticle a = e.getValue(), b = wholeAt.apply(e.getKey());
             before.put(a.id(), a);
@@ -167,8 +168,9 @@ final class ArticleEdit {
             listed |= !RenderContext.summarise(a).equals(RenderContext.summarise(b));
             notes |= a.notes() != null || b.notes() != null;
             changed.add(now.get(e.getKey()));
-            concordanceChanges(index, a, b, entryPages);
+            concordanceChanges(index, a, b, entryPages, moreLines);
         }
+        if (!keepsEntryPages(index, moreLines)) return null;
         // The articles are in reading order, as in the index: the neighbours show an edited article's summary.
         // (Kept as positions: a set of the articles themselves hashed every row of each.)
         Set<Integer> at = new LinkedHashSet<>(edited.keySet());
@@ -187,40 +189,51 @@ final class ArticleEdit {
      * Notes in {@code out} the concordance pages that show a line of {@code was} (as indexed in
      * {@code index}) differently now that it is {@code now}: an edit of a title or author, or of a
      * paragraph without glossary terms, changes no line, and a changed line changes only its page,
-     * unless the entry has more or fewer lines than before.
+     * unless the entry has more or fewer lines than before (every page; how many more, into {@code moreLines}).
      */
     private static void concordanceChanges(ArchiveIndex index, AnnotatedArticle was, AnnotatedArticle now,
-                                           Map<String, Set<Integer>> out) {
+                                           Map<String, Set<Integer>> out, Map<String, Integer> moreLines) {
         Map<String, List<Occurrence>> before = ArchiveIndex.concordanceOf(was), after = ArchiveIndex.concordanceOf(now);
         // Each line shows the article's page, and links to it.
         boolean samePage = was.article().page() == now.article().page();
         Set<String> slugs = new TreeSet<>(before.keySet());
         slugs.addAll(after.keySet());
-        // The entries with a line changed in place: where their lines stand is asked, which the index
-        // may find only when first asked (for these entries at once, see ArchiveIndex#findConcordanceOf).
-        Set<String> moved = new TreeSet<>();
+        // The changed lines of each entry whose lines changed in place: where they stand is asked of the
+        // index, which may find it only when first asked (for these entries at once, see ArchiveIndex#findConcordanceOf).
+        Map<String, List<Integer>> changedLines = new TreeMap<>();
         for (String slug : slugs) {
-            if (out.containsKey(slug) && out.get(slug) == null) continue; // every page already
             List<Occurrence> x = before.getOrDefault(slug, List.of()), y = after.getOrDefault(slug, List.of());
             if (x.size() != y.size()) {
+                moreLines.merge(slug, y.size() - x.size(), Integer::sum);
                 out.put(slug, null);
                 continue;
             }
+            if (out.containsKey(slug) && out.get(slug) == null) continue; // every page already
             for (int k = 0; k < x.size(); k++) {
-                if (!samePage || !x.get(k).sameLine(y.get(k))) {
-                    moved.add(slug);
-                    break;
-                }
+                if (!samePage || !x.get(k).sameLine(y.get(k))) changedLines.computeIfAbsent(slug, g -> new ArrayList<>()).add(k);
             }
         }
-        index.findConcordanceOf(moved);
-        for (String slug : moved) {
-            List<Occurrence> x = before.get(slug), y = after.get(slug);
+        index.findConcordanceOf(changedLines.keySet());
+        changedLines.forEach((slug, lines) -> {
             int[] at = index.linesOf(slug, was);
-            for (int k = 0; k < x.size(); k++) {
-                if (!samePage || !x.get(k).sameLine(y.get(k))) out.computeIfAbsent(slug, s -> new TreeSet<>()).add(at[k] / Pagination.LINES + 1);
+            for (int k : lines) out.computeIfAbsent(slug, g -> new TreeSet<>()).add(at[k] / Pagination.LINES + 1);
+        });
+    }
+
+    /**
+     * Whether every entry's concordance keeps its number of pages now that each entry of {@code
+     * moreLines} has that many more lines than before (the edit's way adds no page and takes none
+     * away: the sitemap and the permalink registry stand).
+     */
+    private static boolean keepsEntryPages(ArchiveIndex index, Map<String, Integer> moreLines) {
+        index.findConcordanceOf(moreLines.keySet());
+        for (var e : moreLines.entrySet()) {
+            int lines = index.lineCount(e.getKey());
+            if (Pagination.pageCount(lines, Pagination.LINES) != Pagination.pageCount(lines - e.getValue(), Pagination.LINES)) {
+                return false;
             }
         }
+        return true;
     }
 
     /**
@@ -268,9 +281,19 @@ final class ArticleEdit {
             int n = dateListSize(index, e.getKey()), m = n - e.getValue();
             if ((n == 0) != (m == 0) || n > 0 && listPages(n) != listPages(m)) return null;
         }
+        // Its text may have changed too: an entry with more or fewer lines changes on every page.
+        Map<String, Integer> moreLines = new TreeMap<>();
+        for (AnnotatedArticle a : before.values()) {
+            Map<String, List<Occurrence>> x = ArchiveIndex.concordanceOf(a), y = ArchiveIndex.concordanceOf(whole.get(a.id()));
+            for (String g : a.glossary()) {
+                int more = y.getOrDefault(g, List.of()).size() - x.getOrDefault(g, List.of()).size();
+                if (more != 0) moreLines.merge(g, more, Integer::sum);
+            }
+        }
+        if (!keepsEntryPages(index, moreLines)) return null;
         // Its lines stand elsewhere in each of its entries' concordances: the pages between where they
-        // stood and where they stand change; every page when more moved, or when it moved to another
-        // month (each page shows the entry's articles by month).
+        // stood and where they stand change; every page when more moved, when it moved to another month
+        // (each page shows the entry's articles by month), or when the entry has more or fewer lines.
         Set<String> entries = new TreeSet<>();
         before.values().forEach(a -> entries.addAll(a.glossary()));
         AnnotatedArticle one = before.size() == 1 ? before.values().iterator().next() : null;
@@ -281,7 +304,10 @@ final class ArticleEdit {
             index.findConcordanceOf(entries);
             while (!was.get(stood).id().equals(one.id())) stood++;
         }
-        for (String g : entries) entryPages.put(g, sameMonth ? pagesMoved(index, was, stood, index.article(one.id()), g) : null);
+        for (String g : entries) {
+            boolean shifted = sameMonth && !moreLines.containsKey(g);
+            entryPages.put(g, shifted ? pagesMoved(index, was, stood, index.article(one.id()), g) : null);
+        }
         // Its neighbours' pages link to it (now) or to each other (where it stood).
         Set<String> ids = new java.util.TreeSet<>();
         neighbours(now, before.keySet(), ids);
@@ -452,7 +478,7 @@ final class ArticleEdit {
     private static int listPages(int articles) { return Pagination.pageCount(articles, Pagination.ARTICLES); }
 
 
-    /** Whether the edited articles moved in the reading order (see {@link #ofStoredMoved}): the downloads are made whole. */
+    /** Whether the edited articles moved in the reading order (see {@link #ofStoredMoved}): their records move in the downloads. */
     boolean moved() { return moved; }
 
     /** Whether this save added or moved articles (the index is made anew, the lists follow) rather than edited them in place. */

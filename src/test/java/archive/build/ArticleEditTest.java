@@ -77,4 +77,54 @@ class ArticleEditTest {
             TestProject.delete(corpus.root);
         }
     }
+
+    /**
+     * A move within its month that also gives one of its entries one more line (a term said once
+     * more) remakes every page of that entry's concordance, which each show how many lines it
+     * has; its other entries' pages only where their lines shifted.
+     */
+    @Test
+    void aMoveThatAddsALineOfAnEntryRemakesEveryPageOfThatEntry() throws IOException {
+        TestProject corpus = TestProject.generated(TestProject.generator(3), 300);
+        try {
+            SiteBuild.Corpus before = new SiteBuild(corpus.config(), null).read(new Diagnostics());
+            Map<YearMonth, List<AnnotatedArticle>> byMonth = new TreeMap<>();
+            before.index().articles().forEach(a -> byMonth.computeIfAbsent(YearMonth.from(a.article().date()),
+                    m -> new java.util.ArrayList<>()).add(a));
+            // An article whose day keeps another (no list loses a page), moved to another day of its month.
+            AnnotatedArticle moved = null;
+            LocalDate to = null;
+            for (List<AnnotatedArticle> month : byMonth.values()) {
+                for (AnnotatedArticle a : month) {
+                    LocalDate d = a.article().date();
+                    if (a.glossary().isEmpty() || month.stream().filter(b -> b.article().date().equals(d)).count() < 2) continue;
+                    to = month.stream().map(b -> b.article().date()).filter(e -> !e.equals(d)).reduce((x, y) -> y).orElse(null);
+                    if (to != null) moved = a;
+                    break;
+                }
+                if (moved != null) break;
+            }
+            assertTrue(moved != null, "a day of two articles in a month of two days");
+            LocalDate from = moved.article().date();
+            String seed = Files.readString(moved.article().source());
+            String chinese = seed.substring(seed.indexOf("\nOriginal:"));
+            AnnotatedArticle mover = moved;
+            archive.model.GlossaryEntry said = before.data().glossary().stream()
+                    .filter(g -> mover.glossary().contains(g.slug()) && g.zh().stream().anyMatch(chinese::contains)).findFirst().orElseThrow();
+            String term = said.zh().stream().filter(chinese::contains).findFirst().orElseThrow();
+            Files.writeString(moved.article().source(), seed.replace(from.toString(), to.toString()).stripTrailing() + term + "\n");
+            SiteBuild.Corpus after = new SiteBuild(corpus.config(), null).read(new Diagnostics());
+            AnnotatedArticle now = after.index().article(moved.id());
+            ArticleEdit edit = ArticleEdit.ofStoredMoved(Map.of(moved.id(), moved), Map.of(moved.id(), now),
+                    before.index().articles(), after.index(), after.data().placesBySlug());
+            assertTrue(edit != null && edit.moved(), "a move");
+            assertTrue(edit.entryPages().containsKey(said.slug()) && edit.entryPages().get(said.slug()) == null,
+                    said.slug() + ": every page, not " + edit.entryPages().get(said.slug()));
+            for (String g : moved.glossary()) {
+                if (!g.equals(said.slug())) assertTrue(edit.entryPages().get(g) != null, g + ": the pages its lines shifted on");
+            }
+        } finally {
+            TestProject.delete(corpus.root);
+        }
+    }
 }

@@ -317,6 +317,20 @@ class IncrementalBuildTest {
             assertTrue(log.contains("Published the edit of 2 articles (moved in the reading order)"), log);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
 
+            // Moved to another day of its month, a term of its Chinese said once more at its end: that entry
+            // has one more line, and the count every page of its concordance shows changes.
+            String sameMonth = byDate.keySet().stream().filter(d -> d.startsWith(from.substring(0, 8)) && !d.equals(from))
+                    .findFirst().orElseThrow();
+            String text = corpus.read(moved), chinese = text.substring(text.indexOf("\nOriginal:"));
+            String term = new archive.source.EditorialDataLoader().load(corpus.root.resolve("data"), new archive.diag.Diagnostics())
+                    .glossary().stream().flatMap(g -> g.zh().stream()).filter(chinese::contains).findFirst().orElseThrow();
+            corpus.write(moved, text.replace(from, sameMonth).stripTrailing() + term + "\n"); // its last paragraph longer
+            log = logged(corpus, null).log();
+            assertTrue(log.contains("Published the edit of 1 article (moved in the reading order)"), log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            corpus.write(moved, text);
+            logged(corpus, null);
+
             // Moved to the end of the reading order (the last day, a later page): its records now come last.
             String last = byDate.lastKey();
             corpus.write(moved, corpus.read(moved).replace(from, last).replaceFirst("\nPage: \\d+", "\nPage: 9")
