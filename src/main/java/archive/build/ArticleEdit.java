@@ -126,7 +126,7 @@ final class ArticleEdit {
         for (int i = 0; i < now.size(); i++) {
             if (was.get(i) != now.get(i)) edited.put(i, was.get(i)); // the preview's cache gives the same annotation for an unchanged article
         }
-        return between(edited, now, i -> now.get(i), before.corpus().index(), gazetteer);
+        return between(edited, now, i -> now.get(i), before.corpus().index(), false, gazetteer);
     }
 
     /**
@@ -145,17 +145,18 @@ final class ArticleEdit {
             if (a != null) edited.put(i, a);
         }
         if (edited.size() != before.size() || !whole.keySet().equals(before.keySet())) return null;
-        return between(edited, now, i -> whole.get(now.get(i).id()), index, gazetteer);
+        return between(edited, now, i -> whole.get(now.get(i).id()), index, true, gazetteer);
     }
 
     /**
      * The edit of the articles at the positions of {@code edited} (each as it was) in {@code now};
-     * {@code wholeAt} gives the article at a position as it is now, with its text. The positions of
-     * an unchanged entry's lines are the same in the index before and after such an edit.
+     * {@code wholeAt} gives the article at a position as it is now, with its text; {@code index} is
+     * the index after the edit if {@code indexAfter}, else the one before. The positions of an
+     * unchanged entry's lines are the same in the index before and after such an edit.
      */
     private static ArticleEdit between(Map<Integer, AnnotatedArticle> edited, List<AnnotatedArticle> now,
                                        java.util.function.IntFunction<AnnotatedArticle> wholeAt, ArchiveIndex index,
-                                       Map<String, Place> gazetteer) {
+                                       boolean indexAfter, Map<String, Place> gazetteer) {
         List<AnnotatedArticle> changed = new ArrayList<>();
         Map<String, AnnotatedArticle> before = new java.util.HashMap<>();
         boolean listed = false, notes = false;
@@ -170,7 +171,7 @@ final class ArticleEdit {
             changed.add(now.get(e.getKey()));
             concordanceChanges(index, a, b, entryPages, moreLines);
         }
-        if (!keepsEntryPages(index, moreLines)) return null;
+        if (!keepsEntryPages(index, indexAfter, moreLines)) return null;
         // The articles are in reading order, as in the index: the neighbours show an edited article's summary.
         // (Kept as positions: a set of the articles themselves hashed every row of each.)
         Set<Integer> at = new LinkedHashSet<>(edited.keySet());
@@ -221,17 +222,17 @@ final class ArticleEdit {
     }
 
     /**
-     * Whether every entry's concordance keeps its number of pages now that each entry of {@code
-     * moreLines} has that many more lines than before (the edit's way adds no page and takes none
-     * away: the sitemap and the permalink registry stand).
+     * Whether every entry's concordance keeps its number of pages after the edit gave each entry of
+     * {@code moreLines} that many more lines, as {@code index} counts them (the index after the edit
+     * if {@code indexAfter}, else the one before): the edit's way adds no page and takes none away,
+     * so the sitemap and the permalink registry stand.
      */
-    private static boolean keepsEntryPages(ArchiveIndex index, Map<String, Integer> moreLines) {
+    static boolean keepsEntryPages(ArchiveIndex index, boolean indexAfter, Map<String, Integer> moreLines) {
         index.findConcordanceOf(moreLines.keySet());
         for (var e : moreLines.entrySet()) {
-            int lines = index.lineCount(e.getKey());
-            if (Pagination.pageCount(lines, Pagination.LINES) != Pagination.pageCount(lines - e.getValue(), Pagination.LINES)) {
-                return false;
-            }
+            int counted = index.lineCount(e.getKey());
+            int was = indexAfter ? counted - e.getValue() : counted, now = was + e.getValue();
+            if (Pagination.pageCount(was, Pagination.LINES) != Pagination.pageCount(now, Pagination.LINES)) return false;
         }
         return true;
     }
@@ -290,7 +291,7 @@ final class ArticleEdit {
                 if (more != 0) moreLines.merge(g, more, Integer::sum);
             }
         }
-        if (!keepsEntryPages(index, moreLines)) return null;
+        if (!keepsEntryPages(index, true, moreLines)) return null;
         // Its lines stand elsewhere in each of its entries' concordances: the pages between where they
         // stood and where they stand change; every page when more moved, when it moved to another month
         // (each page shows the entry's articles by month), or when the entry has more or fewer lines.

@@ -127,4 +127,27 @@ class ArticleEditTest {
             TestProject.delete(corpus.root);
         }
     }
+
+    /**
+     * An edit that gives an entry enough lines for one more page of its concordance, or takes one
+     * away, is no edit the edit's way makes: counted from the index before the edit or after it.
+     */
+    @Test
+    void anEntryThatWouldGainOrLoseAConcordancePageRefusesTheEditsWay() throws IOException {
+        TestProject corpus = TestProject.generated(TestProject.generator(3), 60);
+        try {
+            ArchiveIndex index = new SiteBuild(corpus.config(), null).read(new Diagnostics()).index();
+            String g = index.articles().stream().flatMap(a -> a.glossary().stream()).findFirst().orElseThrow();
+            int lines = index.lineCount(g), toNextPage = archive.render.Pagination.LINES - lines + 1;
+            assertTrue(lines > 1 && lines < archive.render.Pagination.LINES, g + ": " + lines + " lines");
+            // The index before the edit: that many more lines make a second page.
+            assertTrue(!ArticleEdit.keepsEntryPages(index, false, Map.of(g, toNextPage)));
+            assertTrue(ArticleEdit.keepsEntryPages(index, false, Map.of(g, toNextPage - 1)));
+            // The index after it: one line more or fewer than before keeps the one page.
+            assertTrue(ArticleEdit.keepsEntryPages(index, true, Map.of(g, 1)));
+            assertTrue(ArticleEdit.keepsEntryPages(index, true, Map.of(g, -1)));
+        } finally {
+            TestProject.delete(corpus.root);
+        }
+    }
 }
