@@ -159,6 +159,18 @@ final class ArticleStore {
         return new ArticleStore(file, generator, slots, ch);
     }
 
+    /** Whether {@code file} is a store this build of the generator ({@code generator}) made and can read. */
+    static boolean madeBy(Path file, long generator) {
+        if (!Files.isRegularFile(file)) return false;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ch.size() < 48) return false;
+            StoreBytes.In h = new StoreBytes.In(read(ch, 0, 32));
+            return h.fixed() == MAGIC && h.varint() == FORMAT && h.fixed() == generator;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static void readIndex(FileChannel ch, long generator, Map<String, Slot> slots) throws IOException {
         long size = ch.size();
         if (size < 48) return;

@@ -174,6 +174,16 @@ public final class SiteBuild {
         pending.run();
     }
 
+    /**
+     * Whether the caches beside the output of {@code config} were made by this build of the
+     * generator: a build then reads its articles as the previous one left them. After the generator
+     * changed, a build annotates and tokenizes every article again, as without caches.
+     */
+    public static boolean cachesMadeByThisGenerator(BuildConfig config) {
+        return ArticleStore.madeBy(Publishing.cacheFolder(config).resolve(ArticleStore.FILE),
+                archive.render.Templates.generatorFingerprint());
+    }
+
     /** What the read stages produce: enough to check or to render. */
     public record Corpus(EditorialData data, List<AnnotatedArticle> articles, ArchiveIndex index, List<SitePage> pages) {}
 

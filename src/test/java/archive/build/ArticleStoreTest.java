@@ -249,4 +249,26 @@ class ArticleStoreTest {
         }
         return buildLog();
     }
+
+    /**
+     * The bench asks whether the caches beside a site are this build of the generator's own before it
+     * times a build "with caches kept": none before the first build, its own after it, and not a store
+     * another build of the generator wrote (its fingerprint in the store's head differs).
+     */
+    @Test
+    void aStoreIsKnownAsThisGeneratorsOwnOnlyWhenItMadeIt() throws IOException {
+        TestProject p = TestProject.seedProject();
+        try {
+            assertFalse(SiteBuild.cachesMadeByThisGenerator(p.config()));
+            p.build();
+            assertTrue(SiteBuild.cachesMadeByThisGenerator(p.config()));
+            Path store = archive.publish.Publishing.cacheFolder(p.config()).resolve(ArticleStore.FILE);
+            byte[] bytes = Files.readAllBytes(store);
+            bytes[12] ^= 1; // within the generator's fingerprint, after the magic number and the format
+            Files.write(store, bytes);
+            assertFalse(SiteBuild.cachesMadeByThisGenerator(p.config()));
+        } finally {
+            TestProject.delete(p.root);
+        }
+    }
 }
