@@ -714,11 +714,11 @@ public final class SiteBuild {
                 .submit(() -> new EditorFeedback(data).report(mentioned, feedbackDiags, cache != null ? cache::lacking
                         : hollowed ? (a, lacking) -> lacking.apply(AnnotationStore.passing(a)) : null));
         // Such an edit needs the concordance only if it changed a line of it: then made, from the
-        // articles' mentions, if the archive keeps them (it is not held hollow).
+        // articles' mentions (held hollow, read back from the store as the index's own pass reads them).
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug(), hollowed ? i -> AnnotationStore.passing(mentioned.get(i)) : mentioned::get,
-                        movedFrom != null && !hollowed);
+                        movedFrom != null);
         pendingFeedback = () -> {
             if (feedbackTask != null) feedbackTask.join();
             List<archive.diag.Diagnostic> feedbackWarnings = knownFeedback != null ? knownFeedback : feedbackDiags.all();

@@ -35,8 +35,8 @@ public final class ArchiveIndex {
     private final Map<String, ConcordanceLines> concordance = new HashMap<>();
     /**
      * Whether the concordance is found: when the index is made, or (an index made to find it
-     * lazily) when first asked for, from the mentions of the index's articles, which must keep
-     * them. A build after an edit of an author or a title asks for none of it, and the pass over
+     * lazily) when first asked for, from the mentions of the index's articles (read back from the
+     * store for an archive held hollow). A build after an edit of an author or a title asks for none of it, and the pass over
      * every mention of the archive was most of the index's time. Set once the lines are in.
      */
     private volatile boolean concordanceFound;
@@ -47,6 +47,8 @@ public final class ArchiveIndex {
      */
     private final Map<String, ConcordanceLines> entryLines = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Place> places;
+    /** The article at a place in reading order with its mentions (see {@link #ArchiveIndex(List, Map, java.util.function.IntFunction)}). */
+    private final java.util.function.IntFunction<AnnotatedArticle> mentioned;
     private final Map<String, List<String>> children = new TreeMap<>();
     /** Computed on first use: pages ask for it many times (counts, links, lists). */
     private final Map<String, List<AnnotatedArticle>> viaSubPlaces = new java.util.concurrent.ConcurrentHashMap<>();
@@ -67,13 +69,14 @@ public final class ArchiveIndex {
 
     /**
      * The index of {@code sortedArticles}, as {@link #ArchiveIndex(List, Map, java.util.function.IntFunction)}; with
-     * {@code lazyConcordance}, the concordance is found when first asked for, from the mentions of
-     * the articles themselves (which must keep them; see {@link #concordanceFound}).
+     * {@code lazyConcordance}, the concordance is found when first asked for, from the mentions
+     * {@code mentioned} gives then (see {@link #concordanceFound}).
      */
     public ArchiveIndex(List<AnnotatedArticle> sortedArticles, Map<String, Place> places,
                         java.util.function.IntFunction<AnnotatedArticle> mentioned, boolean lazyConcordance) {
         this.articles = List.copyOf(sortedArticles);
         this.places = places;
+        this.mentioned = mentioned;
         this.position = new HashMap<>(articles.size() * 4 / 3 + 16);
         LocalDate lastDate = null;
         List<AnnotatedArticle> day = null, month = null, year = null;
@@ -112,6 +115,7 @@ public final class ArchiveIndex {
     private ArchiveIndex(ArchiveIndex from, List<AnnotatedArticle> articles) {
         this.articles = articles;
         this.places = from.places;
+        this.mentioned = from.mentioned; // (its concordance is found: never read)
         this.position = from.position;
         from.findConcordanceNow();
         this.concordanceFound = true;
@@ -376,7 +380,10 @@ public final class ArchiveIndex {
     private ConcordanceLines linesOfEntry(String slug) {
         return entryLines.computeIfAbsent(slug, g -> {
             ConcordanceLines lines = new ConcordanceLines();
-            for (AnnotatedArticle a : usingEntry(g)) addOccurrences(a, position.get(a.id()), g, lines);
+            for (AnnotatedArticle a : usingEntry(g)) {
+                int at = position.get(a.id());
+                addOccurrences(mentioned.apply(at), at, g, lines);
+            }
             lines.trim();
             return lines;
         });
@@ -389,7 +396,7 @@ public final class ArchiveIndex {
      * (the two waited for each other, a build's glossary hung). Threads asking at once each find it.
      */
     private void findConcordance() {
-        Map<String, ConcordanceLines> found = concordanceOf(articles::get);
+        Map<String, ConcordanceLines> found = concordanceOf(mentioned);
         synchronized (this) {
             if (concordanceFound) return;
             concordance.putAll(found);

@@ -180,7 +180,15 @@ class ArticleStoreTest {
         String text = project.read(seed);
         int body = text.indexOf("\n\n") + 2;
         project.write(seed, text.substring(0, body) + "鼓足干劲，力争上游。" + text.substring(body));
-        assertEquals(39, taken(hollowBuild.get()));
+        String log = hollowBuild.get();
+        assertEquals(39, taken(log));
+        // Taken the edit's way: the concordance lines of its entries found from the mentions read back from the store.
+        assertTrue(log.contains("Published the edit of 1 article"), log);
+        assertSameAsCleanWithItsWarnings();
+        // A byline: no concordance line changes.
+        project.write(seed, project.read(seed).replaceFirst("\nAuthor:[^\n]*", "\nAuthor: A Corrector"));
+        log = hollowBuild.get();
+        assertTrue(log.contains("Published the edit of 1 article"), log);
         assertSameAsCleanWithItsWarnings();
     }
 
