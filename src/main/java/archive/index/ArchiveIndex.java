@@ -47,7 +47,7 @@ public final class ArchiveIndex {
      */
     private final Map<String, ConcordanceLines> entryLines = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Place> places;
-    /** The article at a place in reading order with its mentions (see {@link #ArchiveIndex(List, Map, java.util.function.IntFunction)}). */
+    /** The article at a place in reading order with its mentions, for a concordance found later; else null. */
     private final java.util.function.IntFunction<AnnotatedArticle> mentioned;
     private final Map<String, List<String>> children = new TreeMap<>();
     /** Computed on first use: pages ask for it many times (counts, links, lists). */
@@ -76,7 +76,9 @@ public final class ArchiveIndex {
                         java.util.function.IntFunction<AnnotatedArticle> mentioned, boolean lazyConcordance) {
         this.articles = List.copyOf(sortedArticles);
         this.places = places;
-        this.mentioned = mentioned;
+        // Kept only to find the concordance later: held hollow, it holds the archive's mentions (a gigabyte
+        // for the whole paper, which a rebuild that kept it spent twice the CPU collecting around).
+        this.mentioned = lazyConcordance ? mentioned : null;
         this.position = new HashMap<>(articles.size() * 4 / 3 + 16);
         LocalDate lastDate = null;
         List<AnnotatedArticle> day = null, month = null, year = null;
