@@ -46,8 +46,7 @@ class ArticleEditTest {
      */
     @Test
     void anArticleMovedWithinItsMonthShiftsOnlyTheLinesBetweenWhereItStoodAndWhereItStands() throws IOException {
-        TestProject corpus = TestProject.generated(TestProject.generator(3), 300);
-        try {
+        onCorpus(300, corpus -> {
             for (boolean forward : new boolean[] {true, false}) {
                 ArchiveIndex was = new SiteBuild(corpus.config(), null).read(new Diagnostics()).index();
                 Map<YearMonth, List<AnnotatedArticle>> byMonth = new TreeMap<>();
@@ -73,9 +72,7 @@ class ArticleEditTest {
                 }
                 assertTrue(shifted > 0, "the move shifted lines");
             }
-        } finally {
-            TestProject.delete(corpus.root);
-        }
+        });
     }
 
     /**
@@ -85,8 +82,7 @@ class ArticleEditTest {
      */
     @Test
     void aMoveThatAddsALineOfAnEntryRemakesEveryPageOfThatEntry() throws IOException {
-        TestProject corpus = TestProject.generated(TestProject.generator(3), 300);
-        try {
+        onCorpus(300, corpus -> {
             SiteBuild.Corpus before = new SiteBuild(corpus.config(), null).read(new Diagnostics());
             Map<YearMonth, List<AnnotatedArticle>> byMonth = new TreeMap<>();
             before.index().articles().forEach(a -> byMonth.computeIfAbsent(YearMonth.from(a.article().date()),
@@ -123,9 +119,7 @@ class ArticleEditTest {
             for (String g : moved.glossary()) {
                 if (!g.equals(said.slug())) assertTrue(edit.entryPages().get(g) != null, g + ": the pages its lines shifted on");
             }
-        } finally {
-            TestProject.delete(corpus.root);
-        }
+        });
     }
 
     /**
@@ -134,8 +128,7 @@ class ArticleEditTest {
      */
     @Test
     void anEntryThatWouldGainOrLoseAConcordancePageRefusesTheEditsWay() throws IOException {
-        TestProject corpus = TestProject.generated(TestProject.generator(3), 60);
-        try {
+        onCorpus(60, corpus -> {
             ArchiveIndex index = new SiteBuild(corpus.config(), null).read(new Diagnostics()).index();
             String g = index.articles().stream().flatMap(a -> a.glossary().stream()).findFirst().orElseThrow();
             int lines = index.lineCount(g), toNextPage = archive.render.Pagination.LINES - lines + 1;
@@ -146,6 +139,16 @@ class ArticleEditTest {
             // The index after it: one line more or fewer than before keeps the one page.
             assertTrue(ArticleEdit.keepsEntryPages(index, true, Map.of(g, 1)));
             assertTrue(ArticleEdit.keepsEntryPages(index, true, Map.of(g, -1)));
+        });
+    }
+
+    private interface CorpusTest { void run(TestProject corpus) throws IOException; }
+
+    /** Runs {@code test} on a synthetic corpus of {@code n} articles (generator seed 3), deleted afterwards. */
+    private static void onCorpus(int n, CorpusTest test) throws IOException {
+        TestProject corpus = TestProject.generated(TestProject.generator(3), n);
+        try {
+            test.run(corpus);
         } finally {
             TestProject.delete(corpus.root);
         }
