@@ -168,8 +168,8 @@ final class OpenData {
             record.append(sb.append(lineBreak), now, introductions);
             byte[] made = encoder.apply(sb.toString());
             sb.setLength(0);
-            long at = find(published, old, 0);
-            if (at < end || find(published, old, at + 1) >= 0) return null;
+            long at = findOnce(published, old);
+            if (at < end) return null; // not found exactly once, or before the record before it
             out.add(new archive.render.PageSink.Splice(at, at + old.length, made));
             end = at + old.length;
         }
