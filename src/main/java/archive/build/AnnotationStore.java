@@ -101,6 +101,8 @@ final class AnnotationStore {
                 varint(out, slugs.size());
                 for (String slug : slugs) varint(out, index(table, slug));
             }
+            // Each entry's concordance lines, so that an edit finds where its lines stand without the mentions.
+            for (int n : a.glossaryLines()) varint(out, n);
             // Last, so that a build can take the rest without them (see StoredMentions).
             mentionLists(out, a.zhMentions(), table);
             mentionLists(out, a.enMentions(), table);
@@ -145,10 +147,12 @@ final class AnnotationStore {
             for (int k = 0; k < slugs.length; k++) slugs[k] = table[varint(in)];
             lists.add(List.of(slugs));
         }
+        Integer[] lines = new Integer[lists.get(0).size()];
+        for (int k = 0; k < lines.length; k++) lines[k] = varint(in);
         // The mentions are decoded when first asked for: most builds after an edit ask for none but the edited article's.
         StoredMentions mentions = new StoredMentions(blob, in.position(), table);
         return new AnnotatedArticle(a, List.copyOf(rows), mentions.zh(), mentions.en(), mentions.title(), mentions.deck(),
-                lists.get(0), lists.get(1), lists.get(2), lists.get(3), notes, hollow);
+                lists.get(0), lists.get(1), lists.get(2), lists.get(3), notes, hollow, List.of(lines));
     }
 
     /**
@@ -162,7 +166,7 @@ final class AnnotationStore {
         if (!a.hasMentions() || !(a.zhMentions() instanceof StoredMentions.Lazy<?> lazy)) return a;
         StoredMentions.Decoded d = lazy.of.decodedOnce();
         return new AnnotatedArticle(a.article(), a.rows(), d.zh(), d.en(), d.title(), d.deck(), a.glossary(), a.places(),
-                a.datelinePlaces(), a.industries(), a.notes(), a.hollow());
+                a.datelinePlaces(), a.industries(), a.notes(), a.hollow(), a.glossaryLines());
     }
 
     /**

@@ -200,7 +200,7 @@ final class ArticleEdit {
         Set<String> slugs = new TreeSet<>(before.keySet());
         slugs.addAll(after.keySet());
         // The changed lines of each entry whose lines changed in place: where they stand is asked of the
-        // index, which may find it only when first asked (for these entries at once, see ArchiveIndex#findConcordanceOf).
+        // index, which counts it from its articles' counts of their lines when it has not found the concordance.
         Map<String, List<Integer>> changedLines = new TreeMap<>();
         for (String slug : slugs) {
             List<Occurrence> x = before.getOrDefault(slug, List.of()), y = after.getOrDefault(slug, List.of());
@@ -214,7 +214,6 @@ final class ArticleEdit {
                 if (!samePage || !x.get(k).sameLine(y.get(k))) changedLines.computeIfAbsent(slug, g -> new ArrayList<>()).add(k);
             }
         }
-        index.findConcordanceOf(changedLines.keySet());
         changedLines.forEach((slug, lines) -> {
             int[] at = index.linesOf(slug, was);
             for (int k : lines) out.computeIfAbsent(slug, g -> new TreeSet<>()).add(at[k] / Pagination.LINES + 1);
@@ -228,7 +227,6 @@ final class ArticleEdit {
      * so the sitemap and the permalink registry stand.
      */
     static boolean keepsEntryPages(ArchiveIndex index, boolean indexAfter, Map<String, Integer> moreLines) {
-        index.findConcordanceOf(moreLines.keySet());
         for (var e : moreLines.entrySet()) {
             int counted = index.lineCount(e.getKey());
             int was = indexAfter ? counted - e.getValue() : counted, now = was + e.getValue();
@@ -302,7 +300,6 @@ final class ArticleEdit {
                 .equals(java.time.YearMonth.from(whole.get(one.id()).article().date()));
         int stood = 0;
         if (sameMonth) {
-            index.findConcordanceOf(entries);
             while (!was.get(stood).id().equals(one.id())) stood++;
         }
         for (String g : entries) {

@@ -46,6 +46,11 @@ public final class ArchiveIndex {
      * the articles using each (see {@link #linesOfEntry}). An entry without lines maps to empty lines.
      */
     private final Map<String, ConcordanceLines> entryLines = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Windows of entries' lines (see {@link #findLinesOf}): an edit's build makes a page or two of an
+     * entry's concordance, and finds those lines from the few articles they quote.
+     */
+    private final Map<String, List<ConcordanceLines>> windows = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Place> places;
     /** The article at a place in reading order with its mentions, for a concordance found later; else null. */
     private final java.util.function.IntFunction<AnnotatedArticle> mentioned;
@@ -270,38 +275,111 @@ public final class ArchiveIndex {
 
     /** How many lines the concordance of the entry {@code slug} has. */
     public int lineCount(String slug) {
+        if (counted(slug)) return countedBefore(slug, Integer.MAX_VALUE);
         ConcordanceLines lines = lines(slug);
         return lines == null ? 0 : lines.size();
     }
 
     /** Line {@code i} of the concordance of {@code slug}, cut from {@code text}, the text of its article. */
     public Occurrence line(String slug, int i, archive.model.ArticleText text) {
-        ConcordanceLines lines = lines(slug);
+        ConcordanceLines lines = lines(slug, i);
         return lines.line(i, articles.get(lines.position(i)), text);
     }
 
     /** The article of line {@code i} of the concordance of {@code slug}. */
-    public AnnotatedArticle lineArticle(String slug, int i) { return articles.get(lines(slug).position(i)); }
+    public AnnotatedArticle lineArticle(String slug, int i) { return articles.get(lines(slug, i).position(i)); }
 
     /** The place in reading order of the article of line {@code i} of the concordance of {@code slug}. */
-    public int linePosition(String slug, int i) { return lines(slug).position(i); }
+    public int linePosition(String slug, int i) { return lines(slug, i).position(i); }
 
     /** What tells line {@code i} of {@code slug} apart from the other lines of its article (for fingerprints). */
-    public long lineKey(String slug, int i) { return lines(slug).key(i); }
+    public long lineKey(String slug, int i) { return lines(slug, i).key(i); }
 
     /** Where the lines of {@code a} are among the concordance lines of the entry {@code slug}, in order. */
     public int[] linesOf(String slug, AnnotatedArticle a) {
-        ConcordanceLines lines = lines(slug);
         Integer at = position.get(a.id());
+        if (at != null && counted(slug)) {
+            int[] out = new int[articles.get(at).linesOf(slug)];
+            int before = countedBefore(slug, at);
+            for (int k = 0; k < out.length; k++) out[k] = before + k;
+            return out;
+        }
+        ConcordanceLines lines = lines(slug);
         return lines == null || at == null ? new int[0] : lines.linesOf(at);
     }
 
     /** How many lines of the concordance of {@code slug} come from articles before {@code a} in reading order. */
     public int linesBefore(String slug, AnnotatedArticle a) {
-        ConcordanceLines lines = lines(slug);
         Integer at = position.get(a.id());
+        if (at != null && counted(slug)) return countedBefore(slug, at);
+        ConcordanceLines lines = lines(slug);
         if (at == null) throw new IllegalArgumentException("not in the index: " + a.id());
         return lines == null ? 0 : lines.before(at);
+    }
+
+    /**
+     * Whether the lines of {@code slug} are counted rather than found: the concordance is not found
+     * (nor this entry's lines), and each article using the entry counted its lines when annotated.
+     */
+    private boolean counted(String slug) {
+        if (concordanceFound || entryLines.containsKey(slug)) return false;
+        for (AnnotatedArticle a : usingEntry(slug)) if (a.glossaryLines() == null) return false;
+        return true;
+    }
+
+    /** How many lines of the entry {@code slug} the articles before place {@code end} in reading order give, as each counted them. */
+    private int countedBefore(String slug, int end) {
+        int n = 0;
+        for (AnnotatedArticle a : usingEntry(slug)) {
+            if (position.get(a.id()) >= end) break;
+            n += a.linesOf(slug);
+        }
+        return n;
+    }
+
+    /**
+     * Finds lines {@code from} to {@code to} (excluded) of the entry {@code slug} now, if the
+     * concordance is found when first asked for and neither it nor the entry's lines are found yet:
+     * from the articles those lines quote alone, found through each article's count of its lines
+     * (a window of the lines, which answers {@link #line}, {@link #lineArticle}, {@link #linePosition}
+     * and {@link #lineKey} for them). An edit's build makes a page of an entry's concordance so,
+     * without reading the mentions of every article that uses the entry.
+     */
+    public void findLinesOf(String slug, int from, int to) {
+        if (!counted(slug) || from >= to) return;
+        for (ConcordanceLines w : windows.getOrDefault(slug, List.of())) if (w.holds(from) && w.holds(to - 1)) return;
+        ConcordanceLines window = null;
+        int n = 0, expected = 0;
+        for (AnnotatedArticle a : usingEntry(slug)) {
+            int lines = a.linesOf(slug);
+            if (n + lines > from && lines > 0) {
+                if (window == null) window = new ConcordanceLines(n);
+                int at = position.get(a.id());
+                addOccurrences(mentioned.apply(at), at, slug, window);
+                expected += lines;
+            }
+            n += lines;
+            if (n >= to) break;
+        }
+        if (window == null) return;
+        window.trim();
+        if (window.size() != expected) {
+            throw new IllegalStateException("the concordance lines counted for `" + slug + "` are not those its articles give");
+        }
+        ConcordanceLines found = window;
+        windows.compute(slug, (k, ws) -> {
+            List<ConcordanceLines> out = ws == null ? new ArrayList<>() : new ArrayList<>(ws);
+            out.add(found);
+            return List.copyOf(out);
+        });
+    }
+
+    /** The lines of the entry {@code slug} that hold line {@code i}: a window found for it, or all of them. */
+    private ConcordanceLines lines(String slug, int i) {
+        if (!concordanceFound) {
+            for (ConcordanceLines w : windows.getOrDefault(slug, List.of())) if (w.holds(i)) return w;
+        }
+        return lines(slug);
     }
 
     /** The concordance lines of one article (which must have its text), by glossary entry, as the index would hold them. */
@@ -439,28 +517,8 @@ public final class ArchiveIndex {
 
     /** Adds each concordance line of article {@code a} (at {@code position}), in order, to the lines {@code to} gives for its entry (none: skipped). */
     private static void addOccurrences(AnnotatedArticle a, int position, java.util.function.Function<String, ConcordanceLines> to) {
-        List<Row> rows = a.rows();
-        add(to, a, position, -1, false, 0, a.titleMentions());
-        if (a.article().chinese() != null) {
-            List<String> deck = a.article().chinese().deck();
-            for (int i = 0; i < deck.size() && i < a.deckMentions().size(); i++) {
-                add(to, a, position, -1, true, i, a.deckMentions().get(i));
-            }
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
-            List<Paragraph> zh = row.zh(), en = row.en();
-            for (int k = 0; k < zh.size(); k++) add(to, a, position, r, true, k, a.zhMentions().get(zh.get(k).number() - 1));
-            for (int k = 0; k < en.size(); k++) add(to, a, position, r, false, k, a.enMentions().get(en.get(k).number() - 1));
-        }
-    }
-
-    /** The lines of paragraph {@code part} of row {@code row} of the article (-1: its headline), in Chinese if {@code zh}. */
-    private static void add(java.util.function.Function<String, ConcordanceLines> to, AnnotatedArticle a, int position, int row,
-                            boolean zh, int part, List<Mention> mentions) {
-        MentionList.visit(mentions, (start, end, target) -> {
-            if (target.kind() != Mention.Kind.GLOSSARY) return;
-            ConcordanceLines lines = to.apply(target.slug());
+        a.visitGlossary((row, zh, part, start, end, slug) -> {
+            ConcordanceLines lines = to.apply(slug);
             if (lines != null) lines.add(a, position, row, zh, part, start, end);
         });
     }

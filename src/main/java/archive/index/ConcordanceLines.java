@@ -25,6 +25,19 @@ final class ConcordanceLines {
     private byte[] parts = new byte[8];
     private long[] packed = new long[8];
     private int size;
+    /**
+     * The number in the entry's concordance of the first line held: 0, or (a window of the lines,
+     * see ArchiveIndex#findLinesOf) the lines of the articles before it. Lines are asked for by that number.
+     */
+    private int first;
+
+    ConcordanceLines() {}
+
+    /** Lines held from line {@code first} of the entry's concordance on: a window of them. */
+    ConcordanceLines(int first) { this.first = first; }
+
+    /** Whether line {@code i} of the entry's concordance is held here. */
+    boolean holds(int i) { return i >= first && i < first + size; }
 
     /**
      * Adds a line: the match at {@code start}–{@code end} of paragraph {@code part} of row
@@ -100,10 +113,10 @@ final class ConcordanceLines {
     int size() { return size; }
 
     /** The place in reading order of line {@code i}'s article. */
-    int position(int i) { return positions[i]; }
+    int position(int i) { return positions[i - first]; }
 
     /** What tells line {@code i} apart from the other lines of its article: its paragraph, language and offsets. */
-    long key(int i) { return packed[i] * 31 + parts[i]; }
+    long key(int i) { return packed[i - first] * 31 + parts[i - first]; }
 
     /** How many lines come from articles before {@code position} in reading order (the lines are in that order). */
     int before(int position) {
@@ -153,6 +166,7 @@ final class ConcordanceLines {
 
     /** Line {@code i} of {@code article} (which may be hollow), cut from {@code text}, that article's text. */
     Occurrence line(int i, AnnotatedArticle article, ArticleText text) {
+        i -= first;
         long p = packed[i];
         int start = (int) (p & ((1 << START_BITS) - 1));
         int end = start + (int) (p >>> START_BITS & ((1 << LENGTH_BITS) - 1));

@@ -1,7 +1,9 @@
 package archive.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An article with everything the later stages need: aligned rows, the mentions found in each
@@ -19,17 +21,83 @@ import java.util.List;
  * @param industries     industries assigned, in data order
  * @param notes          the editors' notes, or null
  * @param hollow         whether its paragraphs' text was left out
+ * @param glossaryLines  how many concordance lines it gives each of {@code glossary} (see {@link #visitGlossary}),
+ *                       kept with the lists: an edit's build finds where its lines stand among an entry's
+ *                       without reading the mentions of every article that uses the entry
  */
 public record AnnotatedArticle(Article article, List<Row> rows,
                                List<List<Mention>> zhMentions, List<List<Mention>> enMentions,
                                List<Mention> titleMentions, List<List<Mention>> deckMentions,
                                List<String> glossary, List<String> places, List<String> datelinePlaces,
-                               List<String> industries, ArticleNotes notes, boolean hollow) {
+                               List<String> industries, ArticleNotes notes, boolean hollow, List<Integer> glossaryLines) {
+    /** An article with its mentions, whose concordance lines are counted from them. */
     public AnnotatedArticle(Article article, List<Row> rows, List<List<Mention>> zhMentions, List<List<Mention>> enMentions,
                             List<Mention> titleMentions, List<List<Mention>> deckMentions, List<String> glossary,
                             List<String> places, List<String> datelinePlaces, List<String> industries, ArticleNotes notes) {
         this(article, rows, zhMentions, enMentions, titleMentions, deckMentions, glossary, places, datelinePlaces, industries,
-                notes, false);
+                notes, false, countLines(article, rows, zhMentions, enMentions, titleMentions, deckMentions, glossary));
+    }
+
+    /**
+     * What {@link #visitGlossary} hands each glossary mention: where it is (row -1 is the headline: the
+     * English title, or line {@code part} of the Chinese one; else paragraph {@code part} of the row's
+     * Chinese or English side), its offsets there and its entry.
+     */
+    @FunctionalInterface
+    public interface GlossaryVisitor {
+        void mention(int row, boolean zh, int part, int start, int end, String slug);
+    }
+
+    /**
+     * Hands each glossary mention to {@code visitor} in the concordance's order: the English title,
+     * the lines of the Chinese headline, then row by row the Chinese and the English paragraphs.
+     * The article must keep its mentions.
+     */
+    public void visitGlossary(GlossaryVisitor visitor) {
+        visitGlossary(article, rows, zhMentions(), enMentions(), titleMentions(), deckMentions(), visitor);
+    }
+
+    private static void visitGlossary(Article article, List<Row> rows, List<List<Mention>> zhMentions,
+                                      List<List<Mention>> enMentions, List<Mention> titleMentions,
+                                      List<List<Mention>> deckMentions, GlossaryVisitor visitor) {
+        visitGlossary(-1, false, 0, titleMentions, visitor);
+        if (article.chinese() != null) {
+            int lines = Math.min(article.chinese().deck().size(), deckMentions.size());
+            for (int i = 0; i < lines; i++) visitGlossary(-1, true, i, deckMentions.get(i), visitor);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            List<Paragraph> zh = row.zh(), en = row.en();
+            for (int k = 0; k < zh.size(); k++) visitGlossary(r, true, k, zhMentions.get(zh.get(k).number() - 1), visitor);
+            for (int k = 0; k < en.size(); k++) visitGlossary(r, false, k, enMentions.get(en.get(k).number() - 1), visitor);
+        }
+    }
+
+    private static void visitGlossary(int row, boolean zh, int part, List<Mention> mentions, GlossaryVisitor visitor) {
+        MentionList.visit(mentions, (start, end, target) -> {
+            if (target.kind() == Mention.Kind.GLOSSARY) visitor.mention(row, zh, part, start, end, target.slug());
+        });
+    }
+
+    /** How many concordance lines each entry of {@code glossary} has in the article (null without its mentions). */
+    private static List<Integer> countLines(Article article, List<Row> rows, List<List<Mention>> zhMentions,
+                                            List<List<Mention>> enMentions, List<Mention> titleMentions,
+                                            List<List<Mention>> deckMentions, List<String> glossary) {
+        if (zhMentions == null) return null;
+        Map<String, Integer> counts = new HashMap<>();
+        visitGlossary(article, rows, zhMentions, enMentions, titleMentions, deckMentions,
+                (row, zh, part, start, end, slug) -> counts.merge(slug, 1, Integer::sum));
+        Integer[] out = new Integer[glossary.size()];
+        for (int i = 0; i < out.length; i++) out[i] = counts.getOrDefault(glossary.get(i), 0);
+        return List.of(out);
+    }
+
+    /** How many concordance lines the article gives the entry {@code slug}. */
+    public int linesOf(String slug) {
+        int k = glossary.indexOf(slug);
+        if (k < 0) return 0;
+        if (glossaryLines == null) throw new IllegalStateException("the concordance lines of article " + id() + " were not counted");
+        return glossaryLines.get(k);
     }
 
     public String id() { return article.id(); }
@@ -75,7 +143,7 @@ public record AnnotatedArticle(Article article, List<Row> rows,
             // 2.6-2.9 s instead of 3.2-3.4 s for that collection, 2.75-2.77 GB of memory instead of
             // 2.81-2.86; docs/benchmarks.md, twenty-first session).
             return zhMentions == null ? this : new AnnotatedArticle(article, rows, null, null, null, null, glossary,
-                    places, datelinePlaces, industries, notes, true);
+                    places, datelinePlaces, industries, notes, true, glossaryLines);
         }
         Article a = article;
         List<Paragraph> en = a.english() == null ? List.of() : empty(a.english().paragraphs());
@@ -84,7 +152,7 @@ public record AnnotatedArticle(Article article, List<Row> rows,
                 a.english() == null ? null : new EnglishText(a.english().title(), a.english().author(), en),
                 a.chinese() == null ? null : new ChineseText(a.chinese().deck(), a.chinese().section(), a.chinese().column(), zh));
         return new AnnotatedArticle(h, rowsOver(zh, en), null, null, null, null, glossary,
-                places, datelinePlaces, industries, notes, true);
+                places, datelinePlaces, industries, notes, true, glossaryLines);
     }
 
     /** Whether the article keeps its mentions (it was not {@link #hollowed}). */
@@ -99,7 +167,7 @@ public record AnnotatedArticle(Article article, List<Row> rows,
         mentions(zhMentions);
         if (!whole.id().equals(article.id())) throw new IllegalArgumentException("not the text of article " + id());
         return new AnnotatedArticle(whole, rowsOver(whole.zhParagraphs(), whole.enParagraphs()), zhMentions, enMentions, titleMentions, deckMentions, glossary,
-                places, datelinePlaces, industries, notes, false);
+                places, datelinePlaces, industries, notes, false, glossaryLines);
     }
 
     private static List<Paragraph> empty(List<Paragraph> ps) {

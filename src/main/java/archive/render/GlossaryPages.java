@@ -164,7 +164,12 @@ public final class GlossaryPages {
     private Concordance concordance(List<GlossaryEntry> entries, java.util.function.Function<String, Set<Integer>> only) {
         // Found once, not by each of the entries' parallel tasks; only these entries' lines when that
         // reads fewer articles (an edit's), none when no entry's page is asked for (an edit of a byline).
-        ctx.index.findConcordanceOf(entries.stream().map(GlossaryEntry::slug).toList());
+        // An entry of which only some pages are asked for (an edit's line) finds only their lines.
+        ctx.index.findConcordanceOf(entries.stream().map(GlossaryEntry::slug).filter(g -> only.apply(g) == null).toList());
+        entries.parallelStream().forEach(g -> {
+            Set<Integer> pages = only.apply(g.slug());
+            if (pages != null) for (int n : pages) ctx.index.findLinesOf(g.slug(), (n - 1) * Pagination.LINES, n * Pagination.LINES);
+        });
         List<Page> pages = new ArrayList<>();
         for (List<Page> ps : entries.parallelStream().map(g -> prepare(g, only.apply(g.slug()))).toList()) pages.addAll(ps);
         // Pages without lines (an entry no article uses) are made at once; the others as their lines come in.

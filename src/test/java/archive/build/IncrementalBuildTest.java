@@ -879,6 +879,70 @@ class IncrementalBuildTest {
         return m.group(1);
     }
 
+    /**
+     * An edit of the text of an article quoted on a later page of a long concordance: the one-off
+     * build finds that page's lines from the articles it quotes (see ArchiveIndex#findLinesOf),
+     * remakes that page alone of the entry's, and the site equals a clean build's.
+     */
+    @Test
+    void anEditedLineOnALaterPageOfAConcordanceRemakesThatPageAlone() throws IOException {
+        onSynthetic(9, 300, (gen, corpus) -> {
+            corpus.build();
+            // An entry with a second page of lines, and an article quoted (in English) on that page alone.
+            String slug = null, id = null;
+            List<Path> entries;
+            try (Stream<Path> s = Files.list(corpus.site().resolve("glossary"))) {
+                entries = s.filter(e -> Files.exists(e.resolve("page/2/index.html"))).sorted().toList();
+            }
+            for (Path e : entries) {
+                java.util.Set<String> elsewhere = new java.util.HashSet<>();
+                try (Stream<Path> pages = Files.walk(e)) {
+                    for (Path page : pages.filter(f -> f.getFileName().toString().equals("index.html")).toList()) {
+                        if (!e.relativize(page).toString().equals("page/2/index.html")) elsewhere.addAll(quoted(page, "td"));
+                    }
+                }
+                for (String q : quoted(e.resolve("page/2/index.html"), "td[lang=en]")) {
+                    if (!elsewhere.contains(q)) {
+                        slug = e.getFileName().toString();
+                        id = q;
+                        break;
+                    }
+                }
+                if (id != null) break;
+            }
+            assertTrue(id != null, "an article quoted on a second page alone, among " + entries);
+            // Each English paragraph begins with another word: every English line of the article shows otherwise.
+            Path seed;
+            try (Stream<Path> s = Files.list(corpus.root.resolve("seeds"))) {
+                String name = "_" + id + ".txt";
+                seed = s.filter(f -> f.getFileName().toString().endsWith(name)).findFirst().orElseThrow();
+            }
+            String text = Files.readString(seed);
+            int body = text.indexOf("\n\n") + 2, original = text.indexOf("<hr />");
+            String english = text.substring(body, original).replaceAll("(?m)^(?=\\S)", "Indeed, ");
+            Files.writeString(seed, text.substring(0, body) + english + text.substring(original));
+            Map<String, FileTime> before = times(corpus.site());
+            String log = logged(corpus, null).log();
+            assertTrue(log.contains("Published the edit of 1 article"), log);
+            String entry = "glossary/" + slug + "/";
+            java.util.Set<String> remade = new java.util.TreeSet<>();
+            for (String f : changed(before, times(corpus.site()))) if (f.startsWith(entry)) remade.add(f);
+            assertEquals(java.util.Set.of(entry + "page/2/index.html"), remade);
+            assertTrue(corpus.read("site/" + entry + "page/2/index.html").contains("Indeed, "));
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
+    }
+
+    /** The ids of the articles the concordance page {@code page} quotes in the cells {@code cells} select. */
+    private static java.util.Set<String> quoted(Path page, String cells) throws IOException {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (var td : org.jsoup.Jsoup.parse(page.toFile(), "UTF-8").select("tr > " + cells)) {
+            var link = td.parent().selectFirst("a[href*=articles/]");
+            if (link != null) out.add(link.attr("href").replaceAll(".*articles/([^/]+)/.*", "$1"));
+        }
+        return out;
+    }
+
     private void editFirstSeed() {
         String seed = "seeds/000_119a5904f4221201.txt";
         project.write(seed, project.read(seed).replaceFirst("\nAuthor:", "\nAuthor: An Editor"));
