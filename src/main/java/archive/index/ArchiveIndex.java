@@ -107,8 +107,14 @@ public final class ArchiveIndex {
             year.add(a);
             a.places().forEach(p -> byPlace.computeIfAbsent(p, k -> new ArrayList<>()).add(a));
             a.industries().forEach(s -> byIndustry.computeIfAbsent(s, k -> new ArrayList<>()).add(a));
-            a.glossary().forEach(g -> byGlossary.computeIfAbsent(g, k -> new ArrayList<>()).add(a));
+            List<String> glossary = a.glossary();
+            for (int k = 0; k < glossary.size(); k++) {
+                String g = glossary.get(k);
+                byGlossary.computeIfAbsent(g, e -> new ArrayList<>()).add(a);
+                if (lazyConcordance) lineCounts.computeIfAbsent(g, e -> new LineCounts()).add(i, a.glossaryLines(), k);
+            }
         }
+        lineCounts.values().forEach(LineCounts::trim);
         if (!lazyConcordance) {
             concordance.putAll(concordanceOf(mentioned));
             concordanceFound = true;
@@ -322,19 +328,64 @@ public final class ArchiveIndex {
      * (nor this entry's lines), and each article using the entry counted its lines when annotated.
      */
     private boolean counted(String slug) {
-        if (concordanceFound || entryLines.containsKey(slug)) return false;
-        for (AnnotatedArticle a : usingEntry(slug)) if (a.glossaryLines() == null) return false;
-        return true;
+        return !concordanceFound && !entryLines.containsKey(slug) && lineCounts(slug) != null;
+    }
+
+    /**
+     * The articles using an entry by place in reading order, with the lines they give it counted up:
+     * {@code before[k]} lines come from the first {@code k} of them. Incomplete when one of them did
+     * not count its lines (see AnnotatedArticle#glossaryLines).
+     */
+    private static final class LineCounts {
+        private int[] positions = new int[16], before = new int[17];
+        private int size;
+        private boolean complete = true;
+
+        /** Adds the article at place {@code position}, which gives the entry {@code counted.get(k)} lines. */
+        void add(int position, List<Integer> counted, int k) {
+            if (counted == null) complete = false;
+            if (size == positions.length) {
+                positions = java.util.Arrays.copyOf(positions, size * 2);
+                before = java.util.Arrays.copyOf(before, size * 2 + 1);
+            }
+            positions[size] = position;
+            before[size + 1] = before[size] + (counted == null ? 0 : counted.get(k));
+            size++;
+        }
+
+        void trim() {
+            positions = java.util.Arrays.copyOf(positions, size);
+            before = java.util.Arrays.copyOf(before, size + 1);
+        }
+
+        int[] positions() { return positions; }
+
+        int[] before() { return before; }
+
+        /** How many of the articles come before place {@code end} in reading order. */
+        int articlesBefore(int end) {
+            int k = java.util.Arrays.binarySearch(positions, end);
+            return k >= 0 ? k : -k - 1;
+        }
+    }
+
+    /** Each entry's counts, made with an index that finds its concordance when asked (see {@link #counted}). */
+    private final Map<String, LineCounts> lineCounts = new HashMap<>();
+
+    private LineCounts lineCounts(String slug) {
+        LineCounts c = lineCounts.get(slug);
+        return c == null ? EMPTY_COUNTS : c.complete ? c : null;
+    }
+
+    private static final LineCounts EMPTY_COUNTS = new LineCounts();
+    static {
+        EMPTY_COUNTS.trim();
     }
 
     /** How many lines of the entry {@code slug} the articles before place {@code end} in reading order give, as each counted them. */
     private int countedBefore(String slug, int end) {
-        int n = 0;
-        for (AnnotatedArticle a : usingEntry(slug)) {
-            if (position.get(a.id()) >= end) break;
-            n += a.linesOf(slug);
-        }
-        return n;
+        LineCounts c = lineCounts(slug);
+        return c.before()[c.articlesBefore(end)];
     }
 
     /**
@@ -348,26 +399,31 @@ public final class ArchiveIndex {
     public void findLinesOf(String slug, int from, int to) {
         if (!counted(slug) || from >= to) return;
         for (ConcordanceLines w : windows.getOrDefault(slug, List.of())) if (w.holds(from) && w.holds(to - 1)) return;
-        ConcordanceLines window = null;
-        int n = 0, expected = 0;
-        for (AnnotatedArticle a : usingEntry(slug)) {
-            int lines = a.linesOf(slug);
-            if (n + lines > from && lines > 0) {
-                if (window == null) window = new ConcordanceLines(n);
-                int at = position.get(a.id());
-                addOccurrences(mentioned.apply(at), at, slug, window);
-                expected += lines;
-            }
-            n += lines;
-            if (n >= to) break;
+        LineCounts counts = lineCounts(slug);
+        int[] before = counts.before();
+        // The first article whose lines reach past line `from`: its lines are the window's first.
+        int k = 0, hi = counts.positions().length;
+        while (k < hi) {
+            int mid = (k + hi) >>> 1;
+            if (before[mid + 1] > from) hi = mid;
+            else k = mid + 1;
         }
-        if (window == null) return;
+        if (k >= counts.positions().length) return;
+        ConcordanceLines window = new ConcordanceLines(before[k]);
+        int expected = 0;
+        for (; k < counts.positions().length && before[k] < to; k++) {
+            int lines = before[k + 1] - before[k];
+            if (lines == 0) continue;
+            int at = counts.positions()[k];
+            addOccurrences(mentioned.apply(at), at, slug, window);
+            expected += lines;
+        }
         window.trim();
         if (window.size() != expected) {
             throw new IllegalStateException("the concordance lines counted for `" + slug + "` are not those its articles give");
         }
         ConcordanceLines found = window;
-        windows.compute(slug, (k, ws) -> {
+        windows.compute(slug, (g, ws) -> {
             List<ConcordanceLines> out = ws == null ? new ArrayList<>() : new ArrayList<>(ws);
             out.add(found);
             return List.copyOf(out);
