@@ -51,6 +51,11 @@ public final class ArchiveIndex {
      * entry's concordance, and finds those lines from the few articles they quote.
      */
     private final Map<String, List<ConcordanceLines>> windows = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Each entry's lines counted by article (see {@link #counted}), made with an index that finds its
+     * concordance when asked: where an edited article's lines stand, without finding them.
+     */
+    private final Map<String, LineCounts> lineCounts = new HashMap<>();
     private final Map<String, Place> places;
     /** The article at a place in reading order with its mentions, for a concordance found later; else null. */
     private final java.util.function.IntFunction<AnnotatedArticle> mentioned;
@@ -353,9 +358,11 @@ public final class ArchiveIndex {
             size++;
         }
 
-        void trim() {
+        /** Drops the spare room left by growing, once every article is in. */
+        LineCounts trim() {
             positions = java.util.Arrays.copyOf(positions, size);
             before = java.util.Arrays.copyOf(before, size + 1);
+            return this;
         }
 
         int[] positions() { return positions; }
@@ -369,18 +376,14 @@ public final class ArchiveIndex {
         }
     }
 
-    /** Each entry's counts, made with an index that finds its concordance when asked (see {@link #counted}). */
-    private final Map<String, LineCounts> lineCounts = new HashMap<>();
-
+    /** Each entry's counts (see {@link #counted}); null when an article using it did not count its lines. */
     private LineCounts lineCounts(String slug) {
         LineCounts c = lineCounts.get(slug);
-        return c == null ? EMPTY_COUNTS : c.complete ? c : null;
+        return c == null ? NO_LINES : c.complete ? c : null;
     }
 
-    private static final LineCounts EMPTY_COUNTS = new LineCounts();
-    static {
-        EMPTY_COUNTS.trim();
-    }
+    /** The counts of an entry no article uses. */
+    private static final LineCounts NO_LINES = new LineCounts().trim();
 
     /** How many lines of the entry {@code slug} the articles before place {@code end} in reading order give, as each counted them. */
     private int countedBefore(String slug, int end) {

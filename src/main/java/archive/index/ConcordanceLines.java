@@ -27,7 +27,8 @@ final class ConcordanceLines {
     private int size;
     /**
      * The number in the entry's concordance of the first line held: 0, or (a window of the lines,
-     * see ArchiveIndex#findLinesOf) the lines of the articles before it. Lines are asked for by that number.
+     * see ArchiveIndex#findLinesOf) the lines of the articles before it. Lines are asked for by that number;
+     * a window answers {@link #holds}, {@link #position}, {@link #key} and {@link #line} only.
      */
     private int first;
 
