@@ -90,10 +90,15 @@ final class AnnotationStore {
         try (DataOutputStream out = new DataOutputStream(body)) {
             varint(out, a.rows().size());
             for (Row r : a.rows()) {
-                string(out, r.anchor());
+                // Most rows are paragraph n, anchored "pn": its number alone; any other row 0 and its strings.
+                int n = paragraphNumber(r);
+                varint(out, n);
+                if (n == 0) {
+                    string(out, r.anchor());
+                    string(out, r.label());
+                }
                 varint(out, r.extraAnchors().size());
                 for (String x : r.extraAnchors()) string(out, x);
-                string(out, r.label());
                 numbers(out, r.zh());
                 numbers(out, r.en());
             }
@@ -135,10 +140,10 @@ final class AnnotationStore {
         int rowCount = varint(in);
         List<Row> rows = new ArrayList<>(rowCount);
         for (int i = 0; i < rowCount; i++) {
-            String anchor = string(in);
+            int n = varint(in);
+            String anchor = n == 0 ? string(in) : anchorOf(n), label = n == 0 ? string(in) : labelOf(n);
             String[] extra = new String[varint(in)];
             for (int k = 0; k < extra.length; k++) extra[k] = string(in);
-            String label = string(in);
             rows.add(new Row(anchor, List.of(extra), label, paragraphs(in, a.zhParagraphs()), paragraphs(in, a.enParagraphs())));
         }
         List<List<String>> lists = new ArrayList<>(4);
@@ -299,6 +304,29 @@ final class AnnotationStore {
         out.writeInt(b.length);
         out.write(b);
     }
+
+    /**
+     * The number n of a row that is paragraph n, labelled "n" and anchored "pn" (most rows; see
+     * RowBuilder), which is all the store keeps of those two; 0 for any other row.
+     */
+    private static int paragraphNumber(Row r) {
+        String label = r.label();
+        if (label.isEmpty() || label.length() > 6 || label.charAt(0) == '0' || !label.chars().allMatch(c -> c >= '0' && c <= '9')) return 0;
+        return r.anchor().equals("p" + label) ? Integer.parseInt(label) : 0;
+    }
+
+    /** The labels and anchors of the first paragraphs, made once: every article's rows have them. */
+    private static final String[] LABELS = new String[256], ANCHORS = new String[256];
+    static {
+        for (int n = 1; n < LABELS.length; n++) {
+            LABELS[n] = String.valueOf(n);
+            ANCHORS[n] = "p" + n;
+        }
+    }
+
+    private static String labelOf(int n) { return n < LABELS.length ? LABELS[n] : String.valueOf(n); }
+
+    private static String anchorOf(int n) { return n < ANCHORS.length ? ANCHORS[n] : "p" + n; }
 
     /** A slug, anchor or label: the same few recur in every article (see DecodedStrings). */
     private static String string(ByteBuffer in) {

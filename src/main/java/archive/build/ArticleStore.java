@@ -46,7 +46,7 @@ final class ArticleStore {
     /** The store of earlier versions, annotations only: removed when the article store is written. */
     private static final String OLD_FILE = "annotations.bin";
     private static final long MAGIC = 0x31454c4349545241L; // "ARTICLE1"
-    private static final int FORMAT = 5; // 5: each annotation counts its glossary entries' concordance lines
+    private static final int FORMAT = 6; // 5: each annotation counts its entries' concordance lines; 6: a row that is paragraph n kept as n
 
     /** Where an entry of the previous build lies in the file, and a checksum of its bytes. */
     private record Slot(long offset, int length, long checksum) {}

@@ -37,6 +37,18 @@ class AnnotationStoreTest {
         for (AnnotatedArticle a : all) {
             assertEquals(a, AnnotationStore.decode(a.article(), a.notes(), AnnotationStore.encode(a)), a.id());
         }
+        // The store keeps a row that is paragraph n anchored "pn" as its number alone, any other with its
+        // strings: two paragraphs in one row, and an English paragraph without its original.
+        AnnotatedArticle a = all.stream().filter(x -> x.rows().size() >= 3).findFirst().orElseThrow();
+        List<archive.model.Row> rows = new java.util.ArrayList<>(a.rows());
+        archive.model.Row one = rows.get(0), two = rows.get(1), three = rows.get(2);
+        rows.set(0, new archive.model.Row(one.anchor(), List.of(two.anchor()), one.label() + "–" + two.label(),
+                concat(one.zh(), two.zh()), concat(one.en(), two.en())));
+        rows.set(1, new archive.model.Row("en" + three.en().get(0).number(), List.of(), "", List.of(), three.en()));
+        rows.set(2, new archive.model.Row(three.anchor(), List.of(), three.label(), three.zh(), List.of()));
+        AnnotatedArticle merged = new AnnotatedArticle(a.article(), List.copyOf(rows), a.zhMentions(), a.enMentions(),
+                a.titleMentions(), a.deckMentions(), a.glossary(), a.places(), a.datelinePlaces(), a.industries(), a.notes());
+        assertEquals(merged, AnnotationStore.decode(a.article(), a.notes(), AnnotationStore.encode(merged)));
     }
 
     /**
@@ -126,4 +138,10 @@ class AnnotationStoreTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+
+    private static <T> List<T> concat(List<T> x, List<T> y) {
+        List<T> out = new java.util.ArrayList<>(x);
+        out.addAll(y);
+        return List.copyOf(out);
+    }
 }
