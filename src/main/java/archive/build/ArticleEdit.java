@@ -204,8 +204,7 @@ final class ArticleEdit {
         Map<String, List<Integer>> changedLines = new TreeMap<>();
         for (String slug : slugs) {
             List<Occurrence> x = before.getOrDefault(slug, List.of()), y = after.getOrDefault(slug, List.of());
-            if (x.size() != y.size()) {
-                moreLines.merge(slug, y.size() - x.size(), Integer::sum);
+            if (moreLines(slug, x, y, moreLines)) {
                 out.put(slug, null);
                 continue;
             }
@@ -218,6 +217,13 @@ final class ArticleEdit {
             int[] at = index.linesOf(slug, was);
             for (int k : lines) out.computeIfAbsent(slug, g -> new TreeSet<>()).add(at[k] / Pagination.LINES + 1);
         });
+    }
+
+    /** Whether the entry {@code slug} has more or fewer lines {@code now} than it {@code was}: then how many more, into {@code moreLines}. */
+    private static boolean moreLines(String slug, List<Occurrence> was, List<Occurrence> now, Map<String, Integer> moreLines) {
+        if (was.size() == now.size()) return false;
+        moreLines.merge(slug, now.size() - was.size(), Integer::sum);
+        return true;
     }
 
     /**
@@ -284,10 +290,7 @@ final class ArticleEdit {
         Map<String, Integer> moreLines = new TreeMap<>();
         for (AnnotatedArticle a : before.values()) {
             Map<String, List<Occurrence>> x = ArchiveIndex.concordanceOf(a), y = ArchiveIndex.concordanceOf(whole.get(a.id()));
-            for (String g : a.glossary()) {
-                int more = y.getOrDefault(g, List.of()).size() - x.getOrDefault(g, List.of()).size();
-                if (more != 0) moreLines.merge(g, more, Integer::sum);
-            }
+            for (String g : a.glossary()) moreLines(g, x.getOrDefault(g, List.of()), y.getOrDefault(g, List.of()), moreLines);
         }
         if (!keepsEntryPages(index, true, moreLines)) return null;
         // Its lines stand elsewhere in each of its entries' concordances: the pages between where they

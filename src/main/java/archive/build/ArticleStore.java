@@ -163,20 +163,22 @@ final class ArticleStore {
     static boolean madeBy(Path file, long generator) {
         if (!Files.isRegularFile(file)) return false;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (ch.size() < 48) return false;
-            StoreBytes.In h = new StoreBytes.In(read(ch, 0, 32));
-            return h.fixed() == MAGIC && h.varint() == FORMAT && h.fixed() == generator;
+            return madeBy(ch, generator);
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
+    /** Whether the store open as {@code ch} has the head this build of the generator writes (its format and fingerprint). */
+    private static boolean madeBy(FileChannel ch, long generator) throws IOException {
+        if (ch.size() < 48) return false;
+        StoreBytes.In h = new StoreBytes.In(read(ch, 0, 32));
+        return h.fixed() == MAGIC && h.varint() == FORMAT && h.fixed() == generator;
+    }
+
     private static void readIndex(FileChannel ch, long generator, Map<String, Slot> slots) throws IOException {
+        if (!madeBy(ch, generator)) return;
         long size = ch.size();
-        if (size < 48) return;
-        byte[] head = read(ch, 0, 32);
-        StoreBytes.In h = new StoreBytes.In(head);
-        if (h.fixed() != MAGIC || h.varint() != FORMAT || h.fixed() != generator) return;
         byte[] tail = read(ch, size - 16, 16);
         StoreBytes.In t = new StoreBytes.In(tail);
         long indexAt = t.fixed();

@@ -1,11 +1,7 @@
 package archive.index;
 
 import archive.model.AnnotatedArticle;
-import archive.model.Mention;
-import archive.model.MentionList;
-import archive.model.Paragraph;
 import archive.model.Place;
-import archive.model.Row;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -41,14 +37,9 @@ public final class ArchiveIndex {
      */
     private volatile boolean concordanceFound;
     /**
-     * Entries' lines found one entry at a time, before (or instead of) the whole concordance: an
-     * edit's build asks for the entries of the articles it changed only, whose lines are found from
-     * the articles using each (see {@link #linesOfEntry}). An entry without lines maps to empty lines.
-     */
-    private final Map<String, ConcordanceLines> entryLines = new java.util.concurrent.ConcurrentHashMap<>();
-    /**
-     * Windows of entries' lines (see {@link #findLinesOf}): an edit's build makes a page or two of an
-     * entry's concordance, and finds those lines from the few articles they quote.
+     * Entries' lines found before (or instead of) the whole concordance, each a window of them (see
+     * {@link #findLinesOf}): an edit's build makes a page or two of an entry's concordance, or every
+     * page of its entries only, and finds those lines from the articles they quote.
      */
     private final Map<String, List<ConcordanceLines>> windows = new java.util.concurrent.ConcurrentHashMap<>();
     /**
@@ -286,7 +277,7 @@ public final class ArchiveIndex {
 
     /** How many lines the concordance of the entry {@code slug} has. */
     public int lineCount(String slug) {
-        if (counted(slug)) return countedBefore(slug, Integer.MAX_VALUE);
+        if (counted(slug)) return lineCounts(slug).lines();
         ConcordanceLines lines = lines(slug);
         return lines == null ? 0 : lines.size();
     }
@@ -329,11 +320,11 @@ public final class ArchiveIndex {
     }
 
     /**
-     * Whether the lines of {@code slug} are counted rather than found: the concordance is not found
-     * (nor this entry's lines), and each article using the entry counted its lines when annotated.
+     * Whether the lines of {@code slug} are counted rather than found: the concordance is not found,
+     * and each article using the entry counted its lines when annotated.
      */
     private boolean counted(String slug) {
-        return !concordanceFound && !entryLines.containsKey(slug) && lineCounts(slug) != null;
+        return !concordanceFound && lineCounts(slug) != null;
     }
 
     /**
@@ -365,9 +356,19 @@ public final class ArchiveIndex {
             return this;
         }
 
-        int[] positions() { return positions; }
+        /** How many lines they give the entry. */
+        int lines() { return before[size]; }
 
-        int[] before() { return before; }
+        /** Which of the articles gives line {@code line}: the first whose lines reach past it ({@link #size} if none). */
+        int articleOfLine(int line) {
+            int lo = 0, hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (before[mid + 1] > line) hi = mid;
+                else lo = mid + 1;
+            }
+            return lo;
+        }
 
         /** How many of the articles come before place {@code end} in reading order. */
         int articlesBefore(int end) {
@@ -388,36 +389,29 @@ public final class ArchiveIndex {
     /** How many lines of the entry {@code slug} the articles before place {@code end} in reading order give, as each counted them. */
     private int countedBefore(String slug, int end) {
         LineCounts c = lineCounts(slug);
-        return c.before()[c.articlesBefore(end)];
+        return c.before[c.articlesBefore(end)];
     }
 
     /**
-     * Finds lines {@code from} to {@code to} (excluded) of the entry {@code slug} now, if the
-     * concordance is found when first asked for and neither it nor the entry's lines are found yet:
-     * from the articles those lines quote alone, found through each article's count of its lines
-     * (a window of the lines, which answers {@link #line}, {@link #lineArticle}, {@link #linePosition}
-     * and {@link #lineKey} for them). An edit's build makes a page of an entry's concordance so,
-     * without reading the mentions of every article that uses the entry.
+     * Finds lines {@code from} to {@code to} (excluded, at most the entry's last) of the entry
+     * {@code slug} now, if the concordance is found when first asked for and not found yet, unless a
+     * window found already holds them: from the articles those lines quote alone, found through each
+     * article's count of its lines (a window of the lines, which answers {@link #line}, {@link
+     * #lineArticle}, {@link #linePosition} and {@link #lineKey} for them). An edit's build makes a page
+     * of an entry's concordance so, without reading the mentions of every article that uses the entry.
      */
     public void findLinesOf(String slug, int from, int to) {
-        if (!counted(slug) || from >= to) return;
-        for (ConcordanceLines w : windows.getOrDefault(slug, List.of())) if (w.holds(from) && w.holds(to - 1)) return;
+        if (!counted(slug)) return;
         LineCounts counts = lineCounts(slug);
-        int[] before = counts.before();
-        // The first article whose lines reach past line `from`: its lines are the window's first.
-        int k = 0, hi = counts.positions().length;
-        while (k < hi) {
-            int mid = (k + hi) >>> 1;
-            if (before[mid + 1] > from) hi = mid;
-            else k = mid + 1;
-        }
-        if (k >= counts.positions().length) return;
-        ConcordanceLines window = new ConcordanceLines(before[k]);
+        to = Math.min(to, counts.lines());
+        if (from >= to || window(slug, from, to) != null) return;
+        int k = counts.articleOfLine(from);
+        ConcordanceLines window = new ConcordanceLines(counts.before[k]);
         int expected = 0;
-        for (; k < counts.positions().length && before[k] < to; k++) {
-            int lines = before[k + 1] - before[k];
+        for (; k < counts.size && counts.before[k] < to; k++) {
+            int lines = counts.before[k + 1] - counts.before[k];
             if (lines == 0) continue;
-            int at = counts.positions()[k];
+            int at = counts.positions[k];
             addOccurrences(mentioned.apply(at), at, slug, window);
             expected += lines;
         }
@@ -425,18 +419,24 @@ public final class ArchiveIndex {
         if (window.size() != expected) {
             throw new IllegalStateException("the concordance lines counted for `" + slug + "` are not those its articles give");
         }
-        ConcordanceLines found = window;
         windows.compute(slug, (g, ws) -> {
             List<ConcordanceLines> out = ws == null ? new ArrayList<>() : new ArrayList<>(ws);
-            out.add(found);
+            out.add(window);
             return List.copyOf(out);
         });
+    }
+
+    /** A window of the entry's lines found already that holds lines {@code from} to {@code to} (excluded); else null. */
+    private ConcordanceLines window(String slug, int from, int to) {
+        for (ConcordanceLines w : windows.getOrDefault(slug, List.of())) if (w.holds(from) && w.holds(to - 1)) return w;
+        return null;
     }
 
     /** The lines of the entry {@code slug} that hold line {@code i}: a window found for it, or all of them. */
     private ConcordanceLines lines(String slug, int i) {
         if (!concordanceFound) {
-            for (ConcordanceLines w : windows.getOrDefault(slug, List.of())) if (w.holds(i)) return w;
+            ConcordanceLines w = window(slug, i, i + 1);
+            if (w != null) return w;
         }
         return lines(slug);
     }
@@ -491,41 +491,27 @@ public final class ArchiveIndex {
     /**
      * Finds the lines of the entries {@code slugs} now, if the concordance is found when first asked
      * for and not found yet, so that each task asking for one finds it found: each from the articles
-     * that use it (on every core) when these are fewer than the archive's articles, else the whole
-     * concordance, in one pass over every article's mentions (see {@link #findConcordanceNow}).
+     * that use it (on every core, see {@link #findLinesOf}) when these are fewer than the archive's
+     * articles, else the whole concordance, in one pass over every article's mentions (see
+     * {@link #findConcordanceNow}).
      */
     public void findConcordanceOf(java.util.Collection<String> slugs) {
         if (concordanceFound) return;
         long read = 0;
         for (String g : slugs) read += usingEntry(g).size();
-        if (read >= articles.size()) findConcordance();
-        else slugs.parallelStream().forEach(this::linesOfEntry);
+        if (read >= articles.size() || !slugs.stream().allMatch(this::counted)) findConcordance();
+        else slugs.parallelStream().forEach(g -> findLinesOf(g, 0, Integer.MAX_VALUE));
     }
 
     /** The lines of the entry {@code slug}; null if it has none. */
     private ConcordanceLines lines(String slug) {
-        if (!concordanceFound) {
-            ConcordanceLines found = linesOfEntry(slug);
-            return found.size() == 0 ? null : found;
+        if (!concordanceFound && counted(slug)) {
+            int n = lineCounts(slug).lines();
+            findLinesOf(slug, 0, n);
+            return window(slug, 0, n);
         }
+        findConcordanceNow();
         return concordance.get(slug);
-    }
-
-    /**
-     * The lines of the entry {@code slug} (empty if none), found once from the articles that use it,
-     * in reading order, as the pass over every article finds them. (Found in one thread, so the map's
-     * lock on the entry holds no task of the common pool waiting for another.)
-     */
-    private ConcordanceLines linesOfEntry(String slug) {
-        return entryLines.computeIfAbsent(slug, g -> {
-            ConcordanceLines lines = new ConcordanceLines();
-            for (AnnotatedArticle a : usingEntry(g)) {
-                int at = position.get(a.id());
-                addOccurrences(mentioned.apply(at), at, g, lines);
-            }
-            lines.trim();
-            return lines;
-        });
     }
 
     /**

@@ -182,7 +182,7 @@ class ArticleStoreTest {
         project.write(seed, text.substring(0, body) + "鼓足干劲，力争上游。" + text.substring(body));
         String log = hollowBuild.get();
         assertEquals(39, taken(log));
-        // Taken the edit's way: the concordance lines of its entries found from the mentions read back from the store.
+        // Taken the edit's way: where its lines stand counted from the stored counts, the changed page's lines read back from the store.
         assertTrue(log.contains("Published the edit of 1 article"), log);
         assertSameAsCleanWithItsWarnings();
         // A byline: no concordance line changes.
