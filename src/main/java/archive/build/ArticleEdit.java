@@ -69,6 +69,12 @@ final class ArticleEdit {
     private final Set<String> lists = new HashSet<>();
     /** Whether the edited articles moved in the reading order, every page of their lists fingerprinted (see {@link #ofStoredMoved}). */
     private final boolean moved;
+    /**
+     * The pages that may change of the lists a moved article changes only in part, by the list's
+     * path ("places/beijing/", "" for the home page; see {@link #windowLists}); any other list of
+     * the edit changes whole.
+     */
+    private final Map<String, Set<Integer>> listPages = new java.util.HashMap<>();
 
     private ArticleEdit(List<AnnotatedArticle> changed, Map<String, AnnotatedArticle> before, List<AnnotatedArticle> pages,
                         boolean listed, boolean notes, Map<String, Place> gazetteer, boolean listsFollow,
@@ -319,8 +325,60 @@ final class ArticleEdit {
             if (ids.contains(a.id())) pages.add(a);
         }
         boolean notes = before.values().stream().anyMatch(a -> a.notes() != null);
-        return new ArticleEdit(List.copyOf(changed), Map.copyOf(before), List.copyOf(pages), true, notes, gazetteer, false,
-                entryPages, true);
+        ArticleEdit edit = new ArticleEdit(List.copyOf(changed), Map.copyOf(before), List.copyOf(pages), true, notes, gazetteer,
+                false, entryPages, true);
+        if (sameMonth) edit.windowLists(index, one, whole.get(one.id()).article().date(), was, stood);
+        return edit;
+    }
+
+    /**
+     * Notes the pages of its lists that the one article {@code moved} (as it was) changes, having
+     * moved within its month to {@code date} from place {@code stood} of the previous reading order
+     * {@code was}: the pages between where it stood and where it stands (see {@link ListWindow}),
+     * of the home page, the list of articles, its places and industries. Each shows as much as
+     * before besides its articles (counts, the chart by month), except a place's first and last
+     * date: a place whose dates it was or is at the end of changes whole.
+     */
+    private void windowLists(ArchiveIndex index, AnnotatedArticle moved, LocalDate date, List<AnnotatedArticle> was, int stood) {
+        String id = moved.id();
+        LocalDate stoodOn = moved.article().date();
+        // Every other article stands where it stood, in the same order: it came before the moved
+        // article if it stands before the article that came after it.
+        AnnotatedArticle next = stood + 1 < was.size() ? index.article(was.get(stood + 1).id()) : null;
+        int nextAt = next == null ? Integer.MAX_VALUE : index.positionOf(next);
+        java.util.function.Predicate<AnnotatedArticle> cameBefore = a -> index.positionOf(a) < nextAt;
+        window(PagePaths.ARTICLES, ListWindow.pagesMoved(List.of(index.articles()), id, cameBefore, Pagination.ARTICLES));
+        // The home page's newest day first, each day's articles in reading order.
+        window(PagePaths.HOME, ListWindow.pagesMoved(List.of(archive.render.EditorialPages.newestFirst(index)), id,
+                a -> a.article().date().isAfter(stoodOn) || a.article().date().equals(stoodOn) && cameBefore.test(a),
+                Pagination.ARTICLES));
+        for (String slug : places) {
+            // A place's page lists its own articles, then those of the places within it.
+            List<List<AnnotatedArticle>> parts = List.of(index.mentioning(slug), index.viaSubPlaces(slug));
+            if (!withinDates(parts, id, stoodOn) || !withinDates(parts, id, date)) continue;
+            window(PagePaths.place(slug), ListWindow.pagesMoved(parts, id, cameBefore, Pagination.ARTICLES));
+        }
+        for (String slug : industries) {
+            window(PagePaths.industry(slug), ListWindow.pagesMoved(List.of(index.inIndustry(slug)), id, cameBefore, Pagination.ARTICLES));
+        }
+    }
+
+    private void window(String list, Set<Integer> pages) {
+        if (pages != null) listPages.put(list, pages);
+    }
+
+    /** Whether {@code date} lies within the dates of the articles of {@code parts} other than {@code id} (none: false). */
+    private static boolean withinDates(List<List<AnnotatedArticle>> parts, String id, LocalDate date) {
+        boolean after = false, before = false;
+        for (List<AnnotatedArticle> part : parts) {
+            for (AnnotatedArticle a : part) {
+                if (a.id().equals(id)) continue;
+                after |= !a.article().date().isAfter(date);
+                before |= !a.article().date().isBefore(date);
+                if (after && before) return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -529,6 +587,12 @@ final class ArticleEdit {
 
     Set<String> places() { return places; }
 
+    /** The pages of the list at {@code list} that the edit may change (see {@link #listPages}). */
+    java.util.function.IntPredicate pagesOf(String list) {
+        Set<Integer> pages = listPages.get(list);
+        return pages == null ? Pagination.ALL : pages::contains;
+    }
+
     Set<String> industries() { return industries; }
 
     Set<LocalDate> dates() { return dates; }
@@ -536,6 +600,8 @@ final class ArticleEdit {
     /** Whether the site file {@code file} may differ after the edit (the assets are copied by every build). */
     boolean affects(String file) {
         if (file.startsWith("assets/") || changesGlossaryIndex() && file.equals(PagePaths.GLOSSARY + "index.html")) return true;
+        String list = listPages.isEmpty() ? null : listOf(file);
+        if (list != null && listPages.containsKey(list)) return listPages.get(list).contains(pageOf(file.substring(list.length())));
         // Article, entry, place and industry pages live in a folder of their own: "articles/<id>/…".
         int first = file.indexOf('/'), second = first < 0 ? -1 : file.indexOf('/', first + 1);
         if (second >= 0 && folders.contains(file.substring(0, second + 1))) return true;

@@ -438,12 +438,13 @@ public final class SiteBuild {
         if (edit.listed()) {
             // What lists show of an edited article changed: the lists it is on are made (or kept) as usual.
             EditorialPages editorial = new EditorialPages(ctx);
-            editorial.home(corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null));
-            editorial.articleList();
+            editorial.home(corpus.pages().stream().filter(p -> p.name().equals("home")).findFirst().orElse(null),
+                    edit.pagesOf(archive.render.PagePaths.HOME));
+            editorial.articleList(edit.pagesOf(archive.render.PagePaths.ARTICLES));
             new DatePages(ctx).render(edit.dates());
             if (edit.moved()) new DatePages(ctx).index();
-            new PlacePages(ctx).render(edit.places());
-            new IndustryPages(ctx).render(edit.industries());
+            new PlacePages(ctx).render(edit.places(), edit::pagesOf);
+            new IndustryPages(ctx).render(edit.industries(), edit::pagesOf);
         }
         if (edit.notesIndex()) new EditorialPages(ctx).notesIndex(new HashMap<>(introductions));
         return new EditRendered(introductions, articlePages.rendered());

@@ -1,5 +1,6 @@
 package archive.render;
 
+import archive.index.ArchiveIndex;
 import archive.model.AnnotatedArticle;
 import archive.model.SitePage;
 
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /** The home page, the list of all articles, the list of annotated articles and the archive's own pages. */
 public final class EditorialPages {
@@ -18,13 +20,15 @@ public final class EditorialPages {
     public EditorialPages(RenderContext ctx) { this.ctx = ctx; }
 
     /** The home page: introduction and counts, then the articles by date, newest first, page by page. */
-    public void home(SitePage intro) {
+    public void home(SitePage intro) { home(intro, Pagination.ALL); }
+
+    /** The pages numbered {@code only} of the home page (see {@link Pagination}). */
+    public void home(SitePage intro, IntPredicate only) {
         String html = intro == null ? "" : renderPage(intro, PagePaths.HOME);
-        List<AnnotatedArticle> newestFirst = new ArrayList<>(ctx.index.articles().size());
-        ctx.index.byDay().descendingMap().forEach((d, as) -> newestFirst.addAll(as));
+        List<AnnotatedArticle> newestFirst = newestFirst(ctx.index);
         long placeCount = ctx.data.places().stream().filter(p -> ctx.placeHasPage(p.slug())).count();
         long annotatedCount = ctx.index.annotatedCount();
-        Pagination.pages(PagePaths.HOME, newestFirst, Pagination.ARTICLES, (slice, pager) -> {
+        Pagination.pages(PagePaths.HOME, newestFirst, Pagination.ARTICLES, only, (slice, pager) -> {
             String path = Pagination.path(PagePaths.HOME, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("introduction", html);
@@ -38,6 +42,13 @@ public final class EditorialPages {
             ctx.page("home", path, Pagination.title(ctx.site.titleEn() + " · " + ctx.site.titleZh(), pager),
                     "People's Daily articles of the Great Leap Forward, 1958–1960, in English and Chinese, annotated.", "home", v);
         });
+    }
+
+    /** The home page's list: the articles by day, newest day first, each day's in reading order. */
+    public static List<AnnotatedArticle> newestFirst(ArchiveIndex index) {
+        List<AnnotatedArticle> out = new ArrayList<>(index.articles().size());
+        index.byDay().descendingMap().forEach((d, as) -> out.addAll(as));
+        return out;
     }
 
     /** Consecutive articles of one day under that day's heading. */
@@ -54,9 +65,12 @@ public final class EditorialPages {
         return out;
     }
 
-    public void articleList() {
+    public void articleList() { articleList(Pagination.ALL); }
+
+    /** The pages numbered {@code only} of the list of articles. */
+    public void articleList(IntPredicate only) {
         List<AnnotatedArticle> all = ctx.index.articles();
-        Pagination.pages(PagePaths.ARTICLES, all, Pagination.ARTICLES, (slice, pager) -> {
+        Pagination.pages(PagePaths.ARTICLES, all, Pagination.ARTICLES, only, (slice, pager) -> {
             String path = Pagination.path(PagePaths.ARTICLES, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("articles", ctx.deferredItems(slice, path));

@@ -28,21 +28,25 @@ public final class IndustryPages {
                 .map(r -> new Charts.Bar(r.en(), r.zh(), r.count(), r.path())).toList(), ctx.linker(PagePaths.INDUSTRIES)));
         ctx.page("industries-index", PagePaths.INDUSTRIES, "Industries · 行业", "The archive's articles by industry.",
                 "industries", v);
-        ctx.data.industries().parallelStream().filter(i -> ctx.industryHasPage(i.slug())).forEach(this::industry);
+        ctx.data.industries().parallelStream().filter(i -> ctx.industryHasPage(i.slug())).forEach(i -> industry(i, Pagination.ALL));
     }
 
-    /** The pages of the industries {@code slugs} only (see {@link DatePages#render(java.util.Set)}). */
-    public void render(java.util.Set<String> slugs) {
-        ctx.data.industries().parallelStream().filter(i -> slugs.contains(i.slug()) && ctx.industryHasPage(i.slug())).forEach(this::industry);
+    /**
+     * The pages of the industries {@code slugs} only (see {@link DatePages#render(java.util.Set)}): of each,
+     * the pages {@code only} gives for its path (see {@link Pagination}).
+     */
+    public void render(java.util.Set<String> slugs, java.util.function.Function<String, java.util.function.IntPredicate> only) {
+        ctx.data.industries().parallelStream().filter(i -> slugs.contains(i.slug()) && ctx.industryHasPage(i.slug()))
+                .forEach(i -> industry(i, only.apply(PagePaths.industry(i.slug()))));
     }
 
-    private void industry(Industry i) {
+    private void industry(Industry i, java.util.function.IntPredicate only) {
         String base = PagePaths.industry(i.slug());
         List<AnnotatedArticle> articles = ctx.index.inIndustry(i.slug());
         List<Views.Ref> places = ArchiveIndex.tally(articles, AnnotatedArticle::places).stream()
                 .filter(e -> ctx.places.containsKey(e.getKey())).map(e -> ctx.placeRef(e.getKey(), e.getValue())).toList();
         var perMonth = ArchiveIndex.perMonth(articles);
-        Pagination.pages(base, articles, Pagination.ARTICLES, (slice, pager) -> {
+        Pagination.pages(base, articles, Pagination.ARTICLES, only, (slice, pager) -> {
             String path = Pagination.path(base, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("industry", i);

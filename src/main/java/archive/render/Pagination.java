@@ -3,6 +3,7 @@ package archive.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -41,8 +42,16 @@ public final class Pagination {
      * parallel (each is written to its own file). An empty list still has its first page.
      */
     public static <T> void pages(String base, List<T> items, int perPage, BiConsumer<List<T>, Pager> page) {
+        pages(base, items, perPage, ALL, page);
+    }
+
+    /** Every page of a list. */
+    public static final IntPredicate ALL = n -> true;
+
+    /** As {@link #pages(String, List, int, BiConsumer)}, for the pages numbered {@code only} alone (an edit's, see {@code ArticleEdit}). */
+    public static <T> void pages(String base, List<T> items, int perPage, IntPredicate only, BiConsumer<List<T>, Pager> page) {
         int total = pageCount(items.size(), perPage);
-        IntStream.rangeClosed(1, total).parallel().forEach(n -> {
+        IntStream.rangeClosed(1, total).filter(only).parallel().forEach(n -> {
             List<T> slice = items.subList(Math.min(items.size(), (n - 1) * perPage), Math.min(items.size(), n * perPage));
             page.accept(slice, pager(base, n, total));
         });

@@ -34,12 +34,16 @@ public final class PlacePages {
                 .toList(), ctx.linker(PagePaths.PLACES)));
         ctx.page("places-index", PagePaths.PLACES, "Places · 地点", "The places of the archive's articles, "
                 + "province by province.", "places", v);
-        ctx.data.places().parallelStream().filter(p -> ctx.placeHasPage(p.slug())).forEach(this::place);
+        ctx.data.places().parallelStream().filter(p -> ctx.placeHasPage(p.slug())).forEach(p -> place(p, Pagination.ALL));
     }
 
-    /** The pages of the places {@code slugs} only (see {@link DatePages#render(java.util.Set)}). */
-    public void render(java.util.Set<String> slugs) {
-        ctx.data.places().parallelStream().filter(p -> slugs.contains(p.slug()) && ctx.placeHasPage(p.slug())).forEach(this::place);
+    /**
+     * The pages of the places {@code slugs} only (see {@link DatePages#render(java.util.Set)}): of each,
+     * the pages {@code only} gives for its path (see {@link Pagination}).
+     */
+    public void render(java.util.Set<String> slugs, java.util.function.Function<String, java.util.function.IntPredicate> only) {
+        ctx.data.places().parallelStream().filter(p -> slugs.contains(p.slug()) && ctx.placeHasPage(p.slug()))
+                .forEach(p -> place(p, only.apply(PagePaths.place(p.slug()))));
     }
 
     private Node node(Place p) {
@@ -50,7 +54,7 @@ public final class PlacePages {
                 p.type().labelZh(), count, children);
     }
 
-    private void place(Place p) {
+    private void place(Place p, java.util.function.IntPredicate only) {
         String base = PagePaths.place(p.slug());
         List<AnnotatedArticle> own = ctx.index.mentioning(p.slug());
         List<AnnotatedArticle> sub = ctx.index.viaSubPlaces(p.slug());
@@ -70,7 +74,7 @@ public final class PlacePages {
         // One list, the place's own articles then those about places within it, cut into pages.
         List<AnnotatedArticle> listed = new ArrayList<>(own);
         listed.addAll(sub);
-        Pagination.pages(base, listed, Pagination.ARTICLES, (slice, pager) -> {
+        Pagination.pages(base, listed, Pagination.ARTICLES, only, (slice, pager) -> {
             String path = Pagination.path(base, pager.current());
             int from = (pager.current() - 1) * Pagination.ARTICLES;
             int ownEnd = Math.max(0, Math.min(slice.size(), own.size() - from));

@@ -1,6 +1,7 @@
 package archive.build;
 
 import archive.config.BuildConfig;
+import archive.render.Pagination;
 import archive.testing.TestProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -351,6 +352,97 @@ class IncrementalBuildTest {
             assertTrue(refused.getMessage().contains("/" + archive.render.PagePaths.day(java.time.LocalDate.parse(day))
                     + " was published and would no longer be produced"), refused.getMessage());
         });
+    }
+
+    /**
+     * An article moved to another day of its month changes only the pages of its lists between the
+     * page it stood on and the page it stands on (see ArticleEdit#windowLists): moved across the
+     * boundary of two pages of the list of articles, or of the home page, both pages change; the
+     * first article of a place with more than one page, moved later in its month, changes every page
+     * of the place, each of which shows the date of its first article.
+     */
+    @Test
+    void anArticleMovedWithinItsMonthChangesItsListsFromThePageItStoodOnToThePageItStandsOn() throws IOException {
+        onSynthetic(5, 600, (gen, corpus) -> {
+            corpus.build();
+            Map<String, String> seeds = new TreeMap<>(), dates = new TreeMap<>();
+            try (Stream<Path> s = Files.list(corpus.root.resolve("seeds"))) {
+                for (Path f : s.filter(f -> f.getFileName().toString().matches("\\d+_\\w+\\.txt")).toList()) {
+                    String name = f.getFileName().toString(), id = name.substring(name.indexOf('_') + 1, name.length() - 4);
+                    java.util.regex.Matcher date = java.util.regex.Pattern
+                            .compile("(?m)^(?:Date: )?(\\d{4}-\\d{2}-\\d{2})$").matcher(Files.readString(f)); // (untranslated: the original's)
+                    assertTrue(date.find(), name);
+                    seeds.put(id, "seeds/" + name);
+                    dates.put(id, date.group(1));
+                }
+            }
+            List<String> byReading = listed(corpus.site(), "articles/"), newestFirst = listed(corpus.site(), "");
+            assertEquals(600, byReading.size());
+            for (List<String> list : List.of(byReading, newestFirst)) {
+                String[] move = acrossPages(list, dates, Pagination.ARTICLES);
+                String text = corpus.read(seeds.get(move[0]));
+                corpus.write(seeds.get(move[0]), text.replace(dates.get(move[0]), move[1]));
+                String log = logged(corpus, null).log();
+                assertTrue(log.contains("Published the edit of 1 article (moved in the reading order)"), log);
+                TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+                corpus.write(seeds.get(move[0]), text);
+                logged(corpus, null);
+            }
+            // The first article of a place of several pages, alone on its day of the place's articles.
+            boolean moved = false;
+            try (Stream<Path> s = Files.list(corpus.site().resolve("places"))) {
+                for (Path place : s.filter(p -> Files.exists(p.resolve("page/2/index.html"))).sorted().toList()) {
+                    List<String> ids = listed(corpus.site(), "places/" + place.getFileName() + "/");
+                    String first = ids.stream().min(java.util.Comparator.comparing(dates::get)).orElseThrow(), day = dates.get(first);
+                    if (ids.stream().filter(i -> dates.get(i).equals(day)).count() > 1) continue;
+                    // Moved to a later day of its month that has articles; its own day keeps others.
+                    String later = dates.values().stream().filter(d -> d.startsWith(day.substring(0, 8)) && d.compareTo(day) > 0)
+                            .min(String::compareTo).orElse(null);
+                    if (later == null || dates.values().stream().filter(day::equals).count() < 2) continue;
+                    corpus.write(seeds.get(first), corpus.read(seeds.get(first)).replace(day, later));
+                    String log = logged(corpus, null).log();
+                    assertTrue(log.contains("Published the edit of 1 article (moved in the reading order)"), log);
+                    TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+                    moved = true;
+                    break;
+                }
+            }
+            assertTrue(moved, "a place of several pages whose first article could move later in its month");
+        });
+    }
+
+    /** The ids of the articles the pages of the list at {@code list} show, in their order. */
+    private static List<String> listed(Path site, String list) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        for (int page = 1; Files.exists(site.resolve(Pagination.path(list, page) + "index.html")); page++) {
+            Path file = site.resolve(Pagination.path(list, page) + "index.html");
+            for (var a : org.jsoup.Jsoup.parse(file.toFile(), "UTF-8").select("li.article-item > a")) {
+                out.add(a.attr("href").replaceAll(".*articles/([^/]+)/.*", "$1"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An article of {@code list} (in its order) on the page before the first page boundary that
+     * allows it, with a day of its month (not its own, which has other articles) whose articles all
+     * stand after the boundary: {id, that day}. Moved there, it crosses the boundary.
+     */
+    private static String[] acrossPages(List<String> list, Map<String, String> dates, int perPage) {
+        for (int boundary = perPage; boundary < list.size(); boundary += perPage) {
+            for (int p = boundary - 1; p >= boundary - perPage; p--) {
+                String id = list.get(p), day = dates.get(id);
+                if (list.stream().filter(i -> dates.get(i).equals(day)).count() < 2) continue;
+                for (int q = boundary + 1; q < list.size(); q++) {
+                    String d = dates.get(list.get(q));
+                    if (!d.startsWith(day.substring(0, 8))) continue;
+                    if (!d.equals(day) && list.indexOf(list.stream().filter(i -> dates.get(i).equals(d)).findFirst().orElseThrow()) > boundary) {
+                        return new String[] {id, d};
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no article that can move across a page boundary of the list within its month");
     }
 
     /** A seed renamed to sort last renumbers the articles after its old name: the index is the one a clean build makes. */
