@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 
 /**
  * A save in the preview, or for a one-off build the edits since the site it published (see
@@ -340,26 +341,28 @@ final class ArticleEdit {
      * date: a place whose dates it was or is at the end of changes whole.
      */
     private void windowLists(ArchiveIndex index, AnnotatedArticle moved, LocalDate date, List<AnnotatedArticle> was, int stood) {
-        String id = moved.id();
+        AnnotatedArticle now = index.article(moved.id());
         LocalDate stoodOn = moved.article().date();
         // Every other article stands where it stood, in the same order: it came before the moved
-        // article if it stands before the article that came after it.
+        // article if it stands before the article that came after it (lists keep the reading order).
+        int n = index.articles().size();
         AnnotatedArticle next = stood + 1 < was.size() ? index.article(was.get(stood + 1).id()) : null;
-        int nextAt = next == null ? Integer.MAX_VALUE : index.positionOf(next);
-        java.util.function.Predicate<AnnotatedArticle> cameBefore = a -> index.positionOf(a) < nextAt;
-        window(PagePaths.ARTICLES, ListWindow.pagesMoved(List.of(index.articles()), id, cameBefore, Pagination.ARTICLES));
+        int nextAt = next == null ? n : index.positionOf(next);
+        ToLongFunction<AnnotatedArticle> position = index::positionOf;
+        window(PagePaths.ARTICLES, ListWindow.pagesMoved(List.of(index.articles()), now, position, nextAt, Pagination.ARTICLES));
         // The home page's newest day first, each day's articles in reading order.
-        window(PagePaths.HOME, ListWindow.pagesMoved(List.of(archive.render.EditorialPages.newestFirst(index)), id,
-                a -> a.article().date().isAfter(stoodOn) || a.article().date().equals(stoodOn) && cameBefore.test(a),
-                Pagination.ARTICLES));
+        ToLongFunction<AnnotatedArticle> newestFirst = a -> -a.article().date().toEpochDay() * (n + 1) + index.positionOf(a);
+        window(PagePaths.HOME, ListWindow.pagesMoved(List.of(archive.render.EditorialPages.newestFirst(index)), now, newestFirst,
+                -stoodOn.toEpochDay() * (n + 1) + nextAt, Pagination.ARTICLES));
         for (String slug : places) {
             // A place's page lists its own articles, then those of the places within it.
             List<List<AnnotatedArticle>> parts = List.of(index.mentioning(slug), index.viaSubPlaces(slug));
-            if (!withinDates(parts, id, stoodOn) || !withinDates(parts, id, date)) continue;
-            window(PagePaths.place(slug), ListWindow.pagesMoved(parts, id, cameBefore, Pagination.ARTICLES));
+            if (!withinDates(parts, now, stoodOn) || !withinDates(parts, now, date)) continue;
+            window(PagePaths.place(slug), ListWindow.pagesMoved(parts, now, position, nextAt, Pagination.ARTICLES));
         }
         for (String slug : industries) {
-            window(PagePaths.industry(slug), ListWindow.pagesMoved(List.of(index.inIndustry(slug)), id, cameBefore, Pagination.ARTICLES));
+            window(PagePaths.industry(slug), ListWindow.pagesMoved(List.of(index.inIndustry(slug)), now, position, nextAt,
+                    Pagination.ARTICLES));
         }
     }
 
@@ -367,18 +370,28 @@ final class ArticleEdit {
         if (pages != null) listPages.put(list, pages);
     }
 
-    /** Whether {@code date} lies within the dates of the articles of {@code parts} other than {@code id} (none: false). */
-    private static boolean withinDates(List<List<AnnotatedArticle>> parts, String id, LocalDate date) {
+    /**
+     * Whether {@code date} lies within the dates of the articles of {@code parts} other than {@code
+     * moved} (none: false). Each part is in reading order, by date first: its first and last
+     * articles (other than the moved one) have its first and last dates.
+     */
+    private static boolean withinDates(List<List<AnnotatedArticle>> parts, AnnotatedArticle moved, LocalDate date) {
         boolean after = false, before = false;
         for (List<AnnotatedArticle> part : parts) {
-            for (AnnotatedArticle a : part) {
-                if (a.id().equals(id)) continue;
-                after |= !a.article().date().isAfter(date);
-                before |= !a.article().date().isBefore(date);
-                if (after && before) return true;
-            }
+            AnnotatedArticle first = end(part, moved, true), last = end(part, moved, false);
+            after |= first != null && !first.article().date().isAfter(date);
+            before |= last != null && !last.article().date().isBefore(date);
         }
-        return false;
+        return after && before;
+    }
+
+    /** The first (or last) article of {@code part} other than {@code moved}; null if there is none. */
+    private static AnnotatedArticle end(List<AnnotatedArticle> part, AnnotatedArticle moved, boolean first) {
+        for (int k = 0; k < Math.min(2, part.size()); k++) {
+            AnnotatedArticle a = part.get(first ? k : part.size() - 1 - k);
+            if (!a.id().equals(moved.id())) return a;
+        }
+        return null;
     }
 
     /**
