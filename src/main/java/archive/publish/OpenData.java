@@ -5,6 +5,7 @@ import archive.model.AnnotatedArticle;
 import archive.model.GlossaryEntry;
 import archive.model.Industry;
 import archive.model.Place;
+import archive.render.Fingerprint;
 import archive.render.RenderContext;
 
 import java.nio.charset.StandardCharsets;
@@ -324,6 +325,20 @@ final class OpenData {
     }
 
     private String url(ArticleRecord r) { return r.url() != null ? r.url() : r.path(); }
+
+    /**
+     * A fingerprint of what the downloads show of the data: each place's, industry's and glossary
+     * entry's line (see {@link #place}, {@link #industry}, {@link #entry}), of every one, since any
+     * may be used. An entry's explanation or a place's note is not in the downloads: an edit of it
+     * leaves them as they were.
+     */
+    static long dataShown(RenderContext ctx) {
+        Fingerprint f = new Fingerprint();
+        ctx.data.places().forEach(p -> f.addValue(place(p)));
+        ctx.data.industries().forEach(i -> f.addValue(industry(i)));
+        ctx.data.glossary().forEach(g -> f.addValue(entry(g)));
+        return f.value();
+    }
 
     private static Object place(Place p) {
         return Json.object("slug", p.slug(), "name", p.name(), "zh", p.zh(), "type", p.type().key,

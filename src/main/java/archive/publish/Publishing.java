@@ -117,8 +117,8 @@ public final class Publishing {
     private boolean feedAndDownloads(RenderContext ctx, Map<String, String> introductions, boolean deferred, Runnable checkpoint,
                                      Edited edited) {
         // The feed and the downloads are made from every article (their text, notes, places …) and
-        // the data: when none of these changed they are kept without being made.
-        long inputs = ctx.inputs().add("feed and downloads").add(ctx.everyArticle()).value();
+        // what the downloads show of the data: when none of these changed they are kept without being made.
+        long inputs = ctx.inputsWithoutData().add(OpenData.dataShown(ctx)).add("feed and downloads").add(ctx.everyArticle()).value();
         boolean feedKept = deferred && recorder.keepStableAsPublished(AtomFeed.FILE);
         boolean jsonKept = deferred && recorder.keepStableAsPublished(OpenData.JSON);
         boolean csvKept = deferred && recorder.keepStableAsPublished(OpenData.CSV);

@@ -258,11 +258,28 @@ public final class RenderContext {
      */
     public Fingerprint articleInputs(AnnotatedArticle a) {
         Fingerprint f = inputsWithoutData();
-        for (String s : a.glossary()) f.add(dataEntry("g:", s, glossary.get(s)));
-        for (String s : a.places()) f.add(dataEntry("p:", s, places.get(s)));
-        for (String s : a.datelinePlaces()) f.add(dataEntry("p:", s, places.get(s)));
-        for (String s : a.industries()) f.add(dataEntry("i:", s, industries.get(s)));
+        for (String s : a.glossary()) f.add(dataEntry("g:", s, shown(glossary.get(s))));
+        for (String s : a.places()) f.add(dataEntry("p:", s, shown(places.get(s))));
+        for (String s : a.datelinePlaces()) f.add(dataEntry("p:", s, shown(places.get(s))));
+        for (String s : a.industries()) f.add(dataEntry("i:", s, shown(industries.get(s))));
         return f;
+    }
+
+    // What an article page shows of the entries it uses (the glosses in its text, its lists of terms,
+    // places and industries, its metadata): an edit of anything else of an entry (an explanation,
+    // references, coordinates) leaves the pages of the thousands of articles using it as they were.
+    // (What the annotator reads of them, forms and renderings, is in each article's annotation.)
+
+    private static Object shown(GlossaryEntry g) {
+        return g == null ? null : java.util.Arrays.asList(g.headword(), g.pinyin(), g.gloss(), g.en().isEmpty() ? null : g.en().get(0));
+    }
+
+    private static Object shown(Place p) {
+        return p == null ? null : java.util.Arrays.asList(p.name(), p.zh(), p.type().labelEn());
+    }
+
+    private static Object shown(Industry i) {
+        return i == null ? null : java.util.Arrays.asList(i.name(), i.zh());
     }
 
     private long dataEntry(String kind, String slug, Object entry) {

@@ -703,6 +703,23 @@ class IncrementalBuildTest {
             assertTrue(articlesRendered <= articlesUsing + annotated, articlesRendered + " article pages rendered, "
                     + articlesUsing + " use the entry, " + annotated + " have notes");
             assertTrue(edited.result().pagesRendered() < first.pages() / 2, edited.result().pagesRendered() + " of " + first.pages() + " rendered");
+
+            // Its explanation rewritten, which its own page shows and no article's page, nor the downloads:
+            // no article page is rendered, and the downloads are kept unmade.
+            String rewritten = corpus.read("data/glossary.yaml");
+            java.util.regex.Matcher explanation = java.util.regex.Pattern
+                    .compile("(?m)^- slug: (leap-forward)\\n(?:  .*\\n)*?  explanation: \\|\\n    (\\S+)").matcher(rewritten);
+            assertTrue(explanation.find(), "the entry's explanation");
+            corpus.write("data/glossary.yaml", rewritten.substring(0, explanation.start(2)) + "Rewritten: "
+                    + rewritten.substring(explanation.start(2)));
+            before = times(corpus.site());
+            edited = logged(corpus, null);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            assertTrue(edited.log().contains("Rendered 0 of 60 article pages"), edited.log());
+            changed = changed(before, times(corpus.site()));
+            assertTrue(changed.contains("glossary/leap-forward/index.html"), changed.toString());
+            assertTrue(!changed.contains("downloads/articles.json") && !changed.contains("downloads/articles.csv"), changed.toString());
+            assertTrue(corpus.read("site/glossary/leap-forward/index.html").contains("Rewritten: "));
         });
     }
 
