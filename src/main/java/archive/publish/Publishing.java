@@ -94,7 +94,7 @@ public final class Publishing {
         recorder.write(HostFiles.ROBOTS, HostFiles.robots(ctx.links));
         recorder.write(HostFiles.NO_JEKYLL, new byte[0]);
         // The 404 page is made from the templates, URL policy and site navigation alone.
-        long notFound = ctx.inputs().add(PageRecorder.NOT_FOUND).value();
+        long notFound = ctx.inputsWithoutData().add(PageRecorder.NOT_FOUND).value();
         ctx.pagesWritten.incrementAndGet();
         if (!recorder.keep(PageRecorder.NOT_FOUND, notFound)) {
             recorder.write(PageRecorder.NOT_FOUND, HostFiles.notFound(config.templates(), ctx.links, ctx.site), notFound);

@@ -270,6 +270,11 @@ public final class GlossaryPages {
         var perMonth = ArchiveIndex.perMonth(articles);
         String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
         int total = Pagination.pageCount(lines, Pagination.LINES);
+        // Later pages carry the entry without what only the first shows (its explanation, references
+        // and related entries): an edit of those remakes the first page alone, not every page of a
+        // concordance that runs to hundreds of pages.
+        GlossaryEntry later = new GlossaryEntry(g.slug(), g.kind(), g.zh(), g.parts(), g.pinyin(), g.en(), g.gloss(), "",
+                List.of(), List.of(), g.origin());
         List<Page> out = new ArrayList<>();
         for (Page p : IntStream.rangeClosed(1, total).filter(n -> only == null || only.contains(n)).parallel().mapToObj(n -> {
             Pagination.Pager pager = Pagination.pager(base, n, total);
@@ -277,13 +282,13 @@ public final class GlossaryPages {
             String path = Pagination.path(base, n);
             Page page = new Page(g.slug(), from, to, ctx.linker(path));
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("entry", g);
+            v.put("entry", pager.first() ? g : later);
             v.put("kindEn", g.kind().labelEn());
             v.put("kindZh", g.kind().labelZh());
             // Later pages carry the concordance only; the explanation's links are made for the first page.
             v.put("explanation", pager.first() ? explanation : "");
             v.put("references", pager.first() ? references : List.of());
-            v.put("related", related);
+            v.put("related", pager.first() ? related : List.of());
             v.put("articleCount", articles.size());
             v.put("lineCount", lines);
             v.put("lines", ctx.deferred(linesFingerprint(g.slug(), from, to, path), page::rows));

@@ -1044,6 +1044,37 @@ class IncrementalBuildTest {
         });
     }
 
+    /**
+     * An entry's explanation rewritten: only its first page shows it, so that page is the one page
+     * rendered, however many pages its concordance has, and no article's page.
+     */
+    @Test
+    void anEntrysExplanationRewrittenRendersItsFirstPageAlone() throws IOException {
+        onSynthetic(9, 300, (gen, corpus) -> {
+            corpus.build();
+            String slug;
+            try (Stream<Path> s = Files.list(corpus.site().resolve("glossary"))) {
+                slug = s.filter(e -> Files.exists(e.resolve("page/2/index.html"))).map(e -> e.getFileName().toString())
+                        .sorted().findFirst().orElseThrow();
+            }
+            String glossary = corpus.read("data/glossary.yaml");
+            java.util.regex.Matcher explanation = java.util.regex.Pattern
+                    .compile("(?m)^- slug: " + java.util.regex.Pattern.quote(slug) + "\\n(?:  .*\\n)*?  explanation: \\|\\n    (\\S+)")
+                    .matcher(glossary);
+            assertTrue(explanation.find(), "the explanation of " + slug);
+            corpus.write("data/glossary.yaml", glossary.substring(0, explanation.start(1)) + "Rewritten: "
+                    + glossary.substring(explanation.start(1)));
+            Map<String, FileTime> before = times(corpus.site());
+            Logged edited = logged(corpus, null);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            assertTrue(edited.log().contains("Rendered 0 of 300 article pages"), edited.log());
+            java.util.Set<String> changed = changed(before, times(corpus.site()));
+            assertEquals(java.util.Set.of("glossary/" + slug + "/index.html"), changed);
+            assertEquals(1, edited.result().pagesRendered(), edited.log());
+            assertTrue(corpus.read("site/glossary/" + slug + "/index.html").contains("Rewritten: "));
+        });
+    }
+
     /** The ids of the articles the concordance page {@code page} quotes in the cells {@code cells} select. */
     private static java.util.Set<String> quoted(Path page, String cells) throws IOException {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
