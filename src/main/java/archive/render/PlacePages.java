@@ -54,14 +54,26 @@ public final class PlacePages {
                 p.type().labelZh(), count, children);
     }
 
+    /** The first date of the lists {@code a} and {@code b} (each in reading order), or their last if not {@code first}; null if both are empty. */
+    private static java.time.LocalDate endDate(List<AnnotatedArticle> a, List<AnnotatedArticle> b, boolean first) {
+        java.time.LocalDate out = null;
+        for (List<AnnotatedArticle> part : List.of(a, b)) {
+            if (part.isEmpty()) continue;
+            java.time.LocalDate d = part.get(first ? 0 : part.size() - 1).article().date();
+            if (out == null || (first ? d.isBefore(out) : d.isAfter(out))) out = d;
+        }
+        return out;
+    }
+
     private void place(Place p, java.util.function.IntPredicate only) {
         String base = PagePaths.place(p.slug());
         List<AnnotatedArticle> own = ctx.index.mentioning(p.slug());
         List<AnnotatedArticle> sub = ctx.index.viaSubPlaces(p.slug());
+        // Its own articles, then those of the places within it: counted, not ordered (the tally and the
+        // chart count them; each part is in reading order, by date first, so its ends give its dates).
         List<AnnotatedArticle> all = new ArrayList<>(own);
         all.addAll(sub);
-        all.sort(Comparator.comparing((AnnotatedArticle a) -> a.article().date()).thenComparingInt(a -> a.article().page())
-                .thenComparing(AnnotatedArticle::id));
+        java.time.LocalDate firstDate = endDate(own, sub, true), lastDate = endDate(own, sub, false);
         Place parent = p.parent() == null ? null : ctx.places.get(p.parent());
         Views.Ref parentRef = parent == null ? null : new Views.Ref(ctx.placeHasPage(parent.slug()) ? PagePaths.place(parent.slug())
                 : PagePaths.PLACES + "#" + parent.slug(), parent.name(), parent.zh(), ctx.index.totalFor(parent.slug()), "");
@@ -87,8 +99,8 @@ public final class PlacePages {
             v.put("parent", parentRef);
             v.put("children", children);
             v.put("industries", industries);
-            v.put("firstDate", all.isEmpty() ? "" : Dates.en(all.get(0).article().date()));
-            v.put("lastDate", all.isEmpty() ? "" : Dates.en(all.get(all.size() - 1).article().date()));
+            v.put("firstDate", firstDate == null ? "" : Dates.en(firstDate));
+            v.put("lastDate", lastDate == null ? "" : Dates.en(lastDate));
             v.put("coordinates", p.hasCoordinates() ? String.format(java.util.Locale.ROOT, "%.2f° %s, %.2f° %s",
                     Math.abs(p.lat()), p.lat() >= 0 ? "N" : "S", Math.abs(p.lon()), p.lon() >= 0 ? "E" : "W") : "");
             v.put("chart", ctx.monthChart("Articles about " + p.name() + " per month · 每月文章数", perMonth, path));
