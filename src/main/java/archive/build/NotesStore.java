@@ -72,7 +72,7 @@ final class NotesStore implements RenderedNotes {
         if (r == null || r.key() != key) return null;
         for (Link l : r.links()) if (!l.resolvesSame(refs)) return null;
         current.put(article, r);
-        reused.incrementAndGet();
+        if (!article.startsWith(MARKDOWN)) reused.incrementAndGet();
         return r.split();
     }
 

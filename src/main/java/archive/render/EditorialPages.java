@@ -106,6 +106,6 @@ public final class EditorialPages {
     }
 
     private String renderPage(SitePage p, String path) {
-        return ctx.markdown.render(p.markdown(), new Markdown.Context(p.file(), p.firstLine(), ctx.refs, ctx.linker(path), ctx.diags));
+        return ctx.renderMarkdown("page/" + p.name(), p.markdown(), p.file(), p.firstLine(), path);
     }
 }

@@ -261,10 +261,10 @@ public final class GlossaryPages {
         // Markdown is rendered once, for the entry's first page, so its diagnostics are reported once;
         // not at all when that page is not asked for (an edit's line on a later page), as no other shows it.
         boolean first = only == null || only.contains(1);
-        String explanation = !first ? "" : ctx.markdown.render(g.explanation(),
-                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(base), ctx.diags));
-        List<String> references = !first ? List.of() : g.references().stream().map(r -> ctx.markdown.render(r,
-                new Markdown.Context(g.origin().file(), g.origin().line(), ctx.refs, ctx.linker(base), ctx.diags))).toList();
+        String explanation = !first ? "" : ctx.renderMarkdown("glossary/" + g.slug() + "/explanation", g.explanation(), g.origin().file(),
+                g.origin().line(), base);
+        List<String> references = !first ? List.of() : IntStream.range(0, g.references().size()).mapToObj(i -> ctx.renderMarkdown(
+                "glossary/" + g.slug() + "/reference/" + i, g.references().get(i), g.origin().file(), g.origin().line(), base)).toList();
         List<Views.Ref> related = g.related().stream().filter(ctx.glossary::containsKey)
                 .map(s -> ctx.entryRef(s, ctx.index.usingEntry(s).size())).toList();
         var perMonth = ArchiveIndex.perMonth(articles);

@@ -49,7 +49,7 @@ public final class NotesHtml {
     }
 
     /** {@code refs}, writing down every link it resolves. */
-    private static CrossRefs recording(CrossRefs refs, java.util.List<RenderedNotes.Link> links) {
+    static CrossRefs recording(CrossRefs refs, java.util.List<RenderedNotes.Link> links) {
         return (scheme, target) -> {
             try {
                 String path = refs.resolve(scheme, target);

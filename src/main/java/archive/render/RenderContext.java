@@ -103,6 +103,29 @@ public final class RenderContext {
     public RenderedNotes renderedNotes() { return renderedNotes; }
 
     /**
+     * The editors' Markdown {@code source} (written at line {@code firstLine} of {@code file}) that is
+     * not an article's notes, a glossary entry's explanation or reference or one of the archive's own
+     * pages, rendered for the page at {@code pagePath}: as an earlier build rendered it for the same
+     * text on the same page, while every link it resolved resolves the same (kept with the notes, under
+     * {@code owner}, see RenderedNotes). A build that checks every page renders each to fingerprint its
+     * page: 86 explanations and the archive's pages took a fifth of a second at 10,000 articles, with
+     * Flexmark's first use. Renderings that reported anything are made again, so that every build says it.
+     */
+    public String renderMarkdown(String owner, String source, java.nio.file.Path file, int firstLine, String pagePath) {
+        long key = new Fingerprint().add(source).add(file == null ? "null" : String.valueOf(file.getFileName())).add(firstLine)
+                .add(pagePath).add(linker(pagePath).apply("")).value();
+        String id = RenderedNotes.MARKDOWN + owner;
+        NotesHtml.Split known = renderedNotes.get(id, key, refs);
+        if (known != null) return known.introduction();
+        Diagnostics own = new Diagnostics();
+        List<RenderedNotes.Link> links = new java.util.ArrayList<>();
+        String html = markdown.render(source, new Markdown.Context(file, firstLine, NotesHtml.recording(refs, links), linker(pagePath), own));
+        diags.addAll(own);
+        if (own.all().isEmpty()) renderedNotes.put(id, key, List.copyOf(links), new NotesHtml.Split(html, Map.of(), ""));
+        return html;
+    }
+
+    /**
      * A fingerprint of the editorial data (glossary, gazetteer, industries) as loaded, without where
      * each entry was written (no page shows it): the same data read by another path to its folder,
      * or moved down a line by a comment, leaves every page made from it as it is.

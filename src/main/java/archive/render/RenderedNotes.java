@@ -10,6 +10,9 @@ import java.util.List;
  * article, a paragraph, an entry …) resolves the same way now.
  */
 public interface RenderedNotes {
+    /** How the other Markdown kept with the notes is named: this, then its owner (see RenderContext#renderMarkdown). */
+    String MARKDOWN = "markdown/";
+
     /** Remembers nothing: every build renders every article's notes. */
     RenderedNotes NONE = new RenderedNotes() {
         @Override public NotesHtml.Split get(String article, long key, CrossRefs refs) { return null; }

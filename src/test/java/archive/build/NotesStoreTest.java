@@ -37,6 +37,21 @@ class NotesStoreTest {
     }
 
     @Test
+    void aKeptPageOfTheArchiveStillFailsWhenAnArticleItLinksToIsGone() throws Exception {
+        // The archive's own pages and the glossary's explanations are kept rendered as the notes are (see RenderContext#renderMarkdown).
+        project.write("pages/about.md", project.read("pages/about.md") + "\nSee [an article](article:009ed611b62df4eb).\n");
+        project.build();
+        assertTrue(project.read("site/about/index.html").contains("articles/009ed611b62df4eb/"));
+        Files.delete(archive.publish.Publishing.cacheFolder(project.config()).resolve(PublishedState.FILE));
+        project.build(); // every page checked, the page's Markdown taken as the first build rendered it
+        Files.delete(project.root.resolve("seeds/001_009ed611b62df4eb.txt"));
+        Files.deleteIfExists(project.root.resolve("seeds/001_009ed611b62df4eb.notes.md"));
+        BuildFailedException e = assertThrows(BuildFailedException.class, project::build);
+        assertTrue(e.getMessage().contains("about.md") && e.getMessage().contains("unknown cross-reference `article:009ed611b62df4eb`"),
+                e.getMessage());
+    }
+
+    @Test
     void keptNotesEqualNotesRenderedAnew() throws Exception {
         project.build();
         // A second build renders no notes anew: they come from the store, and the site is byte for byte the same.
