@@ -16,7 +16,8 @@
 #                                                  # its own copy of the site and caches
 #
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
-# EDIT=paragraph edits the text instead of the author line, EDIT=date moves the article a day (see below).
+# EDIT=paragraph edits the text instead of the author line, EDIT=date moves the article a day (see below),
+# EDIT=explanation edits the first glossary entry's explanation in data/glossary.yaml instead of a seed.
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
 # NOTHING=1 times builds with nothing changed: no edit between them.
@@ -54,7 +55,14 @@ case "${EDIT:-author}" in
     edited() { grep -q "^Date: $moved\$" "$seed"; }
     edit() { sed -i "s/^Date: $was\$/Date: $moved/; s/^$was\$/$moved/" "$seed"; }
     unedit() { sed -i "s/^Date: $moved\$/Date: $was/; s/^$moved\$/$was/" "$seed"; } ;;
-  *) echo "EDIT is author, paragraph or date" >&2; exit 2 ;;
+  explanation)
+    # The data, not a seed: a word put before the first glossary entry's explanation, which that entry's
+    # first page alone shows (every other page is checked, as after any change of the data).
+    glossary="$corpus/data/glossary.yaml"
+    edited() { grep -q '^    An alternating correction\. ' "$glossary"; }
+    edit() { perl -0pi -e 's/(\n  explanation: \|\n    )/$1An alternating correction. /' "$glossary"; }
+    unedit() { perl -0pi -e 's/\n    An alternating correction\. /\n    /' "$glossary"; } ;;
+  *) echo "EDIT is author, paragraph, date or explanation" >&2; exit 2 ;;
 esac
 unedit
 source bench/trash.sh
