@@ -103,13 +103,13 @@ public final class RenderContext {
     public RenderedNotes renderedNotes() { return renderedNotes; }
 
     /**
-     * The editors' Markdown {@code source} (written at line {@code firstLine} of {@code file}) that is
-     * not an article's notes, a glossary entry's explanation or reference or one of the archive's own
-     * pages, rendered for the page at {@code pagePath}: as an earlier build rendered it for the same
-     * text on the same page, while every link it resolved resolves the same (kept with the notes, under
-     * {@code owner}, see RenderedNotes). A build that checks every page renders each to fingerprint its
-     * page: 86 explanations and the archive's pages took a fifth of a second at 10,000 articles, with
-     * Flexmark's first use. Renderings that reported anything are made again, so that every build says it.
+     * Renders the editors' Markdown {@code source} other than an article's notes (a glossary entry's
+     * explanation or reference, one of the archive's own pages), written at line {@code firstLine} of
+     * {@code file}, for the page at {@code pagePath}: as an earlier build rendered the same text for the
+     * same page, while every link it resolved resolves the same (kept with the notes, under {@code
+     * owner}; see RenderedNotes). A build that checks every page renders each to fingerprint its page:
+     * 86 explanations and the archive's pages took a fifth of a second at 10,000 articles, with
+     * Flexmark's first use. A rendering that reported anything is made again, so that every build says it.
      */
     public String renderMarkdown(String owner, String source, java.nio.file.Path file, int firstLine, String pagePath) {
         long key = new Fingerprint().add(source).add(file == null ? "null" : String.valueOf(file.getFileName())).add(firstLine)
