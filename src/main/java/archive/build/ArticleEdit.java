@@ -370,28 +370,10 @@ final class ArticleEdit {
         if (pages != null) listPages.put(list, pages);
     }
 
-    /**
-     * Whether {@code date} lies within the dates of the articles of {@code parts} other than {@code
-     * moved} (none: false). Each part is in reading order, by date first: its first and last
-     * articles (other than the moved one) have its first and last dates.
-     */
+    /** Whether {@code date} lies within the dates of the articles of {@code parts} other than {@code moved} (none: false). */
     private static boolean withinDates(List<List<AnnotatedArticle>> parts, AnnotatedArticle moved, LocalDate date) {
-        boolean after = false, before = false;
-        for (List<AnnotatedArticle> part : parts) {
-            AnnotatedArticle first = end(part, moved, true), last = end(part, moved, false);
-            after |= first != null && !first.article().date().isAfter(date);
-            before |= last != null && !last.article().date().isBefore(date);
-        }
-        return after && before;
-    }
-
-    /** The first (or last) article of {@code part} other than {@code moved}; null if there is none. */
-    private static AnnotatedArticle end(List<AnnotatedArticle> part, AnnotatedArticle moved, boolean first) {
-        for (int k = 0; k < Math.min(2, part.size()); k++) {
-            AnnotatedArticle a = part.get(first ? k : part.size() - 1 - k);
-            if (!a.id().equals(moved.id())) return a;
-        }
-        return null;
+        LocalDate[] range = ArchiveIndex.dateRange(parts, moved.id());
+        return range != null && !date.isBefore(range[0]) && !date.isAfter(range[1]);
     }
 
     /**

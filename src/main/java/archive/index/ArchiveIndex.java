@@ -472,6 +472,30 @@ public final class ArchiveIndex {
         return out;
     }
 
+    /**
+     * The first and last dates of the articles of {@code parts}, the article {@code except} left out
+     * (null: none), as {first, last}; null if there is no other. Each part is in reading order, by
+     * date first: its ends give its dates, and no article between them is looked at.
+     */
+    public static LocalDate[] dateRange(List<List<AnnotatedArticle>> parts, String except) {
+        LocalDate first = null, last = null;
+        for (List<AnnotatedArticle> part : parts) {
+            AnnotatedArticle a = end(part, except, true), z = end(part, except, false);
+            if (a != null && (first == null || a.article().date().isBefore(first))) first = a.article().date();
+            if (z != null && (last == null || z.article().date().isAfter(last))) last = z.article().date();
+        }
+        return first == null ? null : new LocalDate[] {first, last};
+    }
+
+    /** The first (or last) article of {@code part} other than the one {@code except}; null if there is none. */
+    private static AnnotatedArticle end(List<AnnotatedArticle> part, String except, boolean first) {
+        for (int k = 0; k < Math.min(2, part.size()); k++) {
+            AnnotatedArticle a = part.get(first ? k : part.size() - 1 - k);
+            if (!a.id().equals(except)) return a;
+        }
+        return null;
+    }
+
     /** Articles per month, every month from the first to the last present in the list. */
     public static TreeMap<YearMonth, Integer> perMonth(List<AnnotatedArticle> as) {
         TreeMap<YearMonth, Integer> out = new TreeMap<>();

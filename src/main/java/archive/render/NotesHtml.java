@@ -9,7 +9,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,28 +37,7 @@ public final class NotesHtml {
         long key = new Fingerprint().add(notes.markdown())
                 .add(notes.file() == null ? "null" : String.valueOf(notes.file().getFileName())).add(pagePath)
                 .add(String.valueOf(new java.util.TreeMap<>(rowOf))).add(ctx.linker(pagePath).apply("")).value();
-        Split known = ctx.renderedNotes().get(a.id(), key, ctx.refs);
-        if (known != null) return known;
-        archive.diag.Diagnostics own = new archive.diag.Diagnostics();
-        java.util.List<RenderedNotes.Link> links = new java.util.ArrayList<>();
-        Split made = render(notes, rowOf, ctx, pagePath, recording(ctx.refs, links), own);
-        ctx.diags.addAll(own);
-        if (own.all().isEmpty()) ctx.renderedNotes().put(a.id(), key, List.copyOf(links), made);
-        return made;
-    }
-
-    /** {@code refs}, writing down every link it resolves. */
-    static CrossRefs recording(CrossRefs refs, java.util.List<RenderedNotes.Link> links) {
-        return (scheme, target) -> {
-            try {
-                String path = refs.resolve(scheme, target);
-                synchronized (links) { links.add(new RenderedNotes.Link(scheme, target, path, null)); }
-                return path;
-            } catch (CrossRefs.Unknown e) {
-                synchronized (links) { links.add(new RenderedNotes.Link(scheme, target, null, e.getMessage())); }
-                throw e;
-            }
-        };
+        return ctx.remembered(a.id(), key, (refs, own) -> render(notes, rowOf, ctx, pagePath, refs, own));
     }
 
     private static Split render(ArticleNotes notes, Map<Integer, String> rowOf, RenderContext ctx, String pagePath, CrossRefs refs,

@@ -54,38 +54,24 @@ public final class PlacePages {
                 p.type().labelZh(), count, children);
     }
 
-    /** The first date of the lists {@code a} and {@code b} (each in reading order), or their last if not {@code first}; null if both are empty. */
-    private static java.time.LocalDate endDate(List<AnnotatedArticle> a, List<AnnotatedArticle> b, boolean first) {
-        java.time.LocalDate out = null;
-        for (List<AnnotatedArticle> part : List.of(a, b)) {
-            if (part.isEmpty()) continue;
-            java.time.LocalDate d = part.get(first ? 0 : part.size() - 1).article().date();
-            if (out == null || (first ? d.isBefore(out) : d.isAfter(out))) out = d;
-        }
-        return out;
-    }
-
     private void place(Place p, java.util.function.IntPredicate only) {
         String base = PagePaths.place(p.slug());
         List<AnnotatedArticle> own = ctx.index.mentioning(p.slug());
         List<AnnotatedArticle> sub = ctx.index.viaSubPlaces(p.slug());
-        // Its own articles, then those of the places within it: counted, not ordered (the tally and the
-        // chart count them; each part is in reading order, by date first, so its ends give its dates).
-        List<AnnotatedArticle> all = new ArrayList<>(own);
-        all.addAll(sub);
-        java.time.LocalDate firstDate = endDate(own, sub, true), lastDate = endDate(own, sub, false);
+        // One list, the place's own articles then those about places within it, cut into pages; its
+        // tally and chart count them, its dates are its parts' ends (see ArchiveIndex#dateRange).
+        List<AnnotatedArticle> listed = new ArrayList<>(own);
+        listed.addAll(sub);
+        java.time.LocalDate[] dates = ArchiveIndex.dateRange(List.of(own, sub), null);
         Place parent = p.parent() == null ? null : ctx.places.get(p.parent());
         Views.Ref parentRef = parent == null ? null : new Views.Ref(ctx.placeHasPage(parent.slug()) ? PagePaths.place(parent.slug())
                 : PagePaths.PLACES + "#" + parent.slug(), parent.name(), parent.zh(), ctx.index.totalFor(parent.slug()), "");
         List<Views.Ref> children = ctx.index.children(p.slug()).stream().map(ctx.places::get)
                 .sorted(Comparator.comparing(Place::name)).filter(c -> ctx.placeHasPage(c.slug()))
                 .map(c -> ctx.placeRef(c.slug(), ctx.index.totalFor(c.slug()))).toList();
-        List<Views.Ref> industries = ArchiveIndex.tally(all, AnnotatedArticle::industries).stream()
+        List<Views.Ref> industries = ArchiveIndex.tally(listed, AnnotatedArticle::industries).stream()
                 .filter(e -> ctx.industries.containsKey(e.getKey())).map(e -> ctx.industryRef(e.getKey(), e.getValue())).toList();
-        var perMonth = ArchiveIndex.perMonth(all);
-        // One list, the place's own articles then those about places within it, cut into pages.
-        List<AnnotatedArticle> listed = new ArrayList<>(own);
-        listed.addAll(sub);
+        var perMonth = ArchiveIndex.perMonth(listed);
         Pagination.pages(base, listed, Pagination.ARTICLES, only, (slice, pager) -> {
             String path = Pagination.path(base, pager.current());
             int from = (pager.current() - 1) * Pagination.ARTICLES;
@@ -99,8 +85,8 @@ public final class PlacePages {
             v.put("parent", parentRef);
             v.put("children", children);
             v.put("industries", industries);
-            v.put("firstDate", firstDate == null ? "" : Dates.en(firstDate));
-            v.put("lastDate", lastDate == null ? "" : Dates.en(lastDate));
+            v.put("firstDate", dates == null ? "" : Dates.en(dates[0]));
+            v.put("lastDate", dates == null ? "" : Dates.en(dates[1]));
             v.put("coordinates", p.hasCoordinates() ? String.format(java.util.Locale.ROOT, "%.2f° %s, %.2f° %s",
                     Math.abs(p.lat()), p.lat() >= 0 ? "N" : "S", Math.abs(p.lon()), p.lon() >= 0 ? "E" : "W") : "");
             v.put("chart", ctx.monthChart("Articles about " + p.name() + " per month · 每月文章数", perMonth, path));

@@ -114,15 +114,40 @@ public final class RenderContext {
     public String renderMarkdown(String owner, String source, java.nio.file.Path file, int firstLine, String pagePath) {
         long key = new Fingerprint().add(source).add(file == null ? "null" : String.valueOf(file.getFileName())).add(firstLine)
                 .add(pagePath).add(linker(pagePath).apply("")).value();
-        String id = RenderedNotes.MARKDOWN + owner;
+        return remembered(RenderedNotes.MARKDOWN + owner, key, (recording, own) -> new NotesHtml.Split(
+                markdown.render(source, new Markdown.Context(file, firstLine, recording, linker(pagePath), own)), Map.of(), ""))
+                .introduction();
+    }
+
+    /**
+     * What {@code make} renders with the cross-references and the diagnostics it is given, as an
+     * earlier build rendered it under {@code id} for {@code key}, while every link it resolved
+     * resolves the same (see RenderedNotes); else made now, its links written down, and kept for
+     * the next build if it reported nothing.
+     */
+    NotesHtml.Split remembered(String id, long key, java.util.function.BiFunction<CrossRefs, Diagnostics, NotesHtml.Split> make) {
         NotesHtml.Split known = renderedNotes.get(id, key, refs);
-        if (known != null) return known.introduction();
+        if (known != null) return known;
         Diagnostics own = new Diagnostics();
         List<RenderedNotes.Link> links = new java.util.ArrayList<>();
-        String html = markdown.render(source, new Markdown.Context(file, firstLine, NotesHtml.recording(refs, links), linker(pagePath), own));
+        NotesHtml.Split made = make.apply(recording(refs, links), own);
         diags.addAll(own);
-        if (own.all().isEmpty()) renderedNotes.put(id, key, List.copyOf(links), new NotesHtml.Split(html, Map.of(), ""));
-        return html;
+        if (own.all().isEmpty()) renderedNotes.put(id, key, List.copyOf(links), made);
+        return made;
+    }
+
+    /** {@code refs}, writing down every link it resolves. */
+    private static CrossRefs recording(CrossRefs refs, List<RenderedNotes.Link> links) {
+        return (scheme, target) -> {
+            try {
+                String path = refs.resolve(scheme, target);
+                synchronized (links) { links.add(new RenderedNotes.Link(scheme, target, path, null)); }
+                return path;
+            } catch (CrossRefs.Unknown e) {
+                synchronized (links) { links.add(new RenderedNotes.Link(scheme, target, null, e.getMessage())); }
+                throw e;
+            }
+        };
     }
 
     /**

@@ -705,7 +705,7 @@ class IncrementalBuildTest {
             assertTrue(edited.result().pagesRendered() < first.pages() / 2, edited.result().pagesRendered() + " of " + first.pages() + " rendered");
 
             // Its explanation rewritten, which its own page shows and no article's page, nor the downloads:
-            // no article page is rendered, and the downloads are kept unmade.
+            // no article page is rendered, and the downloads stay as they were.
             String rewritten = corpus.read("data/glossary.yaml");
             java.util.regex.Matcher explanation = java.util.regex.Pattern
                     .compile("(?m)^- slug: (leap-forward)\\n(?:  .*\\n)*?  explanation: \\|\\n    (\\S+)").matcher(rewritten);
