@@ -41,9 +41,9 @@ import java.util.function.ToLongFunction;
 final class ArticleEdit {
     /**
      * What a successful build of the preview leaves for the next one to compare with: its corpus,
-     * the fingerprint of its data, and that of its settings (templates, data, URL policy).
+     * its data's parts (see DataParts), and the fingerprint of its other settings (templates, URL policy).
      */
-    record Published(SiteBuild.Corpus corpus, long data, long inputs, Map<String, String> introductions) {}
+    record Published(SiteBuild.Corpus corpus, DataParts data, long inputs, Map<String, String> introductions) {}
 
     private final List<AnnotatedArticle> changed;
     /** The edited articles as they were, by id. */
@@ -76,6 +76,8 @@ final class ArticleEdit {
      * the edit changes whole.
      */
     private final Map<String, Set<Integer>> listPages = new java.util.HashMap<>();
+    /** The glossary entries whose explanation, references or related entries the data's edit changed (see {@link #alsoFirstPagesOf}). */
+    private final Set<String> dataEdited = new TreeSet<>();
 
     private ArticleEdit(List<AnnotatedArticle> changed, Map<String, AnnotatedArticle> before, List<AnnotatedArticle> pages,
                         boolean listed, boolean notes, Map<String, Place> gazetteer, boolean listsFollow,
@@ -122,18 +124,22 @@ final class ArticleEdit {
     }
 
     /**
-     * The edit from the build {@code before} to the articles {@code now}, annotated with data whose
-     * fingerprint is {@code data}; null when more changed than this kind of edit allows.
+     * The edit from the build {@code before} to the articles {@code now}, annotated with the data of
+     * parts {@code data} (of which only what entries' first pages show may have changed, see
+     * DataParts); null when more changed than this kind of edit allows.
      */
-    static ArticleEdit of(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
-        if (before == null || before.data() != data) return null;
+    static ArticleEdit of(Published before, List<AnnotatedArticle> now, DataParts data, Map<String, Place> gazetteer) {
+        Set<String> firstPages = before == null ? null : data.firstPagesChanged(before.data());
+        if (firstPages == null) return null;
         List<AnnotatedArticle> was = before.corpus().index().articles();
         if (was.size() != now.size()) return null;
         Map<Integer, AnnotatedArticle> edited = new TreeMap<>();
         for (int i = 0; i < now.size(); i++) {
             if (was.get(i) != now.get(i)) edited.put(i, was.get(i)); // the preview's cache gives the same annotation for an unchanged article
         }
-        return between(edited, now, i -> now.get(i), before.corpus().index(), false, gazetteer);
+        ArticleEdit edit = between(edited, now, i -> now.get(i), before.corpus().index(), false, gazetteer);
+        if (edit != null) edit.alsoFirstPagesOf(firstPages);
+        return edit;
     }
 
     /**
@@ -439,8 +445,8 @@ final class ArticleEdit {
      * build before made would no longer be made (see {@link #keepsEveryListPage}), which the
      * permalink registry must refuse at once.
      */
-    static ArticleEdit ofAddedOrMoved(Published before, List<AnnotatedArticle> now, long data, Map<String, Place> gazetteer) {
-        if (before == null || before.data() != data) return null;
+    static ArticleEdit ofAddedOrMoved(Published before, List<AnnotatedArticle> now, DataParts data, Map<String, Place> gazetteer) {
+        if (before == null || !data.equals(before.data())) return null;
         List<AnnotatedArticle> was = before.corpus().index().articles();
         if (now.size() < was.size()) return null;
         Map<String, AnnotatedArticle> byId = new java.util.HashMap<>(now.size() * 4 / 3 + 16);
@@ -576,6 +582,21 @@ final class ArticleEdit {
 
     /** Whether the notes index must be made again (see {@link #notes}). */
     boolean notesIndex() { return notes || listed; }
+
+    /**
+     * Adds the first pages of the glossary entries {@code slugs}, whose explanation, references or
+     * related entries the data's edit changed (see DataParts): no other page shows them.
+     */
+    void alsoFirstPagesOf(Set<String> slugs) {
+        dataEdited.addAll(slugs);
+        for (String slug : slugs) {
+            if (entryPages.containsKey(slug) && entryPages.get(slug) == null) continue; // every page already
+            entryPages.computeIfAbsent(slug, s -> new TreeSet<>()).add(1);
+        }
+    }
+
+    /** The glossary entries whose first pages the data's edit changed (see {@link #alsoFirstPagesOf}). */
+    Set<String> dataEdited() { return dataEdited; }
 
     /** The concordance pages the edit changed, by glossary entry; null for every page of an entry (see {@link #entryPages}). */
     Map<String, Set<Integer>> entryPages() { return entryPages; }

@@ -27,7 +27,7 @@ import java.util.List;
 final class DataStore {
     static final String FILE = "data.bin";
     private static final long MAGIC = 0x3141544144484352L; // "RCHDATA1"
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final PlaceType[] PLACE_TYPES = PlaceType.values();
     private static final GlossaryEntry.Kind[] KINDS = GlossaryEntry.Kind.values();
 
@@ -110,6 +110,9 @@ final class DataStore {
             strings(out, g.related());
             strings(out, g.references());
             origin(out, g.origin());
+            origin(out, g.explanationAt());
+            out.varint(g.referencesAt().size());
+            for (Origin o : g.referencesAt()) origin(out, o);
         }
         out.varint(data.places().size());
         for (Place p : data.places()) {
@@ -149,8 +152,12 @@ final class DataStore {
             List<String> en = strings(in);
             String gloss = in.nullable(), explanation = in.nullable();
             List<String> related = strings(in), references = strings(in);
+            Origin origin = origin(in), explanationAt = origin(in);
+            int r = in.count(1 << 20);
+            List<Origin> referencesAt = new ArrayList<>(r);
+            for (int i = 0; i < r; i++) referencesAt.add(origin(in));
             glossary.add(new GlossaryEntry(slug, kind == 0 ? null : KINDS[kind - 1], zh, parts, pinyin, en, gloss, explanation,
-                    related, references, origin(in)));
+                    related, references, origin, explanationAt, referencesAt));
         }
         n = in.count(1 << 20);
         List<Place> places = new ArrayList<>(n);

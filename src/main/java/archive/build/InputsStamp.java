@@ -73,14 +73,23 @@ record InputsStamp(long value, long sideFiles) {
         tree(f, root, t -> { });
     }
 
+    /** As {@link #tree(Fingerprint, Path)}, leaving out the files {@code skip} accepts. */
+    static void treeWithout(Fingerprint f, Path root, java.util.function.Predicate<Path> skip) {
+        tree(f, root, t -> { }, skip);
+    }
+
     /** As {@link #tree(Fingerprint, Path)}, telling {@code times} each file's time in nanoseconds. */
     private static void tree(Fingerprint f, Path root, java.util.function.LongConsumer times) {
+        tree(f, root, times, p -> false);
+    }
+
+    private static void tree(Fingerprint f, Path root, java.util.function.LongConsumer times, java.util.function.Predicate<Path> skip) {
         if (root == null || !Files.exists(root)) {
             f.add("absent");
             return;
         }
         try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            List<Path> files = s.sorted().toList();
+            List<Path> files = s.filter(skip.negate()).sorted().toList();
             f.add(files.size());
             for (Path p : files) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);

@@ -14,9 +14,10 @@ import java.util.TreeMap;
 /**
  * What a one-off build needs to know of the site it published to update it after an edit the
  * way the preview does (see {@link ArticleEdit}), kept beside the output
- * ({@code .site.cache/published.bin}): the keys of its settings (templates, data, pages, URL
- * policy, generator), of its articles' order and of the notes and overrides files it read, the
- * number of pages it made and the editors' introductions; and, for a build that finds nothing
+ * ({@code .site.cache/published.bin}): the keys of its settings (templates, pages, URL policy,
+ * generator, the data folder's other files), of its articles' order and of the notes and overrides
+ * files it read, the number of pages it made, the editors' introductions and the parts of its
+ * data (see DataParts); and, for a build that finds nothing
  * changed, the stamp of every input it read ({@link InputsStamp}), the number of articles and the
  * warnings it gave. A build removes the file before it changes anything and writes it once it has
  * published, so the file always describes the published site; a missing or damaged file only
@@ -25,9 +26,9 @@ import java.util.TreeMap;
  * since then lists other files than those published, and the state is not used.
  */
 record PublishedState(long settings, long order, long sideFiles, int pages, Map<String, String> introductions,
-                      long inputs, int articles, String manifest, List<Diagnostic> warnings, Feedback feedback) {
+                      long inputs, int articles, String manifest, List<Diagnostic> warnings, Feedback feedback, DataParts data) {
     static final String FILE = "published.bin";
-    private static final long MAGIC = 0x33425550_48435241L; // "ARCHPUB3"
+    private static final long MAGIC = 0x34425550_48435241L; // "ARCHPUB4"
 
     /**
      * The editors' warnings about the glossary (see EditorFeedback), made from the data whose
@@ -52,8 +53,12 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
             List<Diagnostic> warnings = warnings(in);
             long feedbackKey = in.fixed();
             Feedback feedback = new Feedback(feedbackKey, warnings(in));
+            long shared = in.fixed();
+            int entries = in.count(1 << 24);
+            Map<String, Long> firstPages = new HashMap<>(entries * 4 / 3 + 16);
+            for (int i = 0; i < entries; i++) firstPages.put(in.string(), in.fixed());
             return in.atEnd() ? new PublishedState(settings, order, sideFiles, pages, Map.copyOf(intros), inputs, articles,
-                    manifest, warnings, feedback) : null;
+                    manifest, warnings, feedback, new DataParts(shared, firstPages)) : null;
         } catch (IOException | RuntimeException e) {
             return null; // a damaged file costs time, never correctness
         }
@@ -77,7 +82,8 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
 
     /** This state, of the same site with its manifest written again (see {@link #manifest}). */
     PublishedState withManifest(String manifest) {
-        return new PublishedState(settings, order, sideFiles, pages, introductions, inputs, articles, manifest, warnings, feedback);
+        return new PublishedState(settings, order, sideFiles, pages, introductions, inputs, articles, manifest, warnings, feedback,
+                data);
     }
 
     /** Removes the state: the site is about to change. */
@@ -97,6 +103,8 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
         warnings(out, warnings);
         out.fixed(feedback.key());
         warnings(out, feedback.warnings());
+        out.fixed(data.shared()).varint(data.firstPages().size());
+        for (var e : new TreeMap<>(data.firstPages()).entrySet()) out.string(e.getKey()).fixed(e.getValue());
         try {
             Files.createDirectories(file.getParent());
             archive.io.FileReplace.write(file, out.toArray());

@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -88,8 +89,8 @@ public final class SiteBuild {
     private NotesStore notes;
     /** In the preview: what a save changed, when it left every article where it stood (see {@link ArticleEdit}). */
     private ArticleEdit articleEdit;
-    /** The fingerprint of the data this build read. */
-    private long dataKey;
+    /** The parts of the data this build read, by the pages that show them (see DataParts). */
+    private DataParts dataParts;
     /** For a one-off build: what the previous build published (see {@link PublishedState}); null if unknown. */
     private PublishedState previous;
     /** For a one-off build: the edit since the previous build, when it left every article where it stood. */
@@ -231,11 +232,14 @@ public final class SiteBuild {
             RenderContext ctx = context(corpus, diags, publishing.recorder(writer), publishing);
             // The preview's rebuild after such a save: the files it cannot change are kept unseen.
             ArticleEdit edit = deferIndexes && articleEdit != null
-                    && ArticleEdit.sameSettings(cache.published(), corpus, ctx.inputs().value()) ? articleEdit : null;
+                    && ArticleEdit.sameSettings(cache.published(), corpus, ctx.inputsWithoutData().value()) ? articleEdit : null;
             if (edit != null && writer.keepPreviousExcept(edit::affects)) return buildEdit(corpus, edit, ctx, writer, publishing, diags);
             // A one-off build after an edit of that kind: every file the edit cannot change is kept, once checked untouched.
             SideTask early = null;
-            if (storedEdit != null && previous.settings() == settingsKey(corpus, ctx)) {
+            // (An edit of the data that changed only what some entries' first pages show adds those pages to it.)
+            Set<String> firstPages = storedEdit == null ? null : dataParts.firstPagesChanged(previous.data());
+            if (storedEdit != null && firstPages != null && previous.settings() == settingsKey(corpus, ctx)) {
+                storedEdit.alsoFirstPagesOf(firstPages);
                 // The search index is made from the articles alone, on a thread of its own: started
                 // before the published files are checked, which it has no part in (they leave its files
                 // to it), and which with the few pages the edit changed leave a core idle.
@@ -287,7 +291,8 @@ public final class SiteBuild {
             if (cache != null) {
                 cache.carried(writer.carried());
                 cache.publishing(publishing);
-                cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value(), Map.copyOf(introductions)), pages);
+                cache.published(new ArticleEdit.Published(corpus, dataParts, ctx.inputsWithoutData().value(), Map.copyOf(introductions)),
+                        pages);
             } else {
                 savePublished(corpus, ctx, pages, introductions, diags);
             }
@@ -396,7 +401,9 @@ public final class SiteBuild {
             abandon(search);
             throw e;
         }
-        say("Rendered the %d pages the edit changed; the feed and downloads brought up to date", ctx.pagesRendered.get());
+        int renderedPages = ctx.pagesRendered.get();
+        say("Rendered the %d %s the edit changed; the feed and downloads brought up to date", renderedPages,
+                renderedPages == 1 ? "page" : "pages");
         search.join();
         diags.throwIfErrors("rendering pages");
         writer.publish();
@@ -406,17 +413,28 @@ public final class SiteBuild {
         savePublished(corpus, ctx, previous.pages(), introductions, diags);
         int n = edit.changed().size();
         int rendered = ctx.pagesRendered.get(), articlePages = made.articlePages();
-        if (n == 0) {
+        int entries = edit.dataEdited().size();
+        String data = entries == 0 ? "" : " and of " + explanations(entries);
+        if (n == 0 && entries == 0) {
             say("Published to %s: no article changed since the previous build, every page kept unread (%d files written, "
                     + "%d unchanged)", config.out(), writer.filesWritten(), writer.filesReused());
+        } else if (n == 0) {
+            say("Published the edit of %s to %s: rendered %d %s, kept the others unread (%d files written, %d unchanged)",
+                    explanations(entries), config.out(), rendered, rendered == 1 ? "page" : "pages", writer.filesWritten(),
+                    writer.filesReused());
         } else {
-            say("Published the edit of %d %s%s to %s: rendered %d of %d article pages and %d other pages, kept the others "
+            say("Published the edit of %d %s%s%s to %s: rendered %d of %d article pages and %d other pages, kept the others "
                     + "unread (%d files written, %d unchanged)", n, n == 1 ? "article" : "articles",
-                    edit.moved() ? " (moved in the reading order)" : "", config.out(), articlePages,
+                    edit.moved() ? " (moved in the reading order)" : "", data, config.out(), articlePages,
                     corpus.articles().size(), rendered - articlePages, writer.filesWritten(), writer.filesReused());
         }
         return new Result(corpus.articles().size(), previous.pages(), ctx.pagesRendered.get(), writer.filesWritten(),
                 writer.filesReused(), diags);
+    }
+
+    /** "the explanations of 3 glossary entries": what a data edit of their first pages changed (see DataParts), for the progress lines. */
+    private static String explanations(int entries) {
+        return "the explanations of " + entries + (entries == 1 ? " glossary entry" : " glossary entries");
     }
 
     /** What {@link #renderEdit} made: the editors' introductions as they are now, and how many article pages were rendered. */
@@ -450,10 +468,18 @@ public final class SiteBuild {
         return new EditRendered(introductions, articlePages.rendered());
     }
 
-    /** The settings a stored edit needs unchanged: templates, data (redirects and registry too), pages, URL policy, folders. */
+    /**
+     * The settings a stored edit needs unchanged: templates, pages, URL policy, folders, the data
+     * folder's other files (redirects, registry). The glossary, gazetteer and industries are
+     * compared by what they hold instead (see DataParts): rewording an explanation changes one page.
+     */
     private long settingsKey(Corpus corpus, RenderContext ctx) {
-        return new archive.render.Fingerprint().add(ctx.inputs().value()).addValue(corpus.pages()).add(String.valueOf(config))
-                .add(folderStamp(config.data())).add(config.permalinks() == null ? 0 : folderStamp(config.permalinks())).value();
+        archive.render.Fingerprint data = new archive.render.Fingerprint();
+        InputsStamp.treeWithout(data, config.data(), p -> p.getParent() != null && p.getParent().equals(config.data())
+                && EditorialDataLoader.FILES.contains(p.getFileName().toString()));
+        return new archive.render.Fingerprint().add(ctx.inputsWithoutData().value()).addValue(corpus.pages())
+                .add(String.valueOf(config)).add(data.value())
+                .add(config.permalinks() == null ? 0 : folderStamp(config.permalinks())).value();
     }
 
     /** The names, sizes, times and identities of the files under {@code dir} (or of the file {@code dir}): a change to any changes it. */
@@ -477,7 +503,7 @@ public final class SiteBuild {
         awaitFeedback();
         new PublishedState(settingsKey(corpus, ctx), orderKey(corpus.index().articles()), inputs.sideFiles(), pages,
                 Map.copyOf(introductions), inputs.value(), corpus.articles().size(), SiteWriter.manifestKey(config.out()),
-                diags.warnings(), feedback)
+                diags.warnings(), feedback, dataParts)
                 .save(publishedStateFile(), archive.render.Templates.generatorFingerprint());
     }
 
@@ -499,14 +525,16 @@ public final class SiteBuild {
         publishing.recordPermalinks();
         cache.carried(writer.carried());
         cache.publishing(publishing);
-        cache.published(new ArticleEdit.Published(corpus, dataKey, ctx.inputs().value(), Map.copyOf(introductions)),
+        cache.published(new ArticleEdit.Published(corpus, dataParts, ctx.inputsWithoutData().value(), Map.copyOf(introductions)),
                 cache.publishedPages());
         int rendered = ctx.pagesRendered.get();
         int n = edit.changed().size();
+        int entries = edit.dataEdited().size();
         String what = edit.listsFollow()
                 ? n + (n == 1 ? " added or moved article and its neighbours" : " added or moved articles and their neighbours")
                 + "; the lists follow,"
-                : "edit of " + n + (n == 1 ? " article" : " articles");
+                : n == 0 && entries > 0 ? "edit of " + explanations(entries)
+                : "edit of " + n + (n == 1 ? " article" : " articles") + (entries == 0 ? "" : " and of " + explanations(entries));
         say("Published the %s to %s (%d pages rendered; %d files written, %d unchanged)", what, config.out(), rendered,
                 writer.filesWritten(), writer.filesReused());
         int pages = cache.publishedPages();
@@ -695,9 +723,10 @@ public final class SiteBuild {
         // Held hollow, the archive's mentions are read by the two passes below, each decoding them anew (see AnnotationStore#passing).
         boolean hollowed = annotated != mentioned;
         // In the preview, a save that left every article where it stood updates the last index.
-        articleEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, dataKey, data.placesBySlug());
+        DataParts parts = DataParts.of(data);
+        articleEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, parts, data.placesBySlug());
         if (cache != null && articleEdit == null) {
-            articleEdit = ArticleEdit.ofAddedOrMoved(cache.published(), annotated, dataKey, data.placesBySlug());
+            articleEdit = ArticleEdit.ofAddedOrMoved(cache.published(), annotated, parts, data.placesBySlug());
         }
         // The editors' warnings, made from the data and every article: after such an edit, the
         // previous build's stand when the edited articles count alike in them. (Kept for the next
@@ -732,7 +761,7 @@ public final class SiteBuild {
                 && !articleEdit.keepsEveryListPage(cache.published().corpus().index(), index, data.placesBySlug())) {
             articleEdit = null;
         }
-        this.dataKey = dataKey;
+        this.dataParts = parts;
         if (likelyEdit) storedEdit = ArticleEdit.ofStored(before, after, index, data.placesBySlug());
         if (storedEdit == null && movedFrom != null) {
             storedEdit = ArticleEdit.ofStoredMoved(before, after, movedFrom, index, data.placesBySlug());

@@ -60,8 +60,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--edit", defaultValue = "author", description = "what the editor loop's saves change: author (a line "
             + "of text only the article's page shows), title (shown in every list the article is on), notes (a paragraph added "
-            + "to an article's editors' notes), date (the article moved a day later each save, its title marked) or new (a new article "
-            + "each save) (default: ${DEFAULT-VALUE})")
+            + "to an article's editors' notes), date (the article moved a day later each save, its title marked), new (a new article "
+            + "each save) or explanation (a glossary entry's explanation, in the data) (default: ${DEFAULT-VALUE})")
     String edit;
 
     @Option(names = "--java-opts", description = "JVM options of the timed builds (default: those of this JVM)")
@@ -191,6 +191,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             String name = file.getFileName().toString();
             article = "articles/" + name.substring(name.indexOf('_') + 1, name.length() - ".notes.md".length()) + "/";
+        } else if (kind == EditorLoopBench.Edit.EXPLANATION) {
+            file = config.data().resolve("glossary.yaml");
+            article = "glossary/" + EditorLoopBench.explainedEntry(Files.readString(file)) + "/";
         }
         System.out.println();
         String what = edit.equals("new") ? "a new article (a copy of " + file.getFileName() + " under a new id) saved " + saves

@@ -32,9 +32,28 @@ final class EditorLoopBench {
     /**
      * What each save changes: the seed's author line (text only the article's page shows), its
      * title (shown in every list the article is on), a paragraph added to its editors' notes, or
-     * a new article (a copy of the seed under a new id, which every list after it makes room for).
+     * a new article (a copy of the seed under a new id, which every list after it makes room for),
+     * or the data: a glossary entry's explanation, which only the entry's first page shows (the file
+     * saved is then data/glossary.yaml, and the page fetched the entry's, see {@link #explainedEntry}).
      */
-    enum Edit { AUTHOR, TITLE, NOTES, DATE, NEW }
+    enum Edit { AUTHOR, TITLE, NOTES, DATE, NEW, EXPLANATION }
+
+    /** The first glossary entry of {@code yaml} whose explanation is a block ("explanation: |"): the one an EXPLANATION save changes. */
+    static String explainedEntry(String yaml) {
+        java.util.regex.Matcher m = EXPLAINED.matcher(yaml);
+        if (!m.find()) throw new IllegalStateException("no glossary entry has an explanation written as a block (explanation: |)");
+        return m.group(1);
+    }
+
+    private static final java.util.regex.Pattern EXPLAINED =
+            java.util.regex.Pattern.compile("(?m)^- slug: (\\S+)\n(?:  .*\n)*?  explanation: \\|\n    ");
+
+    /** {@code yaml} with {@code mark} put first in the explanation of the {@link #explainedEntry}. */
+    private static String explanationMarked(String yaml, String mark) {
+        java.util.regex.Matcher m = EXPLAINED.matcher(yaml);
+        if (!m.find()) throw new IllegalStateException("no glossary entry has an explanation written as a block");
+        return yaml.substring(0, m.end()) + mark + ". " + yaml.substring(m.end());
+    }
 
     private final BuildConfig config;
     private final Edit edit;
@@ -89,6 +108,7 @@ final class EditorLoopBench {
                         case NOTES -> text.stripTrailing() + "\n\n" + mark + ".\n";
                         // Moved in the reading order, off its day's, month's and perhaps year's lists onto others.
                         case DATE -> movedBy(text, i).replaceFirst("^Title: ", "Title: " + mark + ": ");
+                        case EXPLANATION -> explanationMarked(text, mark);
                         case NEW -> throw new IllegalStateException();
                     });
                 }

@@ -16,10 +16,12 @@ import java.util.List;
  * @param related     slugs of related entries
  * @param references  Markdown strings
  * @param origin      where the entry is written (file and line), for diagnostics
+ * @param explanationAt where the explanation's text begins (its first line), for diagnostics of its Markdown
+ * @param referencesAt  where each reference's text begins, for the same
  */
 public record GlossaryEntry(String slug, Kind kind, List<String> zh, List<Part> parts, String pinyin,
                             List<String> en, String gloss, String explanation, List<String> related,
-                            List<String> references, Origin origin) {
+                            List<String> references, Origin origin, Origin explanationAt, List<Origin> referencesAt) {
 
     public GlossaryEntry {
         zh = List.copyOf(zh);
@@ -27,6 +29,19 @@ public record GlossaryEntry(String slug, Kind kind, List<String> zh, List<Part> 
         en = List.copyOf(en);
         related = List.copyOf(related);
         references = List.copyOf(references);
+        explanationAt = explanationAt == null ? origin : explanationAt;
+        referencesAt = referencesAt == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(referencesAt));
+    }
+
+    /** An entry whose texts are taken to begin where the entry does. */
+    public GlossaryEntry(String slug, Kind kind, List<String> zh, List<Part> parts, String pinyin, List<String> en, String gloss,
+                         String explanation, List<String> related, List<String> references, Origin origin) {
+        this(slug, kind, zh, parts, pinyin, en, gloss, explanation, related, references, origin, origin, List.of());
+    }
+
+    /** Where the reference {@code i} begins; where the entry does if unknown. */
+    public Origin referenceAt(int i) {
+        return i < referencesAt.size() && referencesAt.get(i) != null ? referencesAt.get(i) : origin;
     }
 
     /** A part of a slogan, found on its own in the text. */

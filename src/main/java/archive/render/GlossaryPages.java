@@ -242,6 +242,20 @@ public final class GlossaryPages {
         return f.value();
     }
 
+    /**
+     * What of the entry {@code g} its first page alone shows, of every page of the site: its
+     * explanation, references and related entries (see {@link #withoutFirstPageOnly}).
+     */
+    public static Object firstPageOnly(GlossaryEntry g) {
+        return List.of(g.explanation(), g.references(), g.related());
+    }
+
+    /** The entry {@code g} without what its first page alone shows ({@link #firstPageOnly}): as every other page has it. */
+    public static GlossaryEntry withoutFirstPageOnly(GlossaryEntry g) {
+        return new GlossaryEntry(g.slug(), g.kind(), g.zh(), g.parts(), g.pinyin(), g.en(), g.gloss(), "", List.of(), List.of(),
+                g.origin());
+    }
+
     /** Pinyin without tone marks, then the characters, then the slug: a stable order for readers of either language. */
     static Comparator<GlossaryEntry> byPinyin() {
         Collator c = Collator.getInstance(Locale.ROOT);
@@ -261,20 +275,19 @@ public final class GlossaryPages {
         // Markdown is rendered once, for the entry's first page, so its diagnostics are reported once;
         // not at all when that page is not asked for (an edit's line on a later page), as no other shows it.
         boolean first = only == null || only.contains(1);
-        String explanation = !first ? "" : ctx.renderMarkdown("glossary/" + g.slug() + "/explanation", g.explanation(), g.origin().file(),
-                g.origin().line(), base);
+        String explanation = !first ? "" : ctx.renderMarkdown("glossary/" + g.slug() + "/explanation", g.explanation(),
+                g.explanationAt().file(), g.explanationAt().line(), base);
         List<String> references = !first ? List.of() : IntStream.range(0, g.references().size()).mapToObj(i -> ctx.renderMarkdown(
-                "glossary/" + g.slug() + "/reference/" + i, g.references().get(i), g.origin().file(), g.origin().line(), base)).toList();
+                "glossary/" + g.slug() + "/reference/" + i, g.references().get(i), g.referenceAt(i).file(), g.referenceAt(i).line(),
+                base)).toList();
         List<Views.Ref> related = g.related().stream().filter(ctx.glossary::containsKey)
                 .map(s -> ctx.entryRef(s, ctx.index.usingEntry(s).size())).toList();
         var perMonth = ArchiveIndex.perMonth(articles);
         String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
         int total = Pagination.pageCount(lines, Pagination.LINES);
-        // Later pages carry the entry without what only the first shows (its explanation, references
-        // and related entries): an edit of those remakes the first page alone, not every page of a
-        // concordance that runs to hundreds of pages.
-        GlossaryEntry later = new GlossaryEntry(g.slug(), g.kind(), g.zh(), g.parts(), g.pinyin(), g.en(), g.gloss(), "",
-                List.of(), List.of(), g.origin());
+        // Later pages carry the entry without what only the first shows: an edit of that remakes the
+        // first page alone, not every page of a concordance that runs to hundreds of pages.
+        GlossaryEntry later = withoutFirstPageOnly(g);
         List<Page> out = new ArrayList<>();
         for (Page p : IntStream.rangeClosed(1, total).filter(n -> only == null || only.contains(n)).parallel().mapToObj(n -> {
             Pagination.Pager pager = Pagination.pager(base, n, total);

@@ -93,7 +93,7 @@ public final class EditorialDataLoader {
             if ((pinyin == null || pinyin.isBlank()) && !zh.isEmpty()) pinyin = PinyinGenerator.pinyin(zh.get(0));
             if (slug == null || kind == null || zh.isEmpty() || gloss == null || explanation == null) continue;
             out.add(new GlossaryEntry(slug, kind, zh, parts, pinyin, en, gloss, explanation, e.strings("related"),
-                    e.strings("references"), e.origin()));
+                    e.strings("references"), e.origin(), e.textOrigin("explanation"), e.textOrigins("references")));
         }
         Set<String> known = new HashSet<>(slugs.keySet());
         for (YamlFile.Entry e : entries) {

@@ -191,6 +191,35 @@ public final class YamlFile {
             return t == null ? line : YamlFile.line(t.getValueNode());
         }
 
+        /**
+         * Where the text of {@code key}'s value begins: the line after the key for a block (`|` or
+         * `>`), the key's line otherwise; the entry's for an absent key.
+         */
+        public Origin textOrigin(String key) {
+            NodeTuple t = fields.get(key);
+            return t == null ? origin() : new Origin(owner.file, textLine(t.getValueNode()));
+        }
+
+        /** Where the text of each item of the list {@code key} begins (see {@link #textOrigin}), as {@link #strings} keeps them. */
+        public List<Origin> textOrigins(String key) {
+            NodeTuple t = fields.get(key);
+            if (t == null) return List.of();
+            Node v = t.getValueNode();
+            if (v instanceof ScalarNode s) return isNull(s) || s.getValue().isBlank() ? List.of() : List.of(new Origin(owner.file, textLine(s)));
+            if (!(v instanceof SequenceNode seq)) return List.of();
+            List<Origin> out = new ArrayList<>();
+            for (Node n : seq.getValue()) {
+                if (n instanceof ScalarNode s && !isNull(s) && !s.getValue().isBlank()) out.add(new Origin(owner.file, textLine(s)));
+            }
+            return out;
+        }
+
+        private static int textLine(Node n) {
+            boolean block = n instanceof ScalarNode s && (s.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.LITERAL
+                    || s.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.FOLDED);
+            return YamlFile.line(n) + (block ? 1 : 0);
+        }
+
         public boolean has(String key) {
             NodeTuple t = fields.get(key);
             return t != null && !(t.getValueNode() instanceof ScalarNode s && isNull(s));

@@ -284,6 +284,28 @@ class BuildBehaviourTest {
         assertTrue(all.contains("notes.md:8: unknown cross-reference `article:" + ID2 + "`"), all);
     }
 
+    /** A bad link in a glossary entry's explanation or reference is reported at the line it is written on, not the entry's. */
+    @Test
+    void unknownCrossReferenceInTheGlossaryFailsAtItsLine() {
+        withData().write("seeds/001_" + ID + ".txt", seed("1959-03-02", "Coal.", "煤炭。"))
+                .write("data/glossary.yaml", GLOSSARY + """
+                        - slug: late-entry
+                          kind: term
+                          zh: [后来者]
+                          gloss: a late entry
+                          explanation: |
+                            A first line.
+                            See [x](glossary:nothing-here).
+                          references:
+                            - "A book."
+                            - "See [y](place:nowhere)."
+                        """);
+        String all = String.join("\n", p.buildFails().errors().stream().map(Diagnostic::format).toList());
+        int entry = (int) GLOSSARY.lines().count() + 1;
+        assertTrue(all.contains("glossary.yaml:" + (entry + 6) + ": unknown cross-reference `glossary:nothing-here`"), all);
+        assertTrue(all.contains("glossary.yaml:" + (entry + 9) + ": unknown cross-reference `place:nowhere`"), all);
+    }
+
     @Test
     void hostileMarkdownIsMadeHarmless() {
         withData().write("seeds/001_" + ID + ".txt", seed("1959-03-02", "Coal.", "煤炭。"))

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** A build after a change gives exactly the site a clean build gives, and leaves untouched what did not change. */
 class IncrementalBuildTest {
@@ -705,7 +706,7 @@ class IncrementalBuildTest {
             assertTrue(edited.result().pagesRendered() < first.pages() / 2, edited.result().pagesRendered() + " of " + first.pages() + " rendered");
 
             // Its explanation rewritten, which its own page shows and no article's page, nor the downloads:
-            // no article page is rendered, and the downloads stay as they were.
+            // its page alone is rendered (the edit's way), and the downloads stay as they were.
             String rewritten = corpus.read("data/glossary.yaml");
             java.util.regex.Matcher explanation = java.util.regex.Pattern
                     .compile("(?m)^- slug: (leap-forward)\\n(?:  .*\\n)*?  explanation: \\|\\n    (\\S+)").matcher(rewritten);
@@ -715,7 +716,8 @@ class IncrementalBuildTest {
             before = times(corpus.site());
             edited = logged(corpus, null);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
-            assertTrue(edited.log().contains("Rendered 0 of 60 article pages"), edited.log());
+            assertTrue(edited.log().contains("Published the edit of the explanations of 1 glossary entry"), edited.log());
+            assertEquals(1, edited.result().pagesRendered(), edited.log());
             changed = changed(before, times(corpus.site()));
             assertTrue(changed.contains("glossary/leap-forward/index.html"), changed.toString());
             assertTrue(!changed.contains("downloads/articles.json") && !changed.contains("downloads/articles.csv"), changed.toString());
@@ -822,6 +824,26 @@ class IncrementalBuildTest {
         // The introduction shows on the article's page and in the notes index.
         assertTrue(project.read("site/notes/index.html").contains("An added sentence of the editors."));
         assertTrue(project.read("site/articles/1012f6d7e23636c3/index.html").contains("An added sentence of the editors."));
+        new SiteBuild(project.config(), null, cache).build();
+        TestProject.assertSameSite(clean, project.site());
+    }
+
+    /** A save of the data that rewords an explanation makes the entry's first page alone, as a clean build makes it. */
+    @Test
+    void thePreviewRebuildsOnlyTheFirstPageOfAnEntryWhoseExplanationChanged() throws IOException {
+        ArticleCache cache = new ArticleCache();
+        new SiteBuild(project.config(), null, cache).build();
+        String file = "data/glossary.yaml", yaml = project.read(file);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^- slug: (\\S+)\n(?:  .*\n)*?  explanation: \\|\n    ")
+                .matcher(yaml);
+        assertTrue(m.find());
+        project.write(file, yaml.substring(0, m.end()) + "An editorial rewording. " + yaml.substring(m.end()));
+        Logged edited = logged(project, cache);
+        assertTrue(edited.log().contains("Published the edit of the explanations of 1 glossary entry"), edited.log());
+        assertEquals(1, edited.result().pagesRendered(), edited.log());
+        Path clean = cleanBuild();
+        TestProject.assertSameSite(clean, project.site(), PAGES);
+        assertTrue(project.read("site/glossary/" + m.group(1) + "/index.html").contains("An editorial rewording."));
         new SiteBuild(project.config(), null, cache).build();
         TestProject.assertSameSite(clean, project.site());
     }
@@ -1067,12 +1089,79 @@ class IncrementalBuildTest {
             Map<String, FileTime> before = times(corpus.site());
             Logged edited = logged(corpus, null);
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
-            assertTrue(edited.log().contains("Rendered 0 of 300 article pages"), edited.log());
+            // The edit's way: every other page kept unread, not checked.
+            assertTrue(edited.log().contains("Published the edit of the explanations of 1 glossary entry"), edited.log());
+            assertTrue(edited.log().contains("rendered 1 page, kept the others unread"), edited.log());
             java.util.Set<String> changed = changed(before, times(corpus.site()));
             assertEquals(java.util.Set.of("glossary/" + slug + "/index.html"), changed);
             assertEquals(1, edited.result().pagesRendered(), edited.log());
             assertTrue(corpus.read("site/glossary/" + slug + "/index.html").contains("Rewritten: "));
         });
+    }
+
+    /**
+     * An edit of the data that changes only what entries' first pages show (an explanation grown
+     * by a line, which moves every later entry down a line, a related entry dropped, a reference
+     * reworded, each in another entry), made with an edit of a seed, takes the edit's way: the
+     * site, and the editors' warnings with their lines, are a clean build's. An explanation given a
+     * link to no entry fails the build, naming the file and the link's line, and leaves the site as it was; a gloss
+     * edited (shown by every article using the entry) checks every page.
+     */
+    @Test
+    void anEditOfWhatOnlyEntriesFirstPagesShowTakesTheEditsWay() throws IOException {
+        onSynthetic(9, 300, (gen, corpus) -> {
+            corpus.build();
+            String file = "data/glossary.yaml", yaml = corpus.read(file);
+            // Entries are cut at their "- slug:" lines; each change is made to another entry.
+            List<String> entries = new java.util.ArrayList<>(List.of(yaml.split("(?m)(?=^- slug: )")));
+            List<String> original = List.copyOf(entries);
+            int grown = firstFrom(entries, 1, "(?s)- slug: .*\n  explanation: \\|\n    .*");
+            int related = firstFrom(entries, grown + 1, "(?s)- slug: .*\n  related: \\[[^,\\]]+, .*");
+            int reference = firstFrom(entries, related + 1, "(?s)- slug: .*\n    - \".*");
+            entries.set(grown, entries.get(grown).replaceFirst("(?m)^(  explanation: \\|\\n    [^\\n]*\\n)",
+                    "$1    A line added by an editor.\n"));
+            entries.set(related, entries.get(related).replaceFirst("(?m)^  related: \\[[^,\\]]+, ", "  related: ["));
+            entries.set(reference, entries.get(reference).replaceFirst("(?m)^    - \"", "    - \"Reworded. "));
+            for (int i : new int[] {grown, related, reference}) assertNotEquals(original.get(i), entries.get(i), slugOf(entries.get(i)));
+            String edited = String.join("", entries);
+            corpus.write(file, edited);
+            correctAuthor(corpus, "seeds/" + gen.fileName(30));
+
+            Logged logged = logged(corpus, null);
+            assertTrue(logged.log().contains("Published the edit of 1 article and of the explanations of 3 glossary entries"),
+                    logged.log());
+            assertTrue(logged.log().contains("kept the others unread"), logged.log());
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            assertEquals(cleanWarnings(corpus), messages(logged.result()));
+            assertTrue(corpus.read("site/glossary/" + slugOf(entries.get(grown)) + "/index.html").contains("A line added by an editor."));
+
+            // A link to no entry: the build fails, naming the file and line, and the site stays as it was.
+            Map<String, FileTime> published = times(corpus.site());
+            corpus.write(file, edited.replace("    A line added by an editor.\n", "    A line added by an [editor](glossary:no-such-entry).\n"));
+            archive.diag.BuildFailedException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                    archive.diag.BuildFailedException.class, () -> logged(corpus, null));
+            int line = (int) edited.substring(0, edited.indexOf("    A line added by an editor.")).chars().filter(c -> c == '\n').count() + 1;
+            assertTrue(failed.getMessage().contains("glossary.yaml:" + line + ": unknown cross-reference `glossary:no-such-entry`"),
+                    failed.getMessage());
+            assertEquals(published, times(corpus.site()));
+
+            // A gloss, which every article using the entry shows: every page is checked.
+            String gloss = edited.replaceFirst("(?m)^  gloss: ", "  gloss: literally, ");
+            assertNotEquals(edited, gloss);
+            corpus.write(file, gloss);
+            logged = logged(corpus, null);
+            assertFalse(logged.log().contains("kept the others unread"), logged.log());
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
+    }
+
+    /** The slug of a glossary entry as written ("- slug: x\n…"). */
+    private static String slugOf(String entry) { return entry.substring("- slug: ".length(), entry.indexOf('\n')); }
+
+    /** The first of {@code entries} from {@code from} that matches {@code pattern}. */
+    private static int firstFrom(List<String> entries, int from, String pattern) {
+        for (int i = from; i < entries.size(); i++) if (entries.get(i).matches(pattern)) return i;
+        throw new AssertionError("no entry matches " + pattern);
     }
 
     /** The ids of the articles the concordance page {@code page} quotes in the cells {@code cells} select. */
