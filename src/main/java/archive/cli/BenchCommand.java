@@ -154,6 +154,16 @@ final class BenchCommand implements Callable<Integer> {
                 // Then its date, English and Chinese (a correction editors make): it moves in every list it is on.
                 Files.writeString(edited, movedOneDay(text));
                 runs.add(run("one article moved (its date)", build));
+                // Then the data alone: a glossary entry's explanation reworded, which only the entry's first page shows.
+                Path glossary = corpus.resolve("data").resolve("glossary.yaml");
+                byte[] data = Files.readAllBytes(glossary);
+                try {
+                    Files.writeString(glossary, EditorLoopBench.explanationMarked(new String(data, StandardCharsets.UTF_8),
+                            "An editor's rewording"));
+                    runs.add(run("one glossary explanation edited (data)", build));
+                } finally {
+                    Files.write(glossary, data);
+                }
             } finally {
                 Files.write(edited, original);
             }

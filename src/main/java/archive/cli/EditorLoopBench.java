@@ -49,7 +49,7 @@ final class EditorLoopBench {
             java.util.regex.Pattern.compile("(?m)^- slug: (\\S+)\n(?:  .*\n)*?  explanation: \\|\n    ");
 
     /** {@code yaml} with {@code mark} put first in the explanation of the {@link #explainedEntry}. */
-    private static String explanationMarked(String yaml, String mark) {
+    static String explanationMarked(String yaml, String mark) {
         java.util.regex.Matcher m = EXPLAINED.matcher(yaml);
         if (!m.find()) throw new IllegalStateException("no glossary entry has an explanation written as a block");
         return yaml.substring(0, m.end()) + mark + ". " + yaml.substring(m.end());
