@@ -17,7 +17,8 @@
 #
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
 # EDIT=paragraph edits the text instead of the author line, EDIT=date moves the article a day (see below),
-# EDIT=explanation edits the first glossary entry's explanation in data/glossary.yaml instead of a seed.
+# EDIT=explanation edits the first glossary entry's explanation in data/glossary.yaml instead of a seed,
+# EDIT=note the first place's note in data/places.yaml.
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
 # NOTHING=1 times builds with nothing changed: no edit between them.
@@ -62,7 +63,13 @@ case "${EDIT:-author}" in
     edited() { grep -q '^    An alternating correction\. ' "$glossary"; }
     edit() { perl -0pi -e 's/(\n  explanation: \|\n    )/$1An alternating correction. /' "$glossary"; }
     unedit() { perl -0pi -e 's/\n    An alternating correction\. /\n    /' "$glossary"; } ;;
-  *) echo "EDIT is author, paragraph, date or explanation" >&2; exit 2 ;;
+  note)
+    # The data: a word put before the first place's note, which that place's pages alone show.
+    places="$corpus/data/places.yaml"
+    edited() { grep -q '^  note: "An alternating correction\. ' "$places"; }
+    edit() { perl -0pi -e 's/\n  note: "/\n  note: "An alternating correction. /' "$places"; }
+    unedit() { perl -0pi -e 's/\n  note: "An alternating correction\. /\n  note: "/' "$places"; } ;;
+  *) echo "EDIT is author, paragraph, date, explanation or note" >&2; exit 2 ;;
 esac
 unedit
 source bench/trash.sh

@@ -76,8 +76,8 @@ final class ArticleEdit {
      * the edit changes whole.
      */
     private final Map<String, Set<Integer>> listPages = new java.util.HashMap<>();
-    /** The glossary entries whose explanation, references or related entries the data's edit changed (see {@link #alsoFirstPagesOf}). */
-    private final Set<String> dataEdited = new TreeSet<>();
+    /** The glossary entries and places whose own pages alone the data's edit changed (see {@link #alsoOwnPagesOf}). */
+    private DataParts.Changed dataEdited = new DataParts.Changed(Set.of(), Set.of());
 
     private ArticleEdit(List<AnnotatedArticle> changed, Map<String, AnnotatedArticle> before, List<AnnotatedArticle> pages,
                         boolean listed, boolean notes, Map<String, Place> gazetteer, boolean listsFollow,
@@ -129,8 +129,8 @@ final class ArticleEdit {
      * DataParts); null when more changed than this kind of edit allows.
      */
     static ArticleEdit of(Published before, List<AnnotatedArticle> now, DataParts data, Map<String, Place> gazetteer) {
-        Set<String> firstPages = before == null ? null : data.firstPagesChanged(before.data());
-        if (firstPages == null) return null;
+        DataParts.Changed ownPages = before == null ? null : data.ownPagesChanged(before.data());
+        if (ownPages == null) return null;
         List<AnnotatedArticle> was = before.corpus().index().articles();
         if (was.size() != now.size()) return null;
         Map<Integer, AnnotatedArticle> edited = new TreeMap<>();
@@ -138,7 +138,7 @@ final class ArticleEdit {
             if (was.get(i) != now.get(i)) edited.put(i, was.get(i)); // the preview's cache gives the same annotation for an unchanged article
         }
         ArticleEdit edit = between(edited, now, i -> now.get(i), before.corpus().index(), false, gazetteer);
-        if (edit != null) edit.alsoFirstPagesOf(firstPages);
+        if (edit != null) edit.alsoOwnPagesOf(ownPages);
         return edit;
     }
 
@@ -584,19 +584,25 @@ final class ArticleEdit {
     boolean notesIndex() { return notes || listed; }
 
     /**
-     * Adds the first pages of the glossary entries {@code slugs}, whose explanation, references or
-     * related entries the data's edit changed (see DataParts): no other page shows them.
+     * Adds the pages the data's edit changed (see DataParts): the first page of each glossary entry
+     * whose explanation, references or related entries changed, and every page of each place
+     * whose note changed. No other page shows them.
      */
-    void alsoFirstPagesOf(Set<String> slugs) {
-        dataEdited.addAll(slugs);
-        for (String slug : slugs) {
+    void alsoOwnPagesOf(DataParts.Changed edited) {
+        dataEdited = edited;
+        for (String slug : edited.entries()) {
             if (entryPages.containsKey(slug) && entryPages.get(slug) == null) continue; // every page already
             entryPages.computeIfAbsent(slug, s -> new TreeSet<>()).add(1);
         }
+        for (String slug : edited.places()) {
+            places.add(slug);
+            folders.add(PagePaths.place(slug));
+            listPages.remove(PagePaths.place(slug)); // every page shows the note
+        }
     }
 
-    /** The glossary entries whose first pages the data's edit changed (see {@link #alsoFirstPagesOf}). */
-    Set<String> dataEdited() { return dataEdited; }
+    /** The glossary entries and places whose own pages the data's edit changed (see {@link #alsoOwnPagesOf}). */
+    DataParts.Changed dataEdited() { return dataEdited; }
 
     /** The concordance pages the edit changed, by glossary entry; null for every page of an entry (see {@link #entryPages}). */
     Map<String, Set<Integer>> entryPages() { return entryPages; }

@@ -28,7 +28,7 @@ import java.util.TreeMap;
 record PublishedState(long settings, long order, long sideFiles, int pages, Map<String, String> introductions,
                       long inputs, int articles, String manifest, List<Diagnostic> warnings, Feedback feedback, DataParts data) {
     static final String FILE = "published.bin";
-    private static final long MAGIC = 0x34425550_48435241L; // "ARCHPUB4"
+    private static final long MAGIC = 0x35425550_48435241L; // "ARCHPUB5"
 
     /**
      * The editors' warnings about the glossary (see EditorFeedback), made from the data whose
@@ -54,14 +54,24 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
             long feedbackKey = in.fixed();
             Feedback feedback = new Feedback(feedbackKey, warnings(in));
             long shared = in.fixed();
-            int entries = in.count(1 << 24);
-            Map<String, Long> firstPages = new HashMap<>(entries * 4 / 3 + 16);
-            for (int i = 0; i < entries; i++) firstPages.put(in.string(), in.fixed());
+            Map<String, Long> firstPages = fingerprints(in), placePages = fingerprints(in);
             return in.atEnd() ? new PublishedState(settings, order, sideFiles, pages, Map.copyOf(intros), inputs, articles,
-                    manifest, warnings, feedback, new DataParts(shared, firstPages)) : null;
+                    manifest, warnings, feedback, new DataParts(shared, firstPages, placePages)) : null;
         } catch (IOException | RuntimeException e) {
             return null; // a damaged file costs time, never correctness
         }
+    }
+
+    private static Map<String, Long> fingerprints(StoreBytes.In in) throws IOException {
+        int n = in.count(1 << 24);
+        Map<String, Long> out = new HashMap<>(n * 4 / 3 + 16);
+        for (int i = 0; i < n; i++) out.put(in.string(), in.fixed());
+        return out;
+    }
+
+    private static void fingerprints(StoreBytes.Out out, Map<String, Long> fingerprints) {
+        out.varint(fingerprints.size());
+        for (var e : new TreeMap<>(fingerprints).entrySet()) out.string(e.getKey()).fixed(e.getValue());
     }
 
     private static List<Diagnostic> warnings(StoreBytes.In in) throws IOException {
@@ -103,8 +113,9 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
         warnings(out, warnings);
         out.fixed(feedback.key());
         warnings(out, feedback.warnings());
-        out.fixed(data.shared()).varint(data.firstPages().size());
-        for (var e : new TreeMap<>(data.firstPages()).entrySet()) out.string(e.getKey()).fixed(e.getValue());
+        out.fixed(data.shared());
+        fingerprints(out, data.firstPages());
+        fingerprints(out, data.placePages());
         try {
             Files.createDirectories(file.getParent());
             archive.io.FileReplace.write(file, out.toArray());

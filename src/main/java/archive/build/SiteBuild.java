@@ -236,10 +236,10 @@ public final class SiteBuild {
             if (edit != null && writer.keepPreviousExcept(edit::affects)) return buildEdit(corpus, edit, ctx, writer, publishing, diags);
             // A one-off build after an edit of that kind: every file the edit cannot change is kept, once checked untouched.
             SideTask early = null;
-            // (An edit of the data that changed only what some entries' first pages show adds those pages to it.)
-            Set<String> firstPages = storedEdit == null ? null : dataParts.firstPagesChanged(previous.data());
-            if (storedEdit != null && firstPages != null && previous.settings() == settingsKey(corpus, ctx)) {
-                storedEdit.alsoFirstPagesOf(firstPages);
+            // (An edit of the data that changed only what some entries' or places' own pages show adds those pages to it.)
+            DataParts.Changed ownPages = storedEdit == null ? null : dataParts.ownPagesChanged(previous.data());
+            if (storedEdit != null && ownPages != null && previous.settings() == settingsKey(corpus, ctx)) {
+                storedEdit.alsoOwnPagesOf(ownPages);
                 // The search index is made from the articles alone, on a thread of its own: started
                 // before the published files are checked, which it has no part in (they leave its files
                 // to it), and which with the few pages the edit changed leave a core idle.
@@ -413,14 +413,14 @@ public final class SiteBuild {
         savePublished(corpus, ctx, previous.pages(), introductions, diags);
         int n = edit.changed().size();
         int rendered = ctx.pagesRendered.get(), articlePages = made.articlePages();
-        int entries = edit.dataEdited().size();
-        String data = entries == 0 ? "" : " and of " + explanations(entries);
-        if (n == 0 && entries == 0) {
+        DataParts.Changed dataEdited = edit.dataEdited();
+        String data = dataEdited.isEmpty() ? "" : " and of " + dataEdits(dataEdited);
+        if (n == 0 && dataEdited.isEmpty()) {
             say("Published to %s: no article changed since the previous build, every page kept unread (%d files written, "
                     + "%d unchanged)", config.out(), writer.filesWritten(), writer.filesReused());
         } else if (n == 0) {
             say("Published the edit of %s to %s: rendered %d %s, kept the others unread (%d files written, %d unchanged)",
-                    explanations(entries), config.out(), rendered, rendered == 1 ? "page" : "pages", writer.filesWritten(),
+                    dataEdits(dataEdited), config.out(), rendered, rendered == 1 ? "page" : "pages", writer.filesWritten(),
                     writer.filesReused());
         } else {
             say("Published the edit of %d %s%s%s to %s: rendered %d of %d article pages and %d other pages, kept the others "
@@ -432,9 +432,12 @@ public final class SiteBuild {
                 writer.filesReused(), diags);
     }
 
-    /** "the explanations of 3 glossary entries": what a data edit of their first pages changed (see DataParts), for the progress lines. */
-    private static String explanations(int entries) {
-        return "the explanations of " + entries + (entries == 1 ? " glossary entry" : " glossary entries");
+    /** "the explanations of 3 glossary entries and the notes of 1 place": what a data edit of their own pages changed (see DataParts). */
+    private static String dataEdits(DataParts.Changed edited) {
+        int entries = edited.entries().size(), places = edited.places().size();
+        String e = "the explanations of " + entries + (entries == 1 ? " glossary entry" : " glossary entries");
+        String p = "the notes of " + places + (places == 1 ? " place" : " places");
+        return entries == 0 ? p : places == 0 ? e : e + " and " + p;
     }
 
     /** What {@link #renderEdit} made: the editors' introductions as they are now, and how many article pages were rendered. */
@@ -463,6 +466,9 @@ public final class SiteBuild {
             if (edit.moved()) new DatePages(ctx).index();
             new PlacePages(ctx).render(edit.places(), edit::pagesOf);
             new IndustryPages(ctx).render(edit.industries(), edit::pagesOf);
+        } else if (!edit.dataEdited().places().isEmpty()) {
+            // (Listed, the edit's places include those whose note the data's edit changed, each with every page.)
+            new PlacePages(ctx).render(edit.dataEdited().places(), edit::pagesOf);
         }
         if (edit.notesIndex()) new EditorialPages(ctx).notesIndex(new HashMap<>(introductions));
         return new EditRendered(introductions, articlePages.rendered());
@@ -529,12 +535,12 @@ public final class SiteBuild {
                 cache.publishedPages());
         int rendered = ctx.pagesRendered.get();
         int n = edit.changed().size();
-        int entries = edit.dataEdited().size();
+        DataParts.Changed dataEdited = edit.dataEdited();
         String what = edit.listsFollow()
                 ? n + (n == 1 ? " added or moved article and its neighbours" : " added or moved articles and their neighbours")
                 + "; the lists follow,"
-                : n == 0 && entries > 0 ? "edit of " + explanations(entries)
-                : "edit of " + n + (n == 1 ? " article" : " articles") + (entries == 0 ? "" : " and of " + explanations(entries));
+                : n == 0 && !dataEdited.isEmpty() ? "edit of " + dataEdits(dataEdited)
+                : "edit of " + n + (n == 1 ? " article" : " articles") + (dataEdited.isEmpty() ? "" : " and of " + dataEdits(dataEdited));
         say("Published the %s to %s (%d pages rendered; %d files written, %d unchanged)", what, config.out(), rendered,
                 writer.filesWritten(), writer.filesReused());
         int pages = cache.publishedPages();

@@ -29,6 +29,12 @@ public record Place(String slug, String name, String zh, List<String> shortForms
         note = note == null ? "" : note;
     }
 
+    /** This place without its editors' note (which no annotation reads, and only the place's own pages show). */
+    public Place withoutNote() {
+        return note.isEmpty() ? this : new Place(slug, name, zh, shortForms, enForms, type, parent, lat, lon, confirmEnglish, notWithin,
+                "", origin);
+    }
+
     /** Every Chinese form, full name first. */
     public List<String> zhForms() {
         List<String> out = new ArrayList<>();

@@ -46,6 +46,16 @@ public final class PlacePages {
                 .forEach(p -> place(p, only.apply(PagePaths.place(p.slug()))));
     }
 
+    /** What of the place {@code p} its own pages alone show, of every page of the site: its editors' note. */
+    public static Object ownPagesOnly(Place p) {
+        return p.note();
+    }
+
+    /** The place {@code p} without what its own pages alone show ({@link #ownPagesOnly}). */
+    public static Place withoutOwnPagesOnly(Place p) {
+        return p.withoutNote();
+    }
+
     private Node node(Place p) {
         List<Node> children = ctx.index.children(p.slug()).stream().map(ctx.places::get)
                 .sorted(Comparator.comparing(Place::name).thenComparing(Place::slug)).map(this::node).toList();

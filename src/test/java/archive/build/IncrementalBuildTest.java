@@ -1155,7 +1155,45 @@ class IncrementalBuildTest {
         });
     }
 
-    /** The slug of a glossary entry as written ("- slug: x\n…"). */
+    /**
+     * A place's note, which only the place's own pages show, edited with an article's title (which
+     * the lists show) and then alone: each time the edit's way, and the site is a clean build's.
+     */
+    @Test
+    void anEditOfAPlacesNoteTakesTheEditsWay() throws IOException {
+        onSynthetic(9, 300, (gen, corpus) -> {
+            corpus.build();
+            String file = "data/places.yaml", yaml = corpus.read(file);
+            List<String> places = new java.util.ArrayList<>(List.of(yaml.split("(?m)(?=^- slug: )")));
+            int noted = -1;
+            for (int i = 1; i < places.size() && noted < 0; i++) {
+                if (places.get(i).contains("\n  note: \"") && Files.exists(corpus.site().resolve("places/" + slugOf(places.get(i)) + "/index.html"))) {
+                    noted = i;
+                }
+            }
+            assertTrue(noted > 0, "a place with a note and a page");
+            String slug = slugOf(places.get(noted)), original = places.get(noted);
+            places.set(noted, original.replace("\n  note: \"", "\n  note: \"Revised by an editor. "));
+            corpus.write(file, String.join("", places));
+            String seed = "seeds/" + gen.fileName(40);
+            corpus.write(seed, corpus.read(seed).replaceFirst("(?m)^Title: ", "Title: Revised: "));
+
+            Logged logged = logged(corpus, null);
+            assertTrue(logged.log().contains("Published the edit of 1 article and of the notes of 1 place"), logged.log());
+            assertTrue(logged.log().contains("kept the others unread"), logged.log());
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            assertTrue(corpus.read("site/places/" + slug + "/index.html").contains("Revised by an editor."));
+
+            places.set(noted, original);
+            corpus.write(file, String.join("", places));
+            logged = logged(corpus, null);
+            assertTrue(logged.log().contains("Published the edit of the notes of 1 place"), logged.log());
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            assertFalse(corpus.read("site/places/" + slug + "/index.html").contains("Revised by an editor."));
+        });
+    }
+
+    /** The slug of a glossary entry or place as written ("- slug: x\n…"). */
     private static String slugOf(String entry) { return entry.substring("- slug: ".length(), entry.indexOf('\n')); }
 
     /** The first of {@code entries} from {@code from} that matches {@code pattern}. */
