@@ -1112,8 +1112,8 @@ class IncrementalBuildTest {
         onSynthetic(9, 300, (gen, corpus) -> {
             corpus.build();
             String file = "data/glossary.yaml", yaml = corpus.read(file);
-            // Entries are cut at their "- slug:" lines; each change is made to another entry.
-            List<String> entries = new java.util.ArrayList<>(List.of(yaml.split("(?m)(?=^- slug: )")));
+            // Each change is made to another entry.
+            List<String> entries = entriesOf(yaml);
             List<String> original = List.copyOf(entries);
             int grown = firstFrom(entries, 1, "(?s)- slug: .*\n  explanation: \\|\n    .*");
             int related = firstFrom(entries, grown + 1, "(?s)- slug: .*\n  related: \\[[^,\\]]+, .*");
@@ -1164,10 +1164,11 @@ class IncrementalBuildTest {
         onSynthetic(9, 300, (gen, corpus) -> {
             corpus.build();
             String file = "data/places.yaml", yaml = corpus.read(file);
-            List<String> places = new java.util.ArrayList<>(List.of(yaml.split("(?m)(?=^- slug: )")));
+            List<String> places = entriesOf(yaml);
             int noted = -1;
             for (int i = 1; i < places.size() && noted < 0; i++) {
-                if (places.get(i).contains("\n  note: \"") && Files.exists(corpus.site().resolve("places/" + slugOf(places.get(i)) + "/index.html"))) {
+                String page = "places/" + slugOf(places.get(i)) + "/index.html";
+                if (places.get(i).contains("\n  note: \"") && Files.exists(corpus.site().resolve(page))) {
                     noted = i;
                 }
             }
@@ -1191,6 +1192,11 @@ class IncrementalBuildTest {
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
             assertFalse(corpus.read("site/places/" + slug + "/index.html").contains("Revised by an editor."));
         });
+    }
+
+    /** The entries of a data file as written, each from its "- slug:" line (the file's head first), to be edited and joined again. */
+    private static List<String> entriesOf(String yaml) {
+        return new java.util.ArrayList<>(List.of(yaml.split("(?m)(?=^- slug: )")));
     }
 
     /** The slug of a glossary entry or place as written ("- slug: x\n…"). */
