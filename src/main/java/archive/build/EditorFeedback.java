@@ -67,12 +67,13 @@ final class EditorFeedback {
     }
 
     /**
-     * The key of the data the warnings are made from: its values, as {@code dataFingerprint} takes
-     * them (any change of a form can change what the articles use), and where each glossary entry
-     * stands, which that fingerprint leaves out and the warnings name.
+     * The key of the data the warnings are made from: its values, as {@code shared} takes them
+     * (see DataParts: every value but what only some pages show, as explanations and notes; any
+     * change of a form can change what the articles use), and where each glossary entry stands,
+     * which that fingerprint leaves out and the warnings name.
      */
-    static long dataKey(long dataFingerprint, EditorialData data) {
-        archive.render.Fingerprint f = new archive.render.Fingerprint().add(dataFingerprint);
+    static long dataKey(long shared, EditorialData data) {
+        archive.render.Fingerprint f = new archive.render.Fingerprint().add(shared);
         // (The file and line added as they are: the record's generated text goes through method
         // handles, 13-16 ms of the main thread at a build's start, before any other record's.)
         for (GlossaryEntry g : data.glossary()) {

@@ -670,7 +670,6 @@ public final class SiteBuild {
         java.util.function.Supplier<Annotator> annotator = () -> made.computeIfAbsent(true,
                 k -> cache == null ? new Annotator(data) : cache.annotator(data));
         RowBuilder rows = new RowBuilder();
-        long dataKey = RenderContext.dataFingerprint(data);
         // Annotations depend on the data's forms, places and industries, not on its glosses and explanations.
         long annotationKey = new archive.render.Fingerprint().addValue(Annotator.inputsOf(data), archive.model.Origin.class).value();
         // When the data changed, the articles it could not have changed keep their annotations (see AnnotationForms).
@@ -737,7 +736,8 @@ public final class SiteBuild {
         // The editors' warnings, made from the data and every article: after such an edit, the
         // previous build's stand when the edited articles count alike in them. (Kept for the next
         // one-off build; the preview keeps each article's share instead.)
-        long feedbackKey = cache == null ? EditorFeedback.dataKey(dataKey, data) : 0;
+        // (What only some pages show of the data, an explanation or a note, is in no warning: left out of their key.)
+        long feedbackKey = cache == null ? EditorFeedback.dataKey(parts.shared(), data) : 0;
         // (Moved articles must be in no warning: each names its first articles in reading order.)
         List<archive.diag.Diagnostic> knownFeedback = movedFrom != null && previous.feedback().key() == feedbackKey
                 && EditorFeedback.countAlike(before, after, data) && (likelyEdit || EditorFeedback.noneLacking(after, data))

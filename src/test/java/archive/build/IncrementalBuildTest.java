@@ -1092,6 +1092,8 @@ class IncrementalBuildTest {
             // The edit's way: every other page kept unread, not checked.
             assertTrue(edited.log().contains("Published the edit of the explanations of 1 glossary entry"), edited.log());
             assertTrue(edited.log().contains("rendered 1 page, kept the others unread"), edited.log());
+            // The editors' warnings, which name no explanation, are the previous build's: a clean build's.
+            assertEquals(cleanWarnings(corpus), messages(edited.result()));
             java.util.Set<String> changed = changed(before, times(corpus.site()));
             assertEquals(java.util.Set.of("glossary/" + slug + "/index.html"), changed);
             assertEquals(1, edited.result().pagesRendered(), edited.log());
