@@ -670,7 +670,7 @@ public final class SiteBuild {
         java.util.function.Supplier<Annotator> annotator = () -> made.computeIfAbsent(true,
                 k -> cache == null ? new Annotator(data) : cache.annotator(data));
         RowBuilder rows = new RowBuilder();
-        // Annotations depend on the data's forms, places and industries, not on its glosses and explanations.
+        // Annotations depend on the data's forms, places and industries, not on its glosses, explanations or places' notes.
         long annotationKey = new archive.render.Fingerprint().addValue(Annotator.inputsOf(data), archive.model.Origin.class).value();
         // When the data changed, the articles it could not have changed keep their annotations (see AnnotationForms).
         AnnotationForms forms = null;
