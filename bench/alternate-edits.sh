@@ -18,7 +18,7 @@
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
 # EDIT=paragraph edits the text instead of the author line, EDIT=date moves the article a day (see below),
 # EDIT=explanation edits the first glossary entry's explanation in data/glossary.yaml instead of a seed,
-# EDIT=note the first place's note in data/places.yaml.
+# EDIT=note the first place's note in data/places.yaml, EDIT=coords its coordinates.
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
 # NOTHING=1 times builds with nothing changed: no edit between them.
@@ -69,7 +69,13 @@ case "${EDIT:-author}" in
     edited() { grep -q '^  note: "An alternating correction\. ' "$places"; }
     edit() { perl -0pi -e 's/\n  note: "/\n  note: "An alternating correction. /' "$places"; }
     unedit() { perl -0pi -e 's/\n  note: "An alternating correction\. /\n  note: "/' "$places"; } ;;
-  *) echo "EDIT is author, paragraph, date, explanation or note" >&2; exit 2 ;;
+  coords)
+    # The data: the first place's coordinates moved a hundredth of a degree north, which its pages and the downloads show.
+    places="$corpus/data/places.yaml"
+    edited() { grep -q '^  coords: \[[0-9.-]*1, ' "$places" && [ -f "$places.alternating" ]; }
+    edit() { cp "$places" "$places.alternating"; perl -0pi -e 's/\n  coords: \[([0-9.-]+)0, /\n  coords: [${1}1, /' "$places"; }
+    unedit() { if [ -f "$places.alternating" ]; then mv "$places.alternating" "$places"; fi; } ;;
+  *) echo "EDIT is author, paragraph, date, explanation, note or coords" >&2; exit 2 ;;
 esac
 unedit
 source bench/trash.sh

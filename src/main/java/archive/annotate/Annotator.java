@@ -74,13 +74,13 @@ public final class Annotator {
     /**
      * What of the editorial data an annotation depends on: every glossary entry's forms, every
      * place and every industry (in order, as matches are found in that order). Glosses,
-     * explanations, references and places' notes are left out: rewording them changes pages, not
-     * annotations, so annotations kept from a previous build stay valid.
+     * explanations, references and places' notes and coordinates are left out: changing them changes
+     * pages, not annotations, so annotations kept from a previous build stay valid.
      */
     public static List<Object> inputsOf(EditorialData data) {
         List<Object> out = new ArrayList<>();
         for (GlossaryEntry g : data.glossary()) out.add(List.of(g.slug(), g.zh(), g.en(), g.parts()));
-        out.add(data.places().stream().map(archive.model.Place::withoutNote).toList());
+        out.add(data.places().stream().map(archive.model.Place::asMatched).toList());
         out.add(data.industries());
         return out;
     }

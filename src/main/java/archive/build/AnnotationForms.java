@@ -60,8 +60,8 @@ final class AnnotationForms {
             }
         }
         for (Place p : data.places()) {
-            // Everything about a place but its note can change how it is matched (its confirmation in English, its parent, …).
-            long entry = new Fingerprint().add("p:" + p.slug()).addValue(p.withoutNote(), Origin.class).value();
+            // Everything about a place but its note and coordinates can change how it is matched (its confirmation in English, its parent, …).
+            long entry = new Fingerprint().add("p:" + p.slug()).addValue(p.asMatched(), Origin.class).value();
             p.zhForms().forEach(f -> stand(byForm, "zh:" + f, entry));
             p.englishForms().forEach(f -> stand(byForm, "en:" + f, entry));
             p.notWithin().forEach(f -> stand(byForm, "zh:" + f, entry));

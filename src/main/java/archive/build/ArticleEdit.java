@@ -77,7 +77,7 @@ final class ArticleEdit {
      */
     private final Map<String, Set<Integer>> listPages = new java.util.HashMap<>();
     /** The glossary entries and places whose own pages alone the data's edit changed (see {@link #alsoOwnPagesOf}). */
-    private DataParts.Changed dataEdited = new DataParts.Changed(Set.of(), Set.of());
+    private DataParts.Changed dataEdited = new DataParts.Changed(Set.of(), Set.of(), false);
 
     private ArticleEdit(List<AnnotatedArticle> changed, Map<String, AnnotatedArticle> before, List<AnnotatedArticle> pages,
                         boolean listed, boolean notes, Map<String, Place> gazetteer, boolean listsFollow,
@@ -586,7 +586,8 @@ final class ArticleEdit {
     /**
      * Adds the pages the data's edit changed (see DataParts): the first page of each glossary entry
      * whose explanation, references or related entries changed, and every page of each place
-     * whose note changed. No other page shows them.
+     * whose note or coordinates changed. No other page shows them (the downloads show the
+     * coordinates, see {@link DataParts.Changed#downloads}).
      */
     void alsoOwnPagesOf(DataParts.Changed edited) {
         dataEdited = edited;
@@ -597,7 +598,7 @@ final class ArticleEdit {
         for (String slug : edited.places()) {
             places.add(slug);
             folders.add(PagePaths.place(slug));
-            listPages.remove(PagePaths.place(slug)); // every page shows the note
+            listPages.remove(PagePaths.place(slug)); // every page shows the note and coordinates
         }
     }
 

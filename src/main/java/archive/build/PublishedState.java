@@ -28,7 +28,7 @@ import java.util.TreeMap;
 record PublishedState(long settings, long order, long sideFiles, int pages, Map<String, String> introductions,
                       long inputs, int articles, String manifest, List<Diagnostic> warnings, Feedback feedback, DataParts data) {
     static final String FILE = "published.bin";
-    private static final long MAGIC = 0x35425550_48435241L; // "ARCHPUB5"
+    private static final long MAGIC = 0x36425550_48435241L; // "ARCHPUB6"
 
     /**
      * The editors' warnings about the glossary (see EditorFeedback), made from the data whose
@@ -54,9 +54,9 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
             long feedbackKey = in.fixed();
             Feedback feedback = new Feedback(feedbackKey, warnings(in));
             long shared = in.fixed();
-            Map<String, Long> firstPages = fingerprints(in), placePages = fingerprints(in);
+            Map<String, Long> firstPages = fingerprints(in), placePages = fingerprints(in), coordinates = fingerprints(in);
             return in.atEnd() ? new PublishedState(settings, order, sideFiles, pages, Map.copyOf(intros), inputs, articles,
-                    manifest, warnings, feedback, new DataParts(shared, firstPages, placePages)) : null;
+                    manifest, warnings, feedback, new DataParts(shared, firstPages, placePages, coordinates)) : null;
         } catch (IOException | RuntimeException e) {
             return null; // a damaged file costs time, never correctness
         }
@@ -116,6 +116,7 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
         out.fixed(data.shared());
         fingerprints(out, data.firstPages());
         fingerprints(out, data.placePages());
+        fingerprints(out, data.coordinates());
         try {
             Files.createDirectories(file.getParent());
             archive.io.FileReplace.write(file, out.toArray());

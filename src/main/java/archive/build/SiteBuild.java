@@ -396,7 +396,8 @@ public final class SiteBuild {
             made = renderEdit(corpus, edit, ctx, previous.introductions());
             introductions = made.introductions();
             copyAssets(writer);
-            publishing.finishEdit(ctx, introductions, edit.before(), previous.introductions(), edit.moved());
+            publishing.finishEdit(ctx, introductions, edit.before(), previous.introductions(), edit.moved(),
+                    edit.dataEdited().downloads());
         } catch (RuntimeException | Error e) {
             abandon(search);
             throw e;
@@ -432,11 +433,11 @@ public final class SiteBuild {
                 writer.filesReused(), diags);
     }
 
-    /** "the explanations of 3 glossary entries and the notes of 1 place": what a data edit of their own pages changed (see DataParts). */
+    /** "the explanations of 3 glossary entries and the notes or coordinates of 1 place": what a data edit of their own pages changed (see DataParts). */
     private static String dataEdits(DataParts.Changed edited) {
         int entries = edited.entries().size(), places = edited.places().size();
         String e = "the explanations of " + entries + (entries == 1 ? " glossary entry" : " glossary entries");
-        String p = "the notes of " + places + (places == 1 ? " place" : " places");
+        String p = "the notes or coordinates of " + places + (places == 1 ? " place" : " places");
         return entries == 0 ? p : places == 0 ? e : e + " and " + p;
     }
 

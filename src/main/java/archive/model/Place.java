@@ -35,6 +35,17 @@ public record Place(String slug, String name, String zh, List<String> shortForms
                 "", origin);
     }
 
+    /** This place without its coordinates (which no annotation reads; its own pages and the downloads show them). */
+    public Place withoutCoordinates() {
+        return !hasCoordinates() ? this : new Place(slug, name, zh, shortForms, enForms, type, parent, Double.NaN, Double.NaN,
+                confirmEnglish, notWithin, note, origin);
+    }
+
+    /** What the annotator reads of this place: all but its note and coordinates. */
+    public Place asMatched() {
+        return withoutNote().withoutCoordinates();
+    }
+
     /** Every Chinese form, full name first. */
     public List<String> zhForms() {
         List<String> out = new ArrayList<>();

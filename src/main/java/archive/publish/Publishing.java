@@ -127,10 +127,12 @@ public final class Publishing {
         List<Runnable> files = new ArrayList<>();
         if (!feedKept) files.add(() -> recorder.writeStable(AtomFeed.FILE, inputs,
                 () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions)));
+        // (Spliced only where the edited articles' records are all that changed: not when the data they show did.)
+        boolean splice = edited != null && !edited.dataShown();
         if (!jsonKept) files.add(() -> download(OpenData.JSON, inputs,
-                edited == null ? null : ch -> data.jsonSplices(ch, edited.before(), edited.introductions(), edited.moved()), data::json));
+                !splice ? null : ch -> data.jsonSplices(ch, edited.before(), edited.introductions(), edited.moved()), data::json));
         if (!csvKept) files.add(() -> download(OpenData.CSV, inputs,
-                edited == null ? null : ch -> data.csvSplices(ch, edited.before(), edited.introductions(), edited.moved()), data::csv));
+                !splice ? null : ch -> data.csvSplices(ch, edited.before(), edited.introductions(), edited.moved()), data::csv));
         files.parallelStream().forEach(f -> {
             checkpoint.run();
             f.run();
@@ -153,16 +155,21 @@ public final class Publishing {
      * articles can change, leaving every other file as published (the articles, their pages and
      * so the redirect pages, sitemap and registry are those of the previous build): makes the
      * feed and the downloads, which are made from every article; {@code moved} when the edited
-     * articles moved in the reading order (their records move in the downloads).
+     * articles moved in the reading order (their records move in the downloads); {@code dataShown}
+     * when what the downloads show of the data changed too (a place's coordinates): then they are made whole.
      */
     public void finishEdit(RenderContext ctx, Map<String, String> introductions, Map<String, archive.model.AnnotatedArticle> before,
-                           Map<String, String> introductionsBefore, boolean moved) {
+                           Map<String, String> introductionsBefore, boolean moved, boolean dataShown) {
         finishEdit(ctx);
-        feedAndDownloads(ctx, introductions, false, () -> { }, new Edited(before, introductionsBefore, moved));
+        feedAndDownloads(ctx, introductions, false, () -> { }, new Edited(before, introductionsBefore, moved, dataShown));
     }
 
-    /** The edited articles as the previous build had them, and its introductions (see {@link #finishEdit(RenderContext, Map, Map, Map, boolean)}). */
-    private record Edited(Map<String, archive.model.AnnotatedArticle> before, Map<String, String> introductions, boolean moved) {}
+    /**
+     * The edited articles as the previous build had them, and its introductions, and whether the
+     * data the downloads show changed (see {@link #finishEdit(RenderContext, Map, Map, Map, boolean, boolean)}).
+     */
+    private record Edited(Map<String, archive.model.AnnotatedArticle> before, Map<String, String> introductions, boolean moved,
+                          boolean dataShown) {}
 
     /** Finds in a published download the splices that update it (see PageSink#writeSpliced); null if it cannot. */
     private interface SpliceFinder {

@@ -51,7 +51,7 @@ public final class PlacePages {
         return p.note();
     }
 
-    /** The place {@code p} without what its own pages alone show ({@link #ownPagesOnly}). */
+    /** The place {@code p} without what its own pages alone show ({@link #ownPagesOnly}); they and the downloads show its coordinates. */
     public static Place withoutOwnPagesOnly(Place p) {
         return p.withoutNote();
     }

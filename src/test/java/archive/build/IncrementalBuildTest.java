@@ -1159,7 +1159,8 @@ class IncrementalBuildTest {
 
     /**
      * A place's note, which only the place's own pages show, edited with an article's title (which
-     * the lists show) and then alone: each time the edit's way, and the site is a clean build's.
+     * the lists show) and then alone, then its coordinates (which the downloads show too): each time
+     * the edit's way, and the site is a clean build's.
      */
     @Test
     void anEditOfAPlacesNoteTakesTheEditsWay() throws IOException {
@@ -1182,7 +1183,7 @@ class IncrementalBuildTest {
             corpus.write(seed, corpus.read(seed).replaceFirst("(?m)^Title: ", "Title: Revised: "));
 
             Logged logged = logged(corpus, null);
-            assertTrue(logged.log().contains("Published the edit of 1 article and of the notes of 1 place"), logged.log());
+            assertTrue(logged.log().contains("Published the edit of 1 article and of the notes or coordinates of 1 place"), logged.log());
             assertTrue(logged.log().contains("kept the others unread"), logged.log());
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
             assertTrue(corpus.read("site/places/" + slug + "/index.html").contains("Revised by an editor."));
@@ -1190,9 +1191,20 @@ class IncrementalBuildTest {
             places.set(noted, original);
             corpus.write(file, String.join("", places));
             logged = logged(corpus, null);
-            assertTrue(logged.log().contains("Published the edit of the notes of 1 place"), logged.log());
+            assertTrue(logged.log().contains("Published the edit of the notes or coordinates of 1 place"), logged.log());
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
             assertFalse(corpus.read("site/places/" + slug + "/index.html").contains("Revised by an editor."));
+
+            // Its coordinates, which its pages and the downloads show: the downloads are made whole, not spliced.
+            String moved = original.contains("\n  coords: [") ? original.replaceFirst("\n  coords: \\[[^\\]]*\\]", "\n  coords: [30.01, 110.02]")
+                    : original.replaceFirst("\n", "\n  coords: [30.01, 110.02]\n");
+            assertNotEquals(original, moved);
+            places.set(noted, moved);
+            corpus.write(file, String.join("", places));
+            logged = logged(corpus, null);
+            assertTrue(logged.log().contains("Published the edit of the notes or coordinates of 1 place"), logged.log());
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            assertTrue(corpus.read("site/downloads/articles.json").contains("30.01"), "the downloads show the new coordinates");
         });
     }
 
