@@ -18,16 +18,16 @@ import java.util.function.Function;
 /**
  * The editorial data cut by the pages that show it: what a glossary entry's first page alone
  * shows of it (its explanation, references and related entries; see GlossaryPages), by entry;
- * what a place's own pages alone show (its note; see PlacePages), by place; a place's
- * coordinates, which its own pages and the downloads show; and the rest, which any page may
- * show. An edit of the data that changes only the former three changes only those pages (and
- * the downloads), so a one-off build or the preview takes the edit's way (see {@link #ownPagesChanged}).
+ * what a place's own pages alone show (its note and coordinates; see PlacePages), by place, with
+ * its coordinates apart, which the downloads show too; and the rest, which any page may show. An
+ * edit of the data that changes only the former changes only those pages (and the downloads), so
+ * a one-off build or the preview takes the edit's way (see {@link #ownPagesChanged}).
  * Where each entry was written is left out, as no page shows it.
  *
  * @param shared      a fingerprint of the data without what only those pages show
  * @param firstPages  a fingerprint of what each entry's first page alone shows, by slug
  * @param placePages  a fingerprint of what each place's pages alone show, by slug
- * @param coordinates a fingerprint of each place's coordinates, by slug
+ * @param coordinates a fingerprint of each place's coordinates, by slug (the part of {@code placePages} the downloads show)
  */
 record DataParts(long shared, Map<String, Long> firstPages, Map<String, Long> placePages, Map<String, Long> coordinates) {
     /**
@@ -46,7 +46,7 @@ record DataParts(long shared, Map<String, Long> firstPages, Map<String, Long> pl
 
     static DataParts of(EditorialData data) {
         List<GlossaryEntry> glossary = data.glossary().stream().map(GlossaryPages::withoutFirstPageOnly).toList();
-        List<Place> places = data.places().stream().map(p -> PlacePages.withoutOwnPagesOnly(p).withoutCoordinates()).toList();
+        List<Place> places = data.places().stream().map(PlacePages::withoutOwnPagesOnly).toList();
         long shared = RenderContext.dataFingerprint(new EditorialData(glossary, places, data.industries()));
         return new DataParts(shared, bySlug(data.glossary(), GlossaryEntry::slug, GlossaryPages::firstPageOnly),
                 bySlug(data.places(), Place::slug, PlacePages::ownPagesOnly),
@@ -68,9 +68,8 @@ record DataParts(long shared, Map<String, Long> firstPages, Map<String, Long> pl
                 || !placePages.keySet().equals(before.placePages.keySet()) || !coordinates.keySet().equals(before.coordinates.keySet())) {
             return null;
         }
-        Set<String> places = changed(placePages, before.placePages), moved = changed(coordinates, before.coordinates);
-        places.addAll(moved);
-        return new Changed(changed(firstPages, before.firstPages), places, !moved.isEmpty());
+        return new Changed(changed(firstPages, before.firstPages), changed(placePages, before.placePages),
+                !changed(coordinates, before.coordinates).isEmpty());
     }
 
     private static Set<String> changed(Map<String, Long> now, Map<String, Long> before) {

@@ -465,12 +465,10 @@ public final class SiteBuild {
             editorial.articleList(edit.pagesOf(archive.render.PagePaths.ARTICLES));
             new DatePages(ctx).render(edit.dates());
             if (edit.moved()) new DatePages(ctx).index();
-            new PlacePages(ctx).render(edit.places(), edit::pagesOf);
             new IndustryPages(ctx).render(edit.industries(), edit::pagesOf);
-        } else if (!edit.dataEdited().places().isEmpty()) {
-            // (Listed, the edit's places include those whose note the data's edit changed, each with every page.)
-            new PlacePages(ctx).render(edit.dataEdited().places(), edit::pagesOf);
         }
+        // The lists it is on (when listed) and the places whose note or coordinates the data's edit changed.
+        new PlacePages(ctx).render(edit.places(), edit::pagesOf);
         if (edit.notesIndex()) new EditorialPages(ctx).notesIndex(new HashMap<>(introductions));
         return new EditRendered(introductions, articlePages.rendered());
     }

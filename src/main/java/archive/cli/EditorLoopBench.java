@@ -39,20 +39,22 @@ final class EditorLoopBench {
     enum Edit { AUTHOR, TITLE, NOTES, DATE, NEW, EXPLANATION }
 
     /** The first glossary entry of {@code yaml} whose explanation is a block ("explanation: |"): the one an EXPLANATION save changes. */
-    static String explainedEntry(String yaml) {
-        java.util.regex.Matcher m = EXPLAINED.matcher(yaml);
-        if (!m.find()) throw new IllegalStateException("no glossary entry has an explanation written as a block (explanation: |)");
-        return m.group(1);
-    }
+    static String explainedEntry(String yaml) { return explained(yaml).group(1); }
 
     private static final java.util.regex.Pattern EXPLAINED =
             java.util.regex.Pattern.compile("(?m)^- slug: (\\S+)\n(?:  .*\n)*?  explanation: \\|\n    ");
 
     /** {@code yaml} with {@code mark} put first in the explanation of the {@link #explainedEntry}. */
     static String explanationMarked(String yaml, String mark) {
+        int at = explained(yaml).end();
+        return yaml.substring(0, at) + mark + ". " + yaml.substring(at);
+    }
+
+    /** The first glossary entry of {@code yaml} whose explanation is a block, found. */
+    private static java.util.regex.Matcher explained(String yaml) {
         java.util.regex.Matcher m = EXPLAINED.matcher(yaml);
-        if (!m.find()) throw new IllegalStateException("no glossary entry has an explanation written as a block");
-        return yaml.substring(0, m.end()) + mark + ". " + yaml.substring(m.end());
+        if (!m.find()) throw new IllegalStateException("no glossary entry has an explanation written as a block (explanation: |)");
+        return m;
     }
 
     private final BuildConfig config;

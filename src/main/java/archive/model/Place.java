@@ -29,21 +29,13 @@ public record Place(String slug, String name, String zh, List<String> shortForms
         note = note == null ? "" : note;
     }
 
-    /** This place without its editors' note (which no annotation reads, and only the place's own pages show). */
-    public Place withoutNote() {
-        return note.isEmpty() ? this : new Place(slug, name, zh, shortForms, enForms, type, parent, lat, lon, confirmEnglish, notWithin,
-                "", origin);
-    }
-
-    /** This place without its coordinates (which no annotation reads; its own pages and the downloads show them). */
-    public Place withoutCoordinates() {
-        return !hasCoordinates() ? this : new Place(slug, name, zh, shortForms, enForms, type, parent, Double.NaN, Double.NaN,
-                confirmEnglish, notWithin, note, origin);
-    }
-
-    /** What the annotator reads of this place: all but its note and coordinates. */
+    /**
+     * This place without its editors' note and coordinates: what the annotator reads of it (and
+     * what any page may show; only its own pages, and the downloads for the coordinates, show those).
+     */
     public Place asMatched() {
-        return withoutNote().withoutCoordinates();
+        return note.isEmpty() && !hasCoordinates() ? this
+                : new Place(slug, name, zh, shortForms, enForms, type, parent, Double.NaN, Double.NaN, confirmEnglish, notWithin, "", origin);
     }
 
     /** Every Chinese form, full name first. */

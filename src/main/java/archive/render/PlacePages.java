@@ -46,14 +46,17 @@ public final class PlacePages {
                 .forEach(p -> place(p, only.apply(PagePaths.place(p.slug()))));
     }
 
-    /** What of the place {@code p} its own pages alone show, of every page of the site: its editors' note. */
+    /**
+     * What of the place {@code p} its own pages alone show, of every page of the site: its editors'
+     * note and its coordinates (which the downloads show too).
+     */
     public static Object ownPagesOnly(Place p) {
-        return p.note();
+        return java.util.Arrays.asList(p.note(), p.lat(), p.lon());
     }
 
-    /** The place {@code p} without what its own pages alone show ({@link #ownPagesOnly}); they and the downloads show its coordinates. */
+    /** The place {@code p} without what its own pages alone show ({@link #ownPagesOnly}). */
     public static Place withoutOwnPagesOnly(Place p) {
-        return p.withoutNote();
+        return p.asMatched();
     }
 
     private Node node(Place p) {

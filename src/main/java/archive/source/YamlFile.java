@@ -202,15 +202,8 @@ public final class YamlFile {
 
         /** Where the text of each item of the list {@code key} begins (see {@link #textOrigin}), as {@link #strings} keeps them. */
         public List<Origin> textOrigins(String key) {
-            NodeTuple t = fields.get(key);
-            if (t == null) return List.of();
-            Node v = t.getValueNode();
-            if (v instanceof ScalarNode s) return isNull(s) || s.getValue().isBlank() ? List.of() : List.of(new Origin(owner.file, textLine(s)));
-            if (!(v instanceof SequenceNode seq)) return List.of();
             List<Origin> out = new ArrayList<>();
-            for (Node n : seq.getValue()) {
-                if (n instanceof ScalarNode s && !isNull(s) && !s.getValue().isBlank()) out.add(new Origin(owner.file, textLine(s)));
-            }
+            for (ScalarNode s : items(key, false)) out.add(new Origin(owner.file, textLine(s)));
             return out;
         }
 
@@ -257,19 +250,29 @@ public final class YamlFile {
 
         /** A list of texts; a single value is taken as a list of one. */
         public List<String> strings(String key) {
+            List<String> out = new ArrayList<>();
+            for (ScalarNode s : items(key, true)) out.add(s.getValue().strip());
+            return out;
+        }
+
+        /**
+         * The items of the list {@code key} that {@link #strings} keeps (a single value as a list of
+         * one), reporting the others if {@code report}.
+         */
+        private List<ScalarNode> items(String key, boolean report) {
             NodeTuple t = fields.get(key);
             if (t == null) return List.of();
             Node v = t.getValueNode();
-            if (v instanceof ScalarNode s) return isNull(s) || s.getValue().isBlank() ? List.of() : List.of(s.getValue().strip());
+            if (v instanceof ScalarNode s) return isNull(s) || s.getValue().isBlank() ? List.of() : List.of(s);
             if (!(v instanceof SequenceNode seq)) {
-                owner.diags.error(owner.file, line(key), "`" + key + ":` must be a list like [a, b]");
+                if (report) owner.diags.error(owner.file, line(key), "`" + key + ":` must be a list like [a, b]");
                 return List.of();
             }
-            List<String> out = new ArrayList<>();
+            List<ScalarNode> out = new ArrayList<>();
             for (Node n : seq.getValue()) {
                 if (n instanceof ScalarNode s && !isNull(s)) {
-                    if (!s.getValue().isBlank()) out.add(s.getValue().strip());
-                } else {
+                    if (!s.getValue().isBlank()) out.add(s);
+                } else if (report) {
                     owner.diags.error(owner.file, YamlFile.line(n), "each item of `" + key + ":` must be a single value");
                 }
             }
