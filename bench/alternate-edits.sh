@@ -18,7 +18,7 @@
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
 # EDIT=paragraph edits the text instead of the author line, EDIT=date moves the article a day (see below),
 # EDIT=explanation edits the first glossary entry's explanation in data/glossary.yaml instead of a seed,
-# EDIT=note the first place's note in data/places.yaml, EDIT=coords its coordinates.
+# EDIT=note the first place's note in data/places.yaml, EDIT=coords its coordinates, EDIT=entry adds a glossary entry.
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
 # NOTHING=1 times builds with nothing changed: no edit between them.
@@ -75,7 +75,14 @@ case "${EDIT:-author}" in
     edited() { grep -q '^  coords: \[[0-9.-]*1, ' "$places" && [ -f "$places.alternating" ]; }
     edit() { cp "$places" "$places.alternating"; perl -0pi -e 's/\n  coords: \[([0-9.-]+)0, /\n  coords: [${1}1, /' "$places"; }
     unedit() { if [ -f "$places.alternating" ]; then mv "$places.alternating" "$places"; fi; } ;;
-  *) echo "EDIT is author, paragraph, date, explanation, note or coords" >&2; exit 2 ;;
+  entry)
+    # The data: a new glossary entry, whose form 水利 (water conservancy) about one article in 180 holds: those
+    # are annotated and rendered again, and every other page is checked.
+    glossary="$corpus/data/glossary.yaml"
+    edited() { grep -q '^- slug: alternating-entry$' "$glossary"; }
+    edit() { printf '\n- slug: alternating-entry\n  kind: term\n  zh: [水利]\n  pinyin: shuǐlì\n  en: [water conservancy]\n  gloss: water conservancy\n  explanation: |\n    An alternating entry.\n' >> "$glossary"; }
+    unedit() { perl -0pi -e 's/\n- slug: alternating-entry\n.*\z//s' "$glossary"; } ;;
+  *) echo "EDIT is author, paragraph, date, explanation, note, coords or entry" >&2; exit 2 ;;
 esac
 unedit
 source bench/trash.sh

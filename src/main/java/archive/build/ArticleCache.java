@@ -21,8 +21,9 @@ import java.util.function.Supplier;
 public final class ArticleCache {
     private record Parsed(long size, long modified, int key, Article article) {}
 
+    /** An annotation, with its content fingerprint and the article's inputs (see ArticleStore#sourceFingerprint). */
     private record Annotated(Article article, String notes, String overrides, long data, AnnotatedArticle result,
-                             long fingerprint) {}
+                             long fingerprint, long inputs) {}
 
     private final Map<Path, Parsed> parsed = new ConcurrentHashMap<>();
     private final Map<String, Annotated> annotated = new ConcurrentHashMap<>();
@@ -209,13 +210,14 @@ public final class ArticleCache {
             // Made under the previous data: kept when the article holds none of the forms the change touched.
             AnnotationForms.Change change = formsChange;
             if (change != null && change.keeps(known.data(), () -> a)) {
-                annotated.put(a.id(), new Annotated(a, n, o, data, known.result(), known.fingerprint()));
+                annotated.put(a.id(), new Annotated(a, n, o, data, known.result(), known.fingerprint(), known.inputs()));
                 return known.result();
             }
         }
         AnnotatedArticle result = annotate.get();
         annotatedAnew.incrementAndGet();
-        annotated.put(a.id(), new Annotated(a, n, o, data, result, AnnotationStore.contentFingerprintOf(inputs.getAsLong(), result)));
+        long in = inputs.getAsLong();
+        annotated.put(a.id(), new Annotated(a, n, o, data, result, AnnotationStore.contentFingerprintOf(in, result), in));
         return result;
     }
 
@@ -240,10 +242,15 @@ public final class ArticleCache {
     }
 
     /** The content fingerprint of an annotation (the same as a one-off build's), taken when it was made. */
-    Long fingerprint(AnnotatedArticle a) {
+    Long fingerprint(AnnotatedArticle a) { return known(a).fingerprint(); }
+
+    /** The inputs of the article of an annotation (see ArticleStore#sourceFingerprint), taken when it was made. */
+    Long sourceFingerprint(AnnotatedArticle a) { return known(a).inputs(); }
+
+    private Annotated known(AnnotatedArticle a) {
         Annotated known = annotated.get(a.id());
         if (known == null || known.result() != a) throw new IllegalStateException("not an annotation of this cache: " + a.id());
-        return known.fingerprint();
+        return known;
     }
 
     /** Each notes file as parsed, under the file's attributes when it was listed. */

@@ -98,6 +98,8 @@ final class ArticleStore {
     private final Map<String, Current> current = new ConcurrentHashMap<>();
     /** Each article's content fingerprint for its pages, taken when its annotation was. */
     private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
+    /** Each article's inputs as read (see AnnotationStore#inputs): all a concordance line shows of it besides where it is. */
+    private final Map<String, Long> sources = new ConcurrentHashMap<>();
     private final AtomicInteger annotationsReused = new AtomicInteger(), articlesReused = new AtomicInteger();
     private final AtomicInteger annotationsRekeyed = new AtomicInteger();
 
@@ -386,7 +388,7 @@ final class ArticleStore {
             // Not stored (its seed has warnings): annotated every build.
             long inputs = AnnotationStore.inputs(a, overrides);
             AnnotatedArticle made = annotate.apply(a);
-            fingerprints.put(a.id(), AnnotationStore.contentFingerprintOf(inputs, made));
+            fingerprinted(a.id(), inputs, AnnotationStore.contentFingerprintOf(inputs, made));
             return made;
         }
         // Taken from the store without its text (see #read), or with it.
@@ -426,7 +428,7 @@ final class ArticleStore {
                 }
                 if (c.unchanged()) c.annotation = null; // copied from the file as it stands
                 annotationsReused.incrementAndGet();
-                fingerprints.put(a.id(), AnnotationStore.contentFingerprintOfHash(inputs, restored, c.annotationHash));
+                fingerprinted(a.id(), inputs, AnnotationStore.contentFingerprintOfHash(inputs, restored, c.annotationHash));
                 return restored;
             } catch (IOException | RuntimeException e) {
                 // an annotation that does not fit its article is made again
@@ -442,10 +444,10 @@ final class ArticleStore {
         try {
             c.annotation = AnnotationStore.encode(made);
             c.annotationHash = AnnotationStore.hash(c.annotation);
-            fingerprints.put(a.id(), AnnotationStore.contentFingerprintOfHash(inputs, made, c.annotationHash));
+            fingerprinted(a.id(), inputs, AnnotationStore.contentFingerprintOfHash(inputs, made, c.annotationHash));
         } catch (RuntimeException e) {
             current.remove(a.id()); // cannot be stored: made again next time
-            fingerprints.put(a.id(), AnnotationStore.contentFingerprintOf(inputs, made));
+            fingerprinted(a.id(), inputs, AnnotationStore.contentFingerprintOf(inputs, made));
         }
         return made;
     }
@@ -522,6 +524,14 @@ final class ArticleStore {
 
     /** The content fingerprint of an article this store annotated or restored (see RenderContext#contentFingerprint). */
     Long contentFingerprint(String id) { return fingerprints.get(id); }
+
+    private void fingerprinted(String id, long inputs, long content) {
+        fingerprints.put(id, content);
+        sources.put(id, inputs);
+    }
+
+    /** The inputs of an article this store annotated or restored (see RenderContext#sourceFingerprint). */
+    Long sourceFingerprint(String id) { return sources.get(id); }
 
     /** Articles whose annotation was restored rather than made. */
     int reused() { return annotationsReused.get(); }

@@ -819,12 +819,17 @@ public final class SiteBuild {
             ctx.wholeArticles(store::whole, store::text);
         }
         if (cache != null) {
-            ctx.fingerprints(cache::fingerprint);
+            ctx.fingerprints(cache::fingerprint, cache::sourceFingerprint);
             ctx.summaryFingerprints(a -> cache.summaryFingerprint(a, ctx::computeSummaryFingerprint));
-        } else if (store != null) ctx.fingerprints(a -> {
-            Long known = store.contentFingerprint(a.id());
-            return known == null ? ctx.computeContentFingerprint(a) : known;
-        });
+        } else if (store != null) {
+            ctx.fingerprints(a -> {
+                Long known = store.contentFingerprint(a.id());
+                return known == null ? ctx.computeContentFingerprint(a) : known;
+            }, a -> {
+                Long known = store.sourceFingerprint(a.id());
+                return known == null ? ctx.contentFingerprint(a) : known;
+            });
+        }
         return ctx;
     }
 

@@ -225,19 +225,22 @@ public final class GlossaryPages {
 
     private static final char[] END_TAG = "\">".toCharArray(), MARK = "<mark>".toCharArray(), END_MARK = "</mark>".toCharArray();
 
-    /** What a page of concordance lines is made from: each line's article (its content) and place in it. */
+    /**
+     * What a page of concordance lines is made from: each line's article (as read: a line shows its
+     * text, date and page, not its other annotations) and place in it.
+     */
     private long linesFingerprint(String slug, int from, int to, String path) {
         Fingerprint f = new Fingerprint().add(path).add(to - from);
-        // Lines come grouped by article; within one, its content fingerprint and the line's place in it tell them apart.
+        // Lines come grouped by article; within one, its source fingerprint and the line's place in it tell them apart.
         AnnotatedArticle last = null;
-        long content = 0;
+        long source = 0;
         for (int i = from; i < to; i++) {
             AnnotatedArticle a = ctx.index.lineArticle(slug, i);
             if (a != last) {
                 last = a;
-                content = ctx.contentFingerprint(a);
+                source = ctx.sourceFingerprint(a);
             }
-            f.add(content).add(ctx.index.lineKey(slug, i));
+            f.add(source).add(ctx.index.lineKey(slug, i));
         }
         return f.value();
     }

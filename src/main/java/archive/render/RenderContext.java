@@ -45,6 +45,8 @@ public final class RenderContext {
     private final Map<String, Long> contentFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Long> summaryFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.util.function.Function<AnnotatedArticle, Long> knownFingerprints = this::computeContentFingerprint;
+    private final Map<String, Long> sourceFingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.util.function.Function<AnnotatedArticle, Long> knownSources = this::contentFingerprint;
     /** Templates, URL policy, site navigation and generator: what every page is made with. */
     private final long global;
     private final long dataFingerprint;
@@ -359,8 +361,26 @@ public final class RenderContext {
         return new Fingerprint().addValue(a).value();
     }
 
-    /** Lets the build supply fingerprints it already has (the preview's remembered articles, the annotation store's). */
-    public void fingerprints(java.util.function.Function<AnnotatedArticle, Long> known) { this.knownFingerprints = known; }
+    /**
+     * The fingerprint of an article as read (its text, headlines, date and page) without its
+     * annotation: all a concordance line shows of it besides where the line is. A new glossary
+     * entry or place annotates some articles anew, and these lines of theirs, in other entries'
+     * concordances, stay as they were. Its content fingerprint, which covers as much and more,
+     * unless the build supplies it (see {@link #fingerprints}).
+     */
+    public long sourceFingerprint(AnnotatedArticle a) {
+        return sourceFingerprints.computeIfAbsent(a.id(), id -> knownSources.apply(a));
+    }
+
+    /**
+     * Lets the build supply fingerprints it already has (the preview's remembered articles, the
+     * annotation store's): each article's content fingerprint, and its source fingerprint (see {@link #sourceFingerprint}).
+     */
+    public void fingerprints(java.util.function.Function<AnnotatedArticle, Long> content,
+                             java.util.function.Function<AnnotatedArticle, Long> source) {
+        this.knownFingerprints = content;
+        this.knownSources = source;
+    }
 
     /** Renders and writes a page whose inputs have the fingerprint {@code inputs}, to be kept next time. */
     public void write(String template, String path, String title, String description, String kind, Map<String, Object> vars,

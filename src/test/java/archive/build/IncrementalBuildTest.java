@@ -561,6 +561,35 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aNewGlossaryEntryRendersNoPageOfTheOtherEntriesConcordancesAgain() throws IOException {
+        onSynthetic(11, 40, (gen, corpus) -> {
+            addSentence(corpus, "seeds/" + gen.fileName(20), "A trial-phrase appeared. ");
+            corpus.build();
+            // The concordance pages of other entries that quote the article which the new entry is found in.
+            String link = "articles/" + gen.id(20) + "/";
+            List<String> quoting;
+            try (java.util.stream.Stream<Path> s = Files.walk(corpus.site().resolve("glossary"))) {
+                quoting = s.filter(f -> f.getFileName().toString().equals("index.html") && readString(f).contains(link))
+                        .map(f -> corpus.site().relativize(f).toString()).sorted().toList();
+            }
+            assertTrue(quoting.size() > 2, "the article is quoted in several concordances: " + quoting);
+            Map<String, FileTime> before = times(corpus.site());
+            corpus.write("data/glossary.yaml", corpus.read("data/glossary.yaml") + "\n- slug: test-new-term\n  kind: term\n"
+                    + "  zh: [测试新词]\n  pinyin: cèshì xīncí\n  en: [trial-phrase]\n  gloss: a trial phrase\n"
+                    + "  explanation: |\n    A term for a test.\n");
+            Logged built = logged(corpus, null);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            // Their lines show the article's text, date and page, which are as they were, not the new entry's
+            // link: they are kept unrendered. Every page rendered is one that changed (the article's, the
+            // new entry's, and the lists of entries: the glossary's index, the home page, search).
+            java.util.Set<String> changed = changed(before, times(corpus.site()));
+            for (String q : quoting) assertFalse(changed.contains(q), q + " rewritten");
+            long pagesChanged = changed.stream().filter(f -> f.endsWith(".html")).count();
+            assertEquals(pagesChanged, built.result().pagesRendered(), "pages rendered, against those changed: " + changed);
+        });
+    }
+
+    @Test
     void thePreviewsRememberedArticlesGiveTheSameSiteAsACleanBuild() throws IOException {
         ArticleCache cache = new ArticleCache();
         new SiteBuild(project.config(), null, cache).build();
@@ -1336,6 +1365,14 @@ class IncrementalBuildTest {
     /** Every file but those a preview's build leaves for the build that follows (search index, feed, downloads). */
     private static final java.util.function.Predicate<String> PAGES = f -> !f.startsWith("search/data/")
             && !f.startsWith("downloads/") && !f.equals("feed.xml");
+
+    private static String readString(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static Map<String, FileTime> times(Path root) throws IOException {
         Map<String, FileTime> out = new TreeMap<>();
