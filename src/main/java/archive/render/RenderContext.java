@@ -297,7 +297,9 @@ public final class RenderContext {
     /** As {@link #inputs()} without the editorial data, for outputs that add the parts of it they read. */
     public Fingerprint inputsWithoutData() { return new Fingerprint().add(global); }
 
-    private final Map<String, Long> dataEntries = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What article pages show of each glossary entry, place and industry, fingerprinted once each, by slug. */
+    private final Map<String, Long> glossaryShown = new java.util.concurrent.ConcurrentHashMap<>(),
+            placesShown = new java.util.concurrent.ConcurrentHashMap<>(), industriesShown = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A fingerprint of an article page's inputs that starts from what every page depends on except
@@ -308,10 +310,11 @@ public final class RenderContext {
      */
     public Fingerprint articleInputs(AnnotatedArticle a) {
         Fingerprint f = inputsWithoutData();
-        for (String s : a.glossary()) f.add(dataEntry("g:", s, shown(glossary.get(s))));
-        for (String s : a.places()) f.add(dataEntry("p:", s, shown(places.get(s))));
-        for (String s : a.datelinePlaces()) f.add(dataEntry("p:", s, shown(places.get(s))));
-        for (String s : a.industries()) f.add(dataEntry("i:", s, shown(industries.get(s))));
+        // (Looked up by slug before anything is made: every page checked asks for a dozen of them.)
+        for (String s : a.glossary()) f.add(shown(glossaryShown, "g:", s, () -> shown(glossary.get(s))));
+        for (String s : a.places()) f.add(shown(placesShown, "p:", s, () -> shown(places.get(s))));
+        for (String s : a.datelinePlaces()) f.add(shown(placesShown, "p:", s, () -> shown(places.get(s))));
+        for (String s : a.industries()) f.add(shown(industriesShown, "i:", s, () -> shown(industries.get(s))));
         return f;
     }
 
@@ -332,9 +335,13 @@ public final class RenderContext {
         return i == null ? null : java.util.Arrays.asList(i.name(), i.zh());
     }
 
-    private long dataEntry(String kind, String slug, Object entry) {
-        return dataEntries.computeIfAbsent(kind + slug,
-                k -> new Fingerprint().add(k).addValue(entry, archive.model.Origin.class).value());
+    private static long shown(Map<String, Long> known, String kind, String slug, java.util.function.Supplier<Object> entry) {
+        Long f = known.get(slug);
+        if (f == null) {
+            f = new Fingerprint().add(kind + slug).addValue(entry.get(), archive.model.Origin.class).value();
+            known.put(slug, f);
+        }
+        return f;
     }
 
     /**
