@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +50,9 @@ final class AnnotationForms {
     static AnnotationForms of(EditorialData data) {
         Map<String, Fingerprint> byForm = new TreeMap<>();
         for (GlossaryEntry g : data.glossary()) {
-            long entry = new Fingerprint().add("g:" + g.slug()).addValue(List.of(g.zh(), g.en(), g.parts())).value();
+            // A glossary form stands for its entry alone: a mention names the entry, whichever form was found,
+            // so a rendering added to `en:` (as the editors' warnings ask) touches only the articles that hold it.
+            long entry = new Fingerprint().add("g:" + g.slug()).value();
             g.zh().forEach(f -> stand(byForm, "zh:" + f, entry));
             g.en().forEach(f -> stand(byForm, "en:" + f, entry));
             for (GlossaryEntry.Part p : g.parts()) {
