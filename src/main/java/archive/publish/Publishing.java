@@ -118,7 +118,7 @@ public final class Publishing {
                                      Edited edited) {
         // The feed and the downloads are made from every article (their text, notes, places …) and
         // what the downloads show of the data: when none of these changed they are kept without being made.
-        long inputs = ctx.inputsWithoutData().add(OpenData.dataShown(ctx)).add("feed and downloads").add(ctx.everyArticle()).value();
+        long inputs = ctx.inputsWithoutData().add(OpenData.dataShown(ctx)).add("feed and downloads").add(ctx.everyRecord()).value();
         boolean feedKept = deferred && recorder.keepStableAsPublished(AtomFeed.FILE);
         boolean jsonKept = deferred && recorder.keepStableAsPublished(OpenData.JSON);
         boolean csvKept = deferred && recorder.keepStableAsPublished(OpenData.CSV);

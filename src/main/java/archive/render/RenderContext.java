@@ -50,7 +50,7 @@ public final class RenderContext {
     /** Templates, URL policy, site navigation and generator: what every page is made with. */
     private final long global;
     private final long dataFingerprint;
-    private volatile Long everyArticle;
+    private volatile Long everyArticle, everyRecord;
 
     public RenderContext(Templates templates, Links links, EditorialData data, ArchiveIndex index, Markdown markdown,
                          CrossRefs refs, Diagnostics diags, PageSink sink, Views.SiteInfo site) {
@@ -345,8 +345,8 @@ public final class RenderContext {
     }
 
     /**
-     * A fingerprint of every article's content, in reading order: what the outputs made from the
-     * whole archive (search index, feed, downloads) depend on besides {@link #inputs}. Taken once.
+     * A fingerprint of every article's content, in reading order: what the search index, made from
+     * the whole archive, depends on besides {@link #inputs}. Taken once.
      */
     public long everyArticle() {
         Long f = everyArticle;
@@ -356,6 +356,37 @@ public final class RenderContext {
             everyArticle = f = all.value();
         }
         return f;
+    }
+
+    /**
+     * A fingerprint of every article's record, in reading order (see {@link #recordFingerprint}):
+     * what the feed and the downloads depend on besides {@link #inputs}. Taken once.
+     */
+    public long everyRecord() {
+        Long f = everyRecord;
+        if (f == null) {
+            Fingerprint all = new Fingerprint().add(index.articles().size());
+            for (AnnotatedArticle a : index.articles()) all.add(recordFingerprint(a));
+            everyRecord = f = all.value();
+        }
+        return f;
+    }
+
+    /**
+     * What the feed and the downloads show of an article: the article as read (see
+     * {@link #sourceFingerprint}), its places, industries and glossary entries, and its notes; not
+     * where its mentions stand, which a rendering added to an entry changes in a thousand articles.
+     */
+    public long recordFingerprint(AnnotatedArticle a) {
+        Fingerprint f = new Fingerprint().add(sourceFingerprint(a));
+        for (List<String> slugs : List.of(a.places(), a.datelinePlaces(), a.industries(), a.glossary())) {
+            f.add(slugs.size());
+            for (String s : slugs) f.add(s);
+        }
+        // The notes' byline, date and introduction (made from their Markdown).
+        archive.model.ArticleNotes n = a.notes();
+        if (n == null) return f.add(-1L).value();
+        return f.add(n.by()).add(n.written() == null ? -1L : n.written().toEpochDay()).add(n.markdown()).value();
     }
 
     /** The fingerprint of an article's own inputs: its parsed text and notes, and its annotation (mentions, places, industries). */
