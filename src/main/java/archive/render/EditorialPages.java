@@ -31,12 +31,15 @@ public final class EditorialPages {
         Pagination.pages(PagePaths.HOME, newestFirst, Pagination.ARTICLES, only, (slice, pager) -> {
             String path = Pagination.path(PagePaths.HOME, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("introduction", html);
-            v.put("articleCount", ctx.index.articles().size());
-            v.put("dayCount", ctx.index.byDay().size());
-            v.put("placeCount", placeCount);
-            v.put("entryCount", ctx.data.glossary().size());
-            v.put("annotatedCount", annotatedCount);
+            // The introduction and the counts are the first page's alone (null on the others): a new
+            // article, entry or note then changes that page, not every page of the list after it.
+            boolean first = pager.first();
+            v.put("introduction", first ? html : "");
+            v.put("articleCount", first ? ctx.index.articles().size() : null);
+            v.put("dayCount", first ? ctx.index.byDay().size() : null);
+            v.put("placeCount", first ? placeCount : null);
+            v.put("entryCount", first ? ctx.data.glossary().size() : null);
+            v.put("annotatedCount", first ? annotatedCount : null);
             v.put("byDate", ctx.deferredItems(slice, path, () -> byDay(slice, path)));
             v.put("pager", pager);
             ctx.page("home", path, Pagination.title(ctx.site.titleEn() + " · " + ctx.site.titleZh(), pager),
