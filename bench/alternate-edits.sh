@@ -19,7 +19,7 @@
 # EDIT=paragraph edits the text instead of the author line, EDIT=date moves the article a day (see below),
 # EDIT=explanation edits the first glossary entry's explanation in data/glossary.yaml instead of a seed,
 # EDIT=note the first place's note in data/places.yaml, EDIT=coords its coordinates, EDIT=entry adds a glossary entry,
-# EDIT=rendering an English rendering to one.
+# EDIT=rendering an English rendering to one, EDIT=new adds a seed (a copy of the edited article under a new id).
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
 # NOTHING=1 times builds with nothing changed: no edit between them.
@@ -90,7 +90,13 @@ case "${EDIT:-author}" in
     edited() { grep -q '^  en: \[workers and staff, staff and workers, employees\]$' "$glossary"; }
     edit() { sed -i 's/^  en: \[workers and staff, staff and workers\]$/  en: [workers and staff, staff and workers, employees]/' "$glossary"; }
     unedit() { sed -i 's/^  en: \[workers and staff, staff and workers, employees\]$/  en: [workers and staff, staff and workers]/' "$glossary"; } ;;
-  *) echo "EDIT is author, paragraph, date, explanation, note, coords, entry or rendering" >&2; exit 2 ;;
+  new)
+    # A new seed: the middle article copied under a new name and id, its title marked; taken away again.
+    added="$corpus/seeds/$(printf '%06d' $((n * 10)))_ed17000000000001.txt"
+    edited() { [ -f "$added" ]; }
+    edit() { sed 's/^Title: /Title: Added: /' "$seed" > "$added"; }
+    unedit() { rm -f "$added"; } ;;
+  *) echo "EDIT is author, paragraph, date, explanation, note, coords, entry, rendering or new" >&2; exit 2 ;;
 esac
 unedit
 source bench/trash.sh

@@ -283,8 +283,9 @@ public final class GlossaryPages {
         List<String> references = !first ? List.of() : IntStream.range(0, g.references().size()).mapToObj(i -> ctx.renderMarkdown(
                 "glossary/" + g.slug() + "/reference/" + i, g.references().get(i), g.referenceAt(i).file(), g.referenceAt(i).line(),
                 base)).toList();
-        List<Views.Ref> related = g.related().stream().filter(ctx.glossary::containsKey)
-                .map(s -> ctx.entryRef(s, ctx.index.usingEntry(s).size())).toList();
+        // Without their counts (their own pages show them): an article using a related entry would
+        // otherwise remake this entry's first page.
+        List<Views.Ref> related = g.related().stream().filter(ctx.glossary::containsKey).map(s -> ctx.entryRef(s, 0)).toList();
         var perMonth = ArchiveIndex.perMonth(articles);
         String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
         int total = Pagination.pageCount(lines, Pagination.LINES);

@@ -77,8 +77,10 @@ public final class PlacePages {
         listed.addAll(sub);
         java.time.LocalDate[] dates = ArchiveIndex.dateRange(List.of(own, sub), null);
         Place parent = p.parent() == null ? null : ctx.places.get(p.parent());
+        // The way up, without the parent's count (its own page shows it): an article about a place
+        // beside this one changes that count, and would otherwise remake every page of this place.
         Views.Ref parentRef = parent == null ? null : new Views.Ref(ctx.placeHasPage(parent.slug()) ? PagePaths.place(parent.slug())
-                : PagePaths.PLACES + "#" + parent.slug(), parent.name(), parent.zh(), ctx.index.totalFor(parent.slug()), "");
+                : PagePaths.PLACES + "#" + parent.slug(), parent.name(), parent.zh(), 0, "");
         List<Views.Ref> children = ctx.index.children(p.slug()).stream().map(ctx.places::get)
                 .sorted(Comparator.comparing(Place::name)).filter(c -> ctx.placeHasPage(c.slug()))
                 .map(c -> ctx.placeRef(c.slug(), ctx.index.totalFor(c.slug()))).toList();

@@ -592,6 +592,33 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aNewArticleRendersOnlyThePagesItChanges() throws IOException {
+        int n = Pagination.ARTICLES + 20;
+        onSynthetic(17, n, (gen, corpus) -> {
+            corpus.build();
+            Map<String, FileTime> before = times(corpus.site());
+            // One more article of the same corpus, as an editor adds a seed.
+            Path more = Files.createTempDirectory("more-seeds");
+            gen.write(more, n + 1);
+            try (Stream<Path> files = Files.list(more)) {
+                for (Path f : files.toList()) {
+                    Path to = corpus.root.resolve("seeds").resolve(f.getFileName().toString());
+                    if (Files.notExists(to)) Files.copy(f, to);
+                }
+            }
+            TestProject.delete(more);
+            SiteBuild.Result added = corpus.build();
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            // The pages that show it or count it change; no other is rendered: not the pages of places beside
+            // its places (their way up names a place whose count changed, but not the count), nor the first
+            // pages of entries related to its entries (which name them without their counts).
+            java.util.Set<String> changed = changed(before, times(corpus.site()));
+            long pagesChanged = changed.stream().filter(f -> f.endsWith(".html")).count();
+            assertEquals(pagesChanged, added.pagesRendered(), "pages rendered, against those changed: " + changed);
+        });
+    }
+
+    @Test
     void aRenderingAddedToAnEntryAnnotatesAgainOnlyTheArticlesThatHoldIt() throws IOException {
         onSynthetic(11, 40, (gen, corpus) -> {
             addSentence(corpus, "seeds/" + gen.fileName(20), "A trial-leap appeared. ");
