@@ -31,7 +31,7 @@ public final class EditorialPages {
         Pagination.pages(PagePaths.HOME, newestFirst, Pagination.ARTICLES, only, (slice, pager) -> {
             String path = Pagination.path(PagePaths.HOME, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();
-            // The introduction and the counts are the first page's alone (null on the others): a new
+            // The introduction and the counts are the first page's alone (empty on the others): a new
             // article, entry or note then changes that page, not every page of the list after it.
             boolean first = pager.first();
             v.put("introduction", first ? html : "");

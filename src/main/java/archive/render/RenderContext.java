@@ -350,11 +350,7 @@ public final class RenderContext {
      */
     public long everyArticle() {
         Long f = everyArticle;
-        if (f == null) {
-            Fingerprint all = new Fingerprint().add(index.articles().size());
-            for (AnnotatedArticle a : index.articles()) all.add(contentFingerprint(a));
-            everyArticle = f = all.value();
-        }
+        if (f == null) everyArticle = f = every(this::contentFingerprint);
         return f;
     }
 
@@ -364,12 +360,15 @@ public final class RenderContext {
      */
     public long everyRecord() {
         Long f = everyRecord;
-        if (f == null) {
-            Fingerprint all = new Fingerprint().add(index.articles().size());
-            for (AnnotatedArticle a : index.articles()) all.add(recordFingerprint(a));
-            everyRecord = f = all.value();
-        }
+        if (f == null) everyRecord = f = every(this::recordFingerprint);
         return f;
+    }
+
+    /** The fingerprints {@code each} gives of every article, in reading order, as one. */
+    private long every(java.util.function.ToLongFunction<AnnotatedArticle> each) {
+        Fingerprint all = new Fingerprint().add(index.articles().size());
+        for (AnnotatedArticle a : index.articles()) all.add(each.applyAsLong(a));
+        return all.value();
     }
 
     /**
