@@ -149,7 +149,7 @@ final class OpenData {
      * whole file, to be sure it is there once (two passes over its 230 MB at 100,000 articles took
      * 0.9–1.3 s, where making the file whole took 2.5–3.8 s; docs/benchmarks.md, eighth session).
      */
-    private static final int SPLICED_AT_MOST = 3;
+    static final int SPLICED_AT_MOST = 3;
 
     private List<archive.render.PageSink.Splice> splices(java.nio.channels.FileChannel published, Map<String, AnnotatedArticle> before,
                                                          Record record, Map<String, String> introductionsBefore,
@@ -163,12 +163,8 @@ final class OpenData {
         for (AnnotatedArticle now : ctx.index.articles()) {
             AnnotatedArticle was = before.get(now.id());
             if (was == null) continue;
-            record.append(sb.append(lineBreak), was, introductionsBefore);
-            byte[] old = encoder.apply(sb.toString());
-            sb.setLength(0);
-            record.append(sb.append(lineBreak), now, introductions);
-            byte[] made = encoder.apply(sb.toString());
-            sb.setLength(0);
+            byte[] old = bytes(sb, record, lineBreak, was, introductionsBefore, encoder);
+            byte[] made = bytes(sb, record, lineBreak, now, introductions, encoder);
             long at = findOnce(published, old);
             if (at < end) return null; // not found exactly once, or before the record before it
             out.add(new archive.render.PageSink.Splice(at, at + old.length, made));
@@ -203,17 +199,10 @@ final class OpenData {
                 return null;
             }
             // Found with the separator before it, or with the line break before it if there is none.
-            String prefix = separator.isEmpty() ? lineBreak : separator;
-            record.append(sb.append(prefix), was, introductionsBefore);
-            byte[] cut = encoder.apply(sb.toString());
+            byte[] cut = bytes(sb, record, separator.isEmpty() ? lineBreak : separator, was, introductionsBefore, encoder);
             int cutFrom = separator.isEmpty() ? encoder.apply(lineBreak).length : 0;
-            sb.setLength(0);
-            record.append(sb.append(lineBreak), articles.get(k - 1), introductions);
-            byte[] after = encoder.apply(sb.toString());
-            sb.setLength(0);
-            record.append(sb.append(separator), now, introductions);
-            byte[] put = encoder.apply(sb.toString());
-            sb.setLength(0);
+            byte[] after = bytes(sb, record, lineBreak, articles.get(k - 1), introductions, encoder);
+            byte[] put = bytes(sb, record, separator, now, introductions, encoder);
             long from = findOnce(published, cut), at = findOnce(published, after);
             if (from < 0 || at < 0) return null;
             out.add(new archive.render.PageSink.Splice(from + cutFrom, from + cut.length, new byte[0]));
@@ -223,6 +212,83 @@ final class OpenData {
         out.sort(java.util.Comparator.comparingLong(archive.render.PageSink.Splice::from)
                 .thenComparingLong(archive.render.PageSink.Splice::to));
         for (int i = 1; i < out.size(); i++) if (out.get(i).from() < out.get(i - 1).to()) return null;
+        return out;
+    }
+
+    /**
+     * The JSON download as published before the articles {@code added} (by id, at most
+     * {@link #SPLICED_AT_MOST}) were added, every other record and the data as they are now: each
+     * new record put after the record of the article before it, and the count at the top made
+     * anew. Null when a record is not found exactly once, when an added article comes first or
+     * after another added one, or when it names a place, industry or entry that no other article
+     * does (the dictionaries at the top would list it).
+     */
+    List<archive.render.PageSink.Splice> jsonAddSplices(java.nio.channels.FileChannel published, java.util.Set<String> added)
+            throws java.io.IOException {
+        if (!namedByOthers(added)) return null;
+        List<archive.render.PageSink.Splice> out = addSplices(published, added, this::jsonRecord, archive.render.PageSink::bytes, "\n", ",\n");
+        if (out == null) return null;
+        int n = ctx.index.articles().size();
+        byte[] was = archive.render.PageSink.bytes(",\n\"count\":" + (n - added.size()) + ",\n");
+        long at = findOnce(published, was);
+        if (at < 0 || !out.isEmpty() && at >= out.get(0).from()) return null;
+        out.add(0, new archive.render.PageSink.Splice(at, at + was.length, archive.render.PageSink.bytes(",\n\"count\":" + n + ",\n")));
+        return out;
+    }
+
+    /** As {@link #jsonAddSplices}, for the CSV download (which has no count and no dictionaries). */
+    List<archive.render.PageSink.Splice> csvAddSplices(java.nio.channels.FileChannel published, java.util.Set<String> added)
+            throws java.io.IOException {
+        return addSplices(published, added, this::csvRecord, text -> text.getBytes(StandardCharsets.UTF_8), "\r\n", "");
+    }
+
+    /** Whether every place, industry and glossary entry an added article names is named by an article not added too. */
+    private boolean namedByOthers(java.util.Set<String> added) {
+        java.util.Set<String> named = new java.util.HashSet<>(), others = new java.util.HashSet<>();
+        for (AnnotatedArticle a : ctx.index.articles()) {
+            java.util.Set<String> into = added.contains(a.id()) ? named : others;
+            a.places().forEach(s -> into.add("p:" + s));
+            a.datelinePlaces().forEach(s -> into.add("p:" + s));
+            a.industries().forEach(s -> into.add("i:" + s));
+            a.glossary().forEach(s -> into.add("g:" + s));
+        }
+        return others.containsAll(named);
+    }
+
+    /**
+     * The splices that put the records of the articles {@code added} into a download as published
+     * without them (see {@link #jsonAddSplices}): each, with {@code separator} before it, right
+     * after the record of the article before it, found with the line break before it.
+     */
+    private List<archive.render.PageSink.Splice> addSplices(java.nio.channels.FileChannel published, java.util.Set<String> added,
+                                                            Record record, java.util.function.Function<String, byte[]> encoder,
+                                                            String lineBreak, String separator) throws java.io.IOException {
+        if (added.isEmpty() || added.size() > SPLICED_AT_MOST) return null;
+        List<archive.render.PageSink.Splice> out = new java.util.ArrayList<>();
+        StringBuilder sb = new StringBuilder(1024);
+        List<AnnotatedArticle> articles = ctx.index.articles();
+        long end = 0;
+        for (int k = 0; k < articles.size(); k++) {
+            AnnotatedArticle now = articles.get(k);
+            if (!added.contains(now.id())) continue;
+            if (k == 0 || added.contains(articles.get(k - 1).id())) return null;
+            byte[] before = bytes(sb, record, lineBreak, articles.get(k - 1), introductions, encoder);
+            byte[] put = bytes(sb, record, separator, now, introductions, encoder);
+            long at = findOnce(published, before);
+            // In reading order, as the records stand in the file.
+            if (at < 0 || at + before.length < end) return null;
+            end = at + before.length;
+            out.add(new archive.render.PageSink.Splice(end, end, put));
+        }
+        return out;
+    }
+
+    /** {@code prefix} and the record of {@code a}, encoded ({@code sb} is left empty). */
+    private static byte[] bytes(StringBuilder sb, Record record, String prefix, AnnotatedArticle a, Map<String, String> introductions,
+                                java.util.function.Function<String, byte[]> encoder) {
+        record.append(sb.append(prefix), a, introductions);
+        byte[] out = encoder.apply(sb.toString());
+        sb.setLength(0);
         return out;
     }
 

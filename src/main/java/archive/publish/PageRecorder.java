@@ -61,6 +61,9 @@ public final class PageRecorder implements PageSink {
     public java.nio.channels.FileChannel openPublished(String file) { return next.openPublished(file); }
 
     @Override
+    public long previousFingerprint(String file) { return next.previousFingerprint(file); }
+
+    @Override
     public boolean writeSpliced(String file, java.util.List<Splice> splices, long fingerprint) {
         if (!next.writeSpliced(file, splices, fingerprint)) return false;
         record(file);

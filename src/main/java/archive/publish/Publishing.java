@@ -8,6 +8,7 @@ import archive.render.RenderContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Consumer;
 
@@ -118,7 +119,10 @@ public final class Publishing {
                                      Edited edited) {
         // The feed and the downloads are made from every article (their text, notes, places …) and
         // what the downloads show of the data: when none of these changed they are kept without being made.
-        long inputs = ctx.inputsWithoutData().add(OpenData.dataShown(ctx)).add("feed and downloads").add(ctx.everyRecord()).value();
+        long dataShown = OpenData.dataShown(ctx);
+        java.util.function.LongUnaryOperator inputsWith = records -> ctx.inputsWithoutData().add(dataShown).add("feed and downloads")
+                .add(records).value();
+        long inputs = inputsWith.applyAsLong(ctx.everyRecord());
         boolean feedKept = deferred && recorder.keepStableAsPublished(AtomFeed.FILE);
         boolean jsonKept = deferred && recorder.keepStableAsPublished(OpenData.JSON);
         boolean csvKept = deferred && recorder.keepStableAsPublished(OpenData.CSV);
@@ -129,10 +133,17 @@ public final class Publishing {
                 () -> AtomFeed.write(ctx.index.articles(), ctx.links, introductions)));
         // (Spliced only where the edited articles' records are all that changed: not when the data they show did.)
         boolean splice = edited != null && !edited.dataShown();
-        if (!jsonKept) files.add(() -> download(OpenData.JSON, inputs,
-                !splice ? null : ch -> data.jsonSplices(ch, edited.before(), edited.introductions(), edited.moved()), data::json));
-        if (!csvKept) files.add(() -> download(OpenData.CSV, inputs,
-                !splice ? null : ch -> data.csvSplices(ch, edited.before(), edited.introductions(), edited.moved()), data::csv));
+        // A build that checks every page: when it adds a few articles and the published downloads are
+        // those of every other article as they are, with the same data, the new records are put in.
+        Set<String> added = edited == null ? added(ctx) : Set.of();
+        long without = added.isEmpty() ? 0 : inputsWith.applyAsLong(ctx.everyRecordExcept(added));
+        String how = splice ? "Replaced the edited articles' records in " : "Put the added articles' records in ";
+        if (!jsonKept) files.add(() -> download(OpenData.JSON, inputs, splice
+                ? ch -> data.jsonSplices(ch, edited.before(), edited.introductions(), edited.moved())
+                : addedTo(OpenData.JSON, without, ch -> data.jsonAddSplices(ch, added)), data::json, how));
+        if (!csvKept) files.add(() -> download(OpenData.CSV, inputs, splice
+                ? ch -> data.csvSplices(ch, edited.before(), edited.introductions(), edited.moved())
+                : addedTo(OpenData.CSV, without, ch -> data.csvAddSplices(ch, added)), data::csv, how));
         files.parallelStream().forEach(f -> {
             checkpoint.run();
             f.run();
@@ -181,7 +192,8 @@ public final class Publishing {
      * (null: none) finds, when it finds them, copied by the system without being read in; else made
      * whole by {@code whole}.
      */
-    private void download(String file, long inputs, SpliceFinder edit, java.util.function.Supplier<OpenData.Utf8Out> whole) {
+    private void download(String file, long inputs, SpliceFinder edit, java.util.function.Supplier<OpenData.Utf8Out> whole,
+                          String how) {
         recorder.writeStableSpliced(file, inputs, () -> {
             if (edit == null) return null;
             try (java.nio.channels.FileChannel ch = recorder.openPublished(file)) {
@@ -189,7 +201,30 @@ public final class Publishing {
             } catch (java.io.IOException e) {
                 return null; // made whole instead
             }
-        }, whole, () -> log.accept("Replaced the edited articles' records in " + file + ", as published"));
+        }, whole, () -> log.accept(how + file + ", as published"));
+    }
+
+    /**
+     * The articles this build adds, by id: those whose page the previous build did not make, if
+     * there are a few (see OpenData#jsonAddSplices); none otherwise (a first build adds them all).
+     */
+    private Set<String> added(RenderContext ctx) {
+        Set<String> out = new java.util.HashSet<>();
+        for (archive.model.AnnotatedArticle a : ctx.index.articles()) {
+            if (recorder.previousFingerprint(archive.render.PagePaths.file(archive.render.PagePaths.article(a.id()))) != 0) continue;
+            if (out.size() == OpenData.SPLICED_AT_MOST) return Set.of();
+            out.add(a.id());
+        }
+        return out;
+    }
+
+    /**
+     * Finds the splices that add records to the published {@code file}, if the previous build made it
+     * from inputs {@code without} (the archive without the added articles, as it is now); null otherwise.
+     */
+    private SpliceFinder addedTo(String file, long without, SpliceFinder find) {
+        if (without == 0 || recorder.previousFingerprint(file) != without) return null;
+        return find;
     }
 
     /** After a successful publish: adds the new paths to the registry (and saves the citation cache). */

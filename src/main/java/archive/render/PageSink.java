@@ -49,6 +49,9 @@ public interface PageSink {
      */
     default java.nio.channels.FileChannel openPublished(String file) { return null; }
 
+    /** The fingerprint the previous build recorded for {@code file}; 0 when it made no such file or none is known. */
+    default long previousFingerprint(String file) { return 0; }
+
     /** The bytes {@code from}–{@code to} of a published file, to be replaced by {@code with}. */
     record Splice(long from, long to, byte[] with) {}
 

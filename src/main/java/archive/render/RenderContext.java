@@ -350,7 +350,7 @@ public final class RenderContext {
      */
     public long everyArticle() {
         Long f = everyArticle;
-        if (f == null) everyArticle = f = every(this::contentFingerprint);
+        if (f == null) everyArticle = f = every(this::contentFingerprint, Set.of());
         return f;
     }
 
@@ -360,14 +360,17 @@ public final class RenderContext {
      */
     public long everyRecord() {
         Long f = everyRecord;
-        if (f == null) everyRecord = f = every(this::recordFingerprint);
+        if (f == null) everyRecord = f = every(this::recordFingerprint, Set.of());
         return f;
     }
 
-    /** The fingerprints {@code each} gives of every article, in reading order, as one. */
-    private long every(java.util.function.ToLongFunction<AnnotatedArticle> each) {
-        Fingerprint all = new Fingerprint().add(index.articles().size());
-        for (AnnotatedArticle a : index.articles()) all.add(each.applyAsLong(a));
+    /** {@link #everyRecord} as it would be without the articles {@code ids} (of this archive): before they were added. */
+    public long everyRecordExcept(Set<String> ids) { return every(this::recordFingerprint, ids); }
+
+    /** The fingerprints {@code each} gives of every article but those {@code except} (by id), in reading order, as one. */
+    private long every(java.util.function.ToLongFunction<AnnotatedArticle> each, Set<String> except) {
+        Fingerprint all = new Fingerprint().add(index.articles().size() - except.size());
+        for (AnnotatedArticle a : index.articles()) if (!except.contains(a.id())) all.add(each.applyAsLong(a));
         return all.value();
     }
 

@@ -364,6 +364,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     }
 
     /** The fingerprint the previous build recorded for {@code file}; 0 when it made no such file. */
+    @Override
     public long previousFingerprint(String file) {
         return manifest.previousFingerprint(file).orElse(0);
     }

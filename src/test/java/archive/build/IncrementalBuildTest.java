@@ -607,8 +607,12 @@ class IncrementalBuildTest {
                 }
             }
             TestProject.delete(more);
-            SiteBuild.Result added = corpus.build();
+            Logged built = logged(corpus, null);
+            SiteBuild.Result added = built.result();
             TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            // Its records are put into the downloads as published (every other record is as it was), not made whole.
+            assertTrue(built.log().contains("Put the added articles' records in downloads/articles.json, as published")
+                    && built.log().contains("Put the added articles' records in downloads/articles.csv, as published"), built.log());
             // The pages that show it or count it change; no other is rendered: not the pages of places beside
             // its places (their way up names a place whose count changed, but not the count), nor the first
             // pages of entries related to its entries (which name them without their counts).
