@@ -822,15 +822,19 @@ public final class SiteBuild {
             ctx.fingerprints(cache::fingerprint, cache::sourceFingerprint);
             ctx.summaryFingerprints(a -> cache.summaryFingerprint(a, ctx::computeSummaryFingerprint));
         } else if (store != null) {
-            ctx.fingerprints(a -> {
-                Long known = store.contentFingerprint(a.id());
-                return known == null ? ctx.computeContentFingerprint(a) : known;
-            }, a -> {
-                Long known = store.sourceFingerprint(a.id());
-                return known == null ? ctx.contentFingerprint(a) : known;
-            });
+            ctx.fingerprints(storedOr(store::contentFingerprint, ctx::computeContentFingerprint),
+                    storedOr(store::sourceFingerprint, ctx::contentFingerprint));
         }
         return ctx;
+    }
+
+    /** An article's fingerprint as {@code stored} has it by id, or as {@code otherwise} takes it when it has none. */
+    private static java.util.function.Function<AnnotatedArticle, Long> storedOr(java.util.function.Function<String, Long> stored,
+                                                                               java.util.function.Function<AnnotatedArticle, Long> otherwise) {
+        return a -> {
+            Long known = stored.apply(a.id());
+            return known == null ? otherwise.apply(a) : known;
+        };
     }
 
     /**

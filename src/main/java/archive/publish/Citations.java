@@ -176,9 +176,9 @@ public final class Citations {
         // The cache of formatted citations and the stored shapes are read at the first citation that
         // changed, once: most builds have none. The cache may hold the citation already (an edit undone,
         // its byline as it was), and is handed to the build's citations (see #inFolder).
-        java.util.function.Supplier<CitationCache> formatted = once(() -> readAhead(folder));
+        java.util.function.Supplier<CitationCache> formatted = Once.of(() -> readAhead(folder));
         java.util.function.Supplier<CitationShapes> stored =
-                once(() -> CitationShapes.load(folder == null ? null : folder.resolve(CitationShapes.FILE), shapesKey()));
+                Once.of(() -> CitationShapes.load(folder == null ? null : folder.resolve(CitationShapes.FILE), shapesKey()));
         return (was, now) -> {
             if (was != null && ArticleRecord.of(was, ANY_LINKS).equals(ArticleRecord.of(now, ANY_LINKS))) return;
             ArticleRecord record = ArticleRecord.of(now, links);
@@ -195,19 +195,6 @@ public final class Citations {
         CitationCache cache = CitationCache.load(file);
         if (stamp != null) READ_AHEAD.set(new ReadAhead(file, stamp, cache));
         return cache;
-    }
-
-    /** What {@code make} gives, made at the first call and kept (callers on several threads share it). */
-    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> make) {
-        return new java.util.function.Supplier<>() {
-            private T made;
-
-            @Override
-            public synchronized T get() {
-                if (made == null) made = make.get();
-                return made;
-            }
-        };
     }
 
     /**

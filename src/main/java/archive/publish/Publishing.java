@@ -135,15 +135,20 @@ public final class Publishing {
         boolean splice = edited != null && !edited.dataShown();
         // A build that checks every page: when it adds a few articles and the published downloads are
         // those of every other article as they are, with the same data, the new records are put in.
-        Set<String> added = edited == null ? added(ctx) : Set.of();
-        long without = added.isEmpty() ? 0 : inputsWith.applyAsLong(ctx.everyRecordExcept(added));
+        // (Found only when a download is made, once for both.)
+        java.util.function.Supplier<Added> added = Once.of(() -> added(ctx, inputsWith));
         String how = splice ? "Replaced the edited articles' records in " : "Put the added articles' records in ";
-        if (!jsonKept) files.add(() -> download(OpenData.JSON, inputs, splice
-                ? ch -> data.jsonSplices(ch, edited.before(), edited.introductions(), edited.moved())
-                : addedTo(OpenData.JSON, without, ch -> data.jsonAddSplices(ch, added)), data::json, how));
-        if (!csvKept) files.add(() -> download(OpenData.CSV, inputs, splice
-                ? ch -> data.csvSplices(ch, edited.before(), edited.introductions(), edited.moved())
-                : addedTo(OpenData.CSV, without, ch -> data.csvAddSplices(ch, added)), data::csv, how));
+        SpliceFinder json = null, csv = null;
+        if (splice) {
+            json = ch -> data.jsonSplices(ch, edited.before(), edited.introductions(), edited.moved());
+            csv = ch -> data.csvSplices(ch, edited.before(), edited.introductions(), edited.moved());
+        } else if (edited == null) {
+            json = ch -> putsInto(added.get(), OpenData.JSON) ? data.jsonAddSplices(ch, added.get().ids()) : null;
+            csv = ch -> putsInto(added.get(), OpenData.CSV) ? data.csvAddSplices(ch, added.get().ids()) : null;
+        }
+        SpliceFinder jsonSplices = json, csvSplices = csv;
+        if (!jsonKept) files.add(() -> download(OpenData.JSON, inputs, jsonSplices, data::json, how));
+        if (!csvKept) files.add(() -> download(OpenData.CSV, inputs, csvSplices, data::csv, how));
         files.parallelStream().forEach(f -> {
             checkpoint.run();
             f.run();
@@ -204,27 +209,25 @@ public final class Publishing {
         }, whole, () -> log.accept(how + file + ", as published"));
     }
 
-    /**
-     * The articles this build adds, by id: those whose page the previous build did not make, if
-     * there are a few (see OpenData#jsonAddSplices); none otherwise (a first build adds them all).
-     */
-    private Set<String> added(RenderContext ctx) {
-        Set<String> out = new java.util.HashSet<>();
-        for (archive.model.AnnotatedArticle a : ctx.index.articles()) {
-            if (recorder.previousFingerprint(archive.render.PagePaths.file(archive.render.PagePaths.article(a.id()))) != 0) continue;
-            if (out.size() == OpenData.SPLICED_AT_MOST) return Set.of();
-            out.add(a.id());
-        }
-        return out;
-    }
+    /** The articles a build adds, by id, and the inputs the downloads had without them (the archive as it is now otherwise). */
+    private record Added(Set<String> ids, long without) {}
+
+    /** Whether the published {@code file} is the download made without the articles {@code a}, to put their records into. */
+    private boolean putsInto(Added a, String file) { return !a.ids().isEmpty() && recorder.previousFingerprint(file) == a.without(); }
 
     /**
-     * Finds the splices that add records to the published {@code file}, if the previous build made it
-     * from inputs {@code without} (the archive without the added articles, as it is now); null otherwise.
+     * The articles this build adds: those whose page the previous build did not make, if there are
+     * a few (see OpenData#jsonAddSplices); none otherwise (a first build adds them all).
+     * {@code inputsWith} gives the downloads' inputs from a fingerprint of the articles' records.
      */
-    private SpliceFinder addedTo(String file, long without, SpliceFinder find) {
-        if (without == 0 || recorder.previousFingerprint(file) != without) return null;
-        return find;
+    private Added added(RenderContext ctx, java.util.function.LongUnaryOperator inputsWith) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (archive.model.AnnotatedArticle a : ctx.index.articles()) {
+            if (recorder.previousFingerprint(archive.render.PagePaths.file(archive.render.PagePaths.article(a.id()))) != 0) continue;
+            if (ids.size() == OpenData.SPLICED_AT_MOST) return new Added(Set.of(), 0);
+            ids.add(a.id());
+        }
+        return new Added(ids, ids.isEmpty() ? 0 : inputsWith.applyAsLong(ctx.everyRecordExcept(ids)));
     }
 
     /** After a successful publish: adds the new paths to the registry (and saves the citation cache). */
