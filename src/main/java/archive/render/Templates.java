@@ -34,7 +34,7 @@ public final class Templates {
     public Templates(Path dir, Links links) {
         this.fingerprint = folderFingerprint(dir);
         this.links = links;
-        FileLoader loader = new FileLoader(dir.toAbsolutePath().toString());
+        FileLoader loader = new FileLoader(dir.toAbsolutePath().normalize().toString());
         loader.setSuffix(".peb");
         this.engine = new PebbleEngine.Builder()
                 .loader(loader)

@@ -197,6 +197,18 @@ class BuildBehaviourTest {
     }
 
     @Test
+    void aTemplatesFolderNamedWithDotsBuilds() throws Exception {
+        withData().write("seeds/001_" + ID + ".txt", seed("1959-03-02", "Coal.", "煤炭。"));
+        Path out = p.root.resolve("site");
+        // "./templates" and "seeds/../templates", as a shell's completion or a script writes them.
+        Cli cli = runCli("build", "--seeds", p.root.resolve("seeds").toString(), "--data", p.root.resolve("data").toString(),
+                "--templates", p.root.resolve("seeds/.././templates").toString(), "--pages", p.root.resolve("pages").toString(),
+                "--out", out.toString());
+        assertEquals(0, cli.code(), cli.output());
+        assertTrue(Files.isRegularFile(out.resolve("articles/" + ID + "/index.html")), cli.output());
+    }
+
+    @Test
     void theCommandLineExitsNonZeroNamingFileAndLine() throws Exception {
         withData().write("seeds/001_" + ID + ".txt", seed("1959-02-30", "Coal.", "煤炭。").replace("\n1959-02-30\n第1版", "\n1959-03-01\n第1版"));
         Path out = p.root.resolve("site");
