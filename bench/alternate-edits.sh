@@ -16,13 +16,15 @@
 #                                                  # its own copy of the site and caches
 #
 # ARTICLES (default 10000) picks the corpus; the edited article is the one in the middle, as in the bench.
-# EDIT=paragraph edits the text instead of the author line, EDIT=date moves the article a day (see below),
+# EDIT=paragraph edits the text instead of the author line (EDIT=line with a term's rendering: one more concordance line), EDIT=date moves the article a day (see below),
 # EDIT=explanation edits the first glossary entry's explanation in data/glossary.yaml instead of a seed,
 # EDIT=note the first place's note in data/places.yaml, EDIT=coords its coordinates, EDIT=entry adds a glossary entry,
 # EDIT=rendering an English rendering to one, EDIT=new adds a seed (a copy of the edited article under a new id).
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
 # NOTHING=1 times builds with nothing changed: no edit between them.
+# OWN_TEMPLATES=1 gives each named jar the templates of its own checkout (<checkout>/target/archive.jar):
+# needed when a generator's templates ask for what another does not give them.
 # Each round runs the builds in turn, starting with a different one: the build run first in a round
 # was often the faster by a tenth of a second or two, whichever it was (docs/benchmarks.md, tenth session).
 set -euo pipefail
@@ -49,6 +51,13 @@ case "${EDIT:-author}" in
     edited() { grep -q '^An alternating correction\. ' "$seed"; }
     edit() { perl -0pi -e 's/\n\n/\n\nAn alternating correction. /' "$seed"; }
     unedit() { perl -0pi -e 's/\n\nAn alternating correction\. /\n\n/' "$seed"; } ;;
+  line)
+    # A sentence holding a rendering of `workers-and-staff` (the entry with the longest concordance) put
+    # before the first paragraph: the entry has one more line, which its first page counts and which moves
+    # every line after it.
+    edited() { grep -q '^Again the staff and workers met\. ' "$seed"; }
+    edit() { perl -0pi -e 's/\n\n/\n\nAgain the staff and workers met. /' "$seed"; }
+    unedit() { perl -0pi -e 's/\n\nAgain the staff and workers met\. /\n\n/' "$seed"; } ;;
   date)
     # The article moved a day later (its date in both halves): it changes its place in the reading order.
     # (Its date as the seed has it when the script starts: the trap below puts it back at exit.)
@@ -96,12 +105,12 @@ case "${EDIT:-author}" in
     edited() { [ -f "$added" ]; }
     edit() { sed 's/^Title: /Title: Added: /' "$seed" > "$added"; }
     unedit() { rm -f "$added"; } ;;
-  *) echo "EDIT is author, paragraph, date, explanation, note, coords, entry, rendering or new" >&2; exit 2 ;;
+  *) echo "EDIT is author, paragraph, line, date, explanation, note, coords, entry, rendering or new" >&2; exit 2 ;;
 esac
 unedit
 source bench/trash.sh
 trap 'unedit; trash_empty' EXIT
-args=(build --stats --permalinks none --seeds "$corpus/seeds" --data "$corpus/data" --pages "$corpus/pages" --templates templates)
+args=(build --stats --permalinks none --seeds "$corpus/seeds" --data "$corpus/data" --pages "$corpus/pages")
 # No jar named: this generator, as the launcher builds it.
 jars=("$@")
 [ ${#jars[@]} -eq 0 ] && jars=("")
@@ -120,11 +129,17 @@ for k in "${!jars[@]}"; do
   cp -a "$site" "$root/site-ab$k"
   cp -a "target/bench/.site-$n.cache" "$root/.site-ab$k.cache"
 done
+# The templates each build reads: this checkout's, or with OWN_TEMPLATES=1 those of the checkout each
+# named jar was built in (<checkout>/target/archive.jar), when the generators differ in what their
+# templates may ask of them.
+templates_of() {
+  if [ "${OWN_TEMPLATES:-0}" = 1 ] && [ -n "$1" ]; then echo "$(dirname "$(dirname "$1")")/templates"; else echo templates; fi
+}
 build() { # index of the jar: one build through the launcher, printing its label and its stats line's wall and CPU
   local k=$1
   if [ "${CLEAN:-0}" = 1 ]; then trash "$root/site-ab$k"; wait_for_quiet "$root"; fi
   echo "round $i ${jars[$k]:-./archive}${extra[$k]:+ with ${extra[$k]}} $(ARCHIVE_JAR="${jars[$k]}" ARCHIVE_EXTRA_JAVA_OPTS="${extra[$k]}" \
-    ./archive "${args[@]}" --out "$root/site-ab$k" 2>&1 \
+    ./archive "${args[@]}" --templates "$(templates_of "${jars[$k]}")" --out "$root/site-ab$k" 2>&1 \
     | grep '^stats:' | tr ' ' '\n' | grep -E '^(wall|cpu|rendered)=' | tr '\n' ' ')"
 }
 # A first build for each jar makes its copy of the site its own (a new generator renders every page)

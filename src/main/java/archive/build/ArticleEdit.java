@@ -57,8 +57,8 @@ final class ArticleEdit {
     private final boolean notes;
     /**
      * The pages of each glossary entry whose concordance lines the edit changed: the pages holding
-     * the edited article's lines, or null for every page of the entry when their number changed
-     * (every page shows how many there are, and the lines after them move).
+     * the edited article's lines; when their number changed, the first page (which counts them) and
+     * every page from theirs on (the lines after them move); null for every page of the entry.
      */
     private final Map<String, Set<Integer>> entryPages;
     private final Set<String> places = new TreeSet<>();
@@ -203,7 +203,8 @@ final class ArticleEdit {
      * Notes in {@code out} the concordance pages that show a line of {@code was} (as indexed in
      * {@code index}) differently now that it is {@code now}: an edit of a title or author, or of a
      * paragraph without glossary terms, changes no line, and a changed line changes only its page,
-     * unless the entry has more or fewer lines than before (every page; how many more, into {@code moreLines}).
+     * unless the entry has more or fewer lines than before (how many more, into {@code moreLines}):
+     * then its first page, which counts them, and every page from the article's lines on, whose lines move.
      */
     private static void concordanceChanges(ArchiveIndex index, AnnotatedArticle was, AnnotatedArticle now,
                                            Map<String, Set<Integer>> out, Map<String, Integer> moreLines) {
@@ -218,7 +219,12 @@ final class ArticleEdit {
         for (String slug : slugs) {
             List<Occurrence> x = before.getOrDefault(slug, List.of()), y = after.getOrDefault(slug, List.of());
             if (moreLines(slug, x, y, moreLines)) {
-                out.put(slug, null);
+                if (out.containsKey(slug) && out.get(slug) == null) continue; // every page already
+                // The lines before the article's are the same in the index before the edit and after it.
+                Set<Integer> pages = out.computeIfAbsent(slug, g -> new TreeSet<>());
+                pages.add(1);
+                int total = Pagination.pageCount(index.lineCount(slug), Pagination.LINES);
+                for (int page = index.linesBefore(slug, was) / Pagination.LINES + 1; page <= total; page++) pages.add(page);
                 continue;
             }
             if (out.containsKey(slug) && out.get(slug) == null) continue; // every page already
@@ -307,20 +313,22 @@ final class ArticleEdit {
         }
         if (!keepsEntryPages(index, true, moreLines)) return null;
         // Its lines stand elsewhere in each of its entries' concordances: the pages between where they
-        // stood and where they stand change; every page when more moved, when it moved to another month
-        // (each page shows the entry's articles by month), or when the entry has more or fewer lines.
+        // stood and where they stand change, and the first page when it moved to another month (it
+        // shows the entry's articles by month); every page when more moved, or when the entry has
+        // more or fewer lines.
         Set<String> entries = new TreeSet<>();
         before.values().forEach(a -> entries.addAll(a.glossary()));
         AnnotatedArticle one = before.size() == 1 ? before.values().iterator().next() : null;
         boolean sameMonth = one != null && java.time.YearMonth.from(one.article().date())
                 .equals(java.time.YearMonth.from(whole.get(one.id()).article().date()));
         int stood = 0;
-        if (sameMonth) {
+        if (one != null) {
             while (!was.get(stood).id().equals(one.id())) stood++;
         }
         for (String g : entries) {
-            boolean shifted = sameMonth && !moreLines.containsKey(g);
-            entryPages.put(g, shifted ? pagesMoved(index, was, stood, index.article(one.id()), g) : null);
+            Set<Integer> pages = one == null || moreLines.containsKey(g) ? null : pagesMoved(index, was, stood, index.article(one.id()), g);
+            if (pages != null && !sameMonth) pages.add(1);
+            entryPages.put(g, pages);
         }
         // Its neighbours' pages link to it (now) or to each other (where it stood).
         Set<String> ids = new java.util.TreeSet<>();

@@ -118,7 +118,7 @@ public final class DatePages {
             v.put("year", month.getYear());
             v.put("days", ctx.deferredItems(slice, path,
                     () -> groups(slice, a -> a.article().date(), d -> PagePaths.day(d), Dates::en, Dates::zh, path)));
-            v.put("count", articles.size());
+            v.put("count", pager.first() ? articles.size() : null); // the first page's alone, as on the home page
             v.put("prev", prev == null ? null : new Views.Ref(PagePaths.month(prev), Dates.monthEn(prev), Dates.monthZh(prev), 0, ""));
             v.put("next", next == null ? null : new Views.Ref(PagePaths.month(next), Dates.monthEn(next), Dates.monthZh(next), 0, ""));
             v.put("pager", pager);

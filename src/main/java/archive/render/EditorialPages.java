@@ -77,7 +77,7 @@ public final class EditorialPages {
             String path = Pagination.path(PagePaths.ARTICLES, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("articles", ctx.deferredItems(slice, path));
-            v.put("count", all.size());
+            v.put("count", pager.first() ? all.size() : null); // the first page's alone, as on the home page
             v.put("pager", pager);
             ctx.page("articles", path, Pagination.title("All articles · 全部文章", pager), "Every article of the archive, by date.",
                     "articles", v);

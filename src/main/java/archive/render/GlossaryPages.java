@@ -286,7 +286,7 @@ public final class GlossaryPages {
         // Without their counts (their own pages show them): an article using a related entry would
         // otherwise remake this entry's first page.
         List<Views.Ref> related = g.related().stream().filter(ctx.glossary::containsKey).map(s -> ctx.entryRef(s, 0)).toList();
-        var perMonth = ArchiveIndex.perMonth(articles);
+        var perMonth = first ? ArchiveIndex.perMonth(articles) : null;
         String title = g.headword() + " · " + (g.en().isEmpty() ? g.gloss() : g.en().get(0));
         int total = Pagination.pageCount(lines, Pagination.LINES);
         // Later pages carry the entry without what only the first shows: an edit of that remakes the
@@ -306,10 +306,13 @@ public final class GlossaryPages {
             v.put("explanation", pager.first() ? explanation : "");
             v.put("references", pager.first() ? references : List.of());
             v.put("related", pager.first() ? related : List.of());
-            v.put("articleCount", articles.size());
-            v.put("lineCount", lines);
+            // The counts and the chart by month are the first page's alone (see Pagination.Pager#first):
+            // a new article then remakes the pages from its lines on, not every page of the concordance.
+            v.put("articleCount", pager.first() ? articles.size() : null);
+            v.put("lineCount", pager.first() ? lines : null);
             v.put("lines", ctx.deferred(linesFingerprint(g.slug(), from, to, path), page::rows));
-            v.put("chart", ctx.monthChart("Articles using " + g.headword() + " per month · 每月使用该词的文章数", perMonth, path));
+            v.put("chart", pager.first() ? ctx.monthChart("Articles using " + g.headword() + " per month · 每月使用该词的文章数", perMonth,
+                    path) : "");
             v.put("pager", pager);
             page.pending = ctx.prepare("glossary-entry", path, Pagination.title(title, pager), g.gloss(), "glossary", v);
             return page;

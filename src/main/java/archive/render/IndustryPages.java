@@ -43,17 +43,22 @@ public final class IndustryPages {
     private void industry(Industry i, java.util.function.IntPredicate only) {
         String base = PagePaths.industry(i.slug());
         List<AnnotatedArticle> articles = ctx.index.inIndustry(i.slug());
-        List<Views.Ref> places = ArchiveIndex.tally(articles, AnnotatedArticle::places).stream()
+        // What sums up the industry is counted only when its first page is made (an edit's may make later ones alone).
+        boolean summed = only.test(1);
+        List<Views.Ref> places = !summed ? List.of() : ArchiveIndex.tally(articles, AnnotatedArticle::places).stream()
                 .filter(e -> ctx.places.containsKey(e.getKey())).map(e -> ctx.placeRef(e.getKey(), e.getValue())).toList();
-        var perMonth = ArchiveIndex.perMonth(articles);
+        var perMonth = summed ? ArchiveIndex.perMonth(articles) : null;
         Pagination.pages(base, articles, Pagination.ARTICLES, only, (slice, pager) -> {
             String path = Pagination.path(base, pager.current());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("industry", i);
             v.put("articles", ctx.deferredItems(slice, path));
-            v.put("count", articles.size());
-            v.put("places", places);
-            v.put("chart", ctx.monthChart(i.name() + ": articles per month · 每月文章数", perMonth, path));
+            // The count, the places and the chart sum up the industry on its first page alone: a new
+            // article then remakes the pages from its place on, not every page of the list.
+            boolean first = pager.first();
+            v.put("count", first ? articles.size() : null);
+            v.put("places", first ? places : List.of());
+            v.put("chart", first ? ctx.monthChart(i.name() + ": articles per month · 每月文章数", perMonth, path) : "");
             v.put("pager", pager);
             ctx.page("industry", path, Pagination.title(i.name() + " · " + i.zh(), pager),
                     "Articles of People's Daily on " + i.name() + ", 1958–1960.", "industries", v);

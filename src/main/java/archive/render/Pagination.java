@@ -23,6 +23,8 @@ public final class Pagination {
     public record Pager(int current, int total, String prev, String next, List<PageLink> pages) {
         public boolean paged() { return total > 1; }
         public boolean first() { return current == 1; }
+        /** The path of the list's first page, which alone sums the list up (its counts, its chart). */
+        public String firstPath() { return pages.get(0).path(); }
     }
 
     /** A numbered link in the pager; {@code gap} stands for the numbers left out. */

@@ -81,12 +81,14 @@ public final class PlacePages {
         // beside this one changes that count, and would otherwise remake every page of this place.
         Views.Ref parentRef = parent == null ? null : new Views.Ref(ctx.placeHasPage(parent.slug()) ? PagePaths.place(parent.slug())
                 : PagePaths.PLACES + "#" + parent.slug(), parent.name(), parent.zh(), 0, "");
-        List<Views.Ref> children = ctx.index.children(p.slug()).stream().map(ctx.places::get)
+        // What sums up the place is counted only when its first page is made (an edit's may make later ones alone).
+        boolean summed = only.test(1);
+        List<Views.Ref> children = !summed ? List.of() : ctx.index.children(p.slug()).stream().map(ctx.places::get)
                 .sorted(Comparator.comparing(Place::name)).filter(c -> ctx.placeHasPage(c.slug()))
                 .map(c -> ctx.placeRef(c.slug(), ctx.index.totalFor(c.slug()))).toList();
-        List<Views.Ref> industries = ArchiveIndex.tally(listed, AnnotatedArticle::industries).stream()
+        List<Views.Ref> industries = !summed ? List.of() : ArchiveIndex.tally(listed, AnnotatedArticle::industries).stream()
                 .filter(e -> ctx.industries.containsKey(e.getKey())).map(e -> ctx.industryRef(e.getKey(), e.getValue())).toList();
-        var perMonth = ArchiveIndex.perMonth(listed);
+        var perMonth = summed ? ArchiveIndex.perMonth(listed) : null;
         Pagination.pages(base, listed, Pagination.ARTICLES, only, (slice, pager) -> {
             String path = Pagination.path(base, pager.current());
             int from = (pager.current() - 1) * Pagination.ARTICLES;
@@ -98,13 +100,16 @@ public final class PlacePages {
             v.put("articles", ctx.deferredItems(slice.subList(0, ownEnd), path));
             v.put("subArticles", ctx.deferredItems(slice.subList(ownEnd, slice.size()), path));
             v.put("parent", parentRef);
-            v.put("children", children);
-            v.put("industries", industries);
+            // What sums up the place (the places within it and the industries with their counts, the
+            // chart) is its first page's alone: a new article then remakes the pages from its place on.
+            boolean first = pager.first();
+            v.put("children", first ? children : List.of());
+            v.put("industries", first ? industries : List.of());
             v.put("firstDate", dates == null ? "" : Dates.en(dates[0]));
             v.put("lastDate", dates == null ? "" : Dates.en(dates[1]));
             v.put("coordinates", p.hasCoordinates() ? String.format(java.util.Locale.ROOT, "%.2f° %s, %.2f° %s",
                     Math.abs(p.lat()), p.lat() >= 0 ? "N" : "S", Math.abs(p.lon()), p.lon() >= 0 ? "E" : "W") : "");
-            v.put("chart", ctx.monthChart("Articles about " + p.name() + " per month · 每月文章数", perMonth, path));
+            v.put("chart", first ? ctx.monthChart("Articles about " + p.name() + " per month · 每月文章数", perMonth, path) : "");
             v.put("pager", pager);
             ctx.page("place", path, Pagination.title(p.name() + " · " + p.zh(), pager),
                     "Articles of People's Daily about " + p.name() + ", 1958–1960.", "places", v);

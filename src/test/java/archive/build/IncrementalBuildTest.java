@@ -1149,6 +1149,62 @@ class IncrementalBuildTest {
     }
 
     /**
+     * A line of an entry added to an article quoted on a later page of the entry's concordance: the
+     * first page, which counts the lines, and the pages from the article's lines on (each line after
+     * them moves one down) are rendered again; the pages between are kept unrendered.
+     */
+    @Test
+    void aLineAddedOnALaterPageOfAConcordanceRemakesItsFirstPageAndThePagesFromThereOn() throws IOException {
+        onSynthetic(9, 300, (gen, corpus) -> {
+            corpus.build();
+            // An entry of three pages or more, and an article quoted (in English) on its last page alone.
+            String slug = null, id = null;
+            List<Path> entries;
+            try (Stream<Path> s = Files.list(corpus.site().resolve("glossary"))) {
+                entries = s.filter(e -> Files.exists(e.resolve("page/3/index.html"))).sorted().toList();
+            }
+            for (Path e : entries) {
+                int last = 3;
+                while (Files.exists(e.resolve("page/" + (last + 1) + "/index.html"))) last++;
+                java.util.Set<String> elsewhere = new java.util.HashSet<>();
+                try (Stream<Path> pages = Files.walk(e)) {
+                    for (Path page : pages.filter(f -> f.getFileName().toString().equals("index.html")).toList()) {
+                        if (!e.relativize(page).toString().equals("page/" + last + "/index.html")) elsewhere.addAll(quoted(page, "td"));
+                    }
+                }
+                for (String q : quoted(e.resolve("page/" + last + "/index.html"), "td[lang=en]")) {
+                    if (!elsewhere.contains(q)) {
+                        slug = e.getFileName().toString();
+                        id = q;
+                        break;
+                    }
+                }
+                if (id != null) break;
+            }
+            assertTrue(id != null, "an article quoted on a last page alone, among " + entries);
+            java.util.regex.Matcher en = java.util.regex.Pattern.compile("(?m)^- slug: " + java.util.regex.Pattern.quote(slug)
+                    + "\\n(?:  .*\\n)*?  en: \\[([^,\\]]*)").matcher(corpus.read("data/glossary.yaml"));
+            assertTrue(en.find(), "the entry's first English rendering");
+            String seed;
+            try (Stream<Path> s = Files.list(corpus.root.resolve("seeds"))) {
+                String name = "_" + id + ".txt";
+                seed = "seeds/" + s.filter(f -> f.getFileName().toString().endsWith(name)).findFirst().orElseThrow().getFileName();
+            }
+            addSentence(corpus, seed, "Once more the " + en.group(1).trim() + ". ");
+            Map<String, FileTime> before = times(corpus.site());
+            Logged edited = logged(corpus, null);
+            assertTrue(edited.log().contains("Published the edit of 1 article"), edited.log());
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            java.util.Set<String> changed = changed(before, times(corpus.site()));
+            String entry = "glossary/" + slug + "/";
+            assertTrue(changed.contains(entry + "index.html"), "the first page counts one more line: " + changed);
+            assertFalse(changed.contains(entry + "page/2/index.html"), "the second page shows the same lines: " + changed);
+            long pagesChanged = changed.stream().filter(f -> f.endsWith(".html")).count();
+            assertEquals(pagesChanged, edited.result().pagesRendered(), "pages rendered, against those changed: " + changed);
+        });
+    }
+
+    /**
      * An entry's explanation rewritten: only its first page shows it, so that page is the one page
      * rendered, however many pages its concordance has, and no article's page.
      */

@@ -89,4 +89,23 @@ class PaginationTest {
         String article = target(page, link.substring(0, link.indexOf('#')));
         assertTrue(Files.isRegularFile(project.site().resolve(article + "index.html")), link);
     }
+
+    @Test
+    void aLongListSumsItselfUpOnItsFirstPageAndItsLaterPagesLinkThere() throws IOException {
+        for (String kind : List.of("glossary", "places", "industries")) {
+            Path lists = project.site().resolve(kind);
+            String slug;
+            try (Stream<Path> s = Files.list(lists)) {
+                slug = s.filter(p -> Files.isDirectory(p.resolve("page/2"))).findFirst().orElseThrow().getFileName().toString();
+            }
+            String base = kind + "/" + slug + "/", later = base + "page/2/";
+            Document first = project.page(base), second = project.page(later);
+            assertFalse(first.select("figure.chart").isEmpty(), base + " has its chart by month");
+            assertTrue(second.select("figure.chart").isEmpty(), later + " leaves the chart to the first page");
+            assertTrue(second.select("span.count").isEmpty(), later + " leaves the counts to the first page");
+            assertEquals(base, target(later, second.selectFirst("p.summary-link a").attr("href")), later + " links to the summary");
+        }
+        assertTrue(project.page("articles/").selectFirst("main h1 + p").text().matches("\\d+ articles, by date and page\\."));
+        assertEquals("By date and page.", project.page("articles/page/2/").selectFirst("main h1 + p").text());
+    }
 }
