@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +97,12 @@ final class AnnotationForms {
         private final long from;
         private final PhraseMatcher<Object> zh, en;
         private final Set<String> datelineForms = new HashSet<>();
+        private final List<String> zhForms = new java.util.ArrayList<>(), enForms = new java.util.ArrayList<>();
         private final boolean none;
+        private volatile archive.search.TermPresence presence;
+        /** The ids of the articles that may hold a changed form, or null when each must be read (see {@link #narrowBy}). */
+        private volatile Set<String> mayHold;
+        private final java.util.concurrent.atomic.LongAdder unread = new java.util.concurrent.atomic.LongAdder();
 
         private Change(long from, Set<String> changed) {
             this.from = from;
@@ -104,8 +110,13 @@ final class AnnotationForms {
             for (String k : changed) {
                 String form = k.substring(3);
                 if (form.isEmpty()) continue;
-                if (k.startsWith("zh:")) zhb.add(form, FOUND);
-                else enb.add(form, FOUND);
+                if (k.startsWith("zh:")) {
+                    zhb.add(form, FOUND);
+                    zhForms.add(form);
+                } else {
+                    enb.add(form, FOUND);
+                    enForms.add(form);
+                }
                 datelineForms.add(form);
                 datelineForms.add(form.toLowerCase(Locale.ROOT));
             }
@@ -122,6 +133,39 @@ final class AnnotationForms {
         boolean keeps(long storedKey, java.util.function.Supplier<Article> article) {
             return storedKey == from && !affects(article.get());
         }
+
+        /**
+         * As {@link #keeps(long, java.util.function.Supplier)} for article {@code id}, which the article
+         * store read as {@code source}: its text is not read when the search postings made from that
+         * text hold none of the changed forms (see {@link #narrowBy}).
+         */
+        boolean keeps(long storedKey, String id, long source, java.util.function.Supplier<Article> article) {
+            if (storedKey != from) return false;
+            if (none) return true;
+            if (mayHold != null && !mayHold.contains(id) && presence.madeFrom(id, source)) {
+                unread.increment();
+                return true;
+            }
+            return !affects(article.get());
+        }
+
+        /**
+         * Looks up, in the search postings {@code presence} gives (null: none), which articles may hold
+         * a changed form; an article they rule out keeps its annotation unread. A place's forms are
+         * looked up alike: a dateline names its place in the paragraph it opens, which the postings hold.
+         */
+        void narrowBy(java.util.function.Supplier<archive.search.TermPresence> presence) {
+            if (none) return;
+            archive.search.TermPresence p = presence.get();
+            if (p == null) return;
+            Set<String> ids = p.mayHold(zhForms, enForms);
+            if (ids == null) return;
+            this.presence = p;
+            this.mayHold = ids;
+        }
+
+        /** How many articles kept their annotation without their text being read (see {@link #narrowBy}). */
+        long unread() { return unread.sum(); }
 
         /** Whether the annotator could find a changed form in {@code a}: in the texts it reads, with its own matching. */
         private boolean affects(Article a) {

@@ -326,7 +326,7 @@ public final class SiteBuild {
         // A document is made from its article and, of the data, the places around its places: the
         // postings of an article whose fingerprint below is unchanged are kept when the data changes
         // otherwise (a new glossary entry re-tokenizes only the articles it is found in).
-        long searchGlobal = new archive.render.Fingerprint().add(archive.render.Templates.generatorFingerprint()).value();
+        long searchGlobal = searchGlobal();
         // Taken once per article (the published files are checked with it, and the postings kept by
         // it); an article's facets are those of its places, each place's walked once.
         SearchIndexBuilder.PlaceFacetKeys facets = new SearchIndexBuilder.PlaceFacetKeys(corpus.data().placesBySlug());
@@ -350,7 +350,8 @@ public final class SiteBuild {
             // The index is written file by file: a cancelled build stops at the next file.
             // The postings of articles unchanged since the previous build are taken from it, not tokenized again.
             SearchIndexBuilder.Reuse reuse = new SearchIndexBuilder.Reuse(
-                    Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal, searchFingerprint);
+                    Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal, searchFingerprint,
+                    ctx::sourceFingerprint);
             SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(numbering, new archive.search.FileSink() {
                 @Override
                 public void write(String file, byte[] content) { write(file, content, searchInputs); }
@@ -678,7 +679,12 @@ public final class SiteBuild {
             cache.annotatingWith(annotationKey, AnnotationForms.of(data));
         } else if (store != null && persist) {
             forms = AnnotationForms.of(data);
-            store.formsChanged(forms.since(AnnotationForms.load(formsFile, archive.render.Templates.generatorFingerprint()), annotationKey));
+            AnnotationForms.Change change = forms.since(AnnotationForms.load(formsFile, archive.render.Templates.generatorFingerprint()),
+                    annotationKey);
+            // The previous build's search postings tell which articles may hold a changed form: only those are read back.
+            if (change != null) change.narrowBy(() -> archive.search.TermPresence.load(
+                    Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal()));
+            store.formsChanged(change);
         }
         List<AnnotatedArticle> annotated = articles.parallelStream()
                 .map(a -> {
@@ -773,7 +779,8 @@ public final class SiteBuild {
         }
         if (store != null && store.reused() > 0) {
             say("Aligned and annotated %d articles (%d unchanged since the previous build%s)", annotated.size(), store.reused(),
-                    store.rekeyed() == 0 ? "" : ", " + store.rekeyed() + " of them holding none of the forms the data's change touched");
+                    store.rekeyed() == 0 ? "" : ", " + store.rekeyed() + " of them holding none of the forms the data's change touched"
+                            + (store.rekeyedUnread() == 0 ? "" : " (" + store.rekeyedUnread() + " as the search postings tell, their text unread)"));
         } else if (cache != null) {
             say("Aligned and annotated %d articles (%d annotated anew, the others as remembered)", annotated.size(),
                     cache.annotatedAnew());
@@ -954,5 +961,10 @@ public final class SiteBuild {
         if (progress == null) return;
         double secs = (System.nanoTime() - started) / 1e9;
         progress.printf("[%6.2f s, CPU %6.2f s] %s%n", secs, cpuSeconds(), String.format(format, args));
+    }
+
+    /** What the search index's postings are made with besides the articles (see SearchIndexBuilder.Reuse): the generator. */
+    private static long searchGlobal() {
+        return new archive.render.Fingerprint().add(archive.render.Templates.generatorFingerprint()).value();
     }
 }

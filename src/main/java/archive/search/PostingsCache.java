@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The postings of the previous build's index, kept beside the output ({@code .site.cache/postings.bin})
@@ -32,10 +34,16 @@ import java.util.BitSet;
  */
 final class PostingsCache {
     static final String FILE = "postings.bin";
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     final String[] ids;
     final long[] fingerprints;
+    /**
+     * What each article's postings were made from as the article store read it (its parsed seed and
+     * overrides, see SiteBuild): tells a later build whether they hold the words of the text it has
+     * (see {@link TermPresence}).
+     */
+    final long[] sources;
     final int[] lengths;
     /** Each article's terms and their frequencies, hashed (see DocTerms#termsHash). */
     final long[] termsHashes;
@@ -52,11 +60,12 @@ final class PostingsCache {
     /** Where each partition starts in the file, and where the last one ends. */
     private final long[] starts;
 
-    private PostingsCache(Path file, String[] ids, long[] fingerprints, int[] lengths, long[] termsHashes, int[] wordIds,
-                          String[] wordTexts, Shards shards, long[] starts) {
+    private PostingsCache(Path file, String[] ids, long[] fingerprints, long[] sources, int[] lengths, long[] termsHashes,
+                          int[] wordIds, String[] wordTexts, Shards shards, long[] starts) {
         this.file = file;
         this.ids = ids;
         this.fingerprints = fingerprints;
+        this.sources = sources;
         this.lengths = lengths;
         this.termsHashes = termsHashes;
         this.shardInputs = shards.inputs();
@@ -78,11 +87,12 @@ final class PostingsCache {
             if (in.readInt() != FORMAT || in.readLong() != global || in.readInt() != partitions) return null;
             int n = in.readInt();
             String[] ids = new String[n];
-            long[] fps = new long[n], termsHashes = new long[n];
+            long[] fps = new long[n], sources = new long[n], termsHashes = new long[n];
             int[] lengths = new int[n];
             for (int i = 0; i < n; i++) {
                 ids[i] = in.readUTF();
                 fps[i] = in.readLong();
+                sources[i] = in.readLong();
                 lengths[i] = in.readInt();
                 termsHashes[i] = in.readLong();
             }
@@ -112,7 +122,7 @@ final class PostingsCache {
                 for (int p = 0; p < partitions; p++) if (starts[p] > starts[p + 1] || starts[p] < 0) return null;
                 if (starts[partitions] > at) return null;
             }
-            return new PostingsCache(file, ids, fps, lengths, termsHashes, wordIds, wordTexts, shards, starts);
+            return new PostingsCache(file, ids, fps, sources, lengths, termsHashes, wordIds, wordTexts, shards, starts);
         } catch (IOException | RuntimeException e) {
             return null; // a damaged file costs time, never correctness
         }
@@ -142,12 +152,56 @@ final class PostingsCache {
         }
     }
 
+    /**
+     * The documents (by number) holding each of the terms {@code keys} (each a {@link TermKeys} key),
+     * a term of no document left out: each partition holding one of them read once.
+     */
+    Map<Long, BitSet> documentsOf(Set<Long> keys) {
+        Map<Integer, Set<Long>> byPartition = new java.util.TreeMap<>();
+        int partitions = starts.length - 1;
+        for (long k : keys) byPartition.computeIfAbsent(SearchText.shard(TermKeys.hash(k), partitions), p -> new java.util.HashSet<>()).add(k);
+        Map<Long, BitSet> out = new java.util.HashMap<>();
+        byPartition.forEach((p, wanted) -> readPartition(p, (key, a, from, to, docs, last) -> {
+            if (!wanted.contains(key)) return;
+            BitSet in = new BitSet();
+            // Document gaps and term frequencies as varints (see PostingLists#read).
+            int i = from, doc = -1;
+            while (i < to) {
+                int gap = 0, shift = 0, b;
+                do {
+                    b = a[i++];
+                    gap |= (b & 0x7F) << shift;
+                    shift += 7;
+                } while ((b & 0x80) != 0);
+                do b = a[i++]; while ((b & 0x80) != 0);
+                doc += gap + 1;
+                in.set(doc);
+            }
+            out.put(key, in);
+        }));
+        return out;
+    }
+
+    /** The key of the word term {@code text} (lower case, stemmed, see SearchText#term), or null when no document has it. */
+    Long wordKey(String text) {
+        Map<String, Integer> ids = wordIdsByText;
+        if (ids == null) {
+            ids = new java.util.HashMap<>(wordTexts.length * 2);
+            for (int k = 0; k < wordTexts.length; k++) ids.put(wordTexts[k], wordIds[k]);
+            wordIdsByText = ids;
+        }
+        Integer id = ids.get(text);
+        return id == null ? null : TermKeys.word(new Words.Word(id, SearchText.hash(text), text));
+    }
+
+    private volatile Map<String, Integer> wordIdsByText;
+
     /** A term's key and postings: {@code a[from, to)}, {@code docs} of them, the last for document {@code last}. */
     interface Term { void accept(long key, byte[] a, int from, int to, int docs, int last); }
 
     /** Saves the index just built: its articles (ids, fingerprints, lengths, terms' hashes), words, shards and postings. */
-    static void save(Path file, long global, String[] ids, long[] fingerprints, int[] lengths, long[] termsHashes, Words words,
-                     PostingLists[] parts, Shards shards) {
+    static void save(Path file, long global, String[] ids, long[] fingerprints, long[] sources, int[] lengths, long[] termsHashes,
+                     Words words, PostingLists[] parts, Shards shards) {
         BitSet used = new BitSet();
         for (PostingLists p : parts) {
             for (int t = 0; t < p.count; t++) if (TermKeys.isWord(p.keys[t])) used.set(TermKeys.wordId(p.keys[t]));
@@ -160,7 +214,7 @@ final class PostingsCache {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                header(out, global, parts.length, ids, fingerprints, lengths, termsHashes, wordIds, wordTexts, shards);
+                header(out, global, parts.length, ids, fingerprints, sources, lengths, termsHashes, wordIds, wordTexts, shards);
                 long[] starts = new long[parts.length + 1];
                 long at = out.size(); // the header is far below 2 GB; the postings are counted here
                 for (int p = 0; p < parts.length; p++) {
@@ -191,12 +245,12 @@ final class PostingsCache {
      * number, with the same terms and length), with their fingerprints now: the words, shards and
      * postings are copied from it as they are.
      */
-    void saveKept(long global, String[] ids, long[] fingerprints) {
+    void saveKept(long global, String[] ids, long[] fingerprints, long[] sources) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(64 * ids.length + (1 << 16));
             try (DataOutputStream out = new DataOutputStream(head)) {
-                header(out, global, starts.length - 1, ids, fingerprints, lengths, termsHashes, wordIds, wordTexts,
+                header(out, global, starts.length - 1, ids, fingerprints, sources, lengths, termsHashes, wordIds, wordTexts,
                         new Shards(shardInputs, shardOwnFiles, terms, postings));
             }
             long shift = head.size() - starts[0];
@@ -217,8 +271,8 @@ final class PostingsCache {
         }
     }
 
-    private static void header(DataOutputStream out, long global, int partitions, String[] ids, long[] fingerprints, int[] lengths,
-                               long[] termsHashes, int[] wordIds, String[] wordTexts, Shards shards) throws IOException {
+    private static void header(DataOutputStream out, long global, int partitions, String[] ids, long[] fingerprints, long[] sources,
+                               int[] lengths, long[] termsHashes, int[] wordIds, String[] wordTexts, Shards shards) throws IOException {
         out.writeInt(FORMAT);
         out.writeLong(global);
         out.writeInt(partitions);
@@ -226,6 +280,7 @@ final class PostingsCache {
         for (int i = 0; i < ids.length; i++) {
             out.writeUTF(ids[i]);
             out.writeLong(fingerprints[i]);
+            out.writeLong(sources[i]);
             out.writeInt(lengths[i]);
             out.writeLong(termsHashes[i]);
         }

@@ -40,7 +40,8 @@ public final class SearchIndexBuilder {
     public static final String DIR = "search/data/";
     /** BM25 parameters; the client reads them from meta.js. */
     public static final double K1 = 1.2, B = 0.75;
-    private static final int BATCH = 256, PARTITIONS = 16;
+    private static final int BATCH = 256;
+    static final int PARTITIONS = 16;
     /** A shard holds about this many characters of postings; longer lists get a file of their own. */
     static final int TARGET_SHARD_CHARS = 48 * 1024, OWN_FILE_CHARS = 12 * 1024;
 
@@ -85,10 +86,12 @@ public final class SearchIndexBuilder {
 
     /**
      * Where the previous build's postings are kept ({@link PostingsCache}), what they must have been
-     * made with ({@code global}: the generator and the data the index reads) and each article's
-     * content fingerprint, which tells whether its postings can be reused.
+     * made with ({@code global}: the generator and the data the index reads), each article's
+     * content fingerprint, which tells whether its postings can be reused, and what the article
+     * store read it from ({@code source}, recorded for {@link TermPresence}).
      */
-    public record Reuse(java.nio.file.Path file, long global, java.util.function.ToLongFunction<AnnotatedArticle> fingerprint) {}
+    public record Reuse(java.nio.file.Path file, long global, java.util.function.ToLongFunction<AnnotatedArticle> fingerprint,
+                        java.util.function.ToLongFunction<AnnotatedArticle> source) {}
 
     /** The file {@link Reuse} keeps the postings in, inside the build's cache folder. */
     public static final String CACHE_FILE = PostingsCache.FILE;
@@ -315,7 +318,7 @@ public final class SearchIndexBuilder {
                 int shardCount = previous.shardInputs.length;
                 counted.write(DIR + "meta.js", meta(numbering, shardCount));
                 if (!kept.unchanged(n)) {
-                    previous.saveKept(reuse.global(), ids(articles), fingerprints);
+                    previous.saveKept(reuse.global(), ids(articles), fingerprints, sources(articles, reuse));
                 }
                 return new Stats(n, previous.terms, shardCount, previous.postings, bytes.get(), files.get(), n - kept.count,
                         keptFiles.get(), shardCount, shardCount, true);
@@ -344,7 +347,8 @@ public final class SearchIndexBuilder {
             terms += p.count;
         }
         if (reuse != null && (kept == null || !kept.unchanged(n))) {
-            PostingsCache.save(reuse.file(), reuse.global(), ids(articles), fingerprints, lengths, termsHashes, words, parts,
+            PostingsCache.save(reuse.file(), reuse.global(), ids(articles), fingerprints, sources(articles, reuse), lengths, termsHashes,
+                    words, parts,
                     new PostingsCache.Shards(shards.shardInputs, shards.shardOwnFiles, terms, postings));
         }
         return new Stats(n, terms, shardCount, postings, bytes.get(), files.get(), kept == null ? n : n - kept.count, keptFiles.get(),
@@ -357,6 +361,10 @@ public final class SearchIndexBuilder {
      */
     static double averageLength(int[] lengths) {
         return Math.max(1, Math.round(IntStream.of(lengths).average().orElse(1) * 4) / 4.0);
+    }
+
+    private static long[] sources(List<AnnotatedArticle> articles, Reuse reuse) {
+        return articles.stream().mapToLong(reuse.source()).toArray();
     }
 
     private static String[] ids(List<AnnotatedArticle> articles) {

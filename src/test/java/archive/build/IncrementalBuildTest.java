@@ -622,6 +622,66 @@ class IncrementalBuildTest {
         });
     }
 
+    /**
+     * New glossary entries whose forms are cut from the articles' texts (Chinese runs of three or
+     * four characters, English runs of one to three words, some from a paragraph's start, where a
+     * dateline stands): the articles the previous build's search postings rule out keep their
+     * annotations unread, and the site equals a clean build's.
+     */
+    @Test
+    void newEntriesCutFromTheTextsReadBackOnlyTheArticlesThePostingsCannotRuleOut() throws IOException {
+        int n = 120;
+        onSynthetic(23, n, (gen, corpus) -> {
+            corpus.build();
+            String glossary = corpus.read("data/glossary.yaml");
+            String known = glossary + corpus.read("data/places.yaml");
+            java.util.Random random = new java.util.Random(5);
+            StringBuilder entries = new StringBuilder();
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            List<Path> seeds;
+            try (Stream<Path> s = Files.list(corpus.root.resolve("seeds"))) {
+                seeds = s.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
+            }
+            for (int k = 0; entries.length() == 0 || k < 40; k++) {
+                String seed = Files.readString(seeds.get(random.nextInt(seeds.size())));
+                int rule = seed.indexOf("<hr />"), body = seed.indexOf("\n\n") + 2;
+                if (rule < body) continue;
+                String[] en = seed.substring(body, rule).split("\n+");
+                String zh = seed.substring(rule);
+                // Chinese: a run of Han characters at a random place, or at a paragraph's start.
+                int at = random.nextBoolean() ? random.nextInt(zh.length()) : zh.indexOf("\n    ", random.nextInt(zh.length() / 2)) + 5;
+                int len = 3 + random.nextInt(2);
+                if (at < 5 || at + len > zh.length()) continue;
+                String zhForm = zh.substring(at, at + len);
+                if (!zhForm.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) continue;
+                // English: one to three words of a paragraph, its first ones for some.
+                String[] words = en[random.nextInt(en.length)].split("[^A-Za-z]+");
+                int from = random.nextBoolean() ? 0 : random.nextInt(Math.max(1, words.length));
+                int count = 1 + random.nextInt(3);
+                if (from + count > words.length) continue;
+                String[] cut = java.util.Arrays.copyOfRange(words, from, from + count);
+                String enForm = String.join(" ", cut).strip();
+                // Not "of the", which every article has.
+                if (java.util.Arrays.stream(cut).anyMatch(w -> w.length() < 5) || known.contains(zhForm) || known.toLowerCase().contains(enForm.toLowerCase())
+                        || !taken.add(zhForm) || !taken.add(enForm.toLowerCase())) continue;
+                entries.append("\n- slug: cut-").append(k).append("\n  kind: term\n  zh: [").append(zhForm)
+                        .append("]\n  pinyin: cèshì\n  en: [").append(enForm).append("]\n  gloss: cut from a text\n")
+                        .append("  explanation: |\n    Cut from a text.\n");
+            }
+            corpus.write("data/glossary.yaml", glossary + entries);
+            Logged edited = logged(corpus, null);
+            java.util.regex.Matcher unread = java.util.regex.Pattern.compile("\\((\\d+) as the search postings tell, their text unread\\)")
+                    .matcher(edited.log());
+            assertTrue(unread.find() && Integer.parseInt(unread.group(1)) > 0, edited.log());
+            // Some articles hold a new form: annotated anew, as the clean build annotates them.
+            java.util.regex.Matcher kept = java.util.regex.Pattern.compile("Aligned and annotated " + n + " articles \\((\\d+) unchanged")
+                    .matcher(edited.log());
+            assertTrue(kept.find() && Integer.parseInt(kept.group(1)) < n, edited.log());
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+            assertEquals(cleanWarnings(corpus), messages(edited.result()));
+        });
+    }
+
     @Test
     void aRenderingAddedToAnEntryAnnotatesAgainOnlyTheArticlesThatHoldIt() throws IOException {
         onSynthetic(11, 40, (gen, corpus) -> {
