@@ -103,9 +103,11 @@ final class PostingLists {
     }
 
     /** Reads the postings of term {@code t}: calls back with each document and frequency, in order. */
-    void read(int t, Posting p) {
-        byte[] d = data[t];
-        int n = lengths[t], i = 0, doc = -1;
+    void read(int t, Posting p) { read(data[t], 0, lengths[t], p); }
+
+    /** Calls back with each posting encoded in {@code d[from, to)} (document gaps and term frequencies as varints). */
+    static void read(byte[] d, int from, int to, Posting p) {
+        int n = to, i = from, doc = -1;
         while (i < n) {
             int gap = 0, shift = 0, b;
             do {

@@ -164,19 +164,7 @@ final class PostingsCache {
         byPartition.forEach((p, wanted) -> readPartition(p, (key, a, from, to, docs, last) -> {
             if (!wanted.contains(key)) return;
             BitSet in = new BitSet();
-            // Document gaps and term frequencies as varints (see PostingLists#read).
-            int i = from, doc = -1;
-            while (i < to) {
-                int gap = 0, shift = 0, b;
-                do {
-                    b = a[i++];
-                    gap |= (b & 0x7F) << shift;
-                    shift += 7;
-                } while ((b & 0x80) != 0);
-                do b = a[i++]; while ((b & 0x80) != 0);
-                doc += gap + 1;
-                in.set(doc);
-            }
+            PostingLists.read(a, from, to, (doc, tf) -> in.set(doc));
             out.put(key, in);
         }));
         return out;
