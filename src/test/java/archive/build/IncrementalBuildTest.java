@@ -1164,28 +1164,8 @@ class IncrementalBuildTest {
         onSynthetic(9, 300, (gen, corpus) -> {
             corpus.build();
             // An entry with a second page of lines, and an article quoted (in English) on that page alone.
-            String slug = null, id = null;
-            List<Path> entries;
-            try (Stream<Path> s = Files.list(corpus.site().resolve("glossary"))) {
-                entries = s.filter(e -> Files.exists(e.resolve("page/2/index.html"))).sorted().toList();
-            }
-            for (Path e : entries) {
-                java.util.Set<String> elsewhere = new java.util.HashSet<>();
-                try (Stream<Path> pages = Files.walk(e)) {
-                    for (Path page : pages.filter(f -> f.getFileName().toString().equals("index.html")).toList()) {
-                        if (!e.relativize(page).toString().equals("page/2/index.html")) elsewhere.addAll(quoted(page, "td"));
-                    }
-                }
-                for (String q : quoted(e.resolve("page/2/index.html"), "td[lang=en]")) {
-                    if (!elsewhere.contains(q)) {
-                        slug = e.getFileName().toString();
-                        id = q;
-                        break;
-                    }
-                }
-                if (id != null) break;
-            }
-            assertTrue(id != null, "an article quoted on a second page alone, among " + entries);
+            String[] found = quotedAlone(corpus.site(), 2, pages -> 2);
+            String slug = found[0], id = found[1];
             // Each English paragraph begins with another word: every English line of the article shows otherwise.
             Path seed;
             try (Stream<Path> s = Files.list(corpus.root.resolve("seeds"))) {
@@ -1218,30 +1198,8 @@ class IncrementalBuildTest {
         onSynthetic(9, 300, (gen, corpus) -> {
             corpus.build();
             // An entry of three pages or more, and an article quoted (in English) on its last page alone.
-            String slug = null, id = null;
-            List<Path> entries;
-            try (Stream<Path> s = Files.list(corpus.site().resolve("glossary"))) {
-                entries = s.filter(e -> Files.exists(e.resolve("page/3/index.html"))).sorted().toList();
-            }
-            for (Path e : entries) {
-                int last = 3;
-                while (Files.exists(e.resolve("page/" + (last + 1) + "/index.html"))) last++;
-                java.util.Set<String> elsewhere = new java.util.HashSet<>();
-                try (Stream<Path> pages = Files.walk(e)) {
-                    for (Path page : pages.filter(f -> f.getFileName().toString().equals("index.html")).toList()) {
-                        if (!e.relativize(page).toString().equals("page/" + last + "/index.html")) elsewhere.addAll(quoted(page, "td"));
-                    }
-                }
-                for (String q : quoted(e.resolve("page/" + last + "/index.html"), "td[lang=en]")) {
-                    if (!elsewhere.contains(q)) {
-                        slug = e.getFileName().toString();
-                        id = q;
-                        break;
-                    }
-                }
-                if (id != null) break;
-            }
-            assertTrue(id != null, "an article quoted on a last page alone, among " + entries);
+            String[] found = quotedAlone(corpus.site(), 3, pages -> pages);
+            String slug = found[0], id = found[1];
             java.util.regex.Matcher en = java.util.regex.Pattern.compile("(?m)^- slug: " + java.util.regex.Pattern.quote(slug)
                     + "\\n(?:  .*\\n)*?  en: \\[([^,\\]]*)").matcher(corpus.read("data/glossary.yaml"));
             assertTrue(en.find(), "the entry's first English rendering");
@@ -1421,6 +1379,32 @@ class IncrementalBuildTest {
     }
 
     /** The ids of the articles the concordance page {@code page} quotes in the cells {@code cells} select. */
+    /**
+     * A glossary entry of {@code minPages} pages or more and an article quoted (in English) on one of
+     * its pages alone, the page {@code page} gives for its number of pages: {slug, article id}.
+     */
+    private static String[] quotedAlone(Path site, int minPages, java.util.function.IntUnaryOperator page) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(site.resolve("glossary"))) {
+            entries = s.filter(e -> Files.exists(e.resolve("page/" + minPages + "/index.html"))).sorted().toList();
+        }
+        for (Path e : entries) {
+            int pages = minPages;
+            while (Files.exists(e.resolve("page/" + (pages + 1) + "/index.html"))) pages++;
+            String target = "page/" + page.applyAsInt(pages) + "/index.html";
+            java.util.Set<String> elsewhere = new java.util.HashSet<>();
+            try (Stream<Path> files = Files.walk(e)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().equals("index.html")).toList()) {
+                    if (!e.relativize(f).toString().equals(target)) elsewhere.addAll(quoted(f, "td"));
+                }
+            }
+            for (String q : quoted(e.resolve(target), "td[lang=en]")) {
+                if (!elsewhere.contains(q)) return new String[] {e.getFileName().toString(), q};
+            }
+        }
+        throw new AssertionError("no article quoted on one page alone, among " + entries);
+    }
+
     private static java.util.Set<String> quoted(Path page, String cells) throws IOException {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (var td : org.jsoup.Jsoup.parse(page.toFile(), "UTF-8").select("tr > " + cells)) {
