@@ -99,9 +99,8 @@ final class AnnotationForms {
         private final Set<String> datelineForms = new HashSet<>();
         private final List<String> zhForms = new java.util.ArrayList<>(), enForms = new java.util.ArrayList<>();
         private final boolean none;
-        private volatile archive.search.TermPresence presence;
-        /** The ids of the articles that may hold a changed form, or null when each must be read (see {@link #narrowBy}). */
-        private volatile Set<String> mayHold;
+        /** The search postings and the ids of the articles they say may hold a changed form; null: each is read (see {@link #narrowBy}). */
+        private volatile Lookup lookup;
         private final java.util.concurrent.atomic.LongAdder unread = new java.util.concurrent.atomic.LongAdder();
 
         private Change(long from, Set<String> changed) {
@@ -142,7 +141,8 @@ final class AnnotationForms {
         boolean keeps(long storedKey, String id, long source, java.util.function.Supplier<Article> article) {
             if (storedKey != from) return false;
             if (none) return true;
-            if (mayHold != null && !mayHold.contains(id) && presence.madeFrom(id, source)) {
+            Lookup l = lookup;
+            if (l != null && !l.mayHold().contains(id) && l.presence().madeFrom(id, source)) {
                 unread.increment();
                 return true;
             }
@@ -159,10 +159,10 @@ final class AnnotationForms {
             archive.search.TermPresence p = presence.get();
             if (p == null) return;
             Set<String> ids = p.mayHold(zhForms, enForms);
-            if (ids == null) return;
-            this.presence = p;
-            this.mayHold = ids;
+            if (ids != null) lookup = new Lookup(p, ids);
         }
+
+        private record Lookup(archive.search.TermPresence presence, Set<String> mayHold) {}
 
         /** How many articles kept their annotation without their text being read (see {@link #narrowBy}). */
         long unread() { return unread.sum(); }

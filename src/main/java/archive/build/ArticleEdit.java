@@ -218,8 +218,9 @@ final class ArticleEdit {
         Map<String, List<Integer>> changedLines = new TreeMap<>();
         for (String slug : slugs) {
             List<Occurrence> x = before.getOrDefault(slug, List.of()), y = after.getOrDefault(slug, List.of());
-            if (moreLines(slug, x, y, moreLines)) {
-                if (out.containsKey(slug) && out.get(slug) == null) continue; // every page already
+            boolean more = moreLines(slug, x, y, moreLines);
+            if (out.containsKey(slug) && out.get(slug) == null) continue; // every page already
+            if (more) {
                 // The lines before the article's are the same in the index before the edit and after it.
                 Set<Integer> pages = out.computeIfAbsent(slug, g -> new TreeSet<>());
                 pages.add(1);
@@ -227,7 +228,6 @@ final class ArticleEdit {
                 for (int page = index.linesBefore(slug, was) / Pagination.LINES + 1; page <= total; page++) pages.add(page);
                 continue;
             }
-            if (out.containsKey(slug) && out.get(slug) == null) continue; // every page already
             for (int k = 0; k < x.size(); k++) {
                 if (!samePage || !x.get(k).sameLine(y.get(k))) changedLines.computeIfAbsent(slug, g -> new ArrayList<>()).add(k);
             }

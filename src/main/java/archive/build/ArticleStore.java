@@ -46,19 +46,24 @@ final class ArticleStore {
     /** The store of earlier versions, annotations only: removed when the article store is written. */
     private static final String OLD_FILE = "annotations.bin";
     private static final long MAGIC = 0x31454c4349545241L; // "ARTICLE1"
-    private static final int FORMAT = 7; // 5: each annotation counts its entries' concordance lines; 6: a row that is paragraph n kept as n; 7: the index holds each annotation's key
+    private static final int FORMAT = 8; // 5: each annotation counts its entries' concordance lines; 6: a row that is paragraph n kept as n; 8: each annotation's key in the index, not in the entry
 
     /**
      * Where an entry of the previous build lies in the file, a checksum of its bytes, and the key its
-     * annotation holds under (the one in the entry's bytes is the key it was made under): an edit of
-     * the data that leaves most annotations as they were gives them the new key in the index alone,
-     * not by writing every entry again (72 MB at 10,000 articles).
+     * annotation holds under, kept here rather than in the entry: an edit of the data that leaves
+     * most annotations as they were gives them the new key in the index alone, not by writing every
+     * entry again (72 MB at 10,000 articles).
      */
-    private record Slot(long offset, int length, long checksum, long annotationKey) {}
+    private record Slot(long offset, int length, long checksum, long annotationKey) {
+        /** This slot's line of the file's index, under {@code id}. */
+        void index(StoreBytes.Out index, String id) {
+            index.string(id).varint(offset).varint(length).fixed(checksum).fixed(annotationKey);
+        }
+    }
 
     /** The head of a stored entry: the file it was read from and its keys, without the article's text. */
     private record Head(String name, long size, long modified, long fileKey, long contentHash, int articleFrom,
-                        int articleTo, long overridesKey, long inputs, long annotationKey, long annotationHash,
+                        int articleTo, long overridesKey, long inputs, long annotationHash,
                         int annotationFrom, int annotationTo) {}
 
     /** What this build stores for one article. */
@@ -369,12 +374,12 @@ final class ArticleStore {
         int articleLength = in.count(length);
         int articleFrom = in.position();
         StoreBytes.In rest = new StoreBytes.In(entry, articleFrom + articleLength, length);
-        long overrides = rest.fixed(), inputs = rest.fixed(), annotationKey = rest.fixed(), annotationHash = rest.fixed();
+        long overrides = rest.fixed(), inputs = rest.fixed(), annotationHash = rest.fixed();
         int annotationLength = rest.count(length);
         int annotationFrom = rest.position();
         if (annotationFrom + annotationLength != length) throw new IllegalStateException("a damaged entry");
         return new Head(name, size, modified, key, hash, articleFrom, articleFrom + articleLength, overrides, inputs,
-                annotationKey, annotationHash, annotationFrom, length);
+                annotationHash, annotationFrom, length);
     }
 
     /**
@@ -619,7 +624,7 @@ final class ArticleStore {
                 Slot slot = entry == null ? new Slot(c.slot.offset(), c.slot.length(), c.slot.checksum(), c.annotationKey)
                         : new Slot(at, entry.length, checksum(entry), c.annotationKey);
                 if (entry != null) at += writeAll(ch, at, entry);
-                index.string(e.getKey()).varint(slot.offset()).varint(slot.length()).fixed(slot.checksum()).fixed(slot.annotationKey());
+                slot.index(index, e.getKey());
                 written.put(e.getKey(), slot);
             }
             writeIndex(ch, at, index);
@@ -670,9 +675,9 @@ final class ArticleStore {
                         runFrom = c.slot.offset();
                         runLength = length;
                     }
-                    index.string(e.getKey()).varint(at + runLength - length).varint(length).fixed(c.slot.checksum())
-                            .fixed(c.annotationKey);
-                    written.put(e.getKey(), new Slot(at + runLength - length, (int) length, c.slot.checksum(), c.annotationKey));
+                    Slot slot = new Slot(at + runLength - length, (int) length, c.slot.checksum(), c.annotationKey);
+                    slot.index(index, e.getKey());
+                    written.put(e.getKey(), slot);
                     continue;
                 }
                 at += copy(old, runFrom, runLength, out, at);
@@ -680,8 +685,9 @@ final class ArticleStore {
                 runLength = 0;
                 byte[] entry = encode(c, old);
                 long sum = checksum(entry);
-                index.string(e.getKey()).varint(at).varint(entry.length).fixed(sum).fixed(c.annotationKey);
-                written.put(e.getKey(), new Slot(at, entry.length, sum, c.annotationKey));
+                Slot slot = new Slot(at, entry.length, sum, c.annotationKey);
+                slot.index(index, e.getKey());
+                written.put(e.getKey(), slot);
                 at += writeAll(out, at, entry);
             }
             at += copy(old, runFrom, runLength, out, at);
@@ -781,7 +787,7 @@ final class ArticleStore {
         StoreBytes.Out out = new StoreBytes.Out(a.length + annotation.length + 128);
         out.string(c.file.path().getFileName().toString()).varint(c.file.size()).fixed(trustedTime(c.file.modified()))
                 .fixed(archive.io.FileIdentity.of(c.file.fileKey())).fixed(c.contentHash).bytes(a)
-                .fixed(c.overridesKey).fixed(c.inputs).fixed(c.annotationKey).fixed(c.annotationHash).bytes(annotation);
+                .fixed(c.overridesKey).fixed(c.inputs).fixed(c.annotationHash).bytes(annotation);
         return out.toArray();
     }
 

@@ -63,28 +63,25 @@ public final class TermPresence {
             if (k.length == 0) return null;
             phrases.add(k);
         }
+        english:
         for (String form : en) {
             List<String> words = englishTerms(form, dottedI);
             if (words == null) return null;
             long[] k = new long[words.size()];
             for (int i = 0; i < k.length; i++) {
                 Long key = cache.wordKey(words.get(i));
-                // A word no article has: no article holds the phrase.
-                k[i] = key == null ? Long.MIN_VALUE : key;
+                if (key == null) continue english; // a word no article has: no article holds the phrase
+                k[i] = key;
             }
             phrases.add(k);
         }
-        for (long[] k : phrases) for (long key : k) if (key != Long.MIN_VALUE) keys.add(key);
+        for (long[] k : phrases) for (long key : k) keys.add(key);
         Map<Long, BitSet> docs = cache.documentsOf(keys);
         BitSet any = new BitSet();
         for (long[] k : phrases) {
-            BitSet all = null;
-            for (long key : k) {
-                BitSet d = docs.getOrDefault(key, new BitSet());
-                if (all == null) all = (BitSet) d.clone();
-                else all.and(d);
-            }
-            if (all != null) any.or(all);
+            BitSet all = (BitSet) docs.getOrDefault(k[0], new BitSet()).clone();
+            for (int i = 1; i < k.length; i++) all.and(docs.getOrDefault(k[i], new BitSet()));
+            any.or(all);
         }
         Set<String> out = new HashSet<>();
         for (int i = any.nextSetBit(0); i >= 0; i = any.nextSetBit(i + 1)) out.add(cache.ids[i]);
