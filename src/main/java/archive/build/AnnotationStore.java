@@ -108,6 +108,9 @@ final class AnnotationStore {
             }
             // Each entry's concordance lines, so that an edit finds where its lines stand without the mentions.
             for (int n : a.glossaryLines()) varint(out, n);
+            // The entries its Chinese names and its English does not, for the editors' warnings without the mentions.
+            varint(out, a.chineseOnly().size());
+            for (String slug : a.chineseOnly()) varint(out, index(table, slug));
             // Last, so that a build can take the rest without them (see StoredMentions).
             mentionLists(out, a.zhMentions(), table);
             mentionLists(out, a.enMentions(), table);
@@ -154,24 +157,27 @@ final class AnnotationStore {
         }
         Integer[] lines = new Integer[lists.get(0).size()];
         for (int k = 0; k < lines.length; k++) lines[k] = varint(in);
+        String[] chineseOnly = new String[varint(in)];
+        for (int k = 0; k < chineseOnly.length; k++) chineseOnly[k] = table[varint(in)];
         // The mentions are decoded when first asked for: most builds after an edit ask for none but the edited article's.
         StoredMentions mentions = new StoredMentions(blob, in.position(), table);
         return new AnnotatedArticle(a, List.copyOf(rows), mentions.zh(), mentions.en(), mentions.title(), mentions.deck(),
-                lists.get(0), lists.get(1), lists.get(2), lists.get(3), notes, hollow, List.of(lines));
+                lists.get(0), lists.get(1), lists.get(2), lists.get(3), notes, hollow, List.of(lines), List.of(chineseOnly));
     }
 
     /**
      * {@code a} for one pass over its mentions: if they are still stored as bytes, a copy of the
      * article with them decoded anew, which {@code a} does not keep. A large archive's build reads
-     * every article's mentions in two passes after it let go of them (the concordance, the editors'
-     * warnings): kept by their articles until both had ended, they outlived young collections and
-     * were promoted, to be freed by a full collection; decoded for each pass, they die young.
+     * every article's mentions after it let go of them (the concordance's pass; the editors'
+     * warnings were a second until they read AnnotatedArticle#chineseOnly): kept by their articles
+     * until the passes had ended, they outlived young collections and were promoted, to be freed
+     * by a full collection; decoded for each pass, they die young.
      */
     static AnnotatedArticle passing(AnnotatedArticle a) {
         if (!a.hasMentions() || !(a.zhMentions() instanceof StoredMentions.Lazy<?> lazy)) return a;
         StoredMentions.Decoded d = lazy.of.decodedOnce();
         return new AnnotatedArticle(a.article(), a.rows(), d.zh(), d.en(), d.title(), d.deck(), a.glossary(), a.places(),
-                a.datelinePlaces(), a.industries(), a.notes(), a.hollow(), a.glossaryLines());
+                a.datelinePlaces(), a.industries(), a.notes(), a.hollow(), a.glossaryLines(), a.chineseOnly());
     }
 
     /**

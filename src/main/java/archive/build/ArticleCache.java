@@ -290,26 +290,9 @@ public final class ArticleCache {
         return f;
     }
 
-    private record Lacking(AnnotatedArticle article, List<String> slugs) {}
-
-    private final Map<String, Lacking> lacking = new ConcurrentHashMap<>();
-
-    /**
-     * What the editor feedback found missing in {@code a} (see EditorFeedback), found once per
-     * annotation: a new annotation (after an edit, or a change of the data) is checked again.
-     */
-    List<String> lacking(AnnotatedArticle a, java.util.function.Function<AnnotatedArticle, List<String>> check) {
-        Lacking known = lacking.get(a.id());
-        if (known != null && known.article() == a) return known.slugs();
-        List<String> slugs = check.apply(a);
-        lacking.put(a.id(), new Lacking(a, slugs));
-        return slugs;
-    }
-
     /** Forgets annotations of articles no longer in the corpus. */
     void retain(Set<String> ids) {
         annotated.keySet().retainAll(ids);
-        lacking.keySet().retainAll(ids);
         summaries.keySet().retainAll(ids);
     }
 }

@@ -46,7 +46,7 @@ final class ArticleStore {
     /** The store of earlier versions, annotations only: removed when the article store is written. */
     private static final String OLD_FILE = "annotations.bin";
     private static final long MAGIC = 0x31454c4349545241L; // "ARTICLE1"
-    private static final int FORMAT = 8; // 5: each annotation counts its entries' concordance lines; 6: a row that is paragraph n kept as n; 8: each annotation's key in the index, not in the entry
+    private static final int FORMAT = 9; // 5: each annotation counts its entries' concordance lines; 6: a row that is paragraph n kept as n; 8: each annotation's key in the index, not in the entry; 9: the entries each article's Chinese alone names
 
     /**
      * Where an entry of the previous build lies in the file, a checksum of its bytes, and the key its

@@ -4,7 +4,6 @@ import archive.diag.Diagnostics;
 import archive.model.AnnotatedArticle;
 import archive.model.EditorialData;
 import archive.model.GlossaryEntry;
-import archive.model.Mention;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,13 +26,8 @@ final class EditorFeedback {
 
     EditorFeedback(EditorialData data) { this.data = data; }
 
-    /**
-     * Reports the warnings; {@code remembered}, if given, returns what an article's earlier check
-     * found, or computes it with the function it is given (the preview keeps it with the annotation;
-     * a build holding the archive hollow gives it the article with its mentions decoded for the check).
-     */
-    void report(List<AnnotatedArticle> articles, Diagnostics diags,
-                java.util.function.BiFunction<AnnotatedArticle, java.util.function.Function<AnnotatedArticle, List<String>>, List<String>> remembered) {
+    /** Reports the warnings about {@code articles}, which need not keep their mentions (see AnnotatedArticle#chineseOnly). */
+    void report(List<AnnotatedArticle> articles, Diagnostics diags) {
         Set<String> used = new HashSet<>();
         articles.forEach(a -> used.addAll(a.glossary()));
         for (GlossaryEntry g : data.glossary()) {
@@ -45,13 +39,9 @@ final class EditorFeedback {
         // One warning per entry, not per article: at archive scale an entry can miss its rendering in
         // thousands of articles, and the editor's fix (a rendering added to `en:`) is one line.
         var bySlug = data.glossaryBySlug();
-        // Each article's share is found in parallel (a pass over every mention), then gathered in reading order.
-        java.util.function.Function<AnnotatedArticle, List<String>> check = a -> lacking(a, bySlug);
-        List<List<String>> lacking = articles.parallelStream()
-                .map(a -> remembered == null ? check.apply(a) : remembered.apply(a, check)).toList();
         Map<String, List<AnnotatedArticle>> missing = new TreeMap<>();
-        for (int i = 0; i < articles.size(); i++) {
-            for (String s : lacking.get(i)) missing.computeIfAbsent(s, k -> new ArrayList<>()).add(articles.get(i));
+        for (AnnotatedArticle a : articles) {
+            for (String s : lacking(a, bySlug)) missing.computeIfAbsent(s, k -> new ArrayList<>()).add(a);
         }
         for (GlossaryEntry g : data.glossary()) {
             List<AnnotatedArticle> in = missing.get(g.slug());
@@ -66,69 +56,14 @@ final class EditorFeedback {
         }
     }
 
-    /**
-     * The key of the data the warnings are made from: its values, as {@code shared} takes them
-     * (see DataParts: every value but what only some pages show, as explanations and notes; any
-     * change of a form can change what the articles use), and where each glossary entry stands,
-     * which that fingerprint leaves out and the warnings name.
-     */
-    static long dataKey(long shared, EditorialData data) {
-        archive.render.Fingerprint f = new archive.render.Fingerprint().add(shared);
-        // (The file and line added as they are: the record's generated text goes through method
-        // handles, 13-16 ms of the main thread at a build's start, before any other record's.)
-        for (GlossaryEntry g : data.glossary()) {
-            archive.model.Origin o = g.origin();
-            f.add(o == null ? "" : o.file() + ":" + o.line());
-        }
-        return f.value();
-    }
-
-    /**
-     * Whether each article of {@code before} (by id, as an earlier build annotated it) counts as
-     * {@code after} has it in every warning, with the same data: the same file, the same entries
-     * used, the same entries lacking.
-     */
-    static boolean countAlike(Map<String, AnnotatedArticle> before, Map<String, AnnotatedArticle> after, EditorialData data) {
-        if (!before.keySet().equals(after.keySet())) return false;
-        var bySlug = data.glossaryBySlug();
-        for (AnnotatedArticle was : before.values()) {
-            AnnotatedArticle now = after.get(was.id());
-            if (!was.article().source().getFileName().equals(now.article().source().getFileName())
-                    || !Set.copyOf(was.glossary()).equals(Set.copyOf(now.glossary()))
-                    || !Set.copyOf(lacking(was, bySlug)).equals(Set.copyOf(lacking(now, bySlug)))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether none of the articles {@code articles} (by id) is named in a warning of missing renderings. */
-    static boolean noneLacking(Map<String, AnnotatedArticle> articles, EditorialData data) {
-        var bySlug = data.glossaryBySlug();
-        return articles.values().stream().allMatch(a -> lacking(a, bySlug).isEmpty());
-    }
-
     /** The entries the article's Chinese uses while its English has none of their renderings. */
     private static List<String> lacking(AnnotatedArticle a, Map<String, GlossaryEntry> bySlug) {
-        if (!a.article().hasEnglish() || !a.article().hasChinese()) return List.of();
-        Set<String> zh = slugs(a.zhMentions(), a.deckMentions()), en = slugs(a.enMentions(), List.of(a.titleMentions()));
-        List<String> out = new ArrayList<>(2);
-        for (String s : zh) {
+        if (!a.article().hasEnglish() || !a.article().hasChinese() || a.chineseOnly().isEmpty()) return List.of();
+        List<String> out = new ArrayList<>(a.chineseOnly().size());
+        for (String s : a.chineseOnly()) {
             GlossaryEntry g = bySlug.get(s);
-            if (en.contains(s) || g == null || (g.en().isEmpty() && g.parts().stream().allMatch(p -> p.en().isEmpty()))) continue;
+            if (g == null || (g.en().isEmpty() && g.parts().stream().allMatch(p -> p.en().isEmpty()))) continue;
             out.add(s);
-        }
-        return out;
-    }
-
-    private static Set<String> slugs(List<List<Mention>> a, List<List<Mention>> b) {
-        Set<String> out = new HashSet<>();
-        for (List<List<Mention>> group : List.of(a, b)) {
-            for (List<Mention> ms : group) {
-                archive.model.MentionList.visit(ms, (start, end, t) -> {
-                    if (t.kind() == Mention.Kind.GLOSSARY) out.add(t.slug());
-                });
-            }
         }
         return out;
     }

@@ -26,15 +26,9 @@ import java.util.TreeMap;
  * since then lists other files than those published, and the state is not used.
  */
 record PublishedState(long settings, long order, long sideFiles, int pages, Map<String, String> introductions,
-                      long inputs, int articles, String manifest, List<Diagnostic> warnings, Feedback feedback, DataParts data) {
+                      long inputs, int articles, String manifest, List<Diagnostic> warnings, DataParts data) {
     static final String FILE = "published.bin";
-    private static final long MAGIC = 0x36425550_48435241L; // "ARCHPUB6"
-
-    /**
-     * The editors' warnings about the glossary (see EditorFeedback), made from the data whose
-     * {@code key} is given and from every article: an edit that changes nothing they count gives them again.
-     */
-    record Feedback(long key, List<Diagnostic> warnings) {}
+    private static final long MAGIC = 0x37425550_48435241L; // "ARCHPUB7"
 
     /** The state at {@code file} if the generator {@code generator} wrote it; null otherwise. */
     static PublishedState load(Path file, long generator) {
@@ -51,12 +45,10 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
             int articles = in.count(Integer.MAX_VALUE);
             String manifest = in.nullable();
             List<Diagnostic> warnings = warnings(in);
-            long feedbackKey = in.fixed();
-            Feedback feedback = new Feedback(feedbackKey, warnings(in));
             long shared = in.fixed();
             Map<String, Long> firstPages = fingerprints(in), placePages = fingerprints(in), coordinates = fingerprints(in);
             return in.atEnd() ? new PublishedState(settings, order, sideFiles, pages, Map.copyOf(intros), inputs, articles,
-                    manifest, warnings, feedback, new DataParts(shared, firstPages, placePages, coordinates)) : null;
+                    manifest, warnings, new DataParts(shared, firstPages, placePages, coordinates)) : null;
         } catch (IOException | RuntimeException e) {
             return null; // a damaged file costs time, never correctness
         }
@@ -92,8 +84,7 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
 
     /** This state, of the same site with its manifest written again (see {@link #manifest}). */
     PublishedState withManifest(String manifest) {
-        return new PublishedState(settings, order, sideFiles, pages, introductions, inputs, articles, manifest, warnings, feedback,
-                data);
+        return new PublishedState(settings, order, sideFiles, pages, introductions, inputs, articles, manifest, warnings, data);
     }
 
     /** Removes the state: the site is about to change. */
@@ -111,8 +102,6 @@ record PublishedState(long settings, long order, long sideFiles, int pages, Map<
         for (var e : new TreeMap<>(introductions).entrySet()) out.string(e.getKey()).string(e.getValue());
         out.fixed(inputs).varint(articles).nullable(manifest);
         warnings(out, warnings);
-        out.fixed(feedback.key());
-        warnings(out, feedback.warnings());
         out.fixed(data.shared());
         fingerprints(out, data.firstPages());
         fingerprints(out, data.placePages());

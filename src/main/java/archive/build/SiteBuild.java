@@ -95,12 +95,10 @@ public final class SiteBuild {
     private PublishedState previous;
     /** For a one-off build: the edit since the previous build, when it left every article where it stood. */
     private ArticleEdit storedEdit;
-    /** Adds the editors' warnings, made beside the build, to its diagnostics (see {@link #awaitFeedback}). */
+    /** Adds the editors' warnings, made while reading, to its diagnostics (see {@link #awaitFeedback}). */
     private Runnable pendingFeedback = () -> { };
     /** For a one-off build: the stamp of its inputs, taken before it read any (see {@link InputsStamp}). */
     private InputsStamp inputs;
-    /** The editors' warnings about the glossary this build gave (see EditorFeedback), kept for the next build. */
-    private PublishedState.Feedback feedback;
 
     public SiteBuild(BuildConfig config, PrintStream progress) {
         this(config, progress, null);
@@ -218,7 +216,6 @@ public final class SiteBuild {
         try {
             return publish(corpus, diags, opening);
         } finally {
-            awaitFeedback(); // (after a failure too: its task no longer runs beside the next build)
             if (store != null) store.close();
         }
     }
@@ -509,7 +506,7 @@ public final class SiteBuild {
         awaitFeedback();
         new PublishedState(settingsKey(corpus, ctx), orderKey(corpus.index().articles()), inputs.sideFiles(), pages,
                 Map.copyOf(introductions), inputs.value(), corpus.articles().size(), SiteWriter.manifestKey(config.out()),
-                diags.warnings(), feedback, dataParts)
+                diags.warnings(), dataParts)
                 .save(publishedStateFile(), archive.render.Templates.generatorFingerprint());
     }
 
@@ -699,7 +696,7 @@ public final class SiteBuild {
                 .toList();
         if (store != null) store.doneReading();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
-        // The articles as annotated, with their mentions, for the concordance and the editors' warnings.
+        // The articles as annotated, with their mentions, for the concordance.
         List<AnnotatedArticle> mentioned = annotated;
         // The articles whose seeds changed since the previous build, as they were and as they are (whole, before the store is saved).
         Map<String, AnnotatedArticle> before = null, after = null;
@@ -730,7 +727,7 @@ public final class SiteBuild {
                 annotated = annotated.stream().map(a -> store.holds(a.id()) ? a.hollowed() : a).toList();
             }
         }
-        // Held hollow, the archive's mentions are read by the two passes below, each decoding them anew (see AnnotationStore#passing).
+        // Held hollow, the archive's mentions are read by the index's pass below, decoding them anew (see AnnotationStore#passing).
         boolean hollowed = annotated != mentioned;
         // In the preview, a save that left every article where it stood updates the last index.
         DataParts parts = DataParts.of(data);
@@ -738,34 +735,18 @@ public final class SiteBuild {
         if (cache != null && articleEdit == null) {
             articleEdit = ArticleEdit.ofAddedOrMoved(cache.published(), annotated, parts, data.placesBySlug());
         }
-        // The editors' warnings, made from the data and every article: after such an edit, the
-        // previous build's stand when the edited articles count alike in them. (Kept for the next
-        // one-off build; the preview keeps each article's share instead.)
-        // (What only some pages show of the data, an explanation or a note, is in no warning: left out of their key.)
-        long feedbackKey = cache == null ? EditorFeedback.dataKey(parts.shared(), data) : 0;
-        // (Moved articles must be in no warning: each names its first articles in reading order.)
-        List<archive.diag.Diagnostic> knownFeedback = movedFrom != null && previous.feedback().key() == feedbackKey
-                && EditorFeedback.countAlike(before, after, data) && (likelyEdit || EditorFeedback.noneLacking(after, data))
-                ? previous.feedback().warnings() : null;
-        // Otherwise they read every article's mentions, as the index does: made side by side (they
-        // only warn, so nothing above that asks for errors waits for them; a one-off build holding the
-        // archive whole awaits them only before it publishes, its pages made meanwhile).
+        // The editors' warnings, made from the data and every article: from what each keeps with its
+        // lists, not from its mentions (see AnnotatedArticle#chineseOnly), in a few milliseconds. They
+        // join the diagnostics when the build publishes, after the pages' own (see awaitFeedback).
         Diagnostics feedbackDiags = new Diagnostics();
-        java.util.concurrent.ForkJoinTask<?> feedbackTask = knownFeedback != null ? null : java.util.concurrent.ForkJoinPool.commonPool()
-                .submit(() -> new EditorFeedback(data).report(mentioned, feedbackDiags, cache != null ? cache::lacking
-                        : hollowed ? (a, lacking) -> lacking.apply(AnnotationStore.passing(a)) : null));
+        new EditorFeedback(data).report(annotated, feedbackDiags);
         // Such an edit needs the concordance only if it changed a line of it: then made, from the
         // articles' mentions (held hollow, read back from the store as the index's own pass reads them).
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug(), hollowed ? i -> AnnotationStore.passing(mentioned.get(i)) : mentioned::get,
                         movedFrom != null);
-        pendingFeedback = () -> {
-            if (feedbackTask != null) feedbackTask.join();
-            List<archive.diag.Diagnostic> feedbackWarnings = knownFeedback != null ? knownFeedback : feedbackDiags.all();
-            feedbackWarnings.forEach(diags::add);
-            this.feedback = new PublishedState.Feedback(feedbackKey, feedbackWarnings);
-        };
+        pendingFeedback = () -> feedbackDiags.all().forEach(diags::add);
         if (cache != null || !persist || hollowed) awaitFeedback();
         // A save whose lists follow must not take away a page the published lists have (see ArticleEdit#keepsEveryListPage).
         if (articleEdit != null && articleEdit.listsFollow()

@@ -24,18 +24,45 @@ import java.util.Map;
  * @param glossaryLines  how many concordance lines it gives each of {@code glossary} (see {@link #visitGlossary}),
  *                       kept with the lists: an edit's build finds where its lines stand among an entry's
  *                       without reading the mentions of every article that uses the entry
+ * @param chineseOnly    the glossary entries its Chinese (paragraphs or headline) names and its English (paragraphs or
+ *                       title) does not, in the order of {@code glossary}: what the editors' warnings of missing
+ *                       renderings read, kept with the lists so that they need no article's mentions
  */
 public record AnnotatedArticle(Article article, List<Row> rows,
                                List<List<Mention>> zhMentions, List<List<Mention>> enMentions,
                                List<Mention> titleMentions, List<List<Mention>> deckMentions,
                                List<String> glossary, List<String> places, List<String> datelinePlaces,
-                               List<String> industries, ArticleNotes notes, boolean hollow, List<Integer> glossaryLines) {
+                               List<String> industries, ArticleNotes notes, boolean hollow, List<Integer> glossaryLines,
+                               List<String> chineseOnly) {
     /** An article with its mentions, whose concordance lines are counted from them. */
     public AnnotatedArticle(Article article, List<Row> rows, List<List<Mention>> zhMentions, List<List<Mention>> enMentions,
                             List<Mention> titleMentions, List<List<Mention>> deckMentions, List<String> glossary,
                             List<String> places, List<String> datelinePlaces, List<String> industries, ArticleNotes notes) {
         this(article, rows, zhMentions, enMentions, titleMentions, deckMentions, glossary, places, datelinePlaces, industries,
-                notes, false, countLines(article, rows, zhMentions, enMentions, titleMentions, deckMentions, glossary));
+                notes, false, countLines(article, rows, zhMentions, enMentions, titleMentions, deckMentions, glossary),
+                chineseOnly(zhMentions, deckMentions, enMentions, titleMentions, glossary));
+    }
+
+    /** The entries of {@code glossary} that the Chinese mentions name and the English ones do not (see {@link #chineseOnly}). */
+    private static List<String> chineseOnly(List<List<Mention>> zhMentions, List<List<Mention>> deckMentions,
+                                            List<List<Mention>> enMentions, List<Mention> titleMentions, List<String> glossary) {
+        if (zhMentions == null) return null;
+        java.util.Set<String> zh = new java.util.HashSet<>(), en = new java.util.HashSet<>();
+        glossarySlugs(zhMentions, zh);
+        glossarySlugs(deckMentions, zh);
+        glossarySlugs(enMentions, en);
+        glossarySlugs(List.of(titleMentions), en);
+        List<String> out = new ArrayList<>(2);
+        for (String slug : glossary) if (zh.contains(slug) && !en.contains(slug)) out.add(slug);
+        return List.copyOf(out);
+    }
+
+    private static void glossarySlugs(List<List<Mention>> lists, java.util.Set<String> out) {
+        for (List<Mention> ms : lists) {
+            MentionList.visit(ms, (start, end, t) -> {
+                if (t.kind() == Mention.Kind.GLOSSARY) out.add(t.slug());
+            });
+        }
     }
 
     /**
@@ -143,7 +170,7 @@ public record AnnotatedArticle(Article article, List<Row> rows,
             // 2.6-2.9 s instead of 3.2-3.4 s for that collection, 2.75-2.77 GB of memory instead of
             // 2.81-2.86; docs/benchmarks.md, twenty-first session).
             return zhMentions == null ? this : new AnnotatedArticle(article, rows, null, null, null, null, glossary,
-                    places, datelinePlaces, industries, notes, true, glossaryLines);
+                    places, datelinePlaces, industries, notes, true, glossaryLines, chineseOnly);
         }
         Article a = article;
         List<Paragraph> en = a.english() == null ? List.of() : empty(a.english().paragraphs());
@@ -152,7 +179,7 @@ public record AnnotatedArticle(Article article, List<Row> rows,
                 a.english() == null ? null : new EnglishText(a.english().title(), a.english().author(), en),
                 a.chinese() == null ? null : new ChineseText(a.chinese().deck(), a.chinese().section(), a.chinese().column(), zh));
         return new AnnotatedArticle(h, rowsOver(zh, en), null, null, null, null, glossary,
-                places, datelinePlaces, industries, notes, true, glossaryLines);
+                places, datelinePlaces, industries, notes, true, glossaryLines, chineseOnly);
     }
 
     /** Whether the article keeps its mentions (it was not {@link #hollowed}). */
@@ -167,7 +194,7 @@ public record AnnotatedArticle(Article article, List<Row> rows,
         mentions(zhMentions);
         if (!whole.id().equals(article.id())) throw new IllegalArgumentException("not the text of article " + id());
         return new AnnotatedArticle(whole, rowsOver(whole.zhParagraphs(), whole.enParagraphs()), zhMentions, enMentions, titleMentions, deckMentions, glossary,
-                places, datelinePlaces, industries, notes, false, glossaryLines);
+                places, datelinePlaces, industries, notes, false, glossaryLines, chineseOnly);
     }
 
     private static List<Paragraph> empty(List<Paragraph> ps) {

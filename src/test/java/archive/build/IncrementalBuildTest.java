@@ -1100,6 +1100,47 @@ class IncrementalBuildTest {
         });
     }
 
+    /**
+     * An article named in the editors' warnings moved in the reading order: they are made again from
+     * what each article keeps with its lists (see AnnotatedArticle#chineseOnly), without its mentions,
+     * and name it where it stands now, as a clean build does.
+     */
+    @Test
+    void aMovedArticleIsNamedInTheWarningsWhereItStandsNow() throws IOException {
+        onSynthetic(7, 200, (gen, corpus) -> {
+            List<String> first = messages(corpus.build());
+            // An article named second or third in a warning moved to the archive's first day, one whose day keeps
+            // other articles (a day's published page must stay): the warnings are made again from what each
+            // article keeps with its lists, and name it first, as a clean build does.
+            java.util.regex.Pattern dateLine = java.util.regex.Pattern.compile("(?m)^Date: (\\d{4}-\\d{2}-\\d{2})$");
+            TreeMap<String, List<String>> byDate = new TreeMap<>();
+            try (Stream<Path> s = Files.list(corpus.root.resolve("seeds"))) {
+                for (Path f : s.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                    java.util.regex.Matcher m = dateLine.matcher(corpus.read("seeds/" + f.getFileName()));
+                    if (m.find()) byDate.computeIfAbsent(m.group(1), d -> new java.util.ArrayList<>()).add("seeds/" + f.getFileName());
+                }
+            }
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile(", [0-9a-f]+ \\(([^)]+)\\)").matcher(String.join("\n", first));
+            String moved = null, was = null;
+            while (moved == null && named.find()) {
+                String candidate = "seeds/" + named.group(1);
+                for (var e : byDate.tailMap(byDate.firstKey(), false).entrySet()) {
+                    if (e.getValue().size() > 1 && e.getValue().contains(candidate)) {
+                        moved = candidate;
+                        was = e.getKey();
+                    }
+                }
+            }
+            assertTrue(moved != null, "an article named in a warning after another shares its day: " + first);
+            corpus.write(moved, corpus.read(moved).replace(was, byDate.firstKey())); // in English and Chinese
+            Logged edited = logged(corpus, null);
+            assertTrue(edited.log().contains("(moved in the reading order)"), edited.log());
+            assertNotEquals(first, messages(edited.result()), "the warnings name it where it stands now");
+            assertEquals(cleanWarnings(corpus), messages(edited.result()));
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
+    }
+
     /** The warnings of a clean build of the same inputs (made as {@link #cleanBuild(TestProject)} makes it). */
     private static List<String> cleanWarnings(TestProject p) {
         Path out = p.root.resolve("clean-site");
