@@ -109,17 +109,17 @@ public final class ArticlePages {
         return out;
     }
 
-    /** The glossary entries the article uses, each with how often it occurs in it. */
+    /**
+     * The glossary entries the article uses, each with how often it occurs in it: the lines it gives
+     * the entry's concordance, counted when it was annotated (see AnnotatedArticle#glossaryLines).
+     */
     private List<Views.Ref> entriesUsed(AnnotatedArticle aa) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String s : aa.glossary()) counts.put(s, 0);
-        List<List<Mention>> all = new ArrayList<>(aa.zhMentions());
-        all.addAll(aa.enMentions());
-        all.addAll(aa.deckMentions());
-        all.add(aa.titleMentions());
-        for (List<Mention> ms : all) for (Mention m : ms) if (m.kind() == Mention.Kind.GLOSSARY) counts.merge(m.slug(), 1, Integer::sum);
-        List<Views.Ref> out = new ArrayList<>();
-        counts.forEach((slug, n) -> { if (ctx.glossary.containsKey(slug)) out.add(ctx.entryRef(slug, n)); });
+        List<String> slugs = aa.glossary();
+        List<Views.Ref> out = new ArrayList<>(slugs.size());
+        for (int k = 0; k < slugs.size(); k++) {
+            String slug = slugs.get(k);
+            if (ctx.glossary.containsKey(slug)) out.add(ctx.entryRef(slug, aa.glossaryLines().get(k)));
+        }
         return out;
     }
 }
