@@ -95,7 +95,7 @@ public final class SiteBuild {
     private PublishedState previous;
     /** For a one-off build: the edit since the previous build, when it left every article where it stood. */
     private ArticleEdit storedEdit;
-    /** Adds the editors' warnings, made while reading, to its diagnostics (see {@link #awaitFeedback}). */
+    /** Adds the editors' warnings, made beside the build, to its diagnostics (see {@link #awaitFeedback}). */
     private Runnable pendingFeedback = () -> { };
     /** For a one-off build: the stamp of its inputs, taken before it read any (see {@link InputsStamp}). */
     private InputsStamp inputs;
@@ -216,6 +216,7 @@ public final class SiteBuild {
         try {
             return publish(corpus, diags, opening);
         } finally {
+            awaitFeedback(); // (after a failure too: its task no longer runs beside the next build)
             if (store != null) store.close();
         }
     }
@@ -736,17 +737,22 @@ public final class SiteBuild {
             articleEdit = ArticleEdit.ofAddedOrMoved(cache.published(), annotated, parts, data.placesBySlug());
         }
         // The editors' warnings, made from the data and every article: from what each keeps with its
-        // lists, not from its mentions (see AnnotatedArticle#chineseOnly): 0.2 s of CPU at 100,000. They
-        // join the diagnostics when the build publishes, after the pages' own (see awaitFeedback).
+        // lists, not from its mentions (see AnnotatedArticle#chineseOnly), 0.2 s of CPU at 100,000, beside
+        // the index. They join the diagnostics when the build publishes, after the pages' own (see awaitFeedback).
         Diagnostics feedbackDiags = new Diagnostics();
-        new EditorFeedback(data).report(annotated, feedbackDiags);
+        List<AnnotatedArticle> reported = annotated;
+        java.util.concurrent.ForkJoinTask<?> feedbackTask = java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> new EditorFeedback(data).report(reported, feedbackDiags));
         // Such an edit needs the concordance only if it changed a line of it: then made, from the
         // articles' mentions (held hollow, read back from the store as the index's own pass reads them).
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
                 : new ArchiveIndex(annotated, data.placesBySlug(), hollowed ? i -> AnnotationStore.passing(mentioned.get(i)) : mentioned::get,
                         movedFrom != null);
-        pendingFeedback = () -> feedbackDiags.all().forEach(diags::add);
+        pendingFeedback = () -> {
+            feedbackTask.join();
+            feedbackDiags.all().forEach(diags::add);
+        };
         if (cache != null || !persist || hollowed) awaitFeedback();
         // A save whose lists follow must not take away a page the published lists have (see ArticleEdit#keepsEveryListPage).
         if (articleEdit != null && articleEdit.listsFollow()
