@@ -139,14 +139,12 @@ final class AnnotationForms {
          * text hold none of the changed forms (see {@link #narrowBy}).
          */
         boolean keeps(long storedKey, String id, long source, java.util.function.Supplier<Article> article) {
-            if (storedKey != from) return false;
-            if (none) return true;
             Lookup l = lookup;
-            if (l != null && !l.mayHold().contains(id) && l.presence().madeFrom(id, source)) {
+            if (storedKey == from && l != null && !l.mayHold().contains(id) && l.presence().madeFrom(id, source)) {
                 unread.increment();
                 return true;
             }
-            return !affects(article.get());
+            return keeps(storedKey, article);
         }
 
         /**

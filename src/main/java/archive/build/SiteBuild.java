@@ -347,8 +347,7 @@ public final class SiteBuild {
         } else {
             // The index is written file by file: a cancelled build stops at the next file.
             // The postings of articles unchanged since the previous build are taken from it, not tokenized again.
-            SearchIndexBuilder.Reuse reuse = new SearchIndexBuilder.Reuse(
-                    Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal, searchFingerprint,
+            SearchIndexBuilder.Reuse reuse = new SearchIndexBuilder.Reuse(postingsFile(), searchGlobal, searchFingerprint,
                     ctx::sourceFingerprint);
             SearchIndexBuilder.Stats search = new SearchIndexBuilder(corpus.data()).build(numbering, new archive.search.FileSink() {
                 @Override
@@ -680,8 +679,7 @@ public final class SiteBuild {
             AnnotationForms.Change change = forms.since(AnnotationForms.load(formsFile, archive.render.Templates.generatorFingerprint()),
                     annotationKey);
             // The previous build's search postings tell which articles may hold a changed form: only those are read back.
-            if (change != null) change.narrowBy(() -> archive.search.TermPresence.load(
-                    Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE), searchGlobal()));
+            if (change != null) change.narrowBy(() -> archive.search.TermPresence.load(postingsFile(), searchGlobal()));
             store.formsChanged(change);
         }
         List<AnnotatedArticle> annotated = articles.parallelStream()
@@ -949,6 +947,9 @@ public final class SiteBuild {
         double secs = (System.nanoTime() - started) / 1e9;
         progress.printf("[%6.2f s, CPU %6.2f s] %s%n", secs, cpuSeconds(), String.format(format, args));
     }
+
+    /** Where the search index's postings are kept for the next build (see SearchIndexBuilder.Reuse, TermPresence). */
+    private Path postingsFile() { return Publishing.cacheFolder(config).resolve(SearchIndexBuilder.CACHE_FILE); }
 
     /** What the search index's postings are made with besides the articles (see SearchIndexBuilder.Reuse): the generator. */
     private static long searchGlobal() {

@@ -34,35 +34,44 @@ public record AnnotatedArticle(Article article, List<Row> rows,
                                List<String> glossary, List<String> places, List<String> datelinePlaces,
                                List<String> industries, ArticleNotes notes, boolean hollow, List<Integer> glossaryLines,
                                List<String> chineseOnly) {
-    /** An article with its mentions, whose concordance lines are counted from them. */
+    /** An article with its mentions, whose concordance lines (and the entries its Chinese alone names) are counted from them. */
     public AnnotatedArticle(Article article, List<Row> rows, List<List<Mention>> zhMentions, List<List<Mention>> enMentions,
                             List<Mention> titleMentions, List<List<Mention>> deckMentions, List<String> glossary,
                             List<String> places, List<String> datelinePlaces, List<String> industries, ArticleNotes notes) {
         this(article, rows, zhMentions, enMentions, titleMentions, deckMentions, glossary, places, datelinePlaces, industries,
-                notes, false, countLines(article, rows, zhMentions, enMentions, titleMentions, deckMentions, glossary),
-                chineseOnly(zhMentions, deckMentions, enMentions, titleMentions, glossary));
+                notes, count(article, rows, zhMentions, enMentions, titleMentions, deckMentions, glossary));
     }
 
-    /** The entries of {@code glossary} that the Chinese mentions name and the English ones do not (see {@link #chineseOnly}). */
-    private static List<String> chineseOnly(List<List<Mention>> zhMentions, List<List<Mention>> deckMentions,
-                                            List<List<Mention>> enMentions, List<Mention> titleMentions, List<String> glossary) {
+    private AnnotatedArticle(Article article, List<Row> rows, List<List<Mention>> zhMentions, List<List<Mention>> enMentions,
+                             List<Mention> titleMentions, List<List<Mention>> deckMentions, List<String> glossary,
+                             List<String> places, List<String> datelinePlaces, List<String> industries, ArticleNotes notes,
+                             Counted counted) {
+        this(article, rows, zhMentions, enMentions, titleMentions, deckMentions, glossary, places, datelinePlaces, industries,
+                notes, false, counted == null ? null : counted.lines(), counted == null ? null : counted.chineseOnly());
+    }
+
+    /** What one pass over the glossary mentions finds: {@link #glossaryLines} and {@link #chineseOnly}. */
+    private record Counted(List<Integer> lines, List<String> chineseOnly) {}
+
+    /** Counts each entry of {@code glossary}'s concordance lines, and the side each is named on (null without the mentions). */
+    private static Counted count(Article article, List<Row> rows, List<List<Mention>> zhMentions,
+                                 List<List<Mention>> enMentions, List<Mention> titleMentions,
+                                 List<List<Mention>> deckMentions, List<String> glossary) {
         if (zhMentions == null) return null;
-        java.util.Set<String> zh = new java.util.HashSet<>(), en = new java.util.HashSet<>();
-        glossarySlugs(zhMentions, zh);
-        glossarySlugs(deckMentions, zh);
-        glossarySlugs(enMentions, en);
-        glossarySlugs(List.of(titleMentions), en);
-        List<String> out = new ArrayList<>(2);
-        for (String slug : glossary) if (zh.contains(slug) && !en.contains(slug)) out.add(slug);
-        return List.copyOf(out);
-    }
-
-    private static void glossarySlugs(List<List<Mention>> lists, java.util.Set<String> out) {
-        for (List<Mention> ms : lists) {
-            MentionList.visit(ms, (start, end, t) -> {
-                if (t.kind() == Mention.Kind.GLOSSARY) out.add(t.slug());
-            });
+        Map<String, Integer> counts = new HashMap<>();
+        java.util.Set<String> inChinese = new java.util.HashSet<>(), inEnglish = new java.util.HashSet<>();
+        visitGlossary(article, rows, zhMentions, enMentions, titleMentions, deckMentions, (row, zh, part, start, end, slug) -> {
+            counts.merge(slug, 1, Integer::sum);
+            (zh ? inChinese : inEnglish).add(slug);
+        });
+        Integer[] lines = new Integer[glossary.size()];
+        List<String> chineseOnly = new ArrayList<>(2);
+        for (int i = 0; i < lines.length; i++) {
+            String slug = glossary.get(i);
+            lines[i] = counts.getOrDefault(slug, 0);
+            if (inChinese.contains(slug) && !inEnglish.contains(slug)) chineseOnly.add(slug);
         }
+        return new Counted(List.of(lines), List.copyOf(chineseOnly));
     }
 
     /**
@@ -104,19 +113,6 @@ public record AnnotatedArticle(Article article, List<Row> rows,
         MentionList.visit(mentions, (start, end, target) -> {
             if (target.kind() == Mention.Kind.GLOSSARY) visitor.mention(row, zh, part, start, end, target.slug());
         });
-    }
-
-    /** How many concordance lines each entry of {@code glossary} has in the article (null without its mentions). */
-    private static List<Integer> countLines(Article article, List<Row> rows, List<List<Mention>> zhMentions,
-                                            List<List<Mention>> enMentions, List<Mention> titleMentions,
-                                            List<List<Mention>> deckMentions, List<String> glossary) {
-        if (zhMentions == null) return null;
-        Map<String, Integer> counts = new HashMap<>();
-        visitGlossary(article, rows, zhMentions, enMentions, titleMentions, deckMentions,
-                (row, zh, part, start, end, slug) -> counts.merge(slug, 1, Integer::sum));
-        Integer[] out = new Integer[glossary.size()];
-        for (int i = 0; i < out.length; i++) out[i] = counts.getOrDefault(glossary.get(i), 0);
-        return List.of(out);
     }
 
     /** How many concordance lines the article gives the entry {@code slug}. */

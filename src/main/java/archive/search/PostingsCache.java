@@ -170,20 +170,6 @@ final class PostingsCache {
         return out;
     }
 
-    /** The key of the word term {@code text} (lower case, stemmed, see SearchText#term), or null when no document has it. */
-    Long wordKey(String text) {
-        Map<String, Integer> ids = wordIdsByText;
-        if (ids == null) {
-            ids = new java.util.HashMap<>(wordTexts.length * 2);
-            for (int k = 0; k < wordTexts.length; k++) ids.put(wordTexts[k], wordIds[k]);
-            wordIdsByText = ids;
-        }
-        Integer id = ids.get(text);
-        return id == null ? null : TermKeys.word(new Words.Word(id, SearchText.hash(text), text));
-    }
-
-    private volatile Map<String, Integer> wordIdsByText;
-
     /** A term's key and postings: {@code a[from, to)}, {@code docs} of them, the last for document {@code last}. */
     interface Term { void accept(long key, byte[] a, int from, int to, int docs, int last); }
 

@@ -21,6 +21,8 @@ import java.util.Set;
 public final class TermPresence {
     private final PostingsCache cache;
     private final Map<String, Integer> numbers;
+    /** Each word's term key (its text lower case and stemmed, see SearchText#term), for the words some document has. */
+    private final Map<String, Long> wordKeys;
     /**
      * Whether a word of some article lower-cased to a combining dot: its "İ" (the one letter outside
      * ASCII that the annotator folds to an ASCII letter, "i", and the index, as String#toLowerCase
@@ -31,7 +33,12 @@ public final class TermPresence {
     private TermPresence(PostingsCache cache) {
         this.cache = cache;
         boolean dotted = false;
-        for (String w : cache.wordTexts) dotted |= w.indexOf('\u0307') >= 0;
+        this.wordKeys = new HashMap<>(cache.wordTexts.length * 2);
+        for (int k = 0; k < cache.wordTexts.length; k++) {
+            String w = cache.wordTexts[k];
+            dotted |= w.indexOf('\u0307') >= 0;
+            wordKeys.put(w, TermKeys.word(new Words.Word(cache.wordIds[k], SearchText.hash(w), w)));
+        }
         this.dottedI = dotted;
         this.numbers = new HashMap<>(cache.ids.length * 2);
         for (int i = 0; i < cache.ids.length; i++) numbers.put(cache.ids[i], i);
@@ -69,7 +76,7 @@ public final class TermPresence {
             if (words == null) return null;
             long[] k = new long[words.size()];
             for (int i = 0; i < k.length; i++) {
-                Long key = cache.wordKey(words.get(i));
+                Long key = wordKeys.get(words.get(i));
                 if (key == null) continue english; // a word no article has: no article holds the phrase
                 k[i] = key;
             }
@@ -128,7 +135,6 @@ public final class TermPresence {
     static List<String> englishTerms(String form, boolean dottedI) {
         for (int i = 0; i < form.length(); i++) if (form.charAt(i) >= 0x80) return null;
         List<String> out = new java.util.ArrayList<>();
-        boolean any = false;
         for (int i = 0; i < form.length(); ) {
             if (!SearchText.isWordChar(form.charAt(i))) {
                 i++;
@@ -137,10 +143,9 @@ public final class TermPresence {
             int start = i;
             while (i < form.length() && SearchText.isWordChar(form.charAt(i))) i++;
             String word = form.substring(start, i);
-            any = true;
             if (dottedI && (word.indexOf('i') >= 0 || word.indexOf('I') >= 0)) continue;
             out.add(SearchText.term(word));
         }
-        return any && !out.isEmpty() ? out : null;
+        return out.isEmpty() ? null : out;
     }
 }
