@@ -136,6 +136,15 @@ final class AnnotationStore {
 
     /** The annotation of {@code a}, which is hollow (see AnnotatedArticle) if {@code hollow}. */
     static AnnotatedArticle decode(Article a, ArticleNotes notes, byte[] blob, boolean hollow) throws IOException {
+        return decode(a, notes, blob, hollow, true);
+    }
+
+    /**
+     * The annotation of {@code a}, hollow if {@code hollow}; without its mentions unless {@code
+     * withMentions} (as AnnotatedArticle#hollowed leaves them: the store gives them back, see
+     * ArticleStore#withMentions), so that its bytes are not kept.
+     */
+    static AnnotatedArticle decode(Article a, ArticleNotes notes, byte[] blob, boolean hollow, boolean withMentions) throws IOException {
         // A ByteBuffer rather than a DataInputStream over a ByteArrayInputStream, whose every read locks.
         ByteBuffer in = ByteBuffer.wrap(blob);
         String[] table = new String[varint(in)];
@@ -159,6 +168,10 @@ final class AnnotationStore {
         for (int k = 0; k < lines.length; k++) lines[k] = varint(in);
         String[] chineseOnly = new String[varint(in)];
         for (int k = 0; k < chineseOnly.length; k++) chineseOnly[k] = table[varint(in)];
+        if (!withMentions) {
+            return new AnnotatedArticle(a, List.copyOf(rows), null, null, null, null,
+                    lists.get(0), lists.get(1), lists.get(2), lists.get(3), notes, hollow, List.of(lines), List.of(chineseOnly));
+        }
         // The mentions are decoded when first asked for: most builds after an edit ask for none but the edited article's.
         StoredMentions mentions = new StoredMentions(blob, in.position(), table);
         return new AnnotatedArticle(a, List.copyOf(rows), mentions.zh(), mentions.en(), mentions.title(), mentions.deck(),

@@ -130,6 +130,41 @@ final class ArticleStore {
     /** Told of each seed whose text is not the one stored (see {@link #onNewText}). */
     private java.util.function.BiConsumer<Article, Article> onNewText = (was, now) -> { };
 
+    /** Whether an article taken from the store without its text keeps its stored mentions (see {@link #withMentions}). */
+    private volatile boolean keepsMentions = true;
+
+    /**
+     * Lets the articles taken from the store without their text leave their mentions in it when
+     * {@code leave}, as an archive held hollow lets go of them (see AnnotatedArticle#hollowed): the
+     * concordance reads them back ({@link #withMentions}). Kept as bytes until the archive was
+     * hollowed, and by the index when it found its concordance later (an edit's), they were more
+     * than half a gigabyte of an edit's heap at 100,000 articles, copied by its young collections.
+     */
+    ArticleStore leavesMentions(boolean leave) {
+        this.keepsMentions = !leave;
+        return this;
+    }
+
+    /** Whether the articles taken from the store without their text left their mentions in it (see {@link #leavesMentions}). */
+    boolean leftMentions() { return !keepsMentions; }
+
+    /**
+     * {@code a} for one pass over its mentions (see AnnotationStore#passing): its mentions decoded
+     * anew, read back from the store (saved by this build, see {@link #holds}) when {@code a} left
+     * them there.
+     */
+    AnnotatedArticle withMentions(AnnotatedArticle a) {
+        if (a.hasMentions() || !a.hollow()) return AnnotationStore.passing(a);
+        byte[] entry = savedEntry(a.id());
+        Head head = head(entry);
+        try {
+            return AnnotationStore.passing(AnnotationStore.decode(a.article(), a.notes(),
+                    java.util.Arrays.copyOfRange(entry, head.annotationFrom(), head.annotationTo()), true));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Reads the articles taken from the store without their text when {@code hollow} (see AnnotatedArticle). */
     ArticleStore readHollow(boolean hollow) {
         this.whole = !hollow;
@@ -429,7 +464,8 @@ final class ArticleStore {
                 && change.keeps(c.annotationKey, a.id(), inputs, () -> known != null ? known : whole(c));
         if (stored && (c.annotationKey == annotationKey || rekey)) {
             try {
-                AnnotatedArticle restored = AnnotationStore.decode(whole != null ? whole : a, notes, c.annotation, whole == null);
+                AnnotatedArticle restored = AnnotationStore.decode(whole != null ? whole : a, notes, c.annotation, whole == null,
+                        whole != null || keepsMentions);
                 c.annotationKept = true;
                 if (rekey) {
                     c.rekeyed = true;

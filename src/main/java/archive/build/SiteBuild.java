@@ -634,6 +634,8 @@ public final class SiteBuild {
         if (cache == null) {
             store = ArticleStore.open(Publishing.cacheFolder(config).resolve(ArticleStore.FILE),
                     archive.render.Templates.generatorFingerprint()).readHollow(persist)
+                    // An archive that will be held hollow leaves their mentions in it too (see ArticleStore#leavesMentions).
+                    .leavesMentions(persist && folder.seedBytes() > holdTextBytes)
                     // A new article, or one whose citation an edit changed, is cited by citeproc unless a stored
                     // shape gives its citation; citeproc's styles take a quarter of a second to load: loaded
                     // meanwhile, while the others are read.
@@ -726,8 +728,11 @@ public final class SiteBuild {
                 annotated = annotated.stream().map(a -> store.holds(a.id()) ? a.hollowed() : a).toList();
             }
         }
-        // Held hollow, the archive's mentions are read by the index's pass below, decoding them anew (see AnnotationStore#passing).
+        // Held hollow, the archive's mentions are read back from the store by the index's passes, each
+        // decoding them anew (see ArticleStore#withMentions): the articles taken from it left them there.
         boolean hollowed = annotated != mentioned;
+        java.util.function.IntFunction<AnnotatedArticle> withMentions = hollowed || store != null && store.leftMentions()
+                ? i -> store.withMentions(mentioned.get(i)) : mentioned::get;
         // In the preview, a save that left every article where it stood updates the last index.
         DataParts parts = DataParts.of(data);
         articleEdit = cache == null ? null : ArticleEdit.of(cache.published(), annotated, parts, data.placesBySlug());
@@ -742,11 +747,10 @@ public final class SiteBuild {
         java.util.concurrent.ForkJoinTask<?> feedbackTask = java.util.concurrent.ForkJoinPool.commonPool()
                 .submit(() -> new EditorFeedback(data).report(reported, feedbackDiags));
         // Such an edit needs the concordance only if it changed a line of it: then made, from the
-        // articles' mentions (held hollow, read back from the store as the index's own pass reads them).
+        // articles' mentions.
         ArchiveIndex index = articleEdit != null && !articleEdit.listsFollow()
                 ? cache.published().corpus().index().replacing(articleEdit.changed())
-                : new ArchiveIndex(annotated, data.placesBySlug(), hollowed ? i -> AnnotationStore.passing(mentioned.get(i)) : mentioned::get,
-                        movedFrom != null);
+                : new ArchiveIndex(annotated, data.placesBySlug(), withMentions, movedFrom != null);
         pendingFeedback = () -> {
             feedbackTask.join();
             feedbackDiags.all().forEach(diags::add);

@@ -77,8 +77,9 @@ public final class ArchiveIndex {
                         java.util.function.IntFunction<AnnotatedArticle> mentioned, boolean lazyConcordance) {
         this.articles = List.copyOf(sortedArticles);
         this.places = places;
-        // Kept only to find the concordance later: held hollow, it holds the archive's mentions (a gigabyte
-        // for the whole paper, which a rebuild that kept it spent twice the CPU collecting around).
+        // Kept only to find the concordance later: it may hold the archive's mentions (a gigabyte for the
+        // whole paper, which a rebuild that kept it spent twice the CPU collecting around; held hollow, it
+        // reads them back from the article store instead).
         this.mentioned = lazyConcordance ? mentioned : null;
         this.position = new HashMap<>(articles.size() * 4 / 3 + 16);
         LocalDate lastDate = null;
