@@ -59,4 +59,21 @@ class SeedFolderTest {
         Files.writeString(edited, "one, edited again");
         assertSameListing(SeedFolder.scan(relative), fromRelative.updated(List.of(edited.toAbsolutePath())));
     }
+
+    @Test
+    void filesAreListedInTheirPathsOrderWhateverTheirNames() throws IOException {
+        // Notes files, listed as they are named (a notes file's name is checked against its seed's later).
+        List<String> names = new java.util.ArrayList<>(List.of("002_bbbbbbbbbbbbbbbb", "001_aaaaaaaaaaaaaaaa", "zeta", "Z", "_draft",
+                "~old", "0", "a.b", "a"));
+        // Names not in ASCII, where the file system's names can hold them (not under the POSIX locale).
+        String foreign = "\u00e9t\u00e9 \u00c4rger \u62a5\u9053 \ud83d\udcf0 \uff21";
+        String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (java.nio.charset.Charset.isSupported(encoding) && java.nio.charset.Charset.forName(encoding).newEncoder().canEncode(foreign)) {
+            names.addAll(List.of(foreign.split(" ")));
+        }
+        for (String n : names) Files.writeString(dir.resolve(n + ".notes.md"), n);
+        List<String> listed = SeedFolder.scan(dir).notes(new Diagnostics()).stream().map(e -> e.path().getFileName().toString()).toList();
+        List<String> expected = names.stream().map(n -> dir.resolve(n + ".notes.md")).sorted().map(p -> p.getFileName().toString()).toList();
+        assertEquals(expected, listed);
+    }
 }
