@@ -241,14 +241,18 @@ public final class ArchiveIndex {
     }
 
     private List<AnnotatedArticle> computeViaSubPlaces(String placeSlug) {
-        Set<String> own = new LinkedHashSet<>();
-        mentioning(placeSlug).forEach(a -> own.add(a.id()));
-        Set<String> seen = new LinkedHashSet<>();
-        List<AnnotatedArticle> out = new ArrayList<>();
+        // Each article marked at its place in reading order, once, and taken in that order: sorting them by
+        // their places, looked up by id at each comparison, was 0.025 s of a moved article's build at 10,000.
+        java.util.BitSet own = new java.util.BitSet(articles.size()), via = new java.util.BitSet(articles.size());
+        for (AnnotatedArticle a : mentioning(placeSlug)) own.set(position.get(a.id()));
         for (String d : descendants(placeSlug)) {
-            for (AnnotatedArticle a : mentioning(d)) if (!own.contains(a.id()) && seen.add(a.id())) out.add(a);
+            for (AnnotatedArticle a : mentioning(d)) {
+                int at = position.get(a.id());
+                if (!own.get(at)) via.set(at);
+            }
         }
-        out.sort((x, y) -> Integer.compare(position.get(x.id()), position.get(y.id())));
+        List<AnnotatedArticle> out = new ArrayList<>(via.cardinality());
+        for (int at = via.nextSetBit(0); at >= 0; at = via.nextSetBit(at + 1)) out.add(articles.get(at));
         return List.copyOf(out);
     }
 
