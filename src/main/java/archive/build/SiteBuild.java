@@ -192,6 +192,8 @@ public final class SiteBuild {
         List<String> problems = config.problems();
         if (!problems.isEmpty()) throw new BuildFailedException("checking the folders", problems.stream()
                 .map(p -> new archive.diag.Diagnostic(archive.diag.Diagnostic.Severity.ERROR, null, 0, p)).toList());
+        // (The citations' keys are taken meanwhile, on a core the listing leaves idle.)
+        if (cache == null) archive.publish.Citations.prepareKeysInBackground();
         // The preview's quick rebuild looks again only at the seeds its watcher saw change; the
         // build that catches up after it lists the folder whole, in case the watcher missed one.
         SeedFolder folder = cache == null ? SeedFolder.scan(config.seeds()) : cache.seedFolder(config.seeds(), !deferIndexes);
