@@ -130,8 +130,8 @@ final class ArticleStore {
     /** Told of each seed whose text is not the one stored (see {@link #onNewText}). */
     private java.util.function.BiConsumer<Article, Article> onNewText = (was, now) -> { };
 
-    /** Whether an article taken from the store without its text keeps its stored mentions (see {@link #withMentions}). */
-    private volatile boolean keepsMentions = true;
+    /** Whether an article taken from the store without its text leaves its stored mentions there (see {@link #withMentions}). */
+    private volatile boolean mentionsLeft;
 
     /**
      * Lets the articles taken from the store without their text leave their mentions in it when
@@ -141,12 +141,9 @@ final class ArticleStore {
      * than half a gigabyte of an edit's heap at 100,000 articles, copied by its young collections.
      */
     ArticleStore leavesMentions(boolean leave) {
-        this.keepsMentions = !leave;
+        this.mentionsLeft = leave;
         return this;
     }
-
-    /** Whether the articles taken from the store without their text left their mentions in it (see {@link #leavesMentions}). */
-    boolean leftMentions() { return !keepsMentions; }
 
     /**
      * {@code a} for one pass over its mentions (see AnnotationStore#passing): its mentions decoded
@@ -154,7 +151,7 @@ final class ArticleStore {
      * them there.
      */
     AnnotatedArticle withMentions(AnnotatedArticle a) {
-        if (a.hasMentions() || !a.hollow()) return AnnotationStore.passing(a);
+        if (a.hasMentions()) return AnnotationStore.passing(a);
         byte[] entry = savedEntry(a.id());
         Head head = head(entry);
         try {
@@ -465,7 +462,7 @@ final class ArticleStore {
         if (stored && (c.annotationKey == annotationKey || rekey)) {
             try {
                 AnnotatedArticle restored = AnnotationStore.decode(whole != null ? whole : a, notes, c.annotation, whole == null,
-                        whole != null || keepsMentions);
+                        whole != null || !mentionsLeft);
                 c.annotationKept = true;
                 if (rekey) {
                     c.rekeyed = true;

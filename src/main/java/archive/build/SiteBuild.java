@@ -625,6 +625,8 @@ public final class SiteBuild {
                 archive.render.Templates.generatorFingerprint(), persist, diags)
                 : cache.data(config.data(), EditorialDataLoader.FILES, diags, d -> new EditorialDataLoader().load(config.data(), d));
         SeedReader reader = new SeedReader();
+        // A large archive is held hollow once its store is saved (see HOLD_TEXT_BYTES).
+        boolean heldHollow = persist && folder.seedBytes() > holdTextBytes;
         if (cache == null && persist) {
             // Read, then removed: from here on the published site may change (see PublishedState).
             previous = publishedState();
@@ -637,7 +639,7 @@ public final class SiteBuild {
             store = ArticleStore.open(Publishing.cacheFolder(config).resolve(ArticleStore.FILE),
                     archive.render.Templates.generatorFingerprint()).readHollow(persist)
                     // An archive that will be held hollow leaves their mentions in it too (see ArticleStore#leavesMentions).
-                    .leavesMentions(persist && folder.seedBytes() > holdTextBytes)
+                    .leavesMentions(heldHollow)
                     // A new article, or one whose citation an edit changed, is cited by citeproc unless a stored
                     // shape gives its citation; citeproc's styles take a quarter of a second to load: loaded
                     // meanwhile, while the others are read.
@@ -723,7 +725,7 @@ public final class SiteBuild {
             // mentions, which each page reads back from the store (they are most of the heap).
             store.save();
             if (forms != null) forms.save(formsFile, archive.render.Templates.generatorFingerprint(), annotationKey);
-            holdsWhole = folder.seedBytes() <= holdTextBytes;
+            holdsWhole = !heldHollow;
             if (store.holdsThisBuild() && !holdsWhole) {
                 // Held hollow: the articles taken from the store were read without their text already
                 // (see ArticleStore#readHollow); now every article lets go of its text and mentions.
@@ -733,7 +735,7 @@ public final class SiteBuild {
         // Held hollow, the archive's mentions are read back from the store by the index's passes, each
         // decoding them anew (see ArticleStore#withMentions): the articles taken from it left them there.
         boolean hollowed = annotated != mentioned;
-        java.util.function.IntFunction<AnnotatedArticle> withMentions = hollowed || store != null && store.leftMentions()
+        java.util.function.IntFunction<AnnotatedArticle> withMentions = store != null && heldHollow
                 ? i -> store.withMentions(mentioned.get(i)) : mentioned::get;
         // In the preview, a save that left every article where it stood updates the last index.
         DataParts parts = DataParts.of(data);

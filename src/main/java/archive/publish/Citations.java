@@ -163,7 +163,7 @@ public final class Citations {
     /**
      * Takes the keys every build's citations start from (see {@link #shapesKey}) on the common pool,
      * for a build to call before it lists the seeds, while a core is idle: hashing them loads Java's
-     * SHA-256 provider, 0.02-0.03 s in a fresh JVM, which was on the main thread of every build.
+     * SHA-256 provider and digests first, about 0.03 s in a fresh JVM, which was on the main thread of every build.
      */
     public static void prepareKeysInBackground() {
         if (shapesKey != null) return;
