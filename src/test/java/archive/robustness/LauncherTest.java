@@ -2,6 +2,7 @@ package archive.robustness;
 
 import archive.testing.TestProject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
@@ -66,6 +67,49 @@ class LauncherTest {
         assertEquals(0, launch(p.root, Map.of("ARCHIVE_JAR", other.toString()), "build", "--permalinks", "none"));
         assertTrue(Files.size(p.root.resolve("other/archive.jsa")) > 1 << 20, "the other jar's archive beside it");
         assertEquals(recorded, Files.getLastModifiedTime(jsa));
+    }
+
+    /**
+     * The launcher sizes the JVM by the seeds the build reads, counted as their files ending in
+     * ".txt" up to the large archive's threshold (notes and overrides files beside them are not
+     * articles): the serial collector below 5,000, the parallel one from there, and from 40,000 the
+     * whole paper's heap ceiling.
+     */
+    @Test
+    void theJvmIsSizedByTheNumberOfSeeds(@TempDir Path dir) throws Exception {
+        Files.copy(TestProject.REPO.resolve("archive"), dir.resolve("archive"));
+        Path jar = dir.resolve("target/archive.jar");
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "not run: the java on the path below only prints its options");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path fakeJava = bin.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        assumeTrue(fakeJava.toFile().setExecutable(true), "a script on the path can be made executable");
+        Map<String, String> env = Map.of("PATH", bin + File.pathSeparator + System.getenv("PATH"), "ARCHIVE_CDS", "0");
+        Path seeds = Files.createDirectories(dir.resolve("seeds"));
+
+        seedFiles(seeds, 0, 4999);
+        Files.createFile(seeds.resolve("000000_0000000000000000.notes.md"));
+        Files.createFile(seeds.resolve("000000_0000000000000000.meta.yaml"));
+        assertEquals(0, launch(dir, env, "build", "--seeds", seeds.toString()));
+        assertTrue(lastOutput.contains("-XX:+UseSerialGC\n"), "4,999 seeds and two side files: the serial collector\n" + lastOutput);
+
+        seedFiles(seeds, 4999, 5000);
+        assertEquals(0, launch(dir, env, "build", "--seeds=" + seeds));
+        assertTrue(lastOutput.contains("-XX:+UseParallelGC\n") && lastOutput.contains("-Xmx2600m\n"),
+                "5,000 seeds: the parallel collector\n" + lastOutput);
+
+        seedFiles(seeds, 5000, 40000);
+        assertEquals(0, launch(dir, env, "build", "--seeds", seeds.toString()));
+        assertTrue(lastOutput.contains("-XX:+UseParallelGC\n") && lastOutput.contains("-Xmx2300m\n")
+                && lastOutput.contains("-Xms2300m\n"), "40,000 seeds: the whole paper's heap\n" + lastOutput);
+        assertEquals(0, launch(dir, env, "serve", "--seeds", seeds.toString()));
+        assertTrue(lastOutput.contains("-XX:+UseG1GC\n"), "the preview of the whole paper keeps G1\n" + lastOutput);
+    }
+
+    /** Empty seed files numbered {@code from} (included) to {@code to} (excluded). */
+    private static void seedFiles(Path seeds, int from, int to) throws IOException {
+        for (int i = from; i < to; i++) Files.createFile(seeds.resolve(String.format("%06d_%016x.txt", i, i)));
     }
 
     private static String java() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
