@@ -19,7 +19,8 @@
 # EDIT=paragraph edits the text instead of the author line (EDIT=line with a term's rendering: one more concordance line), EDIT=date moves the article a day (see below),
 # EDIT=explanation edits the first glossary entry's explanation in data/glossary.yaml instead of a seed,
 # EDIT=note the first place's note in data/places.yaml, EDIT=coords its coordinates, EDIT=entry adds a glossary entry,
-# EDIT=rendering an English rendering to one, EDIT=new adds a seed (a copy of the edited article under a new id).
+# EDIT=rendering an English rendering to one, EDIT=new adds a seed (a copy of the edited article under a new id),
+# EDIT=template changes a line of base.peb in a copy of the templates (every page rendered and replaced).
 # ROOT (default target/bench) is where the copies of the site go: ROOT=/dev/shm builds to memory.
 # CLEAN=1 times clean builds instead: each moves its site aside first (deleted at exit, bench/trash.sh) and keeps the caches.
 # NOTHING=1 times builds with nothing changed: no edit between them.
@@ -99,13 +100,22 @@ case "${EDIT:-author}" in
     edited() { grep -q '^  en: \[workers and staff, staff and workers, employees\]$' "$glossary"; }
     edit() { sed -i 's/^  en: \[workers and staff, staff and workers\]$/  en: [workers and staff, staff and workers, employees]/' "$glossary"; }
     unedit() { sed -i 's/^  en: \[workers and staff, staff and workers, employees\]$/  en: [workers and staff, staff and workers]/' "$glossary"; } ;;
+  template)
+    # A template's edit that changes every page: words added to base.peb's footer, in a copy of this
+    # checkout's templates ($root/templates-ab), which every jar then reads: each build renders every page
+    # again and replaces every published one.
+    tpl="$root/templates-ab"
+    rm -rf "$tpl" && mkdir -p "$root" && cp -r templates "$tpl"
+    edited() { grep -q ' (an alternating edit) · ' "$tpl/base.peb"; }
+    edit() { sed -i 's|<p>{{ site.titleEn }} · |<p>{{ site.titleEn }} (an alternating edit) · |' "$tpl/base.peb"; }
+    unedit() { sed -i 's| (an alternating edit) · | · |' "$tpl/base.peb"; } ;;
   new)
     # A new seed: the middle article copied under a new name and id, its title marked; taken away again.
     added="$corpus/seeds/$(printf '%06d' $((n * 10)))_ed17000000000001.txt"
     edited() { [ -f "$added" ]; }
     edit() { sed 's/^Title: /Title: Added: /' "$seed" > "$added"; }
     unedit() { rm -f "$added"; } ;;
-  *) echo "EDIT is author, paragraph, line, date, explanation, note, coords, entry, rendering or new" >&2; exit 2 ;;
+  *) echo "EDIT is author, paragraph, line, date, explanation, note, coords, entry, rendering, template or new" >&2; exit 2 ;;
 esac
 unedit
 source bench/trash.sh
@@ -133,6 +143,7 @@ done
 # named jar was built in (<checkout>/target/archive.jar), when the generators differ in what their
 # templates may ask of them.
 templates_of() {
+  if [ "${EDIT:-}" = template ]; then echo "$tpl"; return; fi
   if [ "${OWN_TEMPLATES:-0}" = 1 ] && [ -n "$1" ]; then echo "$(dirname "$(dirname "$1")")/templates"; else echo templates; fi
 }
 build() { # index of the jar: one build through the launcher, printing its label and its stats line's wall and CPU

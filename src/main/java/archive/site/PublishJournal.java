@@ -70,33 +70,34 @@ final class PublishJournal {
     }
 
     private void apply(List<String> lines) throws IOException {
+        // What the update takes away is kept aside and deleted after it (see Discards).
+        Discards discards = new Discards(out);
         for (String line : lines) {
             if (line.startsWith("M\t")) {
                 String f = line.substring(2);
                 Path from = staging.resolve(f), to = out.resolve(f);
                 if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) continue; // moved before the interruption
                 Files.createDirectories(to.getParent());
+                discards.keep(to);
                 try {
                     archive.io.FileReplace.replace(from, to);
                 } catch (IOException e) {
                     // A folder made by hand where the page goes (folders are listed for strays, pages are not).
                     if (!Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) throw e;
-                    SiteWriter.deleteTree(to);
+                    discards.take(to);
                     archive.io.FileReplace.replace(from, to);
                 }
             } else if (line.startsWith("D\t")) {
                 Path gone = out.resolve(line.substring(2));
-                try {
-                    Files.deleteIfExists(gone);
-                } catch (DirectoryNotEmptyException e) {
-                    SiteWriter.deleteTree(gone); // a folder made by hand where the previous build had a file
-                }
+                // A folder made by hand where the previous build had a file goes too.
+                discards.take(gone);
                 removeEmptyFolders(gone.getParent());
             }
         }
         PageManifest.installNext(out);
         Files.deleteIfExists(file);
-        SiteWriter.deleteTree(staging);
+        discards.take(staging);
+        discards.dispose();
     }
 
     /** Removes the folders a deletion left empty, up to the site's root. */

@@ -209,6 +209,74 @@ class ConfinementTest {
 
     private static byte[] bytes(String s) { return s.getBytes(java.nio.charset.StandardCharsets.UTF_8); }
 
+    /**
+     * What an update takes away (the files it replaces or removes, the emptied staging folder) is
+     * kept beside the site while the update runs, then deleted: by the build itself when it is little.
+     */
+    @Test
+    void whatALittleUpdateTakesAwayIsDeletedByIt() throws IOException {
+        Path out = project().root.resolve("out");
+        publish(out, "one", List.of("a/index.html", "b/index.html"));
+        publish(out, "two", List.of("a/index.html"));
+        assertEquals("a/index.html two", Files.readString(out.resolve("a/index.html")));
+        assertEquals(List.of("", ".archive-site", "a", "a/index.html"), allPaths(out));
+        assertEquals(List.of(), discarded(out), "nothing left beside the site");
+        assertFalse(Files.exists(out.resolveSibling(".out.staging")));
+    }
+
+    /**
+     * A large update's discards, and those a killed build left behind, are deleted by a process of
+     * their own after the build; the site is the new one at once.
+     */
+    @Test
+    void whatALargeUpdateTakesAwayIsDeletedAfterIt() throws Exception {
+        Path out = project().root.resolve("out");
+        // More pages than a build deletes itself (archive.site.Discards#DELETED_AT_ONCE).
+        List<String> pages = java.util.stream.IntStream.range(0, 700).mapToObj(i -> "p/" + i + "/index.html").toList();
+        publish(out, "one", pages);
+        Path stale = out.resolveSibling(".out.discarded-1");
+        Files.createDirectories(stale.resolve("0"));
+        Files.writeString(stale.resolve("0/index.html"), "left by a build killed before it deleted its discards");
+        publish(out, "two", pages.subList(1, pages.size()));
+        for (String f : pages.subList(1, pages.size())) assertEquals(f + " two", Files.readString(out.resolve(f)));
+        assertFalse(Files.exists(out.resolve(pages.get(0))));
+        awaitNoDiscards(out);
+    }
+
+    /** A discard folder a killed build left goes with the next update, however little. */
+    @Test
+    void aDiscardFolderLeftBehindGoesWithTheNextUpdate() throws Exception {
+        Path out = project().root.resolve("out");
+        publish(out, "one", List.of("a/index.html"));
+        Path stale = out.resolveSibling(".out.discarded-1");
+        Files.createDirectories(stale.resolve("0"));
+        Files.writeString(stale.resolve("0/index.html"), "left behind");
+        publish(out, "two", List.of("a/index.html"));
+        assertEquals("a/index.html two", Files.readString(out.resolve("a/index.html")));
+        awaitNoDiscards(out);
+    }
+
+    /** One in-place update (after the first build, which makes the folder) publishing {@code files}, each "path round". */
+    private static void publish(Path out, String round, List<String> files) throws IOException {
+        try (SiteWriter w = SiteWriter.open(out)) {
+            for (String f : files) w.write(f, bytes(f + " " + round));
+            w.publish();
+        }
+    }
+
+    /** The discard folders beside {@code out}. */
+    private static List<String> discarded(Path out) throws IOException {
+        try (Stream<Path> s = Files.list(out.getParent())) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("." + out.getFileName() + ".discarded-")).sorted().toList();
+        }
+    }
+
+    private static void awaitNoDiscards(Path out) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!discarded(out).isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
+        assertEquals(List.of(), discarded(out), "the discards deleted after the update");
+    }
+
     /** A journal without its closing line was never acted on: the published site stays as it is. */
     @Test
     void anUnfinishedJournalIsDiscarded() throws IOException {
