@@ -99,8 +99,10 @@ final class Discards {
     /** The discard folders of the output {@code out}, this build's and any left by earlier ones. */
     static List<Path> folders(Path out) throws IOException {
         List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(out.getParent(), prefix(out) + "*")) {
-            for (Path p : ds) found.add(p);
+        String prefix = prefix(out);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(out.getParent(), prefix + "*")) {
+            // Only names this class gives (a number after the prefix), not another output's files.
+            for (Path p : ds) if (p.getFileName().toString().substring(prefix.length()).matches("[0-9]+")) found.add(p);
         }
         found.sort(null);
         return found;
