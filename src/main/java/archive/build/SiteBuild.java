@@ -270,7 +270,12 @@ public final class SiteBuild {
             // whose pages leave a core idle at times. (Held hollow, the whole paper keeps them apart: each
             // reads the articles back from the store, and together they would need more memory.)
             boolean later = early == null && cache == null && holdsWhole;
-            SideTask search = later ? new SideTask("search index") : early;
+            // Held hollow, an update that leaves all but a few articles' search postings as they were (a new
+            // article, one removed) makes its index beside the pages from the start: it reads back only those
+            // few articles' text (a new article at 100,000: 35.0-38.1 s instead of 37.1 s, removed 39.9-40.8 s
+            // instead of 41.7-43.1 s; docs/benchmarks.md, thirty-fifth session).
+            boolean beside = early == null && cache == null && !holdsWhole && fewToTokenize(corpus);
+            SideTask search = later ? new SideTask("search index") : beside ? searchIndexStarted(corpus, ctx, writer) : early;
             Map<String, String> introductions;
             try {
                 introductions = render(ctx, corpus, publishing, later ? () -> search.start(() -> indexForSearch(corpus, ctx, writer))
@@ -300,6 +305,24 @@ public final class SiteBuild {
                     rendered, pages - rendered, writer.filesWritten(), writer.filesReused());
             return new Result(corpus.articles().size(), pages, rendered, writer.filesWritten(), writer.filesReused(), diags, deferred);
         }
+    }
+
+    /** Articles the search index may tokenize again beside the pages of an archive held hollow (see {@link #fewToTokenize}). */
+    private static final int TOKENIZED_BESIDE_AT_MOST = 64;
+
+    /**
+     * Whether the search index would take the postings of all but a few articles from the previous
+     * build's: the same generator and data, the postings of nearly as many articles, and nearly every
+     * article's annotation unchanged (what an article's postings are made from besides its places).
+     */
+    private boolean fewToTokenize(Corpus corpus) {
+        int n = corpus.articles().size();
+        if (previous == null || store == null || dataParts == null || !dataParts.equals(previous.data())
+                || store.reused() < n - TOKENIZED_BESIDE_AT_MOST) {
+            return false;
+        }
+        int cached = SearchIndexBuilder.cachedDocuments(postingsFile(), searchGlobal());
+        return cached >= 0 && cached >= n - TOKENIZED_BESIDE_AT_MOST;
     }
 
     /** The search index being made on a thread of its own (see {@link #indexForSearch}). */

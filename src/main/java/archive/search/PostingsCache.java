@@ -81,6 +81,20 @@ final class PostingsCache {
     record Shards(long[] inputs, int[] ownFiles, int terms, long postings) {}
 
     /** The postings saved at {@code file} for {@code global} with {@code partitions} partitions, or null. */
+    /**
+     * How many articles' postings the file at {@code file} holds for the generator and data keyed
+     * {@code global}, read from its head alone; -1 when there is no such file (or another's).
+     */
+    static int documents(Path file, long global, int partitions) {
+        if (!Files.isRegularFile(file)) return -1;
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            if (in.readInt() != FORMAT || in.readLong() != global || in.readInt() != partitions) return -1;
+            return in.readInt();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static PostingsCache load(Path file, long global, int partitions) {
         if (!Files.isRegularFile(file)) return null;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {

@@ -96,6 +96,9 @@ public final class SearchIndexBuilder {
     /** The file {@link Reuse} keeps the postings in, inside the build's cache folder. */
     public static final String CACHE_FILE = PostingsCache.FILE;
 
+    /** How many articles' postings the cache at {@code file} holds for the key {@code global}; -1 if none (see PostingsCache). */
+    public static int cachedDocuments(java.nio.file.Path file, long global) { return PostingsCache.documents(file, global, PARTITIONS); }
+
     /** Above this many changed articles, the index is built from every article, as with no previous postings. */
     private static final int MAX_CHANGED = 4096;
 

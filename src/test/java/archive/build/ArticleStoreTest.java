@@ -190,6 +190,12 @@ class ArticleStoreTest {
         log = hollowBuild.get();
         assertTrue(log.contains("Published the edit of 1 article"), log);
         assertSameAsCleanWithItsWarnings();
+        // A new article (the first one copied under a name of its own, sorting last): every page is checked,
+        // and the search index, which keeps every other article's postings, is made beside the pages.
+        project.write("seeds/999999_ed17000000000001.txt", project.read(seed).replaceFirst("(?m)^Title: ", "Title: Added: "));
+        log = hollowBuild.get();
+        assertTrue(log.contains("Indexed 41 articles for search (1 tokenized"), log);
+        assertSameAsCleanWithItsWarnings();
     }
 
     /** The warnings of the last build held hollow. */
