@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The build writes only its output folder (and that folder's hidden siblings .site.staging,
- * .site.old and .site.lock, which the atomic swap needs); it refuses an output folder that is or
+ * .site.old and .site.lock, which the atomic swap needs, and .site.discarded-N, where an update's
+ * replaced files wait to be deleted); it refuses an output folder that is or
  * holds an input, and never deletes a folder it did not make.
  */
 class ConfinementTest {
