@@ -80,7 +80,6 @@ final class PostingsCache {
     /** The shards a build published from the postings it saves: see {@link #shardInputs}. */
     record Shards(long[] inputs, int[] ownFiles, int terms, long postings) {}
 
-    /** The postings saved at {@code file} for {@code global} with {@code partitions} partitions, or null. */
     /**
      * How many articles' postings the file at {@code file} holds for the generator and data keyed
      * {@code global}, read from its head alone; -1 when there is no such file (or another's).
@@ -88,18 +87,23 @@ final class PostingsCache {
     static int documents(Path file, long global, int partitions) {
         if (!Files.isRegularFile(file)) return -1;
         try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-            if (in.readInt() != FORMAT || in.readLong() != global || in.readInt() != partitions) return -1;
-            return in.readInt();
+            return documents(in, global, partitions);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
+    /** Reads the file's head: its number of articles, or -1 when it was written for another format, key or partitioning. */
+    private static int documents(DataInputStream in, long global, int partitions) throws IOException {
+        return in.readInt() != FORMAT || in.readLong() != global || in.readInt() != partitions ? -1 : in.readInt();
+    }
+
+    /** The postings saved at {@code file} for {@code global} with {@code partitions} partitions, or null. */
     static PostingsCache load(Path file, long global, int partitions) {
         if (!Files.isRegularFile(file)) return null;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != FORMAT || in.readLong() != global || in.readInt() != partitions) return null;
-            int n = in.readInt();
+            int n = documents(in, global, partitions);
+            if (n < 0) return null;
             String[] ids = new String[n];
             long[] fps = new long[n], sources = new long[n], termsHashes = new long[n];
             int[] lengths = new int[n];

@@ -18,9 +18,10 @@ import java.util.List;
  * after which the build returns.
  *
  * <p>Why: giving a file's space back is most of what replacing it costs on a disk like this
- * machine's (ext4 without a journal, mounted with {@code discard}): 8,000 pages renamed over the
- * published ones took 1.7–1.8 s, of which the renames alone 0.4 s and freeing the old files
- * 1.4–1.7 s (docs/benchmarks.md, thirty-fifth session). A template's edit at 10,000 articles, which
+ * machine's (ext4 without a journal, mounted with {@code discard}): 8,000 pages of 30 KB renamed
+ * over the published ones took 1.65–2.11 s; renamed in after the published ones were moved aside,
+ * 0.35–0.41 s, and deleting those afterwards 1.41–1.67 s; with a second link kept instead,
+ * 0.73–0.78 s ({@code python3 bench/replace_cost.py}, docs/benchmarks.md, thirty-fifth session). A template's edit at 10,000 articles, which
  * rewrites 13,623 pages, spent 7–9 s publishing them. A published file is first given a second
  * link here, so the rename that replaces it (readers still see the old file or the new one, never
  * neither) frees nothing.
@@ -35,6 +36,7 @@ final class Discards {
     private final Path out;
     private final Path dir;
     private int entries;
+    private boolean made;
     private boolean linking = true;
 
     Discards(Path out) {
@@ -56,7 +58,7 @@ final class Discards {
             Files.createLink(next(), published);
             entries++;
         } catch (NoSuchFileException e) {
-            if (Files.exists(published, LinkOption.NOFOLLOW_LINKS)) linking = false; // the folder could not be made
+            // a new page: nothing published to keep
         } catch (UnsupportedOperationException e) {
             linking = false;
         } catch (FileSystemException e) {
@@ -77,7 +79,10 @@ final class Discards {
     }
 
     private Path next() throws IOException {
-        if (entries == 0) Files.createDirectories(dir);
+        if (!made) {
+            Files.createDirectories(dir);
+            made = true;
+        }
         return dir.resolve(Integer.toString(entries));
     }
 
