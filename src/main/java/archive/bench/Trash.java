@@ -14,8 +14,7 @@ import java.nio.file.attribute.FileTime;
  * corpus to generate again), emptied after the timed builds.
  *
  * <p>Why not delete at once: ext4 without a journal (this machine's disk) does not give a new file
- * an inode freed in the last 30 seconds (the kernel's {@code vm.dirty_expire_centisecs}, plus 5 s
- * while the inode's block is unwritten); each new file's inode is found past every file deleted
+ * an inode freed in the last few minutes; each new file's inode is found past every file deleted
  * since, one buffer-cache look each. A clean build of 10,000 articles (44,000 files) right after
  * the previous site was deleted spent 20.5 s of kernel time instead of 5.8 s and took 23.2 s
  * instead of 13.1 s (perf: {@code recently_deleted} under {@code ext4_create} and {@code ext4_mkdir}).
@@ -87,16 +86,16 @@ public final class Trash {
         return Math.max(0, windowMillis() - since);
     }
 
-    /** How long a freed inode stays skipped: the kernel's dirty-expire interval, 5 s more, and 1 s to spare. */
+    /**
+     * How long freed inodes slow the choice of new ones, measured on this machine (Linux 6.18, 2026-12-07):
+     * 300 files made after 20,000 were deleted cost 0.28-0.35 ms each for the first 40 s, 0.17-0.21 ms
+     * at 60-100 s, 0.10 ms at 130-160 s, 0.04 ms at 200 s and 0.025-0.03 ms, as if nothing had been
+     * deleted, from 250 s on. (The kernel skips an inode freed in the last minute, or in the last six
+     * while its block is unwritten.) An earlier kernel's 36 s left a build after the bench's own
+     * deletions 2-3 s slower (docs/benchmarks.md, thirty-sixth session).
+     */
     static long windowMillis() {
-        long centis = 3000;
-        // Read line by line: Files.readString gives only the first byte of a /proc file (its size shows as 0).
-        try (java.io.BufferedReader r = Files.newBufferedReader(Path.of("/proc/sys/vm/dirty_expire_centisecs"))) {
-            centis = Long.parseLong(r.readLine().trim());
-        } catch (IOException | RuntimeException e) {
-            // not Linux: the kernel's default
-        }
-        return centis * 10 + 6000;
+        return 250_000;
     }
 
     static boolean onTmpfs(Path out) {

@@ -474,7 +474,7 @@ public final class SiteBuild {
     private EditRendered renderEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, Map<String, String> published) {
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>(published);
-        edit.pages().parallelStream().forEach(a -> {
+        archive.parallel.Parallel.forEach(List.copyOf(edit.pages()), a -> {
             String intro = articlePages.render(a);
             if (intro.isEmpty()) introductions.remove(a.id());
             else introductions.put(a.id(), intro);
@@ -711,8 +711,7 @@ public final class SiteBuild {
             if (change != null) change.narrowBy(() -> archive.search.TermPresence.load(postingsFile(), searchGlobal()));
             store.formsChanged(change);
         }
-        List<AnnotatedArticle> annotated = articles.parallelStream()
-                .map(a -> {
+        List<AnnotatedArticle> annotated = archive.parallel.Parallel.map(articles, a -> {
                     ArticleOverrides o = overrides.getOrDefault(a.id(), ArticleOverrides.NONE);
                     ArticleNotes n = notes.get(a.id());
                     if (cache == null) {
@@ -720,8 +719,7 @@ public final class SiteBuild {
                     }
                     return cache.annotated(a, n, o, annotationKey, () -> annotator.get().annotate(a, rows.rows(a), o, n),
                             () -> AnnotationStore.inputs(a, o));
-                })
-                .toList();
+                });
         if (store != null) store.doneReading();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         // The articles as annotated, with their mentions, for the concordance.
@@ -869,7 +867,7 @@ public final class SiteBuild {
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
         // Each article's text is read back (the archive is held without it) only if its page is made.
-        corpus.index().articles().parallelStream().forEach(a -> {
+        archive.parallel.Parallel.forEach(corpus.index().articles(), a -> {
             stopIfCancelled(); // a preview's catching-up build gives way to a new save within an article
             String intro = articlePages.render(a);
             if (!intro.isEmpty()) introductions.put(a.id(), intro);

@@ -2,6 +2,7 @@ package archive.index;
 
 import archive.model.AnnotatedArticle;
 import archive.model.Place;
+import archive.parallel.Parallel;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -541,7 +542,7 @@ public final class ArchiveIndex {
         long read = 0;
         for (String g : slugs) read += usingEntry(g).size();
         if (read >= articles.size() || !slugs.stream().allMatch(this::counted)) findConcordance();
-        else slugs.parallelStream().forEach(g -> findLinesOf(g, 0, Integer.MAX_VALUE));
+        else Parallel.forEach(List.copyOf(slugs), g -> findLinesOf(g, 0, Integer.MAX_VALUE));
     }
 
     /** The lines of the entry {@code slug}; null if it has none. */
@@ -576,13 +577,13 @@ public final class ArchiveIndex {
         // the mentions a restored article holds as bytes), then each entry's lines joined run after
         // run: in reading order, as one pass would find them.
         int n = articles.size(), runs = Math.max(1, Math.min(n / 256, 64));
-        List<Map<String, ConcordanceLines>> found = java.util.stream.IntStream.range(0, runs).parallel().mapToObj(r -> {
+        List<Map<String, ConcordanceLines>> found = Parallel.map(java.util.stream.IntStream.range(0, runs).boxed().toList(), r -> {
             Map<String, ConcordanceLines> lines = new HashMap<>();
             for (int i = (int) ((long) r * n / runs), end = (int) ((long) (r + 1) * n / runs); i < end; i++) {
                 addOccurrences(mentioned.apply(i), i, lines);
             }
             return lines;
-        }).toList();
+        });
         Map<String, ConcordanceLines> all = new HashMap<>();
         for (Map<String, ConcordanceLines> run : found) {
             run.forEach((slug, lines) -> all.merge(slug, lines, (before, after) -> before.append(after)));

@@ -2,6 +2,7 @@ package archive.render;
 
 import archive.index.ArchiveIndex;
 import archive.model.AnnotatedArticle;
+import archive.parallel.Parallel;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -32,9 +33,9 @@ public final class DatePages {
         TreeMap<Integer, List<AnnotatedArticle>> years = ctx.index.byYear();
         years.forEach(this::year);
         TreeMap<YearMonth, List<AnnotatedArticle>> months = ctx.index.byMonth();
-        months.entrySet().parallelStream().forEach(e -> month(e.getKey(), e.getValue(), months));
+        Parallel.forEach(List.copyOf(months.entrySet()), e -> month(e.getKey(), e.getValue(), months));
         TreeMap<LocalDate, List<AnnotatedArticle>> days = ctx.index.byDay();
-        days.entrySet().parallelStream().forEach(e -> day(e.getKey(), e.getValue(), days));
+        Parallel.forEach(List.copyOf(days.entrySet()), e -> day(e.getKey(), e.getValue(), days));
     }
 
     /** The dates' index: the years, and a chart of every month's articles. */

@@ -4,6 +4,7 @@ import archive.index.ArchiveIndex;
 import archive.index.Occurrence;
 import archive.model.AnnotatedArticle;
 import archive.model.GlossaryEntry;
+import archive.parallel.Parallel;
 
 import java.text.Collator;
 import java.util.ArrayList;
@@ -132,9 +133,9 @@ public final class GlossaryPages {
          * {@code text} gives it (by place in reading order), and makes the pages that are complete.
          */
         private void take(int end, java.util.function.IntFunction<archive.model.ArticleText> text) {
-            waiting.parallelStream().forEach(p -> GlossaryPages.this.take(p, end, text, buffers));
+            Parallel.forEach(waiting, p -> GlossaryPages.this.take(p, end, text, buffers));
             List<Page> done = waiting.stream().filter(p -> p.next == p.to).toList();
-            done.parallelStream().forEach(p -> {
+            Parallel.forEach(done, p -> {
                 ctx.render(p.pending);
                 if (p.rows != null && p.rows.capacity() <= MAX_KEPT_BUFFER) {
                     p.rows.clear();
@@ -151,7 +152,7 @@ public final class GlossaryPages {
             for (int chunk = 0; chunk < n && !waiting.isEmpty(); chunk += CHUNK) {
                 int end = Math.min(n, chunk + CHUNK);
                 Map<Integer, archive.model.ArticleText> text = new ConcurrentHashMap<>();
-                quoted(end).parallelStream().forEach(at -> text.put(at, ctx.text(ctx.index.articles().get(at))));
+                Parallel.forEach(List.copyOf(quoted(end)), at -> text.put(at, ctx.text(ctx.index.articles().get(at))));
                 take(end, text::get);
             }
             // Every article has been read, so every page was made.
@@ -166,14 +167,14 @@ public final class GlossaryPages {
         // reads fewer articles (an edit's), none when no entry's page is asked for (an edit of a byline).
         // An entry of which only some pages are asked for (an edit's line) finds only their lines.
         ctx.index.findConcordanceOf(entries.stream().map(GlossaryEntry::slug).filter(g -> only.apply(g) == null).toList());
-        entries.parallelStream().forEach(g -> {
+        Parallel.forEach(entries, g -> {
             Set<Integer> pages = only.apply(g.slug());
             if (pages != null) for (int n : pages) ctx.index.findLinesOf(g.slug(), (n - 1) * Pagination.LINES, n * Pagination.LINES);
         });
         List<Page> pages = new ArrayList<>();
-        for (List<Page> ps : entries.parallelStream().map(g -> prepare(g, only.apply(g.slug()))).toList()) pages.addAll(ps);
+        for (List<Page> ps : Parallel.map(entries, g -> prepare(g, only.apply(g.slug())))) pages.addAll(ps);
         // Pages without lines (an entry no article uses) are made at once; the others as their lines come in.
-        pages.stream().filter(p -> p.next == p.to).toList().parallelStream().forEach(p -> ctx.render(p.pending));
+        Parallel.forEach(pages.stream().filter(p -> p.next == p.to).toList(), p -> ctx.render(p.pending));
         return new Concordance(new ArrayList<>(pages.stream().filter(p -> p.next < p.to).toList()));
     }
 
@@ -293,7 +294,7 @@ public final class GlossaryPages {
         // first page alone, not every page of a concordance that runs to hundreds of pages.
         GlossaryEntry later = withoutFirstPageOnly(g);
         List<Page> out = new ArrayList<>();
-        for (Page p : IntStream.rangeClosed(1, total).filter(n -> only == null || only.contains(n)).parallel().mapToObj(n -> {
+        for (Page p : Parallel.map(IntStream.rangeClosed(1, total).filter(n -> only == null || only.contains(n)).boxed().toList(), n -> {
             Pagination.Pager pager = Pagination.pager(base, n, total);
             int from = Math.min(lines, (n - 1) * Pagination.LINES), to = Math.min(lines, n * Pagination.LINES);
             String path = Pagination.path(base, n);
@@ -316,7 +317,7 @@ public final class GlossaryPages {
             v.put("pager", pager);
             page.pending = ctx.prepare("glossary-entry", path, Pagination.title(title, pager), g.gloss(), "glossary", v);
             return page;
-        }).toList()) {
+        })) {
             if (p.pending != null) out.add(p);
         }
         return out;

@@ -3,6 +3,7 @@ package archive.render;
 import archive.index.ArchiveIndex;
 import archive.model.AnnotatedArticle;
 import archive.model.Industry;
+import archive.parallel.Parallel;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class IndustryPages {
                 .map(r -> new Charts.Bar(r.en(), r.zh(), r.count(), r.path())).toList(), ctx.linker(PagePaths.INDUSTRIES)));
         ctx.page("industries-index", PagePaths.INDUSTRIES, "Industries · 行业", "The archive's articles by industry.",
                 "industries", v);
-        ctx.data.industries().parallelStream().filter(i -> ctx.industryHasPage(i.slug())).forEach(i -> industry(i, Pagination.ALL));
+        Parallel.forEach(ctx.data.industries().stream().filter(i -> ctx.industryHasPage(i.slug())).toList(),
+                i -> industry(i, Pagination.ALL));
     }
 
     /**
@@ -36,8 +38,8 @@ public final class IndustryPages {
      * the pages {@code only} gives for its path (see {@link Pagination}).
      */
     public void render(java.util.Set<String> slugs, java.util.function.Function<String, java.util.function.IntPredicate> only) {
-        ctx.data.industries().parallelStream().filter(i -> slugs.contains(i.slug()) && ctx.industryHasPage(i.slug()))
-                .forEach(i -> industry(i, only.apply(PagePaths.industry(i.slug()))));
+        Parallel.forEach(ctx.data.industries().stream().filter(i -> slugs.contains(i.slug()) && ctx.industryHasPage(i.slug()))
+                .toList(), i -> industry(i, only.apply(PagePaths.industry(i.slug()))));
     }
 
     private void industry(Industry i, java.util.function.IntPredicate only) {

@@ -1,5 +1,7 @@
 package archive.render;
 
+import archive.parallel.Parallel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -53,7 +55,9 @@ public final class Pagination {
     /** As {@link #pages(String, List, int, BiConsumer)}, for the pages numbered {@code only} alone (an edit's, see {@code ArticleEdit}). */
     public static <T> void pages(String base, List<T> items, int perPage, IntPredicate only, BiConsumer<List<T>, Pager> page) {
         int total = pageCount(items.size(), perPage);
-        IntStream.rangeClosed(1, total).filter(only).parallel().forEach(n -> {
+        int[] numbers = IntStream.rangeClosed(1, total).filter(only).toArray();
+        Parallel.forEachIndex(numbers.length, k -> {
+            int n = numbers[k];
             List<T> slice = items.subList(Math.min(items.size(), (n - 1) * perPage), Math.min(items.size(), n * perPage));
             page.accept(slice, pager(base, n, total));
         });

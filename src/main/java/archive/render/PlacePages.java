@@ -3,6 +3,7 @@ package archive.render;
 import archive.index.ArchiveIndex;
 import archive.model.AnnotatedArticle;
 import archive.model.Place;
+import archive.parallel.Parallel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +35,7 @@ public final class PlacePages {
                 .toList(), ctx.linker(PagePaths.PLACES)));
         ctx.page("places-index", PagePaths.PLACES, "Places · 地点", "The places of the archive's articles, "
                 + "province by province.", "places", v);
-        ctx.data.places().parallelStream().filter(p -> ctx.placeHasPage(p.slug())).forEach(p -> place(p, Pagination.ALL));
+        Parallel.forEach(ctx.data.places().stream().filter(p -> ctx.placeHasPage(p.slug())).toList(), p -> place(p, Pagination.ALL));
     }
 
     /**
@@ -42,8 +43,8 @@ public final class PlacePages {
      * the pages {@code only} gives for its path (see {@link Pagination}).
      */
     public void render(java.util.Set<String> slugs, java.util.function.Function<String, java.util.function.IntPredicate> only) {
-        ctx.data.places().parallelStream().filter(p -> slugs.contains(p.slug()) && ctx.placeHasPage(p.slug()))
-                .forEach(p -> place(p, only.apply(PagePaths.place(p.slug()))));
+        Parallel.forEach(ctx.data.places().stream().filter(p -> slugs.contains(p.slug()) && ctx.placeHasPage(p.slug())).toList(),
+                p -> place(p, only.apply(PagePaths.place(p.slug()))));
     }
 
     /**

@@ -5,6 +5,7 @@ import archive.model.Article;
 import archive.model.EditorialData;
 import archive.model.GlossaryEntry;
 import archive.model.Place;
+import archive.parallel.Parallel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -278,7 +279,8 @@ public final class SearchIndexBuilder {
             int start = from, end = Math.min(n, from + BATCH);
             DocTerms[] batch = new DocTerms[end - start];
             long[] fps = fingerprints;
-            IntStream.range(start, end).parallel().forEach(i -> {
+            Parallel.forEachIndex(end - start, k -> {
+                int i = start + k;
                 boolean tokenize = kept == null || kept.oldOf[i] < 0;
                 // An article's text file depends on the article and its number only: kept unmade when neither changed.
                 String file = DIR + SearchDoc.fileName(i) + ".js";
@@ -290,7 +292,7 @@ public final class SearchIndexBuilder {
                 if (tokenize) batch[i - start] = DocTerms.of(doc, caches.get(), words, scratch.get(), PARTITIONS);
             });
             if (kept == null) {
-                IntStream.range(0, PARTITIONS).parallel().forEach(p -> {
+                Parallel.forEachIndex(PARTITIONS, p -> {
                     PostingLists pl = parts[p];
                     for (DocTerms d : batch) {
                         for (int k = d.from()[p]; k < d.from()[p + 1]; k++) pl.add(d.keys()[k], d.number(), d.tfs()[k]);
@@ -695,7 +697,7 @@ public final class SearchIndexBuilder {
                 }
             }
             boolean[] remade = changed;
-            IntStream.range(0, shards).parallel().forEach(s -> {
+            Parallel.forEachIndex(shards, s -> {
                 if (remade != null && !remade[s]) {
                     List<String> files = shardFiles(s, previousOwnFiles[s]);
                     if (sink.keepAll(files, previousInputs[s])) {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PackageDependenciesTest {
     /** The pipeline in order; packages on one line are siblings and do not use each other. */
     static final List<List<String>> ORDER = List.of(
-            List.of("diag"), List.of("io"), List.of("model"), List.of("config"), List.of("source"), List.of("align"), List.of("annotate"),
+            List.of("diag"), List.of("io", "parallel"), List.of("model"), List.of("config"), List.of("source"), List.of("align"), List.of("annotate"),
             List.of("index"), List.of("search"), List.of("render"), List.of("check", "publish", "site"), List.of("bench"),
             List.of("build"), List.of("serve"), List.of("cli"));
 
