@@ -712,14 +712,14 @@ public final class SiteBuild {
             store.formsChanged(change);
         }
         List<AnnotatedArticle> annotated = archive.parallel.Parallel.map(articles, a -> {
-                    ArticleOverrides o = overrides.getOrDefault(a.id(), ArticleOverrides.NONE);
-                    ArticleNotes n = notes.get(a.id());
-                    if (cache == null) {
-                        return store.annotation(a, n, o, annotationKey, whole -> annotator.get().annotate(whole, rows.rows(whole), o, n));
-                    }
-                    return cache.annotated(a, n, o, annotationKey, () -> annotator.get().annotate(a, rows.rows(a), o, n),
-                            () -> AnnotationStore.inputs(a, o));
-                });
+            ArticleOverrides o = overrides.getOrDefault(a.id(), ArticleOverrides.NONE);
+            ArticleNotes n = notes.get(a.id());
+            if (cache == null) {
+                return store.annotation(a, n, o, annotationKey, whole -> annotator.get().annotate(whole, rows.rows(whole), o, n));
+            }
+            return cache.annotated(a, n, o, annotationKey, () -> annotator.get().annotate(a, rows.rows(a), o, n),
+                    () -> AnnotationStore.inputs(a, o));
+        });
         if (store != null) store.doneReading();
         if (cache != null) cache.retain(annotated.stream().map(AnnotatedArticle::id).collect(java.util.stream.Collectors.toSet()));
         // The articles as annotated, with their mentions, for the concordance.

@@ -1,8 +1,10 @@
 package archive.parallel;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,18 +34,25 @@ public final class Parallel {
 
     private Parallel() {}
 
-    /** Runs {@code action} for every item of {@code items} (a list with fast random access). */
+    /** Runs {@code action} for every item of {@code items}. */
     public static <T> void forEach(List<T> items, Consumer<? super T> action) {
-        forEachIndex(items.size(), i -> action.accept(items.get(i)));
+        List<T> list = indexed(items);
+        forEachIndex(list.size(), i -> action.accept(list.get(i)));
+    }
+
+    /** {@code items} itself when an item is reached by its index at once, else a copy that is. */
+    private static <T> List<T> indexed(List<T> items) {
+        return items instanceof RandomAccess ? items : new ArrayList<>(items);
     }
 
     /** {@code f} of every item of {@code items}, in their order (an unmodifiable list; {@code f} may give null). */
     public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> f) {
-        Object[] out = new Object[items.size()];
-        forEachIndex(out.length, i -> out[i] = f.apply(items.get(i)));
+        List<T> list = indexed(items);
+        Object[] out = new Object[list.size()];
+        forEachIndex(out.length, i -> out[i] = f.apply(list.get(i)));
         @SuppressWarnings("unchecked")
-        List<R> list = (List<R>) Collections.unmodifiableList(Arrays.asList(out));
-        return list;
+        List<R> result = (List<R>) Collections.unmodifiableList(Arrays.asList(out));
+        return result;
     }
 
     /** Runs {@code action} for every index from 0 to {@code n} - 1. */
@@ -61,7 +70,8 @@ public final class Parallel {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable work = () -> {
             try {
-                for (int from; (from = next.getAndAdd(take)) < n; ) {
+                // (from < 0: the counter went past the largest int, n being close to it)
+                for (int from; (from = next.getAndAdd(take)) < n && from >= 0; ) {
                     int to = Math.min(n, from + take);
                     for (int i = from; i < to; i++) action.accept(i);
                 }
