@@ -87,12 +87,12 @@ public final class Trash {
     }
 
     /**
-     * How long freed inodes slow the choice of new ones, measured on this machine (Linux 6.18, 2026-12-07):
-     * 300 files made after 20,000 were deleted cost 0.28-0.35 ms each for the first 40 s, 0.17-0.21 ms
-     * at 60-100 s, 0.10 ms at 130-160 s, 0.04 ms at 200 s and 0.025-0.03 ms, as if nothing had been
-     * deleted, from 250 s on. (The kernel skips an inode freed in the last minute, or in the last six
-     * while its block is unwritten.) An earlier kernel's 36 s left a build after the bench's own
-     * deletions 2-3 s slower (docs/benchmarks.md, thirty-sixth session).
+     * How long freed inodes slow the choice of new ones, measured on this machine (Linux 6.18,
+     * {@code python3 bench/inode_window.py}, twice on 2026-12-07): 300 files made after 20,000 were
+     * deleted cost 0.28-0.40 ms each 20-40 s after, 0.04-0.24 ms from 60 s to 200 s, and 0.023-0.03
+     * ms, as if nothing had been deleted, from 250 s on. A clean build of 10,000 articles to disk right
+     * after the previous site was deleted took 16.8-19.0 s, and 8.2 s after a 400 s wait
+     * (docs/benchmarks.md, thirty-sixth session). The bench waited 36 s before, an earlier kernel's rule.
      */
     static long windowMillis() {
         return 250_000;

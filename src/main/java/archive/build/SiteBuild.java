@@ -474,7 +474,7 @@ public final class SiteBuild {
     private EditRendered renderEdit(Corpus corpus, ArticleEdit edit, RenderContext ctx, Map<String, String> published) {
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>(published);
-        archive.parallel.Parallel.forEach(List.copyOf(edit.pages()), a -> {
+        archive.parallel.Parallel.forEach(edit.pages(), a -> {
             String intro = articlePages.render(a);
             if (intro.isEmpty()) introductions.remove(a.id());
             else introductions.put(a.id(), intro);

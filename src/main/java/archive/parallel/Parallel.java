@@ -20,9 +20,10 @@ import java.util.function.IntConsumer;
  * <p>Why not a parallel stream: a stream splits its source once into a fixed number of parts, four
  * times the pool's parallelism, which on a 2-core machine is four parts. When items differ in cost
  * (an article page, a place with 20,000 articles beside one with 3), one thread is left with the
- * last part while the other has nothing to do: the article pages of 100,000 articles ended with 9 s
- * of one core (docs/benchmarks.md, thirty-sixth session). Here the items are handed out a few at a
- * time, so the threads finish within a few items of each other.
+ * last part while the other has nothing to do: in one traced build of 100,000 articles the article
+ * pages ended with 9 s of one core ({@code bench/thread_cpu.py}, docs/benchmarks.md, thirty-sixth
+ * session). Here the items are handed out a few at a time, so the threads finish within a few items
+ * of each other.
  *
  * <p>An exception from the action stops the handing out; the first is thrown to the caller as it
  * was thrown (not wrapped), after every thread has stopped. The order in which items are done is
