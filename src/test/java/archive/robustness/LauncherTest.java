@@ -73,7 +73,8 @@ class LauncherTest {
      * The launcher sizes the JVM by the seeds the build reads, counted as their files ending in
      * ".txt" up to the large archive's threshold (notes and overrides files beside them are not
      * articles): the serial collector below 5,000, the parallel one from there, and from 40,000 the
-     * whole paper's heap ceiling.
+     * whole paper's heap ceiling. A build beside the caches this generator made promotes what
+     * survives a young collection at once; a first build does not.
      */
     @Test
     void theJvmIsSizedByTheNumberOfSeeds(@TempDir Path dir) throws Exception {
@@ -96,13 +97,31 @@ class LauncherTest {
 
         seedFiles(seeds, 4999, 5000);
         assertEquals(0, launch(dir, env, "build", "--seeds=" + seeds));
-        assertTrue(lastOutput.contains("-XX:+UseParallelGC\n") && lastOutput.contains("-Xmx2600m\n"),
-                "5,000 seeds: the parallel collector\n" + lastOutput);
+        assertTrue(lastOutput.contains("-XX:+UseParallelGC\n") && lastOutput.contains("-Xmx2600m\n")
+                && lastOutput.contains("-XX:MaxTenuringThreshold=1\n"), "5,000 seeds: the parallel collector\n" + lastOutput);
+        // The site deleted, this generator's caches kept beside it (their article store newer than
+        // the jar): the archive, read from them, is promoted at its first collection.
+        Path store = Files.createDirectories(dir.resolve(".site.cache")).resolve("articles.bin");
+        Files.createFile(store);
+        long jarTime = Files.getLastModifiedTime(jar).toMillis();
+        Files.setLastModifiedTime(store, FileTime.fromMillis(jarTime + 2000));
+        assertEquals(0, launch(dir, env, "build", "--seeds=" + seeds));
+        assertTrue(lastOutput.contains("-XX:MaxTenuringThreshold=0\n") && !lastOutput.contains("-XX:MaxTenuringThreshold=1\n"),
+                "5,000 seeds and this generator's caches: the archive promoted at once\n" + lastOutput);
+        assertEquals(0, launch(dir, env, "serve", "--seeds=" + seeds));
+        assertFalse(lastOutput.contains("-XX:MaxTenuringThreshold"), "the preview keeps the default\n" + lastOutput);
 
+        // Caches an earlier generator made (older than the jar) are made again: a first build's options.
+        Files.setLastModifiedTime(store, FileTime.fromMillis(jarTime - 2000));
         seedFiles(seeds, 5000, 40000);
         assertEquals(0, launch(dir, env, "build", "--seeds", seeds.toString()));
         assertTrue(lastOutput.contains("-XX:+UseParallelGC\n") && lastOutput.contains("-Xmx2300m\n")
                 && lastOutput.contains("-Xms2300m\n"), "40,000 seeds: the whole paper's heap\n" + lastOutput);
+        assertFalse(lastOutput.contains("-XX:MaxTenuringThreshold"), "an earlier generator's caches: the default\n" + lastOutput);
+        Files.setLastModifiedTime(store, FileTime.fromMillis(jarTime + 2000));
+        assertEquals(0, launch(dir, env, "build", "--seeds", seeds.toString()));
+        assertTrue(lastOutput.contains("-XX:MaxTenuringThreshold=0\n") && !lastOutput.contains("-XX:TieredStopAtLevel"),
+                "40,000 seeds and this generator's caches: the archive promoted at once, C2 kept\n" + lastOutput);
         assertEquals(0, launch(dir, env, "serve", "--seeds", seeds.toString()));
         assertTrue(lastOutput.contains("-XX:+UseG1GC\n"), "the preview of the whole paper keeps G1\n" + lastOutput);
     }
