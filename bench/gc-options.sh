@@ -11,7 +11,8 @@
 #                                                      # '' (first) is the launcher's options alone
 #   ARTICLES=100000 COLD=1 ROUNDS=2 bash bench/gc-options.sh '|-XX:MaxTenuringThreshold=0'
 #
-# OUT (default /dev/shm/gc-options-N) is the site folder: tmpfs leaves the disk's noise out. A 100,000-
+# OUT (default /dev/shm/gc-options-N) is the site folder: tmpfs leaves the disk's noise out (on disk each
+# build waits out the deletions before it, up to 250 s, see bench/trash.sh). A 100,000-
 # article site there takes 8.4 GB of memory, its caches 1 GB more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,14 +23,18 @@ corpus=target/bench/corpus-$n-1958
 out=${OUT:-/dev/shm/gc-options-$n}
 parent=$(dirname "$out"); name=$(basename "$out")
 log=$(mktemp -d)
-trap 'rm -rf "$log"' EXIT
+# On disk, what a build would delete is moved aside and deleted at exit, and a build waits for
+# deletions the disk still feels, as alternate-edits.sh does (bench/trash.sh); on tmpfs, deleted at once.
+source bench/trash.sh
+trap 'rm -rf "$log"; trash_empty' EXIT
 # (a trailing empty variant is kept by the "|" added: read drops one empty field at the end)
 IFS='|' read -r -a vs <<< "$variants|"
 for r in $(seq "${ROUNDS:-2}"); do
   for k in "${!vs[@]}"; do
     v="${vs[$k]}"
-    rm -rf "$out" "$parent/.$name.pages" "$parent/.$name.folders"
-    [ -n "${COLD:-}" ] && rm -rf "$parent/.$name.cache"
+    trash "$out" "$parent/.$name.pages" "$parent/.$name.folders"
+    [ -z "${COLD:-}" ] || trash "$parent/.$name.cache"
+    wait_for_quiet "$out"
     built=$(ARCHIVE_EXTRA_JAVA_OPTS="$v -Xlog:gc:file=$log/gc.log" ./archive build --stats --permalinks none \
       --seeds "$corpus/seeds" --data "$corpus/data" --pages "$corpus/pages" --out "$out" 2>&1) || { echo "$built" >&2; exit 1; }
     stats=$(grep '^stats:' <<< "$built" | grep -oE '(wall|cpu|rss)=[0-9.]+' | tr '\n' ' ')

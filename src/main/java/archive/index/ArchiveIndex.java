@@ -542,7 +542,7 @@ public final class ArchiveIndex {
         long read = 0;
         for (String g : slugs) read += usingEntry(g).size();
         if (read >= articles.size() || !slugs.stream().allMatch(this::counted)) findConcordance();
-        else Parallel.forEach(List.copyOf(slugs), g -> findLinesOf(g, 0, Integer.MAX_VALUE));
+        else Parallel.forEach(slugs, g -> findLinesOf(g, 0, Integer.MAX_VALUE));
     }
 
     /** The lines of the entry {@code slug}; null if it has none. */
@@ -577,7 +577,7 @@ public final class ArchiveIndex {
         // the mentions a restored article holds as bytes), then each entry's lines joined run after
         // run: in reading order, as one pass would find them.
         int n = articles.size(), runs = Math.max(1, Math.min(n / 256, 64));
-        List<Map<String, ConcordanceLines>> found = Parallel.map(java.util.stream.IntStream.range(0, runs).boxed().toList(), r -> {
+        List<Map<String, ConcordanceLines>> found = Parallel.mapIndex(runs, r -> {
             Map<String, ConcordanceLines> lines = new HashMap<>();
             for (int i = (int) ((long) r * n / runs), end = (int) ((long) (r + 1) * n / runs); i < end; i++) {
                 addOccurrences(mentioned.apply(i), i, lines);

@@ -2,6 +2,7 @@ package archive.parallel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.RandomAccess;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * Runs an action for every item of a list on the common fork-join pool and the calling thread,
@@ -35,22 +37,27 @@ public final class Parallel {
 
     private Parallel() {}
 
-    /** Runs {@code action} for every item of {@code items}. */
-    public static <T> void forEach(List<T> items, Consumer<? super T> action) {
+    /** Runs {@code action} for every item of {@code items} (a list, a set, a map's entries …). */
+    public static <T> void forEach(Collection<T> items, Consumer<? super T> action) {
         List<T> list = indexed(items);
         forEachIndex(list.size(), i -> action.accept(list.get(i)));
     }
 
-    /** {@code items} itself when an item is reached by its index at once, else a copy that is. */
-    private static <T> List<T> indexed(List<T> items) {
-        return items instanceof RandomAccess ? items : new ArrayList<>(items);
+    /** {@code items} itself when it is a list whose items are reached by index at once, else a copy that is. */
+    private static <T> List<T> indexed(Collection<T> items) {
+        return items instanceof List<T> l && items instanceof RandomAccess ? l : new ArrayList<>(items);
     }
 
     /** {@code f} of every item of {@code items}, in their order (an unmodifiable list; {@code f} may give null). */
-    public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> f) {
+    public static <T, R> List<R> map(Collection<T> items, Function<? super T, ? extends R> f) {
         List<T> list = indexed(items);
-        Object[] out = new Object[list.size()];
-        forEachIndex(out.length, i -> out[i] = f.apply(list.get(i)));
+        return mapIndex(list.size(), i -> f.apply(list.get(i)));
+    }
+
+    /** {@code f} of every index from 0 to {@code n} - 1, in that order (an unmodifiable list; {@code f} may give null). */
+    public static <R> List<R> mapIndex(int n, IntFunction<? extends R> f) {
+        Object[] out = new Object[Math.max(0, n)];
+        forEachIndex(out.length, i -> out[i] = f.apply(i));
         @SuppressWarnings("unchecked")
         List<R> result = (List<R>) Collections.unmodifiableList(Arrays.asList(out));
         return result;

@@ -33,9 +33,9 @@ public final class DatePages {
         TreeMap<Integer, List<AnnotatedArticle>> years = ctx.index.byYear();
         years.forEach(this::year);
         TreeMap<YearMonth, List<AnnotatedArticle>> months = ctx.index.byMonth();
-        Parallel.forEach(List.copyOf(months.entrySet()), e -> month(e.getKey(), e.getValue(), months));
+        Parallel.forEach(months.entrySet(), e -> month(e.getKey(), e.getValue(), months));
         TreeMap<LocalDate, List<AnnotatedArticle>> days = ctx.index.byDay();
-        Parallel.forEach(List.copyOf(days.entrySet()), e -> day(e.getKey(), e.getValue(), days));
+        Parallel.forEach(days.entrySet(), e -> day(e.getKey(), e.getValue(), days));
     }
 
     /** The dates' index: the years, and a chart of every month's articles. */

@@ -152,7 +152,7 @@ public final class GlossaryPages {
             for (int chunk = 0; chunk < n && !waiting.isEmpty(); chunk += CHUNK) {
                 int end = Math.min(n, chunk + CHUNK);
                 Map<Integer, archive.model.ArticleText> text = new ConcurrentHashMap<>();
-                Parallel.forEach(List.copyOf(quoted(end)), at -> text.put(at, ctx.text(ctx.index.articles().get(at))));
+                Parallel.forEach(quoted(end), at -> text.put(at, ctx.text(ctx.index.articles().get(at))));
                 take(end, text::get);
             }
             // Every article has been read, so every page was made.

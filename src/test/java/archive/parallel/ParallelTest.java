@@ -38,6 +38,22 @@ class ParallelTest {
     }
 
     @Test
+    void aSetOrAMapsEntriesAreDoneOnceEachAndIndicesMapInOrder() {
+        // A sorted set and a map's entries, as the dates' and the concordance's callers hand them over.
+        java.util.TreeMap<Integer, String> days = new java.util.TreeMap<>();
+        for (int i = 0; i < 3000; i++) days.put(i, "day " + i);
+        java.util.Set<Integer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger calls = new AtomicInteger();
+        Parallel.forEach(days.entrySet(), e -> { calls.incrementAndGet(); seen.add(e.getKey()); });
+        assertEquals(3000, calls.get());
+        assertEquals(days.keySet(), seen);
+        assertEquals(new ArrayList<>(days.values()), Parallel.map(days.values(), v -> v), "in the collection's own order");
+        List<Integer> squares = Parallel.mapIndex(1000, i -> i * i);
+        for (int i = 0; i < 1000; i++) assertEquals(i * i, squares.get(i));
+        assertEquals(List.of(), Parallel.mapIndex(0, i -> i));
+    }
+
+    @Test
     void theFirstFailureIsThrownAsItWasAndStopsTheRest() {
         IllegalArgumentException thrown = new IllegalArgumentException("a bad page");
         AtomicInteger started = new AtomicInteger();
