@@ -23,9 +23,12 @@ public final class AnnotatedHtml {
     /**
      * The opening tag of each link, by site path, for the page it was last made for: pages at
      * the same depth (every article page) make the same links, so each is made once, not once
-     * per mention (about 80 an article).
+     * per mention (about 80 an article). Static, and holding the link function weakly: a thread's
+     * openings outlive the build that made them (the preview's pool threads serve every save), and
+     * a value of a per-instance thread-local that led back to its key through the render context
+     * kept every build's render context, and all it reached, for the life of the thread.
      */
-    private final ThreadLocal<Openings> openings = ThreadLocal.withInitial(Openings::new);
+    private static final ThreadLocal<Openings> OPENINGS = ThreadLocal.withInitial(Openings::new);
     /**
      * Each thread's builder, reused from paragraph to paragraph: a fresh one grew two or three
      * times on the way to a paragraph with its glosses, and turned from Latin-1 to UTF-16 at the
@@ -48,7 +51,7 @@ public final class AnnotatedHtml {
 
     /** Opening tags made with one link function. */
     private static final class Openings {
-        UnaryOperator<String> link;
+        java.lang.ref.WeakReference<UnaryOperator<String>> link = new java.lang.ref.WeakReference<>(null);
         String probe;
         final Map<String, char[]> terms = new java.util.HashMap<>(), places = new java.util.HashMap<>();
     }
@@ -80,11 +83,11 @@ public final class AnnotatedHtml {
             if (m.start() < at) continue;
             sb.escape(cs, at, m.start());
             if (m.kind() == Mention.Kind.GLOSSARY && glossary.containsKey(m.slug())) {
-                sb.append(opening(tags, tags.terms, "term", PagePaths.GLOSSARY, m.slug()));
+                sb.append(opening(link, tags.terms, "term", PagePaths.GLOSSARY, m.slug()));
                 sb.escape(cs, m.start(), m.end());
                 sb.append((lang.startsWith("zh") ? zhGloss : enGloss).get(m.slug()));
             } else if (m.kind() == Mention.Kind.PLACE && linkedPlaces.contains(m.slug())) {
-                sb.append(opening(tags, tags.places, "place", PagePaths.PLACES, m.slug()));
+                sb.append(opening(link, tags.places, "place", PagePaths.PLACES, m.slug()));
                 sb.escape(cs, m.start(), m.end());
                 sb.append(END_LINK);
             } else {
@@ -104,23 +107,23 @@ public final class AnnotatedHtml {
      * the same URL policy), made anew otherwise.
      */
     private Openings openings(UnaryOperator<String> link) {
-        Openings o = openings.get();
-        if (o.link != link) {
+        Openings o = OPENINGS.get();
+        if (o.link.get() != link) {
             String probe = link.apply(PagePaths.GLOSSARY);
             if (!probe.equals(o.probe)) {
                 o.terms.clear();
                 o.places.clear();
                 o.probe = probe;
             }
-            o.link = link;
+            o.link = new java.lang.ref.WeakReference<>(link);
         }
         return o;
     }
 
-    private static char[] opening(Openings o, Map<String, char[]> made, String kind, String folder, String slug) {
+    private static char[] opening(UnaryOperator<String> link, Map<String, char[]> made, String kind, String folder, String slug) {
         char[] tag = made.get(slug);
         if (tag == null) {
-            tag = ("<a class=\"" + kind + "\" href=\"" + Html.escape(o.link.apply(folder + slug + "/")) + "\">").toCharArray();
+            tag = ("<a class=\"" + kind + "\" href=\"" + Html.escape(link.apply(folder + slug + "/")) + "\">").toCharArray();
             made.put(slug, tag);
         }
         return tag;

@@ -26,7 +26,12 @@ import java.util.function.Function;
 final class RecordAttributes implements AttributeResolver {
     private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
 
-    private final ClassValue<Map<String, Function<Object, Object>>> accessors = new ClassValue<>() {
+    /**
+     * Shared by every resolver of the process: an accessor depends on the record class alone, and
+     * each is a class of its own, which a resolver per build (one per Templates) made anew, never
+     * unloaded, in a process that builds many times.
+     */
+    private static final ClassValue<Map<String, Function<Object, Object>>> ACCESSORS = new ClassValue<>() {
         @Override
         protected Map<String, Function<Object, Object>> computeValue(Class<?> type) {
             return type.isRecord() ? accessorsOf(type) : Map.of();
@@ -37,7 +42,7 @@ final class RecordAttributes implements AttributeResolver {
     public ResolvedAttribute resolve(Object instance, Object name, Object[] arguments, ArgumentsNode args,
                                      EvaluationContextImpl context, String file, int line) {
         if (!(instance instanceof Record) || arguments != null && arguments.length > 0) return null;
-        Function<Object, Object> accessor = accessors.get(instance.getClass()).get(String.valueOf(name));
+        Function<Object, Object> accessor = ACCESSORS.get(instance.getClass()).get(String.valueOf(name));
         return accessor == null ? null : new ResolvedAttribute(accessor.apply(instance));
     }
 
