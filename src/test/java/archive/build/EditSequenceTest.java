@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Random sequences of what editors do between two builds (a byline corrected, a sentence or a
  * term added, an article moved to another day or page, retitled, added, deleted, renamed, given
  * notes; a glossary entry explained anew, given a rendering, added; a place's note rewritten; an
- * earlier change undone), one to three changes at a time. After each step the one-off build and
+ * earlier change undone; a mistake, taken back after the build that refused it), one to three
+ * changes at a time. After each step the one-off build and
  * the preview (its quick build, then the build that catches up) must give exactly the site, and
  * the warnings, that a clean build without caches gives; a step that a clean build refuses must
  * be refused with the same errors, leaving the last good site as it was.
@@ -203,7 +204,7 @@ class EditSequenceTest {
         // ---- The changes ----
 
         private String change() {
-            return switch (rnd.nextInt(14)) {
+            return switch (rnd.nextInt(15)) {
                 case 0 -> onSeed("byline", t -> t.replaceFirst("\nAuthor:[^\n]*", "\nAuthor: Editor " + rnd.nextInt(1000)));
                 case 1 -> onSeed("sentence", this::sentence);
                 case 2 -> onSeed("Chinese term", this::chineseTerm);
@@ -220,6 +221,7 @@ class EditSequenceTest {
                 case 10 -> glossary();
                 case 11 -> place();
                 case 12 -> undo();
+                case 13 -> mistake();
                 default -> "nothing";
             };
         }
@@ -359,6 +361,27 @@ class EditSequenceTest {
             int i = at.get(rnd.nextInt(at.size()));
             save(rel, yaml.substring(0, i) + "Noted again " + rnd.nextInt(1000) + ". " + yaml.substring(i));
             return "a place's note";
+        }
+
+        /** What an editor saves half-done: a date that is no date, a glossary line cut short, notes without their date. */
+        private String mistake() {
+            switch (rnd.nextInt(3)) {
+                case 0 -> {
+                    return onSeed("mistaken date", t -> t.replaceFirst("\nDate: \\d{4}-\\d{2}-\\d{2}", "\nDate: 1959-02-30"));
+                }
+                case 1 -> {
+                    String rel = "data/glossary.yaml", yaml = p.read(rel);
+                    List<Integer> at = positions(yaml, "\n  en: [");
+                    int i = at.get(rnd.nextInt(at.size()));
+                    save(rel, yaml.substring(0, i) + "\"an unclosed rendering, " + yaml.substring(i));
+                    return "a rendering left unclosed";
+                }
+                default -> {
+                    String name = pickSeed();
+                    save("seeds/" + name.replaceFirst("\\.txt$", ".notes.md"), "By: A hasty editor\n\nA note begun.\n");
+                    return "notes without a date for " + name;
+                }
+            }
         }
 
         /** A file the sequence changed put back as it was before (or removed, if the sequence made it). */
