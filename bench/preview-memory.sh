@@ -36,7 +36,7 @@ live() {
 # Waits until the preview is idle, its last save built and caught up (a build in flight would count as live).
 idle() {
   local t=0
-  until tail -n 1 "$log" | grep -qE "^(Brought|Serving)"; do sleep 0.5; t=$((t + 1)); [ "$t" -lt 120 ] || { echo "the preview did not catch up" >&2; exit 1; }; done
+  until tail -n 1 "$log" | grep -qE "^(Brought|Serving)"; do sleep 0.5; t=$((t + 1)); [ "$t" -lt 1200 ] || { echo "the preview did not catch up" >&2; exit 1; }; done
 }
 for jar in "$@"; do
   rm -rf "$work/site" "$work/.site."*
