@@ -123,7 +123,8 @@ class LauncherTest {
         assertTrue(lastOutput.contains("-XX:MaxTenuringThreshold=0\n") && !lastOutput.contains("-XX:TieredStopAtLevel"),
                 "40,000 seeds and this generator's caches: the archive promoted at once, C2 kept\n" + lastOutput);
         assertEquals(0, launch(dir, env, "serve", "--seeds", seeds.toString()));
-        assertTrue(lastOutput.contains("-XX:+UseG1GC\n"), "the preview of the whole paper keeps G1\n" + lastOutput);
+        assertTrue(lastOutput.contains("-XX:+UseG1GC\n") && lastOutput.contains("-Xmx3500m\n"),
+                "the preview of the whole paper keeps G1, with room for a catching-up build beside the archive\n" + lastOutput);
     }
 
     /** Empty seed files numbered {@code from} (included) to {@code to} (excluded). */
