@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The preview's memory over many saves: `archive serve` on a copy of the bench corpus, one seed's
-# author line saved SAVES times (a save every 1.5 s, each built before the next), and the live heap
-# (after a full collection, `jcmd GC.run`, once the preview is idle) printed every 5 saves. A preview that keeps nothing of
-# the builds it replaced stays flat; one that does grows by the same step each time (before the
-# thirty-eighth session: 20 MB a save at 10,000 articles, 159 MB to 748 MB over 30 saves).
+# author line saved SAVES times (a save every 1.5 s), and the live heap (after a full collection,
+# `jcmd GC.run`, once the preview is idle) printed every 5 saves. A preview that keeps nothing of the
+# builds it replaced stays flat; one that does grows by the same step each time (before the
+# thirty-eighth session: 17.5 MB a save at 10,000 articles, 189 MB to 715 MB over 30 saves).
 #
 #   ./archive bench --articles 10000 --saves 0     # once: makes target/bench/corpus-10000-1958
 #   bash bench/preview-memory.sh                   # 30 saves at 10,000 articles

@@ -138,8 +138,9 @@ public final class Preview implements AutoCloseable {
             errors = e.getMessage();
         } catch (RuntimeException e) {
             errors = "error: " + e.getMessage();
-        } catch (OutOfMemoryError e) {
-            errors = outOfMemory("building the site");
+        } catch (Error e) {
+            // Said, not swallowed by the builder's executor, whose Future nobody reads.
+            errors = failure(e, "building the site");
         }
         if (!errors.isEmpty()) {
             lastBuildMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -173,14 +174,19 @@ public final class Preview implements AutoCloseable {
                 // The next save builds again; the pages already shown are the last good site.
                 log.println("Could not bring the search index up to date: " + e.getMessage());
             }
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
             // Said, not swallowed by the builder's executor: the search index and downloads would stay behind unannounced.
-            log.println(outOfMemory("bringing the search index and downloads up to date"));
+            log.println(failure(e, "bringing the search index and downloads up to date"));
         }
     }
 
-    /** What to tell the editor when a build ran out of the preview's heap (the next save builds again). */
-    static String outOfMemory(String during) {
+    /**
+     * What to tell the editor when a build stopped on an error of the JVM (the next save builds
+     * again): running out of the heap, as the whole paper's catching-up build did under 2.3 GB, says
+     * how to give it more.
+     */
+    static String failure(Error e, String during) {
+        if (!(e instanceof OutOfMemoryError)) return "error: " + e + " while " + during + "; the pages shown are the last good site";
         return "error: the preview ran out of memory (a heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB) while "
                 + during + "; the pages shown are the last good site. Restart it with more, for example "
                 + "ARCHIVE_EXTRA_JAVA_OPTS='-Xmx4g' ./archive serve";

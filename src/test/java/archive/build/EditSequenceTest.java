@@ -126,7 +126,7 @@ class EditSequenceTest {
                     // As an editor does on seeing the error: the step's changes taken back before the next.
                     steps.add("  (refused: " + clean.failure().getMessage().lines().skip(1).findFirst().orElse("").strip()
                             + "; taken back)");
-                    new java.util.ArrayList<>(stepBefore.entrySet()).forEach(e -> save(e.getKey(), e.getValue()));
+                    new ArrayList<>(stepBefore.entrySet()).forEach(e -> save(e.getKey(), e.getValue()));
                 }
                 stepBefore.clear();
             }
@@ -145,12 +145,12 @@ class EditSequenceTest {
             java.util.Set<String> now = new java.util.TreeSet<>(TestProject.files(quick)), before = new java.util.TreeSet<>(TestProject.files(lastGood)),
                     clean = new java.util.TreeSet<>(TestProject.files(reference));
             for (String f : now) {
-                boolean changed = !before.contains(f) || !sameBytes(quick.resolve(f), lastGood.resolve(f));
-                if (changed && !(clean.contains(f) && sameBytes(quick.resolve(f), reference.resolve(f)))) problems.add("made otherwise: " + f);
+                boolean changed = !before.contains(f) || !TestProject.sameBytes(quick.resolve(f), lastGood.resolve(f));
+                if (changed && !(clean.contains(f) && TestProject.sameBytes(quick.resolve(f), reference.resolve(f)))) problems.add("made otherwise: " + f);
             }
             for (String f : before) if (!now.contains(f) && clean.contains(f)) problems.add("taken away: " + f);
             for (String page : editedPages) {
-                if (clean.contains(page) && !(now.contains(page) && sameBytes(quick.resolve(page), reference.resolve(page)))) {
+                if (clean.contains(page) && !(now.contains(page) && TestProject.sameBytes(quick.resolve(page), reference.resolve(page)))) {
                     problems.add("the edited article's page not shown: " + page);
                 }
             }
@@ -179,21 +179,10 @@ class EditSequenceTest {
         }
 
         private void sameSite(String which, Path expected, Path actual, java.util.function.Predicate<String> compared) {
-            List<String> want = TestProject.files(expected).stream().filter(compared).toList();
-            List<String> have = TestProject.files(actual).stream().filter(compared).toList();
-            List<String> problems = new ArrayList<>();
-            want.stream().filter(f -> !have.contains(f)).limit(5).forEach(f -> problems.add("missing " + f));
-            have.stream().filter(f -> !want.contains(f)).limit(5).forEach(f -> problems.add("not made by a clean build: " + f));
-            want.stream().filter(have::contains).filter(f -> !sameBytes(expected.resolve(f), actual.resolve(f))).limit(8)
-                    .forEach(f -> problems.add("differs: " + f));
-            if (!problems.isEmpty()) fail(context(which + " differs from a clean build's:\n    " + String.join("\n    ", problems)));
-        }
-
-        private static boolean sameBytes(Path a, Path b) {
             try {
-                return java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                TestProject.assertSameSite(expected, actual, compared);
+            } catch (AssertionError e) {
+                fail(context(which + " differs from a clean build's:\n    " + e.getMessage()), e);
             }
         }
 

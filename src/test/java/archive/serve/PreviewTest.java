@@ -154,6 +154,27 @@ class PreviewTest {
         }
     }
 
+    /**
+     * A build that stops on an error of the JVM rather than an exception (here a template that
+     * includes itself, without end) is shown as a failed build, as any other: the builder's thread
+     * once dropped such errors, and the editor saw nothing (the whole paper's catching-up build ran
+     * out of memory so).
+     */
+    @Test
+    void aBuildStoppedByAnErrorOfTheJvmIsShownAsAFailedBuild() throws Exception {
+        try (Socket events = new Socket("127.0.0.1", preview.port())) {
+            BufferedReader in = listen(events);
+            String template = project.read("templates/article.peb");
+            project.write("templates/article.peb", "{% include \"article\" %}");
+            waitFor(in, "data: failed");
+            String page = request("GET", "/articles/119a5904f4221201/").body();
+            assertTrue(page.contains("class=\"archive-build-error\"") && page.contains("StackOverflowError"), page);
+
+            project.write("templates/article.peb", template);
+            waitFor(in, "data: ok");
+        }
+    }
+
     @Test
     void afterTheEditedPageIsShownTheSearchIndexAndDownloadsCatchUpWithACleanBuild() throws Exception {
         try (Socket events = new Socket("127.0.0.1", preview.port())) {

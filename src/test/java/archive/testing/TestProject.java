@@ -159,15 +159,26 @@ public final class TestProject {
         assertSameSite(expected, actual, f -> true);
     }
 
-    /** As {@link #assertSameSite(Path, Path)}, for the files {@code compared} accepts. */
+    /**
+     * As {@link #assertSameSite(Path, Path)}, for the files {@code compared} accepts. A failure names
+     * the first few files missing, not made by the expected build, or differing (not every file of both).
+     */
     public static void assertSameSite(Path expected, Path actual, java.util.function.Predicate<String> compared) {
-        java.util.List<String> files = files(expected).stream().filter(compared).toList();
-        org.junit.jupiter.api.Assertions.assertEquals(files, files(actual).stream().filter(compared).toList());
+        java.util.List<String> want = files(expected).stream().filter(compared).toList();
+        java.util.List<String> have = files(actual).stream().filter(compared).toList();
+        java.util.Set<String> wanted = new java.util.HashSet<>(want), had = new java.util.HashSet<>(have);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        want.stream().filter(f -> !had.contains(f)).limit(5).forEach(f -> problems.add("missing " + f));
+        have.stream().filter(f -> !wanted.contains(f)).limit(5).forEach(f -> problems.add("not made by the expected build: " + f));
+        want.stream().filter(had::contains).filter(f -> !sameBytes(expected.resolve(f), actual.resolve(f))).limit(8)
+                .forEach(f -> problems.add("differs: " + f));
+        if (!problems.isEmpty()) org.junit.jupiter.api.Assertions.fail(String.join("\n    ", problems));
+    }
+
+    /** Whether two files hold the same bytes. */
+    public static boolean sameBytes(Path a, Path b) {
         try {
-            for (String f : files) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(expected.resolve(f)),
-                        Files.readAllBytes(actual.resolve(f)), f);
-            }
+            return java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
