@@ -223,6 +223,28 @@ public final class SiteBuild {
         }
     }
 
+    /**
+     * For the preview, before a build that will render every page (after a template's change): the
+     * pages at the site files {@code files} (those open in a browser, such as "articles/ID/index.html")
+     * as that build will make them, in memory (see {@link OpenPages}). Publishes nothing and leaves
+     * the output as it is; what it read and annotated is remembered for the build. Empty when there
+     * is no published build to start from; a failure (a broken template, a seed with errors) is the
+     * build's to report.
+     */
+    public Map<String, byte[]> renderOnly(java.util.Set<String> files) {
+        if (cache == null) throw new IllegalStateException("only the preview renders some pages first");
+        ArticleEdit.Published published = cache.published();
+        if (published == null || files.isEmpty() || !config.problems().isEmpty()) return Map.of();
+        Diagnostics diags = new Diagnostics();
+        Corpus corpus = read(diags, false, cache.seedFolder(config.seeds(), false));
+        OpenPages.Sink sink = new OpenPages.Sink(files);
+        Publishing publishing = new Publishing(config, diags, msg -> { }, cache.publishing());
+        RenderContext ctx = context(corpus, diags, publishing.recorder(sink), publishing);
+        new OpenPages(ctx, corpus.pages(), published.introductions()).render(files);
+        diags.throwIfErrors("rendering the open pages");
+        return sink.made();
+    }
+
     /** Renders and publishes the site of {@code corpus}, into the output {@code opening} opened if there is one. */
     private Result publish(Corpus corpus, Diagnostics diags, OutputOpening opening) {
         SiteWriter opened = opening == null ? null : opening.writer();

@@ -61,7 +61,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--edit", defaultValue = "author", description = "what the editor loop's saves change: author (a line "
             + "of text only the article's page shows), title (shown in every list the article is on), notes (a paragraph added "
             + "to an article's editors' notes), date (the article moved a day later each save, its title marked), new (a new article "
-            + "each save) or explanation (a glossary entry's explanation, in the data) (default: ${DEFAULT-VALUE})")
+            + "each save), explanation (a glossary entry's explanation, in the data) or template (a comment in the head of "
+            + "base.peb, in a copy of the templates: every page changes, the open one is shown first) (default: ${DEFAULT-VALUE})")
     String edit;
 
     @Option(names = "--java-opts", description = "JVM options of the timed builds (default: those of this JVM)")
@@ -187,9 +188,15 @@ final class BenchCommand implements Callable<Integer> {
     private void editorLoop(Path corpus, Path seedDir, Path site) throws IOException, InterruptedException {
         CorpusGenerator gen = new CorpusGenerator(in.seeds, in.data, seed);
         int n = articles / 3;
-        BuildConfig config = new BuildConfig(seedDir, in.templates, corpus.resolve("data"), corpus.resolve("pages"), site,
-                null, false, null);
         EditorLoopBench.Edit kind = EditorLoopBench.Edit.valueOf(edit.toUpperCase(Locale.ROOT));
+        Path templates = in.templates;
+        if (kind == EditorLoopBench.Edit.TEMPLATE) {
+            // A copy beside the corpus: the saves change its base.peb, never the project's own.
+            templates = corpus.resolve("templates");
+            copyTree(in.templates, templates);
+        }
+        BuildConfig config = new BuildConfig(seedDir, templates, corpus.resolve("data"), corpus.resolve("pages"), site,
+                null, false, null);
         Path file = seedDir.resolve(gen.fileName(n));
         String article = "articles/" + gen.id(n) + "/";
         if (kind == EditorLoopBench.Edit.NOTES) {
@@ -203,6 +210,8 @@ final class BenchCommand implements Callable<Integer> {
         } else if (kind == EditorLoopBench.Edit.EXPLANATION) {
             file = config.data().resolve("glossary.yaml");
             article = "glossary/" + EditorLoopBench.explainedEntry(Files.readString(file)) + "/";
+        } else if (kind == EditorLoopBench.Edit.TEMPLATE) {
+            file = templates.resolve("base.peb");
         }
         System.out.println();
         String what = edit.equals("new") ? "a new article (a copy of " + file.getFileName() + " under a new id) saved " + saves

@@ -34,9 +34,18 @@ final class EditorLoopBench {
      * title (shown in every list the article is on), a paragraph added to its editors' notes, or
      * a new article (a copy of the seed under a new id, which every list after it makes room for),
      * or the data: a glossary entry's explanation, which only the entry's first page shows (the file
-     * saved is then data/glossary.yaml, and the page fetched the entry's, see {@link #explainedEntry}).
+     * saved is then data/glossary.yaml, and the page fetched the entry's, see {@link #explainedEntry}),
+     * or a template: a comment put in the head of base.peb, which every page shows (the file saved is
+     * then base.peb, and the open page, the article's, is rendered before the others).
      */
-    enum Edit { AUTHOR, TITLE, NOTES, DATE, NEW, EXPLANATION }
+    enum Edit { AUTHOR, TITLE, NOTES, DATE, NEW, EXPLANATION, TEMPLATE }
+
+    /** {@code template} with the comment {@code mark} at the end of its head. */
+    static String templateMarked(String template, String mark) {
+        int head = template.indexOf("</head>");
+        if (head < 0) throw new IllegalStateException("the template has no </head>");
+        return template.substring(0, head) + "<!-- " + mark + " -->\n" + template.substring(head);
+    }
 
     /** The first glossary entry of {@code yaml} whose explanation is a block ("explanation: |"): the one an EXPLANATION save changes. */
     static String explainedEntry(String yaml) { return explained(yaml).group(1); }
@@ -83,7 +92,9 @@ final class EditorLoopBench {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + preview.port();
             BlockingQueue<Long> reloads = new LinkedBlockingQueue<>();
-            http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/_archive/events")).build(), HttpResponse.BodyHandlers.ofLines())
+            // As the reload script does, the page says which it is (after a template's change it is rendered first).
+            String events = base + "/_archive/events?page=" + java.net.URLEncoder.encode("/" + articlePath, StandardCharsets.UTF_8);
+            http.sendAsync(HttpRequest.newBuilder(URI.create(events)).build(), HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(r -> r.body().forEach(line -> {
                         if (line.startsWith("event: reload")) reloads.add(System.nanoTime());
                     }));
@@ -111,6 +122,7 @@ final class EditorLoopBench {
                         // Moved in the reading order, off its day's, month's and perhaps year's lists onto others.
                         case DATE -> movedBy(text, i).replaceFirst("^Title: ", "Title: " + mark + ": ");
                         case EXPLANATION -> explanationMarked(text, mark);
+                        case TEMPLATE -> templateMarked(text, mark);
                         case NEW -> throw new IllegalStateException();
                     });
                 }

@@ -59,6 +59,12 @@ public final class DevServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    /** The site file each open page shows ("articles/ID/index.html"), by its event stream, when the page said which. */
+    private final Map<OutputStream, String> pageOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Pages made before the build that publishes them (see {@link #showFirst}), served instead of the files; by site file. */
+    private volatile Map<String, byte[]> firstMade = Map.of();
+    /** Of those, the pages that changed, whose open pages were told to reload then. */
+    private volatile java.util.Set<String> firstReloaded = java.util.Set.of();
     private volatile String buildError = "";
 
     /**
@@ -102,16 +108,75 @@ public final class DevServer implements AutoCloseable {
     /** The errors of the last build announced; empty when it succeeded. */
     public String lastErrors() { return buildError; }
 
-    /** After a build: remembers its errors (empty when it succeeded) and tells open pages to reload. */
+    /**
+     * After a build: remembers its errors (empty when it succeeded) and tells open pages to reload;
+     * a page {@link #showFirst shown first} that the build published as it was shown is left as it is.
+     */
     public void built(String errors) {
+        String before = buildError;
         buildError = errors == null ? "" : errors;
+        Map<String, byte[]> shown = firstMade;
+        java.util.Set<String> reloaded = firstReloaded;
+        firstMade = Map.of();
+        firstReloaded = java.util.Set.of();
         announced.incrementAndGet();
-        broadcast("event: reload\ndata: " + (buildError.isEmpty() ? "ok" : "failed") + "\n\n");
+        // Pages that reloaded to show what the build then published as shown. (Any other page reloads:
+        // its file may have changed since it was loaded, by another build, even when it was made the same.)
+        java.util.Set<String> same = new java.util.HashSet<>();
+        if (before.isEmpty() && buildError.isEmpty()) {
+            for (String file : reloaded) {
+                if (java.util.Arrays.equals(shown.get(file), readQuietly(site.resolve(file)))) same.add(file);
+            }
+        }
+        broadcast("event: reload\ndata: " + (buildError.isEmpty() ? "ok" : "failed") + "\n\n", o -> !same.contains(pageOf.get(o)));
     }
 
-    private void broadcast(String event) {
+    /**
+     * The site files the open pages show (those whose script said which page it is on), the latest
+     * opened first, at most {@link #FIRST_AT_MOST}: what the preview renders first after a
+     * template's change. (A page left behind stays here until an event fails to reach it.)
+     */
+    public java.util.Set<String> openFiles() {
+        java.util.Set<String> files = new java.util.LinkedHashSet<>();
+        List<OutputStream> all = List.copyOf(listeners);
+        for (int i = all.size() - 1; i >= 0 && files.size() < FIRST_AT_MOST; i--) {
+            String file = pageOf.get(all.get(i));
+            if (file != null) files.add(file);
+        }
+        return files;
+    }
+
+    /** Open pages rendered first at most: each costs the editor's wait for the one in front of them. */
+    static final int FIRST_AT_MOST = 8;
+
+    /**
+     * Serves {@code pages} (by site file) until the next {@link #built}, in place of the published
+     * files, and tells the open pages they change to reload: the preview shows the open pages while
+     * it renders the others. Not a build: {@link #announced} does not count it.
+     */
+    public void showFirst(Map<String, byte[]> pages) {
+        if (pages.isEmpty()) return;
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        pages.forEach((file, bytes) -> {
+            if (!java.util.Arrays.equals(bytes, readQuietly(site.resolve(file)))) changed.add(file);
+        });
+        firstMade = Map.copyOf(pages);
+        firstReloaded = java.util.Set.copyOf(changed);
+        broadcast("event: reload\ndata: ok\n\n", o -> changed.contains(pageOf.get(o)));
+    }
+
+    private static byte[] readQuietly(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void broadcast(String event, java.util.function.Predicate<OutputStream> to) {
         byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
         for (OutputStream o : listeners) {
+            if (!to.test(o)) continue;
             try {
                 synchronized (o) {
                     o.write(bytes);
@@ -119,6 +184,7 @@ public final class DevServer implements AutoCloseable {
                 }
             } catch (IOException e) {
                 listeners.remove(o);
+                pageOf.remove(o);
                 closeQuietly(o);
             }
         }
@@ -221,9 +287,9 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void serveFile(HttpExchange ex, Path file, String ext, boolean annotate) throws IOException {
-        byte[] body;
+        byte[] body = annotate ? firstMade.get(siteFile(file)) : null;
         try {
-            body = Files.readAllBytes(file);
+            if (body == null) body = Files.readAllBytes(file);
         } catch (IOException e) {
             notFound(ex);
             return;
@@ -249,15 +315,46 @@ public final class DevServer implements AutoCloseable {
         return out.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The site file ("a/b/index.html") of a file inside the site folder. */
+    private String siteFile(Path file) {
+        return site.relativize(file.toAbsolutePath().normalize()).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /**
+     * The site file the page at {@code query}'s {@code page=} path shows (the reload script sends
+     * its page's path), or null when there is none or it is not a file of the site.
+     */
+    String pageFile(String query) {
+        if (query == null) return null;
+        for (String part : query.split("&")) {
+            if (!part.startsWith("page=")) continue;
+            String raw;
+            try {
+                raw = java.net.URLDecoder.decode(part.substring(5), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            Path p = resolve(raw);
+            if (p != null && Files.isDirectory(p)) p = p.resolve("index.html");
+            return p != null && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && inside(p) ? siteFile(p) : null;
+        }
+        return null;
+    }
+
     private void events(HttpExchange ex) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         ex.sendResponseHeaders(200, 0);
         OutputStream o = ex.getResponseBody();
-        o.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-        o.flush();
+        String page = pageFile(ex.getRequestURI().getRawQuery());
+        if (page != null) pageOf.put(o, page);
+        // Listening before it says so: a client told it is connected misses no reload after that.
         listeners.add(o);
-        // Hold the exchange open until the client leaves: a comment every 15 s finds out.
+        // Then the exchange is held open until the client leaves: a comment every 15 s finds out.
         try {
+            synchronized (o) {
+                o.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+                o.flush();
+            }
             while (listeners.contains(o)) {
                 Thread.sleep(15_000);
                 synchronized (o) {
@@ -269,6 +366,7 @@ public final class DevServer implements AutoCloseable {
             // client gone, or shutting down
         } finally {
             listeners.remove(o);
+            pageOf.remove(o);
         }
     }
 
@@ -320,6 +418,7 @@ public final class DevServer implements AutoCloseable {
     public void close() {
         listeners.forEach(DevServer::closeQuietly);
         listeners.clear();
+        pageOf.clear();
         server.stop(0);
         pool.shutdownNow();
     }

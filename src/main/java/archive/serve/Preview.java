@@ -35,6 +35,8 @@ public final class Preview implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Set when a template or a page of pages/ changed: every page is rendered, the open ones first (see {@link #showOpenPagesFirst}). */
+    private final AtomicBoolean everyPage = new AtomicBoolean();
     private DirectoryWatcher watcher;
     private volatile long lastBuildMillis;
 
@@ -107,6 +109,9 @@ public final class Preview implements AutoCloseable {
                 .noneMatch(root -> p.startsWith(root.toAbsolutePath().normalize()))) {
             cache.relistSeeds();
         }
+        if (Stream.of(config.templates(), config.pages()).anyMatch(root -> p != null && p.startsWith(root.toAbsolutePath().normalize()))) {
+            everyPage.set(true);
+        }
         // (A file in a subfolder of the seeds is not a seed: listings leave subfolders unread.)
         rebuildSoon();
     }
@@ -118,6 +123,7 @@ public final class Preview implements AutoCloseable {
                 // Let the burst of events of one save arrive, then build what is on disk.
                 sleep(15);
                 queued.set(false);
+                if (everyPage.getAndSet(false)) showOpenPagesFirst();
                 build();
             });
         }
@@ -151,6 +157,30 @@ public final class Preview implements AutoCloseable {
         // The open pages show the edit now; the search index and downloads catch up unless another
         // save is already waiting (its build will defer them again, and catch up after it).
         if (catchUp && !queued.get()) catchUp();
+    }
+
+    /**
+     * After a change to a template or to pages/, which every page shows: the pages open in the
+     * browsers are rendered first and served from memory (their files stay as published until the
+     * build publishes them), and they reload at once; the build then renders every page (6.4 s at
+     * 10,000 articles). Whatever stops this (a broken template, a seed with errors) is left to the
+     * build, which reports it.
+     */
+    private void showOpenPagesFirst() {
+        java.util.Set<String> open = server.openFiles();
+        // After a failed build the pages show its errors, which only a build can take away.
+        if (open.isEmpty() || !server.lastErrors().isEmpty()) return;
+        long t0 = System.nanoTime();
+        try {
+            java.util.Map<String, byte[]> made = new SiteBuild(config, null, cache).renderOnly(open);
+            server.showFirst(made);
+            if (!made.isEmpty()) {
+                log.printf("Showed the %d open %s in %d ms; rendering every page%n", made.size(), made.size() == 1 ? "page" : "pages",
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+        } catch (RuntimeException | Error e) {
+            // The build that follows fails the same way, and says why (an Error too: here the builder's executor would drop it).
+        }
     }
 
     /**

@@ -38,6 +38,20 @@ class EditorLoopBenchTest {
         TestProject.assertSameSite(clean.site(), edited.site());
     }
 
+    /** Saves of a template (a copy of the project's, as the bench makes): each reloaded page shows its change. */
+    @org.junit.jupiter.api.Test
+    void aTemplatesSavesAreShownAndTheSiteIsLeftAsACleanBuildMakesIt() throws Exception {
+        TestProject edited = project(), clean = project();
+        Path template = edited.root.resolve("templates/base.peb");
+        byte[] before = Files.readAllBytes(template);
+        List<EditorLoopBench.Save> saves = new EditorLoopBench(asTheBenchBuilds(edited), EditorLoopBench.Edit.TEMPLATE)
+                .run(template, "articles/119a5904f4221201/", 2);
+        assertEquals(2, saves.size());
+        assertArrayEquals(before, Files.readAllBytes(template));
+        clean.build(asTheBenchBuilds(clean));
+        TestProject.assertSameSite(clean.site(), edited.site());
+    }
+
     /** The bench's corpus is built without a permalink registry: its saves add articles, and take them off again. */
     private static BuildConfig asTheBenchBuilds(TestProject p) {
         BuildConfig c = p.config();

@@ -29,11 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PreviewTest {
     private TestProject project;
     private Preview preview;
+    /** What the preview told the editor. */
+    private final java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
 
     @BeforeEach
     void start() throws IOException {
         project = TestProject.seedProject();
-        preview = new Preview(project.config(), "127.0.0.1", 0, new java.io.PrintStream(OutputStream.nullOutputStream()));
+        preview = new Preview(project.config(), "127.0.0.1", 0, new java.io.PrintStream(logged, true, StandardCharsets.UTF_8));
         preview.start();
     }
 
@@ -116,10 +118,10 @@ class PreviewTest {
         assertEquals(built, fileTimes(project.site()));
         assertTrue(built.size() > 20, built.size() + " files");
         try (Socket events = new Socket("127.0.0.1", preview.port())) {
-            BufferedReader in = listen(events);
+            BufferedReader in = EventStream.listen(events);
             String seed = "seeds/000_119a5904f4221201.txt";
             project.write(seed, project.read(seed).replaceFirst("\nAuthor:", "\nAuthor: After The Rehearsal"));
-            waitFor(in, "data: ok");
+            EventStream.waitFor(in, "data: ok");
         }
     }
 
@@ -134,14 +136,14 @@ class PreviewTest {
     @Test
     void aSavedSeedReloadsOpenPagesAndAFailedBuildKeepsTheLastGoodSiteWithItsErrors() throws Exception {
         try (Socket events = new Socket("127.0.0.1", preview.port())) {
-            BufferedReader in = listen(events);
+            BufferedReader in = EventStream.listen(events);
             String seed = "seeds/000_119a5904f4221201.txt";
             project.write(seed, project.read(seed).replaceFirst("\nAuthor:", "\nAuthor: Preview Tester"));
-            waitFor(in, "data: ok");
+            EventStream.waitFor(in, "data: ok");
             assertTrue(request("GET", "/articles/119a5904f4221201/").body().contains("By Preview Tester"));
 
             project.write("seeds/009_aaaaaaaaaaaaaaaa.txt", "Title: Broken\nDate: 1959-02-30\nPage: 1\n\nText.\n");
-            waitFor(in, "data: failed");
+            EventStream.waitFor(in, "data: failed");
             Response page = request("GET", "/articles/119a5904f4221201/");
             assertEquals(200, page.status());
             assertTrue(page.body().contains("By Preview Tester"), "the last good site is still served");
@@ -149,7 +151,7 @@ class PreviewTest {
             assertTrue(page.body().contains("009_aaaaaaaaaaaaaaaa.txt:2"), "the error names the file and line");
 
             Files.delete(project.root.resolve("seeds/009_aaaaaaaaaaaaaaaa.txt"));
-            waitFor(in, "data: ok");
+            EventStream.waitFor(in, "data: ok");
             assertFalse(request("GET", "/").body().contains("archive-build-error"));
         }
     }
@@ -163,28 +165,28 @@ class PreviewTest {
     @Test
     void aBuildStoppedByAnErrorOfTheJvmIsShownAsAFailedBuild() throws Exception {
         try (Socket events = new Socket("127.0.0.1", preview.port())) {
-            BufferedReader in = listen(events);
+            BufferedReader in = EventStream.listen(events);
             String template = project.read("templates/article.peb");
             project.write("templates/article.peb", "{% include \"article\" %}");
-            waitFor(in, "data: failed");
+            EventStream.waitFor(in, "data: failed");
             String page = request("GET", "/articles/119a5904f4221201/").body();
             assertTrue(page.contains("class=\"archive-build-error\"") && page.contains("StackOverflowError"), page);
 
             project.write("templates/article.peb", template);
-            waitFor(in, "data: ok");
+            EventStream.waitFor(in, "data: ok");
         }
     }
 
     @Test
     void afterTheEditedPageIsShownTheSearchIndexAndDownloadsCatchUpWithACleanBuild() throws Exception {
         try (Socket events = new Socket("127.0.0.1", preview.port())) {
-            BufferedReader in = listen(events);
+            BufferedReader in = EventStream.listen(events);
             String seed = "seeds/000_119a5904f4221201.txt";
             String text = project.read(seed);
             // At the start of the first paragraph of the English text, after the header's last line.
             int body = text.indexOf("\n\n", text.indexOf("\nPage:")) + 2;
             project.write(seed, text.substring(0, body) + "Quetzalcoatlus was mentioned. " + text.substring(body));
-            waitFor(in, "data: ok");
+            EventStream.waitFor(in, "data: ok");
             assertTrue(request("GET", "/articles/119a5904f4221201/").body().contains("Quetzalcoatlus"));
         }
         preview.awaitIdle(60);
@@ -196,7 +198,7 @@ class PreviewTest {
     @Test
     void aNewArticleIsShownAtOnceAndTheListsItJoinsReloadWhenTheyCatchUp() throws Exception {
         try (Socket events = new Socket("127.0.0.1", preview.port())) {
-            BufferedReader in = listen(events);
+            BufferedReader in = EventStream.listen(events);
             String text = project.read("seeds/000_119a5904f4221201.txt");
             java.util.regex.Matcher date = java.util.regex.Pattern.compile("(?m)^Date: (\\d{4})-(\\d{2})-(\\d{2})").matcher(text);
             assertTrue(date.find());
@@ -204,7 +206,7 @@ class PreviewTest {
             assertFalse(request("GET", day).body().contains("00000000000000ab"));
             project.write("seeds/010_00000000000000ab.txt", text.replaceFirst("(?m)^Title: ", "Title: Added: "));
             // The new page first; its day's list (and every list it joins) with the catching-up build, which reloads open pages.
-            waitFor(in, "data: ok");
+            EventStream.waitFor(in, "data: ok");
             assertTrue(request("GET", "/articles/00000000000000ab/").body().contains("Added: "));
             // Each reload is checked (the watcher may report the new file twice: a build with nothing to
             // do reloads too); with no reload for 8 s (pings come every 15 s), the lists never reloaded.
@@ -225,22 +227,32 @@ class PreviewTest {
         TestProject.assertSameSite(clean, project.site());
     }
 
-    /** Opens the preview's event stream on {@code events}, as the reload script does, and waits until it is connected. */
-    private static BufferedReader listen(Socket events) throws IOException {
-        events.getOutputStream().write("GET /_archive/events HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        BufferedReader in = new BufferedReader(new InputStreamReader(events.getInputStream(), StandardCharsets.UTF_8));
-        events.setSoTimeout(30_000);
-        waitFor(in, ": connected");
-        return in;
-    }
-
-    private static void waitFor(BufferedReader in, String line) throws IOException {
-        for (String l; (l = in.readLine()) != null; ) {
-            if (l.equals(line)) return;
-            // A build that fails where success is awaited would otherwise wait for ever (pings keep the stream open).
-            if (l.startsWith("data: ") && line.startsWith("data: ")) throw new AssertionError("expected " + line + ", got " + l);
+    /**
+     * After a template's change every page is rendered again: the page open in a browser is rendered
+     * first and reloads at once, and not again when the build publishes it as shown; a page whose
+     * script did not say where it is reloads with the build, as before.
+     */
+    @Test
+    void aTemplatesChangeShowsTheOpenPageFirstAndReloadsItOnce() throws Exception {
+        String article = "/articles/119a5904f4221201/";
+        // (The rebuild rehearsed at the start would publish a change saved meanwhile, unannounced: the
+        // build after it then makes every page as published, and reloads them all, as any build.)
+        preview.awaitIdle(60);
+        try (Socket open = new Socket("127.0.0.1", preview.port()); Socket other = new Socket("127.0.0.1", preview.port())) {
+            BufferedReader onArticle = EventStream.listen(open, article);
+            BufferedReader unsaid = EventStream.listen(other);
+            project.write("templates/base.peb", project.read("templates/base.peb")
+                    .replace("<footer class=\"colophon\">", "<footer class=\"colophon\"><!-- first-marker -->"));
+            EventStream.waitFor(onArticle, "data: ok");
+            assertTrue(request("GET", article).body().contains("<!-- first-marker -->"), "the open page shows the change");
+            EventStream.waitFor(unsaid, "data: ok");
+            preview.awaitIdle(60);
+            String log = logged.toString(StandardCharsets.UTF_8);
+            assertTrue(log.contains("Showed the 1 open page in "), log);
+            assertTrue(request("GET", "/about/").body().contains("<!-- first-marker -->"), "every page has it once built");
+            // The build published the open page as it was shown: no second reload.
+            EventStream.noReloadWithin(open, onArticle, 3_000);
         }
-        throw new AssertionError("the event stream ended before " + line);
     }
 
     /**
