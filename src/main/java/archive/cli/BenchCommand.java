@@ -191,8 +191,9 @@ final class BenchCommand implements Callable<Integer> {
         EditorLoopBench.Edit kind = EditorLoopBench.Edit.valueOf(edit.toUpperCase(Locale.ROOT));
         Path templates = in.templates;
         if (kind == EditorLoopBench.Edit.TEMPLATE) {
-            // A copy beside the corpus: the saves change its base.peb, never the project's own.
+            // A copy beside the corpus, made anew each run: the saves change its base.peb, never the project's own.
             templates = corpus.resolve("templates");
+            archive.site.SiteWriter.deleteTree(templates);
             copyTree(in.templates, templates);
         }
         BuildConfig config = new BuildConfig(seedDir, templates, corpus.resolve("data"), corpus.resolve("pages"), site,

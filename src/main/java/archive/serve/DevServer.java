@@ -108,27 +108,55 @@ public final class DevServer implements AutoCloseable {
     /** The errors of the last build announced; empty when it succeeded. */
     public String lastErrors() { return buildError; }
 
+    /** After a build: remembers its errors (empty when it succeeded) and tells open pages to reload (see {@link #built(String, boolean)}). */
+    public void built(String errors) { built(errors, false); }
+
     /**
-     * After a build: remembers its errors (empty when it succeeded) and tells open pages to reload;
-     * a page {@link #showFirst shown first} that the build published as it was shown is left as it is.
+     * After a build: remembers its errors (empty when it succeeded) and tells open pages to reload.
+     * A page {@link #showFirst shown first} that the build published as it was shown is left as it
+     * is; with {@code followed} (the build left the lists an edit moved to the build after it), one
+     * the build published otherwise keeps being served as shown until {@link #settle}: it would
+     * otherwise go back to what it was, then forward again.
      */
-    public void built(String errors) {
+    public void built(String errors, boolean followed) {
         String before = buildError;
         buildError = errors == null ? "" : errors;
         Map<String, byte[]> shown = firstMade;
         java.util.Set<String> reloaded = firstReloaded;
-        firstMade = Map.of();
-        firstReloaded = java.util.Set.of();
         announced.incrementAndGet();
-        // Pages that reloaded to show what the build then published as shown. (Any other page reloads:
-        // its file may have changed since it was loaded, by another build, even when it was made the same.)
-        java.util.Set<String> same = new java.util.HashSet<>();
+        // Pages that reloaded to show what the build then published as shown, or will. (Any other page
+        // reloads: its file may have changed since it was loaded, by another build, even when made the same.)
+        java.util.Set<String> same = new java.util.HashSet<>(), pending = new java.util.HashSet<>();
         if (before.isEmpty() && buildError.isEmpty()) {
             for (String file : reloaded) {
                 if (java.util.Arrays.equals(shown.get(file), readQuietly(site.resolve(file)))) same.add(file);
+                else if (followed) pending.add(file);
             }
         }
-        broadcast("event: reload\ndata: " + (buildError.isEmpty() ? "ok" : "failed") + "\n\n", o -> !same.contains(pageOf.get(o)));
+        Map<String, byte[]> kept = new java.util.HashMap<>();
+        for (String file : pending) kept.put(file, shown.get(file));
+        firstMade = Map.copyOf(kept);
+        firstReloaded = java.util.Set.copyOf(pending);
+        broadcast("event: reload\ndata: " + (buildError.isEmpty() ? "ok" : "failed") + "\n\n", o -> {
+            String file = pageOf.get(o);
+            return file == null || !same.contains(file) && !pending.contains(file);
+        });
+    }
+
+    /**
+     * After the build that follows one {@link #built(String, boolean) followed}: the pages still
+     * served as shown are served from their files again, and reload where those differ.
+     */
+    public void settle() {
+        Map<String, byte[]> shown = firstMade;
+        if (shown.isEmpty()) return;
+        firstMade = Map.of();
+        firstReloaded = java.util.Set.of();
+        java.util.Set<String> differ = new java.util.HashSet<>();
+        shown.forEach((file, bytes) -> {
+            if (!java.util.Arrays.equals(bytes, readQuietly(site.resolve(file)))) differ.add(file);
+        });
+        if (!differ.isEmpty()) broadcast("event: reload\ndata: ok\n\n", o -> differ.contains(pageOf.get(o)));
     }
 
     /**

@@ -35,8 +35,11 @@ public final class Preview implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
-    /** Set when a template or a page of pages/ changed: every page is rendered, the open ones first (see {@link #showOpenPagesFirst}). */
-    private final AtomicBoolean everyPage = new AtomicBoolean();
+    /**
+     * Set when a template, a page of pages/ or the data changed, which may change every page: the
+     * open ones are rendered first (see {@link #showOpenPagesFirst}).
+     */
+    private final AtomicBoolean manyPages = new AtomicBoolean();
     private DirectoryWatcher watcher;
     private volatile long lastBuildMillis;
 
@@ -109,8 +112,9 @@ public final class Preview implements AutoCloseable {
                 .noneMatch(root -> p.startsWith(root.toAbsolutePath().normalize()))) {
             cache.relistSeeds();
         }
-        if (Stream.of(config.templates(), config.pages()).anyMatch(root -> p != null && p.startsWith(root.toAbsolutePath().normalize()))) {
-            everyPage.set(true);
+        if (Stream.of(config.templates(), config.pages(), config.data())
+                .anyMatch(root -> p != null && p.startsWith(root.toAbsolutePath().normalize()))) {
+            manyPages.set(true);
         }
         // (A file in a subfolder of the seeds is not a seed: listings leave subfolders unread.)
         rebuildSoon();
@@ -123,7 +127,7 @@ public final class Preview implements AutoCloseable {
                 // Let the burst of events of one save arrive, then build what is on disk.
                 sleep(15);
                 queued.set(false);
-                if (everyPage.getAndSet(false)) showOpenPagesFirst();
+                if (manyPages.getAndSet(false)) showOpenPagesFirst();
                 build();
             });
         }
@@ -153,18 +157,19 @@ public final class Preview implements AutoCloseable {
             log.println(errors);
             log.println("The build failed; still serving the previous site, with these errors shown in its pages.");
         }
-        server.built(errors);
+        // (A page shown first that this build left for the catching up is served as shown until then.)
+        server.built(errors, catchUp);
         // The open pages show the edit now; the search index and downloads catch up unless another
         // save is already waiting (its build will defer them again, and catch up after it).
         if (catchUp && !queued.get()) catchUp();
     }
 
     /**
-     * After a change to a template or to pages/, which every page shows: the pages open in the
-     * browsers are rendered first and served from memory (their files stay as published until the
-     * build publishes them), and they reload at once; the build then renders every page (6.4 s at
-     * 10,000 articles). Whatever stops this (a broken template, a seed with errors) is left to the
-     * build, which reports it.
+     * After a change to a template, to pages/ or to the data, which may change every page: the pages
+     * open in the browsers are rendered first and served from memory (their files stay as published
+     * until a build publishes them), and they reload at once; the build then renders the pages the
+     * change touched (every page after a template's change: 6.4 s at 10,000 articles). Whatever stops
+     * this (a broken template, a seed with errors) is left to the build, which reports it.
      */
     private void showOpenPagesFirst() {
         java.util.Set<String> open = server.openFiles();
@@ -175,7 +180,7 @@ public final class Preview implements AutoCloseable {
             java.util.Map<String, byte[]> made = new SiteBuild(config, null, cache).renderOnly(open);
             server.showFirst(made);
             if (!made.isEmpty()) {
-                log.printf("Showed the %d open %s in %d ms; rendering every page%n", made.size(), made.size() == 1 ? "page" : "pages",
+                log.printf("Showed the %d open %s in %d ms; building the others%n", made.size(), made.size() == 1 ? "page" : "pages",
                         (System.nanoTime() - t0) / 1_000_000);
             }
         } catch (RuntimeException | Error e) {
@@ -196,17 +201,21 @@ public final class Preview implements AutoCloseable {
                     (System.nanoTime() - t0) / 1_000_000, r.pagesRendered(), r.filesWritten());
             // After a new article, the lists it joins were made only now: open list pages reload to show it.
             if (r.pagesRendered() > 0) server.built("");
+            server.settle();
         } catch (RuntimeException e) {
             // A cancellation may come wrapped by a parallel stage.
             if (e instanceof SiteBuild.CancelledException || e.getCause() instanceof SiteBuild.CancelledException) {
+                // (The pages shown first stay as shown: the newer save's builds settle them.)
                 log.println("Stopped bringing the search index up to date: a newer save is being built");
             } else {
                 // The next save builds again; the pages already shown are the last good site.
                 log.println("Could not bring the search index up to date: " + e.getMessage());
+                server.settle();
             }
         } catch (Error e) {
             // Said, not swallowed by the builder's executor: the search index and downloads would stay behind unannounced.
             log.println(failure(e, "bringing the search index and downloads up to date"));
+            server.settle();
         }
     }
 

@@ -88,6 +88,41 @@ class DevServerTest {
         }
     }
 
+    /**
+     * A page shown first that the build left behind for the one catching up after it (a list an
+     * edit moved an article onto) keeps being served as shown: it does not go back, then forward.
+     */
+    @Test
+    void aPageShownFirstThatTheBuildLeftForTheCatchingUpIsServedAsShownUntilThen() throws Exception {
+        try (Socket a = new Socket("127.0.0.1", server.port()); Socket c = new Socket("127.0.0.1", server.port())) {
+            BufferedReader onA = EventStream.listen(a, "/a/"), onC = EventStream.listen(c, "/c/");
+            server.showFirst(Map.of("a/index.html", page("a anew"), "c/index.html", page("c anew")));
+            EventStream.waitFor(onA, "data: ok");
+            EventStream.waitFor(onC, "data: ok");
+            // The build publishes c as shown and leaves a as it was, for the catching up.
+            write("c/index.html", page("c anew"));
+            server.built("", true);
+            EventStream.noReloadWithin(a, onA, 1_000);
+            EventStream.noReloadWithin(c, onC, 200);
+            assertTrue(get("/a/").contains("a anew"), "a is still served as shown");
+            // The catching up publishes it so: nothing to reload, and the file is served again.
+            write("a/index.html", page("a anew"));
+            server.settle();
+            EventStream.noReloadWithin(a, onA, 1_000);
+            write("a/index.html", page("a later"));
+            assertTrue(get("/a/").contains("a later"));
+
+            // Shown again, and the catching up ends otherwise (it failed): the page reloads to what is published.
+            server.showFirst(Map.of("a/index.html", page("a again")));
+            EventStream.waitFor(onA, "data: ok");
+            server.built("", true);
+            EventStream.noReloadWithin(a, onA, 500);
+            server.settle();
+            EventStream.waitFor(onA, "data: ok");
+            assertTrue(get("/a/").contains("a later"));
+        }
+    }
+
     @Test
     void aPageSaysWhereItIsOnlyAsAFileOfTheSite() {
         assertEquals("a/index.html", server.pageFile("page=%2Fa%2F"));

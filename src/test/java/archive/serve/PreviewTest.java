@@ -255,6 +255,27 @@ class PreviewTest {
         }
     }
 
+    /** A save to the data (a gloss, which the articles with the term show) is shown first on the open page too. */
+    @Test
+    void aReworkedGlossIsShownFirstOnTheOpenPage() throws Exception {
+        String article = "/articles/119a5904f4221201/";
+        java.util.regex.Matcher entry = java.util.regex.Pattern.compile("glossary/([a-z0-9-]+)/").matcher(request("GET", article).body());
+        assertTrue(entry.find(), "the article links an entry");
+        preview.awaitIdle(60);
+        try (Socket open = new Socket("127.0.0.1", preview.port())) {
+            BufferedReader onArticle = EventStream.listen(open, article);
+            String yaml = project.read("data/glossary.yaml");
+            int at = yaml.indexOf("\n  gloss: ", yaml.indexOf("- slug: " + entry.group(1) + "\n")) + "\n  gloss: ".length();
+            project.write("data/glossary.yaml", yaml.substring(0, at) + "Reworded " + yaml.substring(at));
+            EventStream.waitFor(onArticle, "data: ok");
+            assertTrue(request("GET", article).body().contains("Reworded "), "the open page shows the gloss");
+            preview.awaitIdle(60);
+            String log = logged.toString(StandardCharsets.UTF_8);
+            assertTrue(log.contains("Showed the 1 open page in "), log);
+            EventStream.noReloadWithin(open, onArticle, 2_000);
+        }
+    }
+
     /**
      * 200 clients at once for a few seconds (-Darchive.load.seconds=30 for the full run): every
      * answer is right, and no file descriptor is left open afterwards.
