@@ -104,20 +104,31 @@ class EditSequenceTest {
                 Outcome clean = Outcome.of(() -> new SiteBuild(oneOff.withOut(reference), null).build());
                 Outcome built = Outcome.of(() -> new SiteBuild(oneOff, null).build());
                 check("the one-off build", clean, reference, built, lastGood, p.site());
-                Outcome quick = Outcome.of(() -> {
-                    reportedSeeds.forEach(cache::seedChanged);
-                    return new SiteBuild(preview, null, cache).deferringIndexes().build();
-                });
+                reportedSeeds.forEach(cache::seedChanged);
                 List<String> editedPages = reportedSeeds.stream().map(f -> f.getFileName().toString())
                         .filter(f -> f.endsWith(".txt")).map(f -> "articles/" + f.substring(f.indexOf('_') + 1, f.length() - 4) + "/index.html")
                         .toList();
                 reportedSeeds.clear();
+                // Pages open in a browser, made first as the preview does after a save to the data or the templates
+                // (here after every step): each must be the clean build's page.
+                Map<String, byte[]> shownFirst = new LinkedHashMap<>();
+                BuildFailedException firstFailed = null;
+                try {
+                    shownFirst.putAll(new SiteBuild(preview, null, cache).renderOnly(openPages(lastGood, editedPages)));
+                } catch (BuildFailedException e) {
+                    firstFailed = e;
+                }
+                Outcome quick = Outcome.of(() -> new SiteBuild(preview, null, cache).deferringIndexes().build());
                 if (clean.failure() != null && quick.failure() == null) {
                     fail(context("the preview's quick build succeeded where a clean build failed: " + clean.failure().getMessage()));
                 }
                 if (clean.failure() == null) {
+                    if (firstFailed != null) fail(context("the open pages were not made first: " + firstFailed.getMessage()));
                     if (quick.failure() != null) fail(context("the preview's quick build failed: " + quick.failure().getMessage()));
                     quickBuildShowsTheEdits(reference, lastGood, editedPages);
+                    shownFirst.forEach((f, bytes) -> {
+                        if (!java.util.Arrays.equals(bytes, readOrNull(reference.resolve(f)))) fail(context("the open page " + f + " was made first otherwise"));
+                    });
                 }
                 Outcome caughtUp = Outcome.of(() -> new SiteBuild(preview, null, cache).build());
                 check("the preview's build after it", clean, reference, caughtUp, lastGood, preview.out());
@@ -156,6 +167,23 @@ class EditSequenceTest {
             }
             if (!problems.isEmpty()) fail(context("the preview's quick build differs from a clean build's:\n    "
                     + String.join("\n    ", problems.subList(0, Math.min(10, problems.size())))));
+        }
+
+        /** The pages a browser has open: the edited articles' and four more of the last good site, any kind. */
+        private java.util.Set<String> openPages(Path lastGood, List<String> editedPages) {
+            List<String> pages = TestProject.files(lastGood).stream().filter(f -> f.endsWith("index.html") && !f.startsWith("search/data"))
+                    .toList();
+            java.util.Set<String> open = new java.util.TreeSet<>(editedPages);
+            for (int i = 0; i < 4 && !pages.isEmpty(); i++) open.add(pages.get(rnd.nextInt(pages.size())));
+            return open;
+        }
+
+        private static byte[] readOrNull(Path file) {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                return null;
+            }
         }
 
         /** A clean build of the inputs as they stand, into a folder of its own without caches. */
@@ -246,7 +274,9 @@ class EditSequenceTest {
 
         /** One of the entries' Chinese forms said once more at the end of the Chinese text. */
         private String chineseTerm(String text) {
-            List<archive.model.GlossaryEntry> glossary = data().glossary();
+            // (An entry may have no Chinese form of its own: one made of parts.)
+            List<archive.model.GlossaryEntry> glossary = data().glossary().stream().filter(g -> !g.zh().isEmpty()).toList();
+            if (glossary.isEmpty()) return text;
             archive.model.GlossaryEntry e = glossary.get(rnd.nextInt(glossary.size()));
             return text.stripTrailing() + e.zh().get(rnd.nextInt(e.zh().size())) + "\n";
         }
