@@ -112,8 +112,11 @@ public final class Preview implements AutoCloseable {
                 .noneMatch(root -> p.startsWith(root.toAbsolutePath().normalize()))) {
             cache.relistSeeds();
         }
-        if (Stream.of(config.templates(), config.pages(), config.data())
-                .anyMatch(root -> p != null && p.startsWith(root.toAbsolutePath().normalize()))) {
+        // (Not the permalink registry in data/, which the builds extend themselves through a hidden file
+        // beside it and which changes no page; nor an editor's hidden swap files.)
+        Path registry = config.permalinks() == null ? null : config.permalinks().toAbsolutePath().normalize();
+        if (p != null && !p.equals(registry) && p.getFileName() != null && !p.getFileName().toString().startsWith(".")
+                && Stream.of(config.templates(), config.pages(), config.data()).anyMatch(root -> p.startsWith(root.toAbsolutePath().normalize()))) {
             manyPages.set(true);
         }
         // (A file in a subfolder of the seeds is not a seed: listings leave subfolders unread.)

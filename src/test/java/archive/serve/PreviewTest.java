@@ -276,6 +276,24 @@ class PreviewTest {
         }
     }
 
+    /** A new article extends the permalink registry in data/: the preview's own write, after which no page is made first. */
+    @Test
+    void theRegistryExtendedByTheBuildMakesNoPageFirst() throws Exception {
+        preview.awaitIdle(60);
+        try (Socket open = new Socket("127.0.0.1", preview.port())) {
+            BufferedReader onAbout = EventStream.listen(open, "/about/");
+            String text = project.read("seeds/000_119a5904f4221201.txt");
+            project.write("seeds/010_00000000000000ab.txt", text.replaceFirst("(?m)^Title: ", "Title: Added: "));
+            EventStream.waitFor(onAbout, "data: ok");
+            preview.awaitIdle(60);
+            assertTrue(project.read("data/permalinks.txt").contains("/articles/00000000000000ab/"), "the registry is extended");
+            Thread.sleep(1_000); // the watcher's report of the registry, and the build it starts
+            preview.awaitIdle(60);
+            String log = logged.toString(StandardCharsets.UTF_8);
+            assertFalse(log.contains("Showed the"), log);
+        }
+    }
+
     /**
      * 200 clients at once for a few seconds (-Darchive.load.seconds=30 for the full run): every
      * answer is right, and no file descriptor is left open afterwards.
