@@ -62,7 +62,8 @@ final class BenchCommand implements Callable<Integer> {
             + "of text only the article's page shows), title (shown in every list the article is on), notes (a paragraph added "
             + "to an article's editors' notes), date (the article moved a day later each save, its title marked), new (a new article "
             + "each save), explanation (a glossary entry's explanation, in the data) or template (a comment in the head of "
-            + "base.peb, in a copy of the templates: every page changes, the open one is shown first) (default: ${DEFAULT-VALUE})")
+            + "base.peb, in a copy of the templates: every page changes, the open one is shown first) or gloss (the gloss of the "
+            + "first entry the article's page links, in the data: every article with the entry changes) (default: ${DEFAULT-VALUE})")
     String edit;
 
     @Option(names = "--java-opts", description = "JVM options of the timed builds (default: those of this JVM)")
@@ -213,6 +214,8 @@ final class BenchCommand implements Callable<Integer> {
             article = "glossary/" + EditorLoopBench.explainedEntry(Files.readString(file)) + "/";
         } else if (kind == EditorLoopBench.Edit.TEMPLATE) {
             file = templates.resolve("base.peb");
+        } else if (kind == EditorLoopBench.Edit.GLOSS) {
+            file = config.data().resolve("glossary.yaml");
         }
         System.out.println();
         String what = edit.equals("new") ? "a new article (a copy of " + file.getFileName() + " under a new id) saved " + saves

@@ -36,9 +36,20 @@ final class EditorLoopBench {
      * or the data: a glossary entry's explanation, which only the entry's first page shows (the file
      * saved is then data/glossary.yaml, and the page fetched the entry's, see {@link #explainedEntry}),
      * or a template: a comment put in the head of base.peb, which every page shows (the file saved is
-     * then base.peb, and the open page, the article's, is rendered before the others).
+     * then base.peb, and the open page, the article's, is rendered before the others), or the gloss of
+     * the first glossary entry the article's page links, which every article with the entry shows (the
+     * file saved is then data/glossary.yaml; the article's page is rendered first too).
      */
-    enum Edit { AUTHOR, TITLE, NOTES, DATE, NEW, EXPLANATION, TEMPLATE }
+    enum Edit { AUTHOR, TITLE, NOTES, DATE, NEW, EXPLANATION, TEMPLATE, GLOSS }
+
+    /** {@code yaml} with {@code mark} put first in the gloss of the entry {@code slug}. */
+    static String glossMarked(String yaml, String slug, String mark) {
+        int entry = yaml.indexOf("- slug: " + slug + "\n");
+        int gloss = entry < 0 ? -1 : yaml.indexOf("\n  gloss: ", entry);
+        if (gloss < 0) throw new IllegalStateException("the glossary has no gloss for " + slug);
+        int at = gloss + "\n  gloss: ".length();
+        return yaml.substring(0, at) + mark + " " + yaml.substring(at);
+    }
 
     /** {@code template} with the comment {@code mark} at the end of its head. */
     static String templateMarked(String template, String mark) {
@@ -100,6 +111,10 @@ final class EditorLoopBench {
                     }));
             Thread.sleep(500); // let the event stream connect
             String text = new String(original, StandardCharsets.UTF_8);
+            java.util.regex.Matcher linked = java.util.regex.Pattern.compile("glossary/([a-z0-9-]+)/").matcher(edit != Edit.GLOSS ? ""
+                    : http.send(HttpRequest.newBuilder(URI.create(base + "/" + articlePath)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            String glossed = linked.find() ? linked.group(1) : null;
+            if (edit == Edit.GLOSS && glossed == null) throw new IllegalStateException("the page " + articlePath + " links no glossary entry");
             for (int i = 1; i <= saves; i++) {
                 String mark = "Editor loop " + i;
                 // The builds of the last save done (a deferring build is followed by one that catches up) and
@@ -123,6 +138,7 @@ final class EditorLoopBench {
                         case DATE -> movedBy(text, i).replaceFirst("^Title: ", "Title: " + mark + ": ");
                         case EXPLANATION -> explanationMarked(text, mark);
                         case TEMPLATE -> templateMarked(text, mark);
+                        case GLOSS -> glossMarked(text, glossed, mark);
                         case NEW -> throw new IllegalStateException();
                     });
                 }

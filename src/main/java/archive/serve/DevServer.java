@@ -61,10 +61,15 @@ public final class DevServer implements AutoCloseable {
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
     /** The site file each open page shows ("articles/ID/index.html"), by its event stream, when the page said which. */
     private final Map<OutputStream, String> pageOf = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Pages made before the build that publishes them (see {@link #showFirst}), served instead of the files; by site file. */
-    private volatile Map<String, byte[]> firstMade = Map.of();
-    /** Of those, the pages that changed, whose open pages were told to reload then. */
-    private volatile java.util.Set<String> firstReloaded = java.util.Set.of();
+    /**
+     * Pages made before the build that publishes them (see {@link #showFirst}), served instead of the
+     * files, by site file; and those of them that changed, whose open pages were told to reload then.
+     */
+    private record Shown(Map<String, byte[]> pages, java.util.Set<String> reloaded) {
+        static final Shown NONE = new Shown(Map.of(), java.util.Set.of());
+    }
+
+    private volatile Shown shown = Shown.NONE;
     private volatile String buildError = "";
 
     /**
@@ -121,22 +126,22 @@ public final class DevServer implements AutoCloseable {
     public void built(String errors, boolean followed) {
         String before = buildError;
         buildError = errors == null ? "" : errors;
-        Map<String, byte[]> shown = firstMade;
-        java.util.Set<String> reloaded = firstReloaded;
+        Shown first = shown;
         announced.incrementAndGet();
         // Pages that reloaded to show what the build then published as shown, or will. (Any other page
         // reloads: its file may have changed since it was loaded, by another build, even when made the same.)
         java.util.Set<String> same = new java.util.HashSet<>(), pending = new java.util.HashSet<>();
         if (before.isEmpty() && buildError.isEmpty()) {
-            for (String file : reloaded) {
-                if (java.util.Arrays.equals(shown.get(file), readQuietly(site.resolve(file)))) same.add(file);
-                else if (followed) pending.add(file);
-            }
+            Map<String, byte[]> reloaded = new java.util.HashMap<>(first.pages());
+            reloaded.keySet().retainAll(first.reloaded());
+            java.util.Set<String> differ = differingFromFiles(reloaded);
+            for (String file : reloaded.keySet()) (differ.contains(file) ? pending : same).add(file);
+            if (!followed) pending.clear();
+            reloaded.keySet().retainAll(pending);
+            shown = new Shown(Map.copyOf(reloaded), java.util.Set.copyOf(pending));
+        } else {
+            shown = Shown.NONE;
         }
-        Map<String, byte[]> kept = new java.util.HashMap<>();
-        for (String file : pending) kept.put(file, shown.get(file));
-        firstMade = Map.copyOf(kept);
-        firstReloaded = java.util.Set.copyOf(pending);
         broadcast("event: reload\ndata: " + (buildError.isEmpty() ? "ok" : "failed") + "\n\n", o -> {
             String file = pageOf.get(o);
             return file == null || !same.contains(file) && !pending.contains(file);
@@ -148,15 +153,20 @@ public final class DevServer implements AutoCloseable {
      * served as shown are served from their files again, and reload where those differ.
      */
     public void settle() {
-        Map<String, byte[]> shown = firstMade;
-        if (shown.isEmpty()) return;
-        firstMade = Map.of();
-        firstReloaded = java.util.Set.of();
+        Shown first = shown;
+        if (first.pages().isEmpty()) return;
+        shown = Shown.NONE;
+        java.util.Set<String> differ = differingFromFiles(first.pages());
+        if (!differ.isEmpty()) broadcast("event: reload\ndata: ok\n\n", o -> differ.contains(pageOf.get(o)));
+    }
+
+    /** The site files of {@code pages} whose bytes are not those of the file published there. */
+    private java.util.Set<String> differingFromFiles(Map<String, byte[]> pages) {
         java.util.Set<String> differ = new java.util.HashSet<>();
-        shown.forEach((file, bytes) -> {
+        pages.forEach((file, bytes) -> {
             if (!java.util.Arrays.equals(bytes, readQuietly(site.resolve(file)))) differ.add(file);
         });
-        if (!differ.isEmpty()) broadcast("event: reload\ndata: ok\n\n", o -> differ.contains(pageOf.get(o)));
+        return differ;
     }
 
     /**
@@ -184,12 +194,8 @@ public final class DevServer implements AutoCloseable {
      */
     public void showFirst(Map<String, byte[]> pages) {
         if (pages.isEmpty()) return;
-        java.util.Set<String> changed = new java.util.HashSet<>();
-        pages.forEach((file, bytes) -> {
-            if (!java.util.Arrays.equals(bytes, readQuietly(site.resolve(file)))) changed.add(file);
-        });
-        firstMade = Map.copyOf(pages);
-        firstReloaded = java.util.Set.copyOf(changed);
+        java.util.Set<String> changed = differingFromFiles(pages);
+        shown = new Shown(Map.copyOf(pages), java.util.Set.copyOf(changed));
         broadcast("event: reload\ndata: ok\n\n", o -> changed.contains(pageOf.get(o)));
     }
 
@@ -315,7 +321,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void serveFile(HttpExchange ex, Path file, String ext, boolean annotate) throws IOException {
-        byte[] body = annotate ? firstMade.get(siteFile(file)) : null;
+        byte[] body = annotate ? shown.pages().get(siteFile(file)) : null;
         try {
             if (body == null) body = Files.readAllBytes(file);
         } catch (IOException e) {

@@ -108,19 +108,22 @@ public final class Preview implements AutoCloseable {
             cache.relistSeeds();
         } else if (seeds.equals(p.getParent())) {
             cache.seedChanged(p);
-        } else if (!p.startsWith(seeds) && Stream.of(config.data(), config.templates(), config.pages())
-                .noneMatch(root -> p.startsWith(root.toAbsolutePath().normalize()))) {
-            cache.relistSeeds();
-        }
-        // (Not the permalink registry in data/, which the builds extend themselves through a hidden file
-        // beside it and which changes no page; nor an editor's hidden swap files.)
-        Path registry = config.permalinks() == null ? null : config.permalinks().toAbsolutePath().normalize();
-        if (p != null && !p.equals(registry) && p.getFileName() != null && !p.getFileName().toString().startsWith(".")
-                && Stream.of(config.templates(), config.pages(), config.data()).anyMatch(root -> p.startsWith(root.toAbsolutePath().normalize()))) {
-            manyPages.set(true);
+        } else {
+            boolean otherInput = Stream.of(config.data(), config.templates(), config.pages())
+                    .anyMatch(root -> p.startsWith(root.toAbsolutePath().normalize()));
+            if (!p.startsWith(seeds) && !otherInput) cache.relistSeeds();
+            // A save there may change every page: the open ones are made first. (Not the permalink registry
+            // in data/, which the builds extend themselves through a hidden file beside it and which changes
+            // no page; nor an editor's hidden swap files.)
+            if (otherInput && !p.equals(registry()) && !p.getFileName().toString().startsWith(".")) manyPages.set(true);
         }
         // (A file in a subfolder of the seeds is not a seed: listings leave subfolders unread.)
         rebuildSoon();
+    }
+
+    /** The permalink registry's file, absolute, or null when the builds keep none. */
+    private Path registry() {
+        return config.permalinks() == null ? null : config.permalinks().toAbsolutePath().normalize();
     }
 
     /** Queues a build unless one is already waiting to start. */
@@ -130,8 +133,11 @@ public final class Preview implements AutoCloseable {
                 // Let the burst of events of one save arrive, then build what is on disk.
                 sleep(15);
                 queued.set(false);
-                if (manyPages.getAndSet(false)) showOpenPagesFirst();
+                String notShown = manyPages.getAndSet(false) ? showOpenPagesFirst() : null;
                 build();
+                // A failure the build shares (a broken template, a seed with errors) it has reported; one of
+                // its own would otherwise never be seen.
+                if (notShown != null && server.lastErrors().isEmpty()) log.println("The open pages could not be made first: " + notShown);
             });
         }
     }
@@ -171,13 +177,13 @@ public final class Preview implements AutoCloseable {
      * After a change to a template, to pages/ or to the data, which may change every page: the pages
      * open in the browsers are rendered first and served from memory (their files stay as published
      * until a build publishes them), and they reload at once; the build then renders the pages the
-     * change touched (every page after a template's change: 6.4 s at 10,000 articles). Whatever stops
-     * this (a broken template, a seed with errors) is left to the build, which reports it.
+     * change touched (every page after a template's change: 7-17 s at 10,000 articles). Returns what
+     * stopped it, if anything (a broken template, a seed with errors: the build reports those).
      */
-    private void showOpenPagesFirst() {
+    private String showOpenPagesFirst() {
         java.util.Set<String> open = server.openFiles();
         // After a failed build the pages show its errors, which only a build can take away.
-        if (open.isEmpty() || !server.lastErrors().isEmpty()) return;
+        if (open.isEmpty() || !server.lastErrors().isEmpty()) return null;
         long t0 = System.nanoTime();
         try {
             java.util.Map<String, byte[]> made = new SiteBuild(config, null, cache).renderOnly(open);
@@ -186,8 +192,11 @@ public final class Preview implements AutoCloseable {
                 log.printf("Showed the %d open %s in %d ms; building the others%n", made.size(), made.size() == 1 ? "page" : "pages",
                         (System.nanoTime() - t0) / 1_000_000);
             }
+            return null;
         } catch (RuntimeException | Error e) {
-            // The build that follows fails the same way, and says why (an Error too: here the builder's executor would drop it).
+            // Left to the build, which fails the same way and says why, or not (an Error too: here the builder's
+            // executor would drop it).
+            return String.valueOf(e);
         }
     }
 

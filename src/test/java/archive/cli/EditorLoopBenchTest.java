@@ -52,6 +52,20 @@ class EditorLoopBenchTest {
         TestProject.assertSameSite(clean.site(), edited.site());
     }
 
+    /** Saves of a gloss, in the data: each reloaded article page shows it; the glossary is put back. */
+    @org.junit.jupiter.api.Test
+    void aGlosssSavesAreShownAndTheSiteIsLeftAsACleanBuildMakesIt() throws Exception {
+        TestProject edited = project(), clean = project();
+        Path glossary = edited.root.resolve("data/glossary.yaml");
+        byte[] before = Files.readAllBytes(glossary);
+        List<EditorLoopBench.Save> saves = new EditorLoopBench(asTheBenchBuilds(edited), EditorLoopBench.Edit.GLOSS)
+                .run(glossary, "articles/119a5904f4221201/", 2);
+        assertEquals(2, saves.size());
+        assertArrayEquals(before, Files.readAllBytes(glossary));
+        clean.build(asTheBenchBuilds(clean));
+        TestProject.assertSameSite(clean.site(), edited.site());
+    }
+
     /** The bench's corpus is built without a permalink registry: its saves add articles, and take them off again. */
     private static BuildConfig asTheBenchBuilds(TestProject p) {
         BuildConfig c = p.config();
