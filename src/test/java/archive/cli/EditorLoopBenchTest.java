@@ -25,43 +25,23 @@ class EditorLoopBenchTest {
         projects.forEach(p -> TestProject.delete(p.root));
     }
 
+    /**
+     * Each save's reloaded page shows its change (the bench fails otherwise), and the file saved is
+     * put back: a seed, a template (of a copy of the project's, as the bench makes) or the glossary.
+     */
     @ParameterizedTest
-    @EnumSource(value = EditorLoopBench.Edit.class, names = {"AUTHOR", "NEW"})
+    @EnumSource(value = EditorLoopBench.Edit.class, names = {"AUTHOR", "NEW", "TEMPLATE", "GLOSS"})
     void theSiteIsLeftAsACleanBuildMakesIt(EditorLoopBench.Edit edit) throws Exception {
         TestProject edited = project(), clean = project();
-        Path seed = edited.root.resolve("seeds/000_119a5904f4221201.txt");
-        byte[] before = Files.readAllBytes(seed);
-        List<EditorLoopBench.Save> saves = new EditorLoopBench(asTheBenchBuilds(edited), edit).run(seed, "articles/119a5904f4221201/", 2);
+        Path saved = edited.root.resolve(switch (edit) {
+            case TEMPLATE -> "templates/base.peb";
+            case GLOSS -> "data/glossary.yaml";
+            default -> "seeds/000_119a5904f4221201.txt";
+        });
+        byte[] before = Files.readAllBytes(saved);
+        List<EditorLoopBench.Save> saves = new EditorLoopBench(asTheBenchBuilds(edited), edit).run(saved, "articles/119a5904f4221201/", 2);
         assertEquals(2, saves.size());
-        assertArrayEquals(before, Files.readAllBytes(seed));
-        clean.build(asTheBenchBuilds(clean));
-        TestProject.assertSameSite(clean.site(), edited.site());
-    }
-
-    /** Saves of a template (a copy of the project's, as the bench makes): each reloaded page shows its change. */
-    @org.junit.jupiter.api.Test
-    void aTemplatesSavesAreShownAndTheSiteIsLeftAsACleanBuildMakesIt() throws Exception {
-        TestProject edited = project(), clean = project();
-        Path template = edited.root.resolve("templates/base.peb");
-        byte[] before = Files.readAllBytes(template);
-        List<EditorLoopBench.Save> saves = new EditorLoopBench(asTheBenchBuilds(edited), EditorLoopBench.Edit.TEMPLATE)
-                .run(template, "articles/119a5904f4221201/", 2);
-        assertEquals(2, saves.size());
-        assertArrayEquals(before, Files.readAllBytes(template));
-        clean.build(asTheBenchBuilds(clean));
-        TestProject.assertSameSite(clean.site(), edited.site());
-    }
-
-    /** Saves of a gloss, in the data: each reloaded article page shows it; the glossary is put back. */
-    @org.junit.jupiter.api.Test
-    void aGlosssSavesAreShownAndTheSiteIsLeftAsACleanBuildMakesIt() throws Exception {
-        TestProject edited = project(), clean = project();
-        Path glossary = edited.root.resolve("data/glossary.yaml");
-        byte[] before = Files.readAllBytes(glossary);
-        List<EditorLoopBench.Save> saves = new EditorLoopBench(asTheBenchBuilds(edited), EditorLoopBench.Edit.GLOSS)
-                .run(glossary, "articles/119a5904f4221201/", 2);
-        assertEquals(2, saves.size());
-        assertArrayEquals(before, Files.readAllBytes(glossary));
+        assertArrayEquals(before, Files.readAllBytes(saved));
         clean.build(asTheBenchBuilds(clean));
         TestProject.assertSameSite(clean.site(), edited.site());
     }
