@@ -42,6 +42,8 @@ public final class Preview implements AutoCloseable {
     private final AtomicBoolean manyPages = new AtomicBoolean();
     private DirectoryWatcher watcher;
     private volatile long lastBuildMillis;
+    /** Renders the open pages first (see {@link #showOpenPagesFirst}); a test puts a failing one in its place. */
+    private volatile java.util.function.Function<java.util.Set<String>, java.util.Map<String, byte[]>> firstPass = this::renderOpen;
 
     public Preview(BuildConfig config, String bind, int port, PrintStream log) throws IOException {
         this.config = config;
@@ -81,6 +83,9 @@ public final class Preview implements AutoCloseable {
     }
 
     public int port() { return server.port(); }
+
+    /** For tests: renders the open pages first with {@code pass} instead (a fault of the first pass alone). */
+    void firstPassBy(java.util.function.Function<java.util.Set<String>, java.util.Map<String, byte[]>> pass) { firstPass = pass; }
 
     public DevServer server() { return server; }
 
@@ -186,7 +191,7 @@ public final class Preview implements AutoCloseable {
         if (open.isEmpty() || !server.lastErrors().isEmpty()) return null;
         long t0 = System.nanoTime();
         try {
-            java.util.Map<String, byte[]> made = new SiteBuild(config, null, cache).renderOnly(open);
+            java.util.Map<String, byte[]> made = firstPass.apply(open);
             server.showFirst(made);
             if (!made.isEmpty()) {
                 log.printf("Showed the %d open %s in %d ms; building the others%n", made.size(), made.size() == 1 ? "page" : "pages",
@@ -198,6 +203,10 @@ public final class Preview implements AutoCloseable {
             // executor would drop it).
             return String.valueOf(e);
         }
+    }
+
+    private java.util.Map<String, byte[]> renderOpen(java.util.Set<String> open) {
+        return new SiteBuild(config, null, cache).renderOnly(open);
     }
 
     /**

@@ -276,6 +276,38 @@ class PreviewTest {
         }
     }
 
+    /**
+     * A fault of the first pass alone (the open pages rendered before the others) is said once the
+     * build after it succeeds, which would otherwise hide it; when the build fails too, its own errors
+     * are all the editor is told.
+     */
+    @Test
+    void aFaultOfTheFirstPassAloneIsSaidWhenTheBuildAfterItSucceeds() throws Exception {
+        String article = "/articles/119a5904f4221201/";
+        String said = "The open pages could not be made first: java.lang.IllegalStateException: an injected fault";
+        preview.firstPassBy(open -> { throw new IllegalStateException("an injected fault"); });
+        preview.awaitIdle(60);
+        try (Socket open = new Socket("127.0.0.1", preview.port())) {
+            BufferedReader onArticle = EventStream.listen(open, article);
+            String base = project.read("templates/base.peb");
+            project.write("templates/base.peb", base + "{% if %}");
+            EventStream.waitFor(onArticle, "data: failed");
+            preview.awaitIdle(60);
+            assertFalse(logged.toString(StandardCharsets.UTF_8).contains(said), "the failed build speaks for itself");
+
+            // Mended: that build makes no page first (the pages showed the errors); the next save's does, and fails.
+            project.write("templates/base.peb", base.replace("<footer class=\"colophon\">", "<footer class=\"colophon\"><!-- mended -->"));
+            EventStream.waitFor(onArticle, "data: ok");
+            preview.awaitIdle(60);
+            project.write("templates/base.peb", base.replace("<footer class=\"colophon\">", "<footer class=\"colophon\"><!-- saved again -->"));
+            EventStream.waitFor(onArticle, "data: ok");
+            preview.awaitIdle(60);
+            String log = logged.toString(StandardCharsets.UTF_8);
+            assertTrue(log.contains(said), log);
+            assertTrue(request("GET", article).body().contains("<!-- saved again -->"), "the build published the change");
+        }
+    }
+
     /** A new article extends the permalink registry in data/: the preview's own write, after which no page is made first. */
     @Test
     void theRegistryExtendedByTheBuildMakesNoPageFirst() throws Exception {
