@@ -79,10 +79,20 @@ final class EditorLoopBench {
 
     private final BuildConfig config;
     private final Edit edit;
+    /** Milliseconds from a save's page fetched to the next save, not waiting for its builds; negative: waiting for them. */
+    private final long interval;
 
-    EditorLoopBench(BuildConfig config, Edit edit) {
+    EditorLoopBench(BuildConfig config, Edit edit) { this(config, edit, -1); }
+
+    /**
+     * With {@code interval} at 0 or more, each save after the first comes that many milliseconds
+     * after the last one's page was fetched, while its builds may still run (an editor saving again),
+     * and is timed to the first reload whose page shows it.
+     */
+    EditorLoopBench(BuildConfig config, Edit edit, long interval) {
         this.config = config;
         this.edit = edit;
+        this.interval = interval;
     }
 
     /** The seed's text with its date {@code days} later, in the English header and in the original's date line. */
@@ -119,8 +129,12 @@ final class EditorLoopBench {
                 String mark = "Editor loop " + i;
                 // The builds of the last save done (a deferring build is followed by one that catches up) and
                 // their reload events in: an event of theirs taken for this save's would fetch the page too soon.
-                preview.awaitIdle(120);
-                Thread.sleep(100);
+                if (interval < 0 || i == 1) {
+                    preview.awaitIdle(120);
+                    Thread.sleep(100);
+                } else {
+                    Thread.sleep(interval);
+                }
                 reloads.clear();
                 String id = String.format(java.util.Locale.ROOT, "ed170000000000%02x", i), fetched = articlePath;
                 long t0 = System.nanoTime();
@@ -142,14 +156,19 @@ final class EditorLoopBench {
                         case NEW -> throw new IllegalStateException();
                     });
                 }
-                Long reload = reloads.poll(120, TimeUnit.SECONDS);
-                if (reload == null) throw new IllegalStateException("no reload event within two minutes of saving " + seed);
-                String page = http.send(HttpRequest.newBuilder(URI.create(base + "/" + fetched)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                long deadline = t0 + TimeUnit.SECONDS.toNanos(120);
+                Long reload;
+                String page;
+                do {
+                    // (Saving while the last save's builds run, a reload of theirs may come first: the page reloads again.)
+                    reload = reloads.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (reload == null) throw new IllegalStateException("no reload event showing the edit within two minutes of saving " + seed);
+                    page = http.send(HttpRequest.newBuilder(URI.create(base + "/" + fetched)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                } while (interval >= 0 && !page.contains(mark));
                 long t1 = System.nanoTime();
                 if (!page.contains(mark)) throw new IllegalStateException("the reloaded page does not show the edit \"" + mark + "\"");
-                out.add(new Save((reload - t0) / 1_000_000, (t1 - t0) / 1_000_000, preview.lastBuildMillis()));
-                Thread.sleep(300);
+                out.add(new Save((reload - t0) / 1_000_000, (t1 - t0) / 1_000_000, interval < 0 ? preview.lastBuildMillis() : -1));
+                if (interval < 0) Thread.sleep(300);
             }
             // The seed put back while the preview still runs, and built: the site then shows the corpus
             // again, as the bench's later builds and any reader of the site expect. Awaited as a build

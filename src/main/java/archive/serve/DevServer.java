@@ -190,13 +190,30 @@ public final class DevServer implements AutoCloseable {
     /**
      * Serves {@code pages} (by site file) until the next {@link #built}, in place of the published
      * files, and tells the open pages they change to reload: the preview shows the open pages while
-     * it renders the others. Not a build: {@link #announced} does not count it.
+     * it renders the others. Not a build: {@link #announced} does not count it. Called again before a
+     * build (the preview stopped one for a newer save), it compares each page with what that page
+     * was told to show, and a page no longer shown first goes back to its file.
      */
     public void showFirst(Map<String, byte[]> pages) {
         if (pages.isEmpty()) return;
-        java.util.Set<String> changed = differingFromFiles(pages);
-        shown = new Shown(Map.copyOf(pages), java.util.Set.copyOf(changed));
-        broadcast("event: reload\ndata: ok\n\n", o -> changed.contains(pageOf.get(o)));
+        Shown before = shown;
+        // What an open page shows: the bytes shown first before, when it was told to reload to them; else its file.
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        Map<String, byte[]> againstFiles = new java.util.HashMap<>();
+        pages.forEach((file, bytes) -> {
+            if (!before.reloaded().contains(file)) againstFiles.put(file, bytes);
+            else if (!java.util.Arrays.equals(bytes, before.pages().get(file))) changed.add(file);
+        });
+        changed.addAll(differingFromFiles(againstFiles));
+        java.util.Set<String> reloaded = new java.util.HashSet<>(changed);
+        before.reloaded().stream().filter(pages::containsKey).forEach(reloaded::add);
+        // A page told to show bytes no longer shown first goes back to its file.
+        Map<String, byte[]> dropped = new java.util.HashMap<>(before.pages());
+        dropped.keySet().retainAll(before.reloaded());
+        dropped.keySet().removeAll(pages.keySet());
+        java.util.Set<String> backToFiles = differingFromFiles(dropped);
+        shown = new Shown(Map.copyOf(pages), java.util.Set.copyOf(reloaded));
+        broadcast("event: reload\ndata: ok\n\n", o -> changed.contains(pageOf.get(o)) || backToFiles.contains(pageOf.get(o)));
     }
 
     private static byte[] readQuietly(Path file) {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The editor loop: builds the site, serves it, watches seeds/, data/, templates/ and pages/, and
  * rebuilds after every change, reusing the articles of unchanged files and keeping unchanged
  * pages. Open pages reload when a build ends; a failed build leaves the last good site served,
- * with its errors shown in the pages. Changes that arrive during a build start one more build.
+ * with its errors shown in the pages. Changes that arrive during a build start one more build; a
+ * build after a change of the templates or the data, which shows the open pages first, stops for it.
  */
 public final class Preview implements AutoCloseable {
     private final BuildConfig config;
@@ -53,7 +54,7 @@ public final class Preview implements AutoCloseable {
 
     /** Builds once, starts serving and watching. */
     public void start() throws IOException {
-        build();
+        build(false);
         server.start();
         List<Path> watched = new ArrayList<>();
         for (Path p : List.of(config.seeds(), config.data(), config.templates(), config.pages())) {
@@ -83,6 +84,9 @@ public final class Preview implements AutoCloseable {
     }
 
     public int port() { return server.port(); }
+
+    /** Whether a save is waiting for its build (a build that gives way to it then stops). */
+    boolean saveWaiting() { return queued.get(); }
 
     /** For tests: renders the open pages first with {@code pass} instead (a fault of the first pass alone). */
     void firstPassBy(java.util.function.Function<java.util.Set<String>, java.util.Map<String, byte[]>> pass) { firstPass = pass; }
@@ -138,8 +142,14 @@ public final class Preview implements AutoCloseable {
                 // Let the burst of events of one save arrive, then build what is on disk.
                 sleep(15);
                 queued.set(false);
-                String notShown = manyPages.getAndSet(false) ? showOpenPagesFirst() : null;
-                build();
+                boolean many = manyPages.getAndSet(false);
+                String notShown = many ? showOpenPagesFirst() : null;
+                // Such a build may render every page (seconds at 10,000 articles, a minute and more at 100,000):
+                // a newer save stops it, so that its open pages are shown first at once rather than after it.
+                if (!build(many)) {
+                    manyPages.set(true); // nothing published: the next build renders those pages, the open ones first
+                    return;
+                }
                 // A failure the build shares (a broken template, a seed with errors) it has reported; one of
                 // its own would otherwise never be seen.
                 if (notShown != null && server.lastErrors().isEmpty()) log.println("The open pages could not be made first: " + notShown);
@@ -147,21 +157,32 @@ public final class Preview implements AutoCloseable {
         }
     }
 
-    private void build() {
+    /**
+     * Builds (deferring the search index and downloads to a catching-up build) and announces it;
+     * with {@code givesWay}, stops without publishing anything once a newer save is waiting, and
+     * returns false (the pages shown first stay served as shown).
+     */
+    private boolean build(boolean givesWay) {
         long t0 = System.nanoTime();
         String errors = "";
         boolean catchUp = false;
         try {
-            SiteBuild.Result r = new SiteBuild(config, null, cache).deferringIndexes().build();
+            SiteBuild b = new SiteBuild(config, null, cache).deferringIndexes();
+            if (givesWay) b.cancelledWhen(queued::get);
+            SiteBuild.Result r = b.build();
             lastBuildMillis = (System.nanoTime() - t0) / 1_000_000;
             catchUp = r.indexesDeferred();
             log.printf("Built %d articles in %d ms (%d of %d pages rendered; %d files written, %d unchanged)%s%n", r.articles(),
                     lastBuildMillis, r.pagesRendered(), r.pages(), r.filesWritten(), r.filesReused(),
                     catchUp ? "; search index and downloads follow" : "");
-        } catch (BuildFailedException e) {
-            errors = e.getMessage();
         } catch (RuntimeException e) {
-            errors = "error: " + e.getMessage();
+            // (A build that gives way and failed meanwhile read what the newer save was still writing, or
+            // what it mends: the newer save's build says what is still wrong.)
+            if (cancelled(e) || givesWay && queued.get()) {
+                log.printf("Stopped the build after %d ms: a newer save is being built%n", (System.nanoTime() - t0) / 1_000_000);
+                return false;
+            }
+            errors = e instanceof BuildFailedException ? e.getMessage() : "error: " + e.getMessage();
         } catch (Error e) {
             // Said, not swallowed by the builder's executor, whose Future nobody reads.
             errors = failure(e, "building the site");
@@ -176,6 +197,12 @@ public final class Preview implements AutoCloseable {
         // The open pages show the edit now; the search index and downloads catch up unless another
         // save is already waiting (its build will defer them again, and catch up after it).
         if (catchUp && !queued.get()) catchUp();
+        return true;
+    }
+
+    /** Whether {@code e} is a build's stop for a newer save (a parallel stage may wrap it). */
+    private static boolean cancelled(RuntimeException e) {
+        return e instanceof SiteBuild.CancelledException || e.getCause() instanceof SiteBuild.CancelledException;
     }
 
     /**
@@ -205,7 +232,8 @@ public final class Preview implements AutoCloseable {
         }
     }
 
-    private java.util.Map<String, byte[]> renderOpen(java.util.Set<String> open) {
+    /** The pages of the site files {@code open}, rendered from the saved state (see {@link SiteBuild#renderOnly}). */
+    java.util.Map<String, byte[]> renderOpen(java.util.Set<String> open) {
         return new SiteBuild(config, null, cache).renderOnly(open);
     }
 
@@ -225,7 +253,7 @@ public final class Preview implements AutoCloseable {
             server.settle();
         } catch (RuntimeException e) {
             // A cancellation may come wrapped by a parallel stage.
-            if (e instanceof SiteBuild.CancelledException || e.getCause() instanceof SiteBuild.CancelledException) {
+            if (cancelled(e)) {
                 // (The pages shown first stay as shown: the newer save's builds settle them.)
                 log.println("Stopped bringing the search index up to date: a newer save is being built");
             } else {

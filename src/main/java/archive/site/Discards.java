@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * What an in-place update of the site takes away (the published files it replaces or removes, and
- * the emptied staging folder), kept in a folder beside the output ({@code .site.discarded-N}) and
- * deleted once the update is done: at once when it is little, otherwise by a process of its own,
- * after which the build returns.
+ * the emptied staging folder), or the staging folder of a build that published nothing, kept in a
+ * folder beside the output ({@code .site.discarded-N}) and deleted once the update is done: at once
+ * when it is little, otherwise by a process of its own, after which the build returns.
  *
  * <p>Why: giving a file's space back is most of what replacing it costs on a disk like this
  * machine's (ext4 without a journal, mounted with {@code discard}): 8,000 pages of 30 KB renamed
@@ -36,6 +36,8 @@ final class Discards {
     private final Path out;
     private final Path dir;
     private int entries;
+    /** Files and folders held, counting those inside the folders taken whole (see {@link #take(Path, int)}). */
+    private int held;
     private boolean made;
     private boolean linking = true;
 
@@ -57,6 +59,7 @@ final class Discards {
         try {
             Files.createLink(next(), published);
             entries++;
+            held++;
         } catch (NoSuchFileException e) {
             // a new page: nothing published to keep
         } catch (UnsupportedOperationException e) {
@@ -68,11 +71,15 @@ final class Discards {
     }
 
     /** Moves {@code path} (a published file the update removes, or a folder) into the folder; deletes it where it cannot. */
-    void take(Path path) throws IOException {
+    void take(Path path) throws IOException { take(path, 1); }
+
+    /** As {@link #take(Path)}, {@code path} holding about {@code files} files and folders (deleted apart when many). */
+    void take(Path path, int files) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) return;
         try {
             Files.move(path, next(), StandardCopyOption.ATOMIC_MOVE);
             entries++;
+            held += Math.max(1, files);
         } catch (IOException e) {
             SiteWriter.deleteTree(path);
         }
@@ -94,7 +101,7 @@ final class Discards {
     void dispose() throws IOException {
         List<Path> all = folders(out);
         boolean onlyThis = all.isEmpty() || all.size() == 1 && all.get(0).equals(dir);
-        if (onlyThis && entries < DELETED_AT_ONCE) {
+        if (onlyThis && held < DELETED_AT_ONCE) {
             SiteWriter.deleteTree(dir);
         } else if (!deletedApart(all)) {
             for (Path f : all) SiteWriter.deleteTree(f);

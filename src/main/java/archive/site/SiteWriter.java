@@ -717,11 +717,22 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         }
     }
 
-    /** Discards the staging folder if the site was not published, and releases the lock. */
+    /**
+     * Discards the staging folder if the site was not published, and releases the lock. A build
+     * stopped or failed after writing thousands of pages (the preview stops a template's build for a
+     * newer save) hands them to {@link Discards}, which deletes them apart: deleting them here
+     * held up what comes next.
+     */
     @Override
     public void close() {
         try {
-            if (!published || Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) deleteTree(staging);
+            if (!published) {
+                Discards discards = new Discards(out);
+                discards.take(staging, (inPlace ? staged.size() : produced.size()) + dirs.size());
+                discards.dispose();
+            } else if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(staging);
+            }
             lock.release();
             lockChannel.close();
         } catch (IOException e) {

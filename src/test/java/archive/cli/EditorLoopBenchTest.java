@@ -46,6 +46,20 @@ class EditorLoopBenchTest {
         TestProject.assertSameSite(clean.site(), edited.site());
     }
 
+    /** Saving again at once, while the last save's builds may run (`--interval 0`): each save is shown, and the site ends as a clean build's. */
+    @ParameterizedTest
+    @EnumSource(value = EditorLoopBench.Edit.class, names = {"AUTHOR", "TEMPLATE"})
+    void savesWhileTheLastOnesBuildsRunAreEachShown(EditorLoopBench.Edit edit) throws Exception {
+        TestProject edited = project(), clean = project();
+        Path saved = edited.root.resolve(edit == EditorLoopBench.Edit.TEMPLATE ? "templates/base.peb" : "seeds/000_119a5904f4221201.txt");
+        byte[] before = Files.readAllBytes(saved);
+        List<EditorLoopBench.Save> saves = new EditorLoopBench(asTheBenchBuilds(edited), edit, 0).run(saved, "articles/119a5904f4221201/", 4);
+        assertEquals(4, saves.size());
+        assertArrayEquals(before, Files.readAllBytes(saved));
+        clean.build(asTheBenchBuilds(clean));
+        TestProject.assertSameSite(clean.site(), edited.site());
+    }
+
     /** The bench's corpus is built without a permalink registry: its saves add articles, and take them off again. */
     private static BuildConfig asTheBenchBuilds(TestProject p) {
         BuildConfig c = p.config();

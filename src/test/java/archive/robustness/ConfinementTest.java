@@ -244,6 +244,28 @@ class ConfinementTest {
         awaitNoDiscards(out);
     }
 
+    /**
+     * A build that writes many pages and then publishes nothing (stopped for a newer save, or failed)
+     * leaves the site as it was; its staging folder is gone at once, deleted apart (a little one by the
+     * build itself).
+     */
+    @Test
+    void whatABuildThatPublishedNothingWroteIsDeletedApart() throws Exception {
+        Path out = project().root.resolve("out");
+        List<String> pages = java.util.stream.IntStream.range(0, 700).mapToObj(i -> "p/" + i + "/index.html").toList();
+        publish(out, "one", pages);
+        String before = CliProcess.treeHash(out);
+        for (List<String> written : List.of(pages.subList(0, 3), pages)) {
+            try (SiteWriter w = SiteWriter.open(out)) {
+                for (String f : written) w.write(f, bytes(f + " unpublished"));
+            }
+            assertFalse(Files.exists(out.resolveSibling(".out.staging")), "the staging folder is gone");
+            if (written.size() == 3) assertEquals(List.of(), discarded(out), "a little one deleted by the build");
+            assertEquals(before, CliProcess.treeHash(out));
+        }
+        awaitNoDiscards(out);
+    }
+
     /** A discard folder a killed build left goes with the next update, however little. */
     @Test
     void aDiscardFolderLeftBehindGoesWithTheNextUpdate() throws Exception {

@@ -89,6 +89,36 @@ class DevServerTest {
     }
 
     /**
+     * Shown first twice before a build publishes (the preview stopped a build for a newer save): each
+     * page is compared with what it was told to show, not with its file, and a page no longer shown
+     * first goes back to its file.
+     */
+    @Test
+    void pagesShownFirstAgainBeforeABuildReloadWhereTheyDifferFromWhatTheyShow() throws Exception {
+        try (Socket a = new Socket("127.0.0.1", server.port()); Socket b = new Socket("127.0.0.1", server.port());
+             Socket c = new Socket("127.0.0.1", server.port())) {
+            BufferedReader onA = EventStream.listen(a, "/a/"), onB = EventStream.listen(b, "/b/"), onC = EventStream.listen(c, "/c/");
+            server.showFirst(Map.of("a/index.html", page("a first"), "b/index.html", page("b first"), "c/index.html", page("c first")));
+            EventStream.waitFor(onA, "data: ok");
+            EventStream.waitFor(onB, "data: ok");
+            EventStream.waitFor(onC, "data: ok");
+
+            // The newer save made a as published (the change undone), b as shown already, and c is not shown first.
+            server.showFirst(Map.of("a/index.html", page("a as published"), "b/index.html", page("b first")));
+            EventStream.waitFor(onA, "data: ok");
+            EventStream.waitFor(onC, "data: ok");
+            EventStream.noReloadWithin(b, onB, 1_000);
+            assertTrue(get("/a/").contains("a as published") && get("/b/").contains("b first") && get("/c/").contains("c as published"));
+
+            // The build publishes nothing new: a shows it already; b goes back to its file.
+            server.built("");
+            EventStream.waitFor(onB, "data: ok");
+            EventStream.noReloadWithin(a, onA, 1_000);
+            assertTrue(get("/b/").contains("b as published"));
+        }
+    }
+
+    /**
      * A page shown first that the build left behind for the one catching up after it (a list an
      * edit moved an article onto) keeps being served as shown: it does not go back, then forward.
      */

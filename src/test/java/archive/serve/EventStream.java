@@ -26,9 +26,15 @@ final class EventStream {
         return in;
     }
 
+    /** How long an awaited event may take: a test project's build takes seconds at most. */
+    private static final int WAIT_SECONDS = 90;
+
     static void waitFor(BufferedReader in, String line) throws IOException {
+        // (Pings every 15 s keep the stream from timing out: an event that never comes fails here.)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         for (String l; (l = in.readLine()) != null; ) {
             if (l.equals(line)) return;
+            if (System.nanoTime() > deadline) throw new AssertionError("no " + line + " within " + WAIT_SECONDS + " s");
             // A build that fails where success is awaited would otherwise wait for ever (pings keep the stream open).
             if (l.startsWith("data: ") && line.startsWith("data: ")) throw new AssertionError("expected " + line + ", got " + l);
         }

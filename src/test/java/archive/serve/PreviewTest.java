@@ -308,6 +308,61 @@ class PreviewTest {
         }
     }
 
+    /**
+     * A save while a template's change is being built (every page: seconds at 10,000 articles, a
+     * minute and more at 100,000) stops that build, publishing nothing, and its own first pass shows
+     * the open page at once; the build after it brings the site to a clean build's.
+     */
+    @Test
+    void aNewerSaveOfATemplateStopsTheBuildOfEveryPageAndIsShownFirst() throws Exception {
+        String footer = "<footer class=\"colophon\">";
+        String base = project.read("templates/base.peb");
+        newerSaveStopsTheBuild(() -> project.write("templates/base.peb", base.replace(footer, footer + "<!-- second save -->")),
+                "<!-- first save -->", "<!-- second save -->");
+    }
+
+    /** As above, the newer save a seed's: its build still renders every page the template changed, the open one first. */
+    @Test
+    void aNewerSaveOfASeedStopsTheBuildOfEveryPageAndIsShownFirst() throws Exception {
+        String seed = "seeds/000_119a5904f4221201.txt";
+        String text = project.read(seed);
+        newerSaveStopsTheBuild(() -> project.write(seed, text.replaceFirst("(?m)^Title: ", "Title: Saved again: ")),
+                "<!-- first save -->", "Saved again: ");
+    }
+
+    private void newerSaveStopsTheBuild(Runnable secondSave, String first, String second) throws Exception {
+        String article = "/articles/119a5904f4221201/";
+        java.util.concurrent.CountDownLatch firstMade = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger passes = new AtomicInteger();
+        // The first save's first pass waits for the second save, so that the build after it finds a newer one waiting.
+        preview.firstPassBy(open -> {
+            java.util.Map<String, byte[]> made = preview.renderOpen(open);
+            if (passes.incrementAndGet() == 1) {
+                firstMade.countDown();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!preview.saveWaiting() && System.nanoTime() < deadline) Thread.onSpinWait();
+            }
+            return made;
+        });
+        preview.awaitIdle(60);
+        try (Socket open = new Socket("127.0.0.1", preview.port())) {
+            BufferedReader onArticle = EventStream.listen(open, article);
+            String footer = "<footer class=\"colophon\">";
+            project.write("templates/base.peb", project.read("templates/base.peb").replace(footer, footer + first));
+            assertTrue(firstMade.await(60, TimeUnit.SECONDS), "the first save's open page is made");
+            secondSave.run();
+            EventStream.waitFor(onArticle, "data: ok");
+            preview.awaitIdle(60);
+            String log = logged.toString(StandardCharsets.UTF_8);
+            assertTrue(log.contains("Stopped the build after ") && log.contains("a newer save is being built"), log);
+            assertTrue(passes.get() >= 2, "the newer save's open page is made first too");
+            assertTrue(request("GET", article).body().contains(second), "the open page shows the newer save");
+        }
+        java.nio.file.Path clean = project.root.resolve("clean-site");
+        project.build(project.config().withOut(clean));
+        TestProject.assertSameSite(clean, project.site());
+    }
+
     /** A new article extends the permalink registry in data/: the preview's own write, after which no page is made first. */
     @Test
     void theRegistryExtendedByTheBuildMakesNoPageFirst() throws Exception {
