@@ -846,6 +846,7 @@ public final class SiteBuild {
                 new IndexCrossRefs(corpus.index(), corpus.data(),
                         corpus.pages().stream().map(SitePage::name).collect(java.util.stream.Collectors.toSet())), diags, sink, site);
         publishing.prepare(ctx);
+        ctx.beforeEachPage(this::stopIfCancelled);
         // The article's text and overrides were fingerprinted when it was read; its notes, places and
         // industries complete what its pages are made from (the data is in every page's inputs).
         if (cache == null) {

@@ -340,7 +340,7 @@ class PreviewTest {
             if (passes.incrementAndGet() == 1) {
                 firstMade.countDown();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (!preview.saveWaiting() && System.nanoTime() < deadline) Thread.onSpinWait();
+                while (!preview.saveWaiting() && System.nanoTime() < deadline) java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
             }
             return made;
         });
