@@ -890,8 +890,8 @@ public final class SiteBuild {
         ArticlePages articlePages = new ArticlePages(ctx);
         Map<String, String> introductions = new ConcurrentHashMap<>();
         // Each article's text is read back (the archive is held without it) only if its page is made.
+        // (A cancelled build stops before its next page: see RenderContext#beforeEachPage, set in #context.)
         archive.parallel.Parallel.forEach(corpus.index().articles(), a -> {
-            stopIfCancelled(); // a preview's catching-up build gives way to a new save within an article
             String intro = articlePages.render(a);
             if (!intro.isEmpty()) introductions.put(a.id(), intro);
         });

@@ -1167,6 +1167,18 @@ class IncrementalBuildTest {
     }
 
     /**
+     * A build that may be cancelled asks before each page it renders, not only between its stages:
+     * the preview's build of every page stops for a newer save within a page (at 100,000 articles a
+     * stage takes seconds).
+     */
+    @Test
+    void aCancellableBuildAsksBeforeEachPage() {
+        int[] asked = {0};
+        SiteBuild.Result r = new SiteBuild(project.config(), null).cancelledWhen(() -> ++asked[0] < 0).build();
+        assertTrue(r.pagesRendered() > 100 && asked[0] >= r.pagesRendered(), asked[0] + " questions for " + r.pagesRendered() + " pages");
+    }
+
+    /**
      * A save the preview shows at once: only article pages (and the glossary index) are made, each
      * as a clean build makes it; the next build brings the whole site to a clean build's. Returns
      * the article folders made at once ("articles/<id>/").
