@@ -120,6 +120,19 @@ public final class SiteBuild {
         return this;
     }
 
+    /** Whether the search index is made after every page rather than beside them (see {@link #searchIndexApart}). */
+    private boolean searchApart;
+
+    /**
+     * Makes the search index after every page is made, rather than on a core beside them: a longer
+     * build, whose pages and index each show their own time in the progress lines. The speed issue
+     * counts the index apart from the pages; {@code archive bench} times the pages so.
+     */
+    public SiteBuild searchIndexApart() {
+        this.searchApart = true;
+        return this;
+    }
+
     /** Holds the archive hollow above {@code bytes} of seeds instead of {@link #HOLD_TEXT_BYTES}: for tests. */
     SiteBuild holdingTextUpTo(long bytes) {
         this.holdTextBytes = bytes;
@@ -265,7 +278,7 @@ public final class SiteBuild {
                 // The search index is made from the articles alone, on a thread of its own: started
                 // before the published files are checked, which it has no part in (they leave its files
                 // to it), and which with the few pages the edit changed leave a core idle.
-                early = searchIndexStarted(corpus, ctx, writer);
+                early = searchApart ? null : searchIndexStarted(corpus, ctx, writer);
                 boolean kept;
                 try {
                     kept = writer.keepPreviousUnlessTouched(f -> storedEdit.affects(f) || Publishing.madeFromEveryArticle(f)
@@ -277,7 +290,7 @@ public final class SiteBuild {
                 if (kept) return buildStoredEdit(corpus, storedEdit, ctx, writer, publishing, diags, early);
                 // A published file was touched: every page is made, and the index is awaited first when
                 // the archive is held hollow, whose passes over the articles are kept apart (see below).
-                if (!holdsWhole) early.join();
+                if (!holdsWhole && early != null) early.join();
             }
             // Every page is made: a broken template fails before the first. (An edit's way, taken only with
             // the templates the last build compiled, compiles each when a page asks for it.)
@@ -291,12 +304,12 @@ public final class SiteBuild {
             // on a thread of its own once the article pages are made, beside the glossary and the lists,
             // whose pages leave a core idle at times. (Held hollow, the whole paper keeps them apart: each
             // reads the articles back from the store, and together they would need more memory.)
-            boolean later = early == null && cache == null && holdsWhole;
+            boolean later = !searchApart && early == null && cache == null && holdsWhole;
             // Held hollow, an update that leaves all but a few articles' search postings as they were (a new
             // article, one removed) makes its index beside the pages from the start: it reads back only those
             // few articles' text (a new article at 100,000: 35.0-38.1 s instead of 37.1 s, removed 39.9-40.8 s
             // instead of 41.7-43.1 s; docs/benchmarks.md, thirty-fifth session).
-            boolean beside = early == null && cache == null && !holdsWhole && fewToTokenize(corpus);
+            boolean beside = !searchApart && early == null && cache == null && !holdsWhole && fewToTokenize(corpus);
             SideTask search = later ? new SideTask("search index") : beside ? searchIndexStarted(corpus, ctx, writer) : early;
             Map<String, String> introductions;
             try {
@@ -450,7 +463,8 @@ public final class SiteBuild {
         int renderedPages = ctx.pagesRendered.get();
         say("Rendered the %d %s the edit changed; the feed and downloads brought up to date", renderedPages,
                 renderedPages == 1 ? "page" : "pages");
-        search.join();
+        if (search != null) search.join();
+        else indexForSearch(corpus, ctx, writer);
         diags.throwIfErrors("rendering pages");
         writer.publish();
         publishing.recordPermalinks();

@@ -22,10 +22,16 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print the build's wall and CPU time and peak memory on one `stats:` line")
     boolean stats;
 
+    @Option(names = "--search-index-apart", description = "make the search index after every page instead of beside them: "
+            + "a longer build whose progress lines time the pages and the index apart (for benchmarks)")
+    boolean searchIndexApart;
+
     @Override
     public Integer call() {
         return Outcome.run(() -> {
-            SiteBuild.Result r = new SiteBuild(folders.config(), System.err).build();
+            SiteBuild build = new SiteBuild(folders.config(), System.err);
+            if (searchIndexApart) build.searchIndexApart();
+            SiteBuild.Result r = build.build();
             Outcome.printWarnings(r.diagnostics().warnings());
             System.err.printf("Built %d articles, %d pages into %s%n", r.articles(), r.pages(), folders.out);
             if (stats) {

@@ -1179,6 +1179,46 @@ class IncrementalBuildTest {
     }
 
     /**
+     * The bench's clean build makes the search index after every page, so that its progress lines
+     * time the pages and the index apart (the speed issue counts the index apart): the index's line
+     * comes after the line that every page is made, publishing alone follows it, and the site equals
+     * a build that makes them together. So for an edit's build, which keeps every other page.
+     */
+    @Test
+    void aBuildWithTheSearchIndexApartMakesItAfterEveryPageAndTheSameSite() throws IOException {
+        onSynthetic(17, 40, (gen, corpus) -> {
+            Path together = cleanBuild(corpus);
+            String log = apart(corpus);
+            TestProject.assertSameSite(together, corpus.site());
+            String[] lines = log.lines().filter(l -> l.startsWith("[")).toArray(String[]::new);
+            int indexed = indexOf(lines, "] Indexed 40 articles for search"), everyPage = -1;
+            for (int i = 0; i < lines.length; i++) if (lines[i].contains("] Rendered ")) everyPage = i;
+            assertTrue(everyPage >= 0 && indexed == lines.length - 2 && everyPage == indexed - 1
+                    && lines[lines.length - 1].contains("] Published "), log);
+            // An edit's build, which keeps the pages the edit cannot change, brings the index up to date after its pages too.
+            addSentence(corpus, "seeds/" + gen.fileName(12), "An editor's correction. ");
+            log = apart(corpus);
+            assertTrue(log.contains("Published the edit of 1 article"), log);
+            lines = log.lines().filter(l -> l.startsWith("[")).toArray(String[]::new);
+            assertTrue(indexOf(lines, "] Rendered the ") == indexOf(lines, "] Indexed 40 articles for search (1 tokenized") - 1, log);
+            TestProject.assertSameSite(cleanBuild(corpus), corpus.site());
+        });
+    }
+
+    private static String apart(TestProject corpus) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new SiteBuild(corpus.config(), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8))
+                .searchIndexApart().build();
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The first of {@code lines} holding {@code text}, or -1. */
+    private static int indexOf(String[] lines, String text) {
+        for (int i = 0; i < lines.length; i++) if (lines[i].contains(text)) return i;
+        return -1;
+    }
+
+    /**
      * A save the preview shows at once: only article pages (and the glossary index) are made, each
      * as a clean build makes it; the next build brings the whole site to a clean build's. Returns
      * the article folders made at once ("articles/<id>/").
