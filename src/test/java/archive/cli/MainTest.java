@@ -55,4 +55,14 @@ class MainTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Did you mean: archive build?"), r.err());
     }
+
+    /** The bench's clean build asks for the search index after the pages: the option is the build's, and so it builds. */
+    @Test
+    void aBuildWithTheSearchIndexApartIndexesAfterEveryPage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Ran r = run("build", "--search-index-apart", "--permalinks", "none", "--out", dir.resolve("site").toString());
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> lines = r.err().lines().filter(l -> l.startsWith("[")).toList();
+        assertTrue(lines.size() >= 3 && lines.get(lines.size() - 3).contains("] Rendered ")
+                && lines.get(lines.size() - 2).contains("] Indexed ") && lines.get(lines.size() - 1).contains("] Published "), r.err());
+    }
 }
