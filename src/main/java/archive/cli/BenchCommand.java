@@ -353,6 +353,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.println("(other work meanwhile: the machine's busy CPU time during the build less the build's own, in seconds "
                 + "and as cores; it includes the kernel writing the build's files back to disk)");
+        System.out.println("(of it, search index: the clean build makes the index after every page (build --search-index-apart), "
+                + "and the index's stage is its share; the other builds make it beside the pages, and only what it added after "
+                + "them counts)");
     }
 
     /** The CPU the rest of the machine used during a build: "1.23 s CPU (0.45 cores)"; "n/a" without /proc/stat. */
