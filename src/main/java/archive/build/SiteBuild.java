@@ -124,9 +124,11 @@ public final class SiteBuild {
     private boolean searchApart;
 
     /**
-     * Makes the search index after every page is made, rather than on a core beside them: a longer
-     * build, whose pages and index each show their own time in the progress lines. The speed issue
-     * counts the index apart from the pages; {@code archive bench} times the pages so.
+     * Makes the search index after every page is made (an edit's build: after the pages it makes),
+     * rather than on a core beside them, so that the pages and the index each show their own time in
+     * the progress lines. The speed issue counts the index apart from the pages; {@code archive bench}
+     * times its clean build so. (At 10,000 articles such a build took as long in all as one making
+     * them together: docs/benchmarks.md, forty-first session.)
      */
     public SiteBuild searchIndexApart() {
         this.searchApart = true;

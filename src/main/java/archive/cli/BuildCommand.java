@@ -22,8 +22,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print the build's wall and CPU time and peak memory on one `stats:` line")
     boolean stats;
 
-    @Option(names = "--search-index-apart", description = "make the search index after every page instead of beside them: "
-            + "a longer build whose progress lines time the pages and the index apart (for benchmarks)")
+    @Option(names = "--search-index-apart", description = "make the search index after every page instead of beside them, "
+            + "so that the progress lines time the pages and the index apart (as the speed targets count them)")
     boolean searchIndexApart;
 
     @Override
