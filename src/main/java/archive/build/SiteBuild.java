@@ -280,7 +280,7 @@ public final class SiteBuild {
                 // The search index is made from the articles alone, on a thread of its own: started
                 // before the published files are checked, which it has no part in (they leave its files
                 // to it), and which with the few pages the edit changed leave a core idle.
-                early = searchApart ? null : searchIndexStarted(corpus, ctx, writer);
+                early = searchIndexStarted(corpus, ctx, writer);
                 boolean kept;
                 try {
                     kept = writer.keepPreviousUnlessTouched(f -> storedEdit.affects(f) || Publishing.madeFromEveryArticle(f)
@@ -311,7 +311,7 @@ public final class SiteBuild {
             // article, one removed) makes its index beside the pages from the start: it reads back only those
             // few articles' text (a new article at 100,000: 35.0-38.1 s instead of 37.1 s, removed 39.9-40.8 s
             // instead of 41.7-43.1 s; docs/benchmarks.md, thirty-fifth session).
-            boolean beside = !searchApart && early == null && cache == null && !holdsWhole && fewToTokenize(corpus);
+            boolean beside = early == null && cache == null && !holdsWhole && fewToTokenize(corpus);
             SideTask search = later ? new SideTask("search index") : beside ? searchIndexStarted(corpus, ctx, writer) : early;
             Map<String, String> introductions;
             try {
@@ -326,7 +326,7 @@ public final class SiteBuild {
             }
             boolean deferred = ctx.indexesDeferred;
             int pages = ctx.pagesWritten.get(), rendered = ctx.pagesRendered.get();
-            deferred |= search != null ? search.join() : indexForSearch(corpus, ctx, writer);
+            deferred |= searchIndexDone(search, corpus, ctx, writer);
             writer.publish();
             publishing.recordPermalinks();
             if (notes != null) notes.save();
@@ -362,11 +362,23 @@ public final class SiteBuild {
         return cached >= 0 && cached >= n - TOKENIZED_BESIDE_AT_MOST;
     }
 
-    /** The search index being made on a thread of its own (see {@link #indexForSearch}). */
+    /**
+     * The search index being made on a thread of its own (see {@link #indexForSearch}); null when it
+     * is made after the pages (see {@link #searchIndexApart}), by {@link #searchIndexDone}.
+     */
     private SideTask searchIndexStarted(Corpus corpus, RenderContext ctx, SiteWriter writer) {
+        if (searchApart) return null;
         SideTask search = new SideTask("search index");
         search.start(() -> indexForSearch(corpus, ctx, writer));
         return search;
+    }
+
+    /**
+     * Waits for the search index made beside the pages, or makes it now when {@code search} is null
+     * (made after them); returns true when it was left as published (see {@link #indexForSearch}).
+     */
+    private boolean searchIndexDone(SideTask search, Corpus corpus, RenderContext ctx, SiteWriter writer) {
+        return search != null ? search.join() : indexForSearch(corpus, ctx, writer);
     }
 
     /**
@@ -465,8 +477,7 @@ public final class SiteBuild {
         int renderedPages = ctx.pagesRendered.get();
         say("Rendered the %d %s the edit changed; the feed and downloads brought up to date", renderedPages,
                 renderedPages == 1 ? "page" : "pages");
-        if (search != null) search.join();
-        else indexForSearch(corpus, ctx, writer);
+        searchIndexDone(search, corpus, ctx, writer);
         diags.throwIfErrors("rendering pages");
         writer.publish();
         publishing.recordPermalinks();

@@ -197,21 +197,22 @@ public final class DevServer implements AutoCloseable {
     public void showFirst(Map<String, byte[]> pages) {
         if (pages.isEmpty()) return;
         Shown before = shown;
-        // What an open page shows: the bytes shown first before, when it was told to reload to them; else its file.
-        java.util.Set<String> changed = new java.util.HashSet<>();
-        Map<String, byte[]> againstFiles = new java.util.HashMap<>();
+        // An open page shows the bytes shown first before when it was told to reload to them, else its file.
+        java.util.Set<String> changed = new java.util.HashSet<>(), reloaded = new java.util.HashSet<>();
         pages.forEach((file, bytes) -> {
-            if (!before.reloaded().contains(file)) againstFiles.put(file, bytes);
-            else if (!java.util.Arrays.equals(bytes, before.pages().get(file))) changed.add(file);
+            boolean fromMemory = before.reloaded().contains(file);
+            if (!java.util.Arrays.equals(bytes, fromMemory ? before.pages().get(file) : readQuietly(site.resolve(file)))) {
+                changed.add(file);
+            }
+            if (fromMemory || changed.contains(file)) reloaded.add(file);
         });
-        changed.addAll(differingFromFiles(againstFiles));
-        java.util.Set<String> reloaded = new java.util.HashSet<>(changed);
-        before.reloaded().stream().filter(pages::containsKey).forEach(reloaded::add);
         // A page told to show bytes no longer shown first goes back to its file.
-        Map<String, byte[]> dropped = new java.util.HashMap<>(before.pages());
-        dropped.keySet().retainAll(before.reloaded());
-        dropped.keySet().removeAll(pages.keySet());
-        java.util.Set<String> backToFiles = differingFromFiles(dropped);
+        java.util.Set<String> backToFiles = new java.util.HashSet<>();
+        for (String file : before.reloaded()) {
+            if (!pages.containsKey(file) && !java.util.Arrays.equals(before.pages().get(file), readQuietly(site.resolve(file)))) {
+                backToFiles.add(file);
+            }
+        }
         shown = new Shown(Map.copyOf(pages), java.util.Set.copyOf(reloaded));
         broadcast("event: reload\ndata: ok\n\n", o -> changed.contains(pageOf.get(o)) || backToFiles.contains(pageOf.get(o)));
     }

@@ -30,7 +30,7 @@ import java.util.List;
  * are deleted by a process deletes every such folder of the output too.
  */
 final class Discards {
-    /** Fewer entries than this are deleted by the build itself (about 0.1 s on this machine's disk). */
+    /** Fewer files and folders than this are deleted by the build itself (about 0.1 s on this machine's disk). */
     static final int DELETED_AT_ONCE = 500;
 
     private final Path out;
